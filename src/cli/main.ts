@@ -1,0 +1,47 @@
+/**
+ * The `colorize` command line. Every subcommand has --help; failures print one line
+ * "colorize: <message>" and exit 1 (2 for usage errors).
+ */
+import { Command, CommanderError } from 'commander';
+import { ColorizeError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { registerEval } from './commands/eval.js';
+import { registerInfo } from './commands/info.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('colorize')
+    .description('Colorize grayscale photos and film frames, and measure the results.')
+    .version(VERSION)
+    .option('--max-pixels <n>', 'refuse images larger than this many pixels (default 100000000)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerEval(program);
+  registerInfo(program);
+  for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+      if (err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof ColorizeError) {
+      process.stderr.write(`colorize: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    process.stderr.write(`colorize: internal error: ${e?.stack ?? String(err)}\n`);
+    return 1;
+  }
+}

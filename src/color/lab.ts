@@ -1,0 +1,131 @@
+/**
+ * CIELAB (D65) from and to sRGB, with the exact CIE constants ε = 216/24389, κ = 24389/27.
+ * Planar functions work on whole images; scalar ones are for tests and small jobs.
+ */
+import type { ImageF32 } from '../image/image.js';
+import { D65_WHITE, RGB_TO_XYZ, XYZ_TO_RGB, linearToSrgb, srgbToLinear, srgbToLinearFast } from './srgb.js';
+
+const EPS = 216 / 24389;
+const KAPPA = 24389 / 27;
+const [XN, YN, ZN] = D65_WHITE;
+
+function f(t: number): number {
+  return t > EPS ? Math.cbrt(t) : (KAPPA * t + 16) / 116;
+}
+function fInv(t: number): number {
+  const t3 = t * t * t;
+  return t3 > EPS ? t3 : (116 * t - 16) / KAPPA;
+}
+
+/** Linear RGB → XYZ. */
+export function linearRgbToXyz(r: number, g: number, b: number): [number, number, number] {
+  const m = RGB_TO_XYZ;
+  return [m[0] * r + m[1] * g + m[2] * b, m[3] * r + m[4] * g + m[5] * b, m[6] * r + m[7] * g + m[8] * b];
+}
+
+/** XYZ → linear RGB. */
+export function xyzToLinearRgb(x: number, y: number, z: number): [number, number, number] {
+  const m = XYZ_TO_RGB;
+  return [m[0] * x + m[1] * y + m[2] * z, m[3] * x + m[4] * y + m[5] * z, m[6] * x + m[7] * y + m[8] * z];
+}
+
+/** XYZ (D65) → CIELAB. */
+export function xyzToLab(x: number, y: number, z: number): [number, number, number] {
+  const fx = f(x / XN);
+  const fy = f(y / YN);
+  const fz = f(z / ZN);
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+}
+
+/** CIELAB → XYZ (D65). */
+export function labToXyz(L: number, a: number, b: number): [number, number, number] {
+  const fy = (L + 16) / 116;
+  return [XN * fInv(fy + a / 500), YN * fInv(fy), ZN * fInv(fy - b / 200)];
+}
+
+/**
+ * sRGB in [0, 1] → CIELAB (L* in [0, 100]).
+ *
+ * @example
+ * ```ts
+ * import { srgbToLab } from 'colorize-toolkit';
+ * console.log(srgbToLab(1, 0, 0).map((v) => v.toFixed(2))); // [ '53.24', '80.09', '67.20' ]
+ * ```
+ */
+export function srgbToLab(r: number, g: number, b: number): [number, number, number] {
+  const [x, y, z] = linearRgbToXyz(srgbToLinear(r), srgbToLinear(g), srgbToLinear(b));
+  return xyzToLab(x, y, z);
+}
+
+/** CIELAB → sRGB in [0, 1] (not clamped: out-of-gamut colours leave [0, 1]). */
+export function labToSrgb(L: number, a: number, b: number): [number, number, number] {
+  const [x, y, z] = labToXyz(L, a, b);
+  const [r, g, bl] = xyzToLinearRgb(x, y, z);
+  return [linearToSrgb(r), linearToSrgb(g), linearToSrgb(bl)];
+}
+
+/** L* of a gray sRGB value (R = G = B = v). */
+export function grayToL(v: number): number {
+  return 116 * f(srgbToLinear(v)) - 16;
+}
+
+/** sRGB value v with R = G = B = v whose L* is L (the inverse of {@link grayToL}). */
+export function lToGray(L: number): number {
+  return linearToSrgb(fInv((L + 16) / 116));
+}
+
+/** Planar sRGB image (3 channels) → planar Lab image. */
+export function rgbImageToLab(img: ImageF32): ImageF32 {
+  const n = img.width * img.height;
+  const [R, G, B] = img.channels;
+  const L = new Float32Array(n);
+  const A = new Float32Array(n);
+  const Bb = new Float32Array(n);
+  const m = RGB_TO_XYZ;
+  for (let i = 0; i < n; i++) {
+    const r = srgbToLinearFast(R[i]);
+    const g = srgbToLinearFast(G[i]);
+    const b = srgbToLinearFast(B[i]);
+    const fx = f((m[0] * r + m[1] * g + m[2] * b) / XN);
+    const fy = f((m[3] * r + m[4] * g + m[5] * b) / YN);
+    const fz = f((m[6] * r + m[7] * g + m[8] * b) / ZN);
+    L[i] = 116 * fy - 16;
+    A[i] = 500 * (fx - fy);
+    Bb[i] = 200 * (fy - fz);
+  }
+  return { width: img.width, height: img.height, channels: [L, A, Bb] };
+}
+
+/** Planar Lab image → planar sRGB image (not clamped). */
+export function labImageToRgb(img: ImageF32): ImageF32 {
+  const n = img.width * img.height;
+  const [L, A, Bb] = img.channels;
+  const R = new Float32Array(n);
+  const G = new Float32Array(n);
+  const B = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = labToSrgb(L[i], A[i], Bb[i]);
+    R[i] = r;
+    G[i] = g;
+    B[i] = b;
+  }
+  return { width: img.width, height: img.height, channels: [R, G, B] };
+}
+
+/** L* plane of a one-channel gray image or of an RGB image. */
+export function lightnessOf(img: ImageF32): Float32Array {
+  if (img.channels.length === 1) {
+    const g = img.channels[0];
+    const out = new Float32Array(g.length);
+    for (let i = 0; i < g.length; i++) out[i] = 116 * f(srgbToLinearFast(g[i])) - 16;
+    return out;
+  }
+  const [R, G, B] = img.channels;
+  const out = new Float32Array(R.length);
+  const m = RGB_TO_XYZ;
+  for (let i = 0; i < R.length; i++) {
+    const y = m[3] * srgbToLinearFast(R[i]) + m[4] * srgbToLinearFast(G[i]) + m[5] * srgbToLinearFast(B[i]);
+    out[i] = 116 * f(y / YN) - 16;
+  }
+  return out;
+}

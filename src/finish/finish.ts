@@ -1,0 +1,146 @@
+/**
+ * The finish stage every colorization method ends in (DESIGN.md §6):
+ *   1. bring chroma computed at a working resolution up to the full resolution with an
+ *      edge-aware filter guided by the original luminance (guided filter or joint bilateral);
+ *   2. clamp chroma into the sRGB gamut along its own hue ray (no hue shift, no colour blocks);
+ *   3. recombine with the original luminance, which is kept exactly (L* for Lab, Y for YUV/YIQ).
+ */
+import { checkChoice, checkNumber, ColorizeError } from '../errors.js';
+import type { ImageF32 } from '../image/image.js';
+import { resizePlane } from '../image/resize.js';
+import { clampLabGamut, clampLinearGamut } from '../color/gamut.js';
+import { labToSrgb, lightnessOf } from '../color/lab.js';
+import { type LinearSpace, inverseMatrix, lumaOf } from '../color/linear-spaces.js';
+import { jointBilateralGrid } from '../filters/bilateral.js';
+import { guidedFilter } from '../filters/guided.js';
+
+/** Space the chroma planes are expressed in. Lab chroma is a*, b*; YUV/YIQ chroma is on the [0,1] scale, centred on 0. */
+export type ChromaSpace = 'lab' | LinearSpace;
+export type UpsampleMethod = 'guided' | 'joint-bilateral' | 'bilinear';
+
+export const CHROMA_SPACES: readonly ChromaSpace[] = ['lab', 'yuv', 'yiq'];
+export const UPSAMPLE_METHODS: readonly UpsampleMethod[] = ['guided', 'joint-bilateral', 'bilinear'];
+
+export interface FinishOptions {
+  /** How to bring chroma to full resolution (default 'guided'). */
+  upsample?: UpsampleMethod;
+  /** Guided-filter radius at full resolution; default 2 × the scale factor, at least 2. */
+  radius?: number;
+  /** Guided-filter ε on a [0,1] guide (default 1e-4). */
+  eps?: number;
+  /** Joint bilateral spatial σ at full resolution; default the scale factor, at least 1. */
+  sigmaSpatial?: number;
+  /** Joint bilateral range σ on a [0,1] guide (default 0.08). */
+  sigmaRange?: number;
+  /** Also edge-filter chroma that is already at full resolution (default false). */
+  refineFullResolution?: boolean;
+}
+
+export interface FinishInput {
+  /** The original image at full resolution: one gray channel or RGB; its luminance is kept. */
+  original: ImageF32;
+  /** Two chroma planes at any working resolution. */
+  chroma: ImageF32;
+  /** Space of the chroma planes. */
+  space: ChromaSpace;
+}
+
+/** Luminance plane of `img` in the given space: L* for Lab, Rec. 601 luma for YUV and YIQ. */
+export function luminanceFor(img: ImageF32, space: ChromaSpace): Float32Array {
+  return space === 'lab' ? lightnessOf(img) : lumaOf(img).slice();
+}
+
+/**
+ * Produces the final full-resolution sRGB image.
+ *
+ * @example
+ * ```ts
+ * import { createImage, finish } from 'colorize-toolkit';
+ * const gray = createImage(64, 48, 1); gray.channels[0].fill(0.5);
+ * const chroma = createImage(16, 12, 2); chroma.channels[0].fill(40); // a* = 40: reddish
+ * const rgb = finish({ original: gray, chroma, space: 'lab' });
+ * console.log(rgb.width, rgb.channels[0][0] > rgb.channels[1][0]); // 64 true
+ * ```
+ */
+export function finish(input: FinishInput, options: FinishOptions = {}): ImageF32 {
+  const { original, chroma } = input;
+  const space = checkChoice('space', input.space, CHROMA_SPACES);
+  const method = checkChoice('upsample', options.upsample ?? 'guided', UPSAMPLE_METHODS);
+  if (chroma.channels.length !== 2) {
+    throw new ColorizeError(`finish: chroma must have 2 planes, got ${chroma.channels.length}`, 'internal');
+  }
+  const W = original.width;
+  const H = original.height;
+  const n = W * H;
+  const lum = luminanceFor(original, space);
+  const scale = Math.max(W / chroma.width, H / chroma.height);
+  const sameSize = chroma.width === W && chroma.height === H;
+  let c1: Float32Array;
+  let c2: Float32Array;
+  if (sameSize) {
+    c1 = chroma.channels[0].slice();
+    c2 = chroma.channels[1].slice();
+  } else {
+    c1 = resizePlane(chroma.channels[0], chroma.width, chroma.height, W, H, 'bilinear');
+    c2 = resizePlane(chroma.channels[1], chroma.width, chroma.height, W, H, 'bilinear');
+  }
+  if (method !== 'bilinear' && (!sameSize || options.refineFullResolution)) {
+    const guide = new Float32Array(n);
+    const norm = space === 'lab' ? 1 / 100 : 1;
+    for (let i = 0; i < n; i++) guide[i] = lum[i] * norm;
+    if (method === 'guided') {
+      const radius = checkNumber('radius', options.radius ?? Math.max(2, Math.round(2 * scale)), 1);
+      const eps = checkNumber('eps', options.eps ?? 1e-4, 0);
+      const subsample = Math.max(1, Math.min(8, Math.floor(scale / 2)));
+      [c1, c2] = guidedFilter(guide, [c1, c2], W, H, { radius, eps, subsample });
+    } else {
+      const sigmaSpatial = checkNumber('sigmaSpatial', options.sigmaSpatial ?? Math.max(1, scale), 0.5);
+      const sigmaRange = checkNumber('sigmaRange', options.sigmaRange ?? 0.08, 1e-4);
+      [c1, c2] = jointBilateralGrid(guide, [c1, c2], W, H, { sigmaSpatial, sigmaRange });
+    }
+  }
+  return recombine(lum, c1, c2, W, H, space);
+}
+
+/**
+ * Gamut-clamps full-resolution chroma and recombines it with luminance `lum` (L* or Y) into sRGB.
+ * `lum` is not modified except for clamping into its valid range.
+ */
+export function recombine(
+  lum: Float32Array,
+  c1: Float32Array,
+  c2: Float32Array,
+  width: number,
+  height: number,
+  space: ChromaSpace,
+): ImageF32 {
+  const n = width * height;
+  const R = new Float32Array(n);
+  const G = new Float32Array(n);
+  const B = new Float32Array(n);
+  const L = lum.slice();
+  if (space === 'lab') {
+    clampLabGamut(L, c1, c2);
+    for (let i = 0; i < n; i++) {
+      const [r, g, b] = labToSrgb(L[i], c1[i], c2[i]);
+      R[i] = r < 0 ? 0 : r > 1 ? 1 : r;
+      G[i] = g < 0 ? 0 : g > 1 ? 1 : g;
+      B[i] = b < 0 ? 0 : b > 1 ? 1 : b;
+    }
+  } else {
+    clampLinearGamut(L, c1, c2, space);
+    const m = inverseMatrix(space);
+    for (let i = 0; i < n; i++) {
+      const y = L[i];
+      const u = c1[i];
+      const v = c2[i];
+      const r = m[0] * y + m[1] * u + m[2] * v;
+      const g = m[3] * y + m[4] * u + m[5] * v;
+      const b = m[6] * y + m[7] * u + m[8] * v;
+      R[i] = r < 0 ? 0 : r > 1 ? 1 : r;
+      G[i] = g < 0 ? 0 : g > 1 ? 1 : g;
+      B[i] = b < 0 ? 0 : b > 1 ? 1 : b;
+    }
+  }
+  return { width, height, channels: [R, G, B] };
+}

@@ -1,0 +1,281 @@
+/**
+ * Image decoding and encoding with sharp (Node only). Decoding applies EXIF orientation,
+ * converts embedded ICC profiles to sRGB, keeps 16-bit precision and alpha, and recognises
+ * gray images stored as RGB. Encoding picks the format from the extension and writes to a
+ * temporary name first, so a failure never leaves a half-written file.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { ColorizeError } from '../errors.js';
+import { type ImageF32, createImage, meanChannelSpread } from './image.js';
+
+/** Default decode limit: 100 megapixels. */
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+
+/** Images whose mean |R−G|+|G−B| (0–255 scale) is below this count as gray. */
+export const DEFAULT_GRAY_SPREAD = 1;
+
+export interface ReadOptions {
+  /** Refuse images with more pixels than this (default 100 MP, or env COLORIZE_MAX_PIXELS). */
+  maxPixels?: number;
+  /** Gray test threshold on mean |R−G|+|G−B| in 0–255 units (default 1). */
+  grayThreshold?: number;
+}
+
+export interface DecodedImage {
+  /** One channel (gray) or three (sRGB), values in [0, 1]. */
+  image: ImageF32;
+  /** Alpha in [0, 1], or null when the file has none. */
+  alpha: Float32Array | null;
+  /** Bit depth per sample of the source: 8 or 16. */
+  bitDepth: 8 | 16;
+  /** True when the pixels carry no colour (one channel, or RGB with R = G = B within the threshold). */
+  isGray: boolean;
+  /** True when the file stored three colour channels (even if their content is gray). */
+  storedAsRgb: boolean;
+  /** Decoder format name (jpeg, png, webp, tiff, heif, gif, ...). */
+  format: string;
+  /** Where the pixels came from (a path or "<buffer>"). */
+  source: string;
+}
+
+function envMaxPixels(): number {
+  const v = process.env.COLORIZE_MAX_PIXELS;
+  if (v === undefined || v === '') return DEFAULT_MAX_PIXELS;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new ColorizeError(`COLORIZE_MAX_PIXELS=${v} is invalid: expected a positive number`, 'usage');
+  }
+  return n;
+}
+
+function describeSharpError(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/unsupported image format/i.test(msg)) return 'not an image in a supported format';
+  if (/premature end|truncated|unexpected end|read error|Invalid PNG|corrupt/i.test(msg))
+    return `truncated or corrupt image data (${msg.trim()})`;
+  if (/pixel limit/i.test(msg)) return msg.trim();
+  return msg.trim();
+}
+
+/**
+ * Decodes an image file or buffer into planar float channels.
+ *
+ * @example
+ * ```ts
+ * import { readImage } from 'colorize-toolkit';
+ * const { image, isGray, bitDepth } = await readImage('photo.jpg');
+ * console.log(image.width, image.height, isGray, bitDepth);
+ * ```
+ */
+export async function readImage(input: string | Buffer, options: ReadOptions = {}): Promise<DecodedImage> {
+  const source = typeof input === 'string' ? input : '<buffer>';
+  const maxPixels = options.maxPixels ?? envMaxPixels();
+  const grayThreshold = options.grayThreshold ?? DEFAULT_GRAY_SPREAD;
+  if (typeof input === 'string') {
+    let st: import('node:fs').Stats;
+    try {
+      st = await fs.stat(input);
+    } catch {
+      throw new ColorizeError(`${source}: file not found`, 'io', source);
+    }
+    if (st.isDirectory()) throw new ColorizeError(`${source}: is a folder, expected an image file`, 'io', source);
+    if (st.size === 0) throw new ColorizeError(`${source}: empty file, not an image`, 'input', source);
+  }
+  let meta: sharp.Metadata;
+  try {
+    // limitInputPixels is checked by us below so the message can name the limit we use.
+    meta = await sharp(input, { limitInputPixels: false, pages: 1 }).metadata();
+  } catch (err) {
+    throw new ColorizeError(`${source}: ${describeSharpError(err)}`, 'input', source);
+  }
+  const w0 = meta.width ?? 0;
+  const h0 = meta.height ?? 0;
+  if (w0 === 0 || h0 === 0) throw new ColorizeError(`${source}: image has 0 pixels`, 'input', source);
+  if (w0 * h0 > maxPixels) {
+    throw new ColorizeError(
+      `${source}: ${w0}×${h0} = ${(w0 * h0 / 1e6).toFixed(1)} MP exceeds the pixel limit of ${(maxPixels / 1e6).toFixed(1)} MP (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
+      'input',
+      source,
+    );
+  }
+  const is16 = meta.depth === 'ushort' || meta.depth === 'short' || meta.depth === 'uint' || meta.depth === 'float';
+  const srcChannels = meta.channels ?? 3;
+  const hasAlpha = meta.hasAlpha === true;
+  const colourChannels = srcChannels - (hasAlpha ? 1 : 0);
+  const oneChannel = colourChannels === 1 && meta.space !== 'cmyk';
+  const target = oneChannel ? (is16 ? 'grey16' : 'b-w') : is16 ? 'rgb16' : 'srgb';
+
+  let data: Buffer;
+  let info: sharp.OutputInfo;
+  try {
+    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn: 'truncated' })
+      .rotate() // applies EXIF orientation
+      .toColourspace(target);
+    ({ data, info } = await pipe.raw({ depth: is16 ? 'ushort' : 'uchar' }).toBuffer({ resolveWithObject: true }));
+  } catch (err) {
+    throw new ColorizeError(`${source}: ${describeSharpError(err)}`, 'input', source);
+  }
+  const { width, height, channels } = info;
+  const outColour = oneChannel ? 1 : 3;
+  const withAlpha = channels > outColour;
+  const n = width * height;
+  const samples: ArrayLike<number> = is16
+    ? new Uint16Array(data.buffer, data.byteOffset, data.length / 2)
+    : data;
+  const scale = 1 / (is16 ? 65535 : 255);
+  const image = createImage(width, height, outColour);
+  const alpha = withAlpha ? new Float32Array(n) : null;
+  for (let k = 0; k < outColour; k++) {
+    const p = image.channels[k];
+    for (let i = 0, j = k; i < n; i++, j += channels) p[i] = samples[j] * scale;
+  }
+  if (alpha) for (let i = 0, j = outColour; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
+
+  let result = image;
+  let isGray = oneChannel;
+  if (!oneChannel && meanChannelSpread(image) * 255 < grayThreshold) {
+    isGray = true;
+    result = { width, height, channels: [lumaOf(image)] };
+  }
+  return {
+    image: result,
+    alpha,
+    bitDepth: is16 ? 16 : 8,
+    isGray,
+    storedAsRgb: !oneChannel,
+    format: meta.format ?? 'unknown',
+    source,
+  };
+}
+
+/** Rec. 601 luma of an RGB image, the gray the data sets use (0.299 R + 0.587 G + 0.114 B). */
+function lumaOf(img: ImageF32): Float32Array {
+  const [r, g, b] = img.channels;
+  const out = new Float32Array(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = 0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i];
+  return out;
+}
+
+export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'tiff';
+
+/** Output format implied by a file name's extension. */
+export function formatFromPath(file: string): OutputFormat {
+  const ext = path.extname(file).toLowerCase();
+  switch (ext) {
+    case '.png':
+      return 'png';
+    case '.jpg':
+    case '.jpeg':
+      return 'jpeg';
+    case '.webp':
+      return 'webp';
+    case '.tif':
+    case '.tiff':
+      return 'tiff';
+    default:
+      throw new ColorizeError(
+        `${file}: cannot tell the output format from the extension "${ext}"; use .png, .jpg, .webp or .tif`,
+        'usage',
+        file,
+      );
+  }
+}
+
+export interface WriteOptions {
+  /** Alpha plane to append, values in [0, 1] (passed through from the input). */
+  alpha?: Float32Array | null;
+  /** 16 writes 16-bit samples where the format allows it (PNG, TIFF); default 8. */
+  bitDepth?: 8 | 16;
+  /** JPEG/WebP quality, default 92. */
+  quality?: number;
+}
+
+/** Quantises planar [0,1] data (plus optional alpha) into interleaved 8- or 16-bit samples. */
+export function quantize(img: ImageF32, alpha: Float32Array | null, bits: 8 | 16): Uint8Array | Uint16Array {
+  const n = img.width * img.height;
+  const c = img.channels.length + (alpha ? 1 : 0);
+  const max = bits === 16 ? 65535 : 255;
+  const out = bits === 16 ? new Uint16Array(n * c) : new Uint8Array(n * c);
+  const planes = alpha ? [...img.channels, alpha] : img.channels;
+  for (let k = 0; k < c; k++) {
+    const p = planes[k];
+    for (let i = 0, j = k; i < n; i++, j += c) {
+      const v = p[i];
+      out[j] = v <= 0 ? 0 : v >= 1 ? max : Math.round(v * max);
+    }
+  }
+  return out;
+}
+
+/** Encodes an image to a buffer in the given format. */
+export async function encodeImage(img: ImageF32, format: OutputFormat, options: WriteOptions = {}): Promise<Buffer> {
+  const nc = img.channels.length;
+  if (nc !== 1 && nc !== 3) throw new RangeError(`cannot encode an image with ${nc} channels (need 1 or 3)`);
+  if (img.width === 0 || img.height === 0) throw new ColorizeError('cannot encode an image with 0 pixels', 'input');
+  const alpha = options.alpha ?? null;
+  if (alpha && alpha.length !== img.width * img.height) {
+    throw new RangeError(`alpha has ${alpha.length} samples, image has ${img.width * img.height}`);
+  }
+  const deep = options.bitDepth === 16 && (format === 'png' || format === 'tiff');
+  const bits = deep ? 16 : 8;
+  const samples = quantize(img, alpha, bits);
+  const channels = (nc + (alpha ? 1 : 0)) as 1 | 2 | 3 | 4;
+  let pipe = sharp(samples, { raw: { width: img.width, height: img.height, channels } });
+  if (deep) pipe = pipe.toColourspace(nc === 1 ? 'grey16' : 'rgb16');
+  else if (nc === 1) pipe = pipe.toColourspace('b-w');
+  const quality = options.quality ?? 92;
+  switch (format) {
+    case 'png':
+      pipe = pipe.png({ compressionLevel: 6 });
+      break;
+    case 'jpeg':
+      pipe = pipe.jpeg({ quality, chromaSubsampling: '4:4:4' });
+      break;
+    case 'webp':
+      pipe = pipe.webp({ quality });
+      break;
+    case 'tiff':
+      pipe = pipe.tiff({ compression: 'lzw' });
+      break;
+  }
+  return pipe.toBuffer();
+}
+
+/**
+ * Writes an image atomically: encodes, writes `<name>.tmp-<random>` beside the target, renames.
+ *
+ * @example
+ * ```ts
+ * import { createImage, writeImage } from 'colorize-toolkit';
+ * const img = createImage(8, 8, 3);
+ * img.channels[0].fill(1); // red
+ * await writeImage('red.png', img);
+ * ```
+ */
+export async function writeImage(file: string, img: ImageF32, options: WriteOptions = {}): Promise<void> {
+  const format = formatFromPath(file);
+  const buf = await encodeImage(img, format, options);
+  await writeFileAtomic(file, buf);
+}
+
+/** Writes bytes to `file` through a temporary sibling and a rename. */
+export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new ColorizeError(`${file}: output folder ${dir} does not exist`, 'io', file);
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new ColorizeError(`${file}: cannot write (${(err as Error).message})`, 'io', file);
+  }
+}
