@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lumaOf } from '../src/color/linear-spaces.js';
 import { createImage } from '../src/image/image.js';
 import { writeImage } from '../src/image/io.js';
-import { lumaOf } from '../src/color/linear-spaces.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const W = 384;
@@ -86,5 +86,9 @@ for (let y = 0; y < H; y++) {
   }
 }
 await writeImage(path.join(root, 'examples/scene.png'), img);
-await writeImage(path.join(root, 'examples/scene_gray.png'), { width: W, height: H, channels: [lumaOf(img)] });
+await writeImage(path.join(root, 'examples/scene_gray.png'), {
+  width: W,
+  height: H,
+  channels: [lumaOf(img)],
+});
 console.log('wrote examples/scene.png and examples/scene_gray.png');

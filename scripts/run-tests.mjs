@@ -20,6 +20,8 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files];
+// Spec output on a terminal; Node's default TAP otherwise, whose closing '# pass N' lines CI reads.
+const reporter = process.stdout.isTTY ? ['--test-reporter=spec'] : [];
+const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporter, ...files];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

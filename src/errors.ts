@@ -33,7 +33,10 @@ export class ColorizeError extends Error {
  * ```
  */
 export function invalidOption(name: string, value: unknown, allowed: string): never {
-  throw new ColorizeError(`option "${name}" = ${JSON.stringify(value)} is invalid: expected ${allowed}`, 'usage');
+  throw new ColorizeError(
+    `option "${name}" = ${JSON.stringify(value)} is invalid: expected ${allowed}`,
+    'usage',
+  );
 }
 
 /** Validates a finite number within [min, max]; returns it. */

@@ -2,26 +2,27 @@
  * Public API of the colorization toolkit (Node entry; image I/O uses sharp).
  * Browser-safe code lives in every module except `image/io`.
  */
-export * from './errors.js';
-export * from './version.js';
-export * from './image/image.js';
-export * from './image/io.js';
-export * from './image/resize.js';
-export * from './color/srgb.js';
+
+export * from './color/ab-bins.js';
+export * from './color/gamut.js';
+export * from './color/hsv.js';
 export * from './color/lab.js';
 export * from './color/linear-spaces.js';
-export * from './color/hsv.js';
-export * from './color/gamut.js';
-export * from './color/ab-bins.js';
+export * from './color/srgb.js';
+export * from './errors.js';
+export * from './filters/bilateral.js';
 export * from './filters/box.js';
 export * from './filters/gaussian.js';
 export * from './filters/guided.js';
-export * from './filters/bilateral.js';
-export * from './metrics/psnr.js';
-export * from './metrics/ssim.js';
-export * from './metrics/colorfulness.js';
-export * from './metrics/saturation.js';
-export * from './metrics/histogram-intersection.js';
-export * from './metrics/ciede2000.js';
-export * from './metrics/evaluate.js';
 export * from './finish/finish.js';
+export * from './image/image.js';
+export * from './image/io.js';
+export * from './image/resize.js';
+export * from './metrics/ciede2000.js';
+export * from './metrics/colorfulness.js';
+export * from './metrics/evaluate.js';
+export * from './metrics/histogram-intersection.js';
+export * from './metrics/psnr.js';
+export * from './metrics/saturation.js';
+export * from './metrics/ssim.js';
+export * from './version.js';

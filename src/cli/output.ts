@@ -18,7 +18,10 @@ import { type DecodedImage, formatFromPath, writeImage } from '../image/io.js';
  */
 export async function writeResult(file: string, rgb: ImageF32, input: DecodedImage): Promise<void> {
   if (input.alpha && (input.image.width !== rgb.width || input.image.height !== rgb.height)) {
-    throw new ColorizeError(`${file}: result size differs from the input; cannot carry alpha over`, 'internal');
+    throw new ColorizeError(
+      `${file}: result size differs from the input; cannot carry alpha over`,
+      'internal',
+    );
   }
   await writeImage(file, rgb, { alpha: input.alpha, bitDepth: input.bitDepth });
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
-const ROLE_SUFFIX = /_(truth|target|reference|ref|result|pred|prediction|output|gray|grey|marked|colorized|colourised)$/i;
+const ROLE_SUFFIX =
+  /_(truth|target|reference|ref|result|pred|prediction|output|gray|grey|marked|colorized|colourised)$/i;
 
 /** Pairing key of a file name. */
 export function pairKey(file: string): string {
@@ -48,7 +49,8 @@ export function indexByKey(files: string[], prefer?: RegExp): Map<string, string
   for (const f of files) {
     const k = pairKey(f);
     const prev = m.get(k);
-    if (prev === undefined || (prefer && prefer.test(path.basename(f)) && !prefer.test(path.basename(prev)))) m.set(k, f);
+    if (prev === undefined || (prefer?.test(path.basename(f)) && !prefer.test(path.basename(prev))))
+      m.set(k, f);
   }
   return m;
 }

@@ -9,7 +9,12 @@ export interface Progress {
 export function startProgress(total: number, title: string): Progress {
   if (!process.stderr.isTTY || total < 2) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${title} [{bar}] {value}/{total} {label}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${title} [{bar}] {value}/{total} {label}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { label: '' });

@@ -88,7 +88,9 @@ export function abBins(): AbBins {
  */
 export function parseAbBins(bytes: Uint8Array): AbBins {
   if (bytes.length % 8 !== 0 || bytes.length === 0) {
-    throw new RangeError(`ab bin file has ${bytes.length} bytes; expected 8 per bin (planar float32 a then b)`);
+    throw new RangeError(
+      `ab bin file has ${bytes.length} bytes; expected 8 per bin (planar float32 a then b)`,
+    );
   }
   const n = bytes.length / 8;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -220,7 +222,8 @@ export function annealedMean(
   bins: AbBins = abBins(),
 ): { a: Float32Array; b: Float32Array } {
   const q = bins.count;
-  if (probs.length !== pixels * q) throw new RangeError(`expected ${pixels}×${q} probabilities, got ${probs.length}`);
+  if (probs.length !== pixels * q)
+    throw new RangeError(`expected ${pixels}×${q} probabilities, got ${probs.length}`);
   const outA = new Float32Array(pixels);
   const outB = new Float32Array(pixels);
   const invT = 1 / T;

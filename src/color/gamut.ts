@@ -4,8 +4,9 @@
  * keeps R, G and B in [0, 1]). Clipping R, G, B separately instead shifts the hue and makes the
  * flat colour blocks seen when predicted a/b overflow.
  */
-import { D65_WHITE, XYZ_TO_RGB, linearToSrgb } from './srgb.js';
-import { type LinearSpace, inverseMatrix } from './linear-spaces.js';
+
+import { inverseMatrix, type LinearSpace } from './linear-spaces.js';
+import { D65_WHITE, linearToSrgb, XYZ_TO_RGB } from './srgb.js';
 
 const EPS = 216 / 24389;
 const KAPPA = 24389 / 27;
@@ -27,7 +28,14 @@ export function labInGamut(L: number, a: number, b: number): boolean {
   const r = m[0] * x + m[1] * y + m[2] * z;
   const g = m[3] * x + m[4] * y + m[5] * z;
   const bl = m[6] * x + m[7] * y + m[8] * z;
-  return r >= -LIN_TOL && r <= 1 + LIN_TOL && g >= -LIN_TOL && g <= 1 + LIN_TOL && bl >= -LIN_TOL && bl <= 1 + LIN_TOL;
+  return (
+    r >= -LIN_TOL &&
+    r <= 1 + LIN_TOL &&
+    g >= -LIN_TOL &&
+    g <= 1 + LIN_TOL &&
+    bl >= -LIN_TOL &&
+    bl <= 1 + LIN_TOL
+  );
 }
 
 /**
@@ -77,7 +85,12 @@ export function clampLabGamut(L: Float32Array, a: Float32Array, b: Float32Array)
  * in place so that RGB stays in [0, 1]. Exact: RGB is affine in the chroma scale s, so the bound
  * comes in closed form. Luma is clamped to [0, 1]. Returns the number of pixels moved.
  */
-export function clampLinearGamut(Y: Float32Array, c1: Float32Array, c2: Float32Array, space: LinearSpace): number {
+export function clampLinearGamut(
+  Y: Float32Array,
+  c1: Float32Array,
+  c2: Float32Array,
+  space: LinearSpace,
+): number {
   const m = inverseMatrix(space);
   let moved = 0;
   for (let i = 0; i < Y.length; i++) {

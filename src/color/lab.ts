@@ -3,7 +3,7 @@
  * Planar functions work on whole images; scalar ones are for tests and small jobs.
  */
 import type { ImageF32 } from '../image/image.js';
-import { D65_WHITE, RGB_TO_XYZ, XYZ_TO_RGB, linearToSrgb, srgbToLinear, srgbToLinearFast } from './srgb.js';
+import { D65_WHITE, linearToSrgb, RGB_TO_XYZ, srgbToLinear, srgbToLinearFast, XYZ_TO_RGB } from './srgb.js';
 
 const EPS = 216 / 24389;
 const KAPPA = 24389 / 27;

@@ -11,14 +11,18 @@ import type { ImageF32 } from '../image/image.js';
 import { invert3 } from './srgb.js';
 
 /** Report eq. (1), rows Y, U, V (applied to R, G, B; U and V then get +128 in 8-bit form). */
-export const RGB_TO_YUV: readonly number[] = [0.299, 0.587, 0.114, -0.1687, -0.3313, 0.5, 0.5, -0.4187, -0.0813];
+export const RGB_TO_YUV: readonly number[] = [
+  0.299, 0.587, 0.114, -0.1687, -0.3313, 0.5, 0.5, -0.4187, -0.0813,
+];
 /** Report eq. (4): the inverse of {@link RGB_TO_YUV}. */
 export const YUV_TO_RGB: readonly number[] = invert3(RGB_TO_YUV);
 /** The 128 offset of U and V in the report's 8-bit form, on the [0, 1] scale. */
 export const YUV_REPORT_OFFSET = 128 / 255;
 
 /** rgb2ntsc of MATLAB, used by Levin et al.'s code: rows Y, I, Q. */
-export const RGB_TO_YIQ: readonly number[] = [0.299, 0.587, 0.114, 0.596, -0.274, -0.322, 0.211, -0.523, 0.312];
+export const RGB_TO_YIQ: readonly number[] = [
+  0.299, 0.587, 0.114, 0.596, -0.274, -0.322, 0.211, -0.523, 0.312,
+];
 /** ntsc2rgb: the inverse of {@link RGB_TO_YIQ}. */
 export const YIQ_TO_RGB: readonly number[] = invert3(RGB_TO_YIQ);
 

@@ -8,6 +8,7 @@
  *   cell, slice trilinearly. Cost is linear in pixels and nearly independent of σs.
  */
 import { checkNumber } from '../errors.js';
+import { resizePlane } from '../image/resize.js';
 
 export interface BilateralOptions {
   /** Spatial σ in pixels (default 8). */
@@ -191,4 +192,83 @@ export function jointBilateralGrid(
     }
   }
   return outs;
+}
+
+/**
+ * Joint bilateral upsampling of Kopf, Cohen, Lischinski & Uyttendaele (SIGGRAPH 2007):
+ * each full-resolution pixel p averages the low-resolution samples q near p↓, weighted by a
+ * spatial kernel of |p↓ − q| and a range Gaussian of the full-resolution guide at p against the
+ * guide reduced (area) to the low grid at q. Spatial kernel 'gaussian' (Kopf et al.: σ in low-res
+ * pixels, window `radius`) or 'tent' (the bilinear weights of the 2×2 nearest samples): the tent
+ * reduces to bilinear interpolation in flat regions and measured best on real photos
+ * (+0.3 to +2.8 dB over bilinear at 2–8× on the exemplar truths; see test/finish).
+ *
+ * @example
+ * ```ts
+ * import { jointBilateralUpsample } from 'colorize-toolkit';
+ * const guide = new Float32Array(64).map((_, i) => (i % 8 < 4 ? 0 : 1));
+ * const low = new Float32Array(16).map((_, i) => (i % 4 < 2 ? -1 : 1));
+ * const [up] = jointBilateralUpsample(guide, 8, 8, [low], 4, 4, { sigmaSpatial: 1, sigmaRange: 0.1 });
+ * console.log(up[3] < -0.9, up[4] > 0.9); // true true
+ * ```
+ */
+export function jointBilateralUpsample(
+  guide: Float32Array,
+  width: number,
+  height: number,
+  lowValues: Float32Array[],
+  lowWidth: number,
+  lowHeight: number,
+  options: BilateralOptions & { radius?: number; spatialKernel?: 'gaussian' | 'tent' } = {},
+): Float32Array[] {
+  const tent = options.spatialKernel === 'tent';
+  const ss = checkNumber('sigmaSpatial', options.sigmaSpatial ?? 1, 1e-3);
+  const sr = checkNumber('sigmaRange', options.sigmaRange ?? 0.1, 1e-6);
+  const R = tent ? 1 : Math.max(1, Math.floor(options.radius ?? Math.ceil(2 * ss)));
+  const low = areaReduce(guide, width, height, lowWidth, lowHeight);
+  const sx = lowWidth / width;
+  const sy = lowHeight / height;
+  const inv2s = 1 / (2 * ss * ss);
+  const inv2r = 1 / (2 * sr * sr);
+  const outs = lowValues.map(() => new Float32Array(width * height));
+  const nc = lowValues.length;
+  const acc = new Float64Array(nc);
+  for (let y = 0; y < height; y++) {
+    const fy = (y + 0.5) * sy - 0.5;
+    const cy = Math.round(fy);
+    for (let x = 0; x < width; x++) {
+      const fx = (x + 0.5) * sx - 0.5;
+      const cx = Math.round(fx);
+      const p = y * width + x;
+      const g = guide[p];
+      let wsum = 0;
+      acc.fill(0);
+      for (let qy = Math.max(0, cy - R); qy <= Math.min(lowHeight - 1, cy + R); qy++) {
+        const dy = qy - fy;
+        for (let qx = Math.max(0, cx - R); qx <= Math.min(lowWidth - 1, cx + R); qx++) {
+          const dx = qx - fx;
+          const q = qy * lowWidth + qx;
+          const dg = low[q] - g;
+          let wgt: number;
+          if (tent) {
+            const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
+            if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
+            wgt = t * Math.exp(-dg * dg * inv2r);
+          } else wgt = Math.exp(-(dx * dx + dy * dy) * inv2s - dg * dg * inv2r);
+          wsum += wgt;
+          for (let c = 0; c < nc; c++) acc[c] += wgt * lowValues[c][q];
+        }
+      }
+      if (wsum < 1e-30) {
+        const q =
+          Math.min(lowHeight - 1, Math.max(0, cy)) * lowWidth + Math.min(lowWidth - 1, Math.max(0, cx));
+        for (let c = 0; c < nc; c++) outs[c][p] = lowValues[c][q];
+      } else for (let c = 0; c < nc; c++) outs[c][p] = acc[c] / wsum;
+    }
+  }
+  return outs;
+}
+
+function areaReduce(src: Float32Array, w: number, h: number, lw: number, lh: number): Float32Array {
+  return resizePlane(src, w, h, lw, lh, 'area');
 }

@@ -14,7 +14,13 @@
  * console.log([...out]); // [ 1.5, 3, 6, 7.5 ]
  * ```
  */
-export function boxFilter(src: Float32Array, width: number, height: number, radius: number, out?: Float32Array): Float32Array {
+export function boxFilter(
+  src: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  out?: Float32Array,
+): Float32Array {
   const r = Math.max(0, Math.floor(radius));
   const n = width * height;
   const dst = out ?? new Float32Array(n);
@@ -64,7 +70,12 @@ export function boxFilter(src: Float32Array, width: number, height: number, radi
 }
 
 /** Reference box filter by direct summation, O(r²) per pixel; for tests and benchmarks. */
-export function boxFilterNaive(src: Float32Array, width: number, height: number, radius: number): Float32Array {
+export function boxFilterNaive(
+  src: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+): Float32Array {
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {

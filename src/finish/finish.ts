@@ -1,18 +1,21 @@
 /**
  * The finish stage every colorization method ends in (DESIGN.md §6):
- *   1. bring chroma computed at a working resolution up to the full resolution with an
- *      edge-aware filter guided by the original luminance (guided filter or joint bilateral);
+ *   1. bring chroma computed at a working resolution up to the full resolution with edge-aware
+ *      upsampling guided by the original luminance: joint bilateral upsampling (Kopf et al. 2007,
+ *      default, with bilinear spatial weights) or guided upsampling (the guided filter's local
+ *      linear model fitted on the working grid, applied to the full-resolution luminance);
  *   2. clamp chroma into the sRGB gamut along its own hue ray (no hue shift, no colour blocks);
  *   3. recombine with the original luminance, which is kept exactly (L* for Lab, Y for YUV/YIQ).
  */
-import { checkChoice, checkNumber, ColorizeError } from '../errors.js';
-import type { ImageF32 } from '../image/image.js';
-import { resizePlane } from '../image/resize.js';
+
 import { clampLabGamut, clampLinearGamut } from '../color/gamut.js';
 import { labToSrgb, lightnessOf } from '../color/lab.js';
-import { type LinearSpace, inverseMatrix, lumaOf } from '../color/linear-spaces.js';
-import { jointBilateralGrid } from '../filters/bilateral.js';
-import { guidedFilter } from '../filters/guided.js';
+import { inverseMatrix, type LinearSpace, lumaOf } from '../color/linear-spaces.js';
+import { ColorizeError, checkChoice, checkNumber } from '../errors.js';
+import { jointBilateralGrid, jointBilateralUpsample } from '../filters/bilateral.js';
+import { guidedFilter, guidedUpsample } from '../filters/guided.js';
+import type { ImageF32 } from '../image/image.js';
+import { resizePlane } from '../image/resize.js';
 
 /** Space the chroma planes are expressed in. Lab chroma is a*, b*; YUV/YIQ chroma is on the [0,1] scale, centred on 0. */
 export type ChromaSpace = 'lab' | LinearSpace;
@@ -22,16 +25,18 @@ export const CHROMA_SPACES: readonly ChromaSpace[] = ['lab', 'yuv', 'yiq'];
 export const UPSAMPLE_METHODS: readonly UpsampleMethod[] = ['guided', 'joint-bilateral', 'bilinear'];
 
 export interface FinishOptions {
-  /** How to bring chroma to full resolution (default 'guided'). */
+  /** How to bring chroma to full resolution (default 'joint-bilateral'). */
   upsample?: UpsampleMethod;
-  /** Guided-filter radius at full resolution; default 2 × the scale factor, at least 2. */
+  /** Guided upsampling: window radius on the working grid (default 1; 2 at full resolution). */
   radius?: number;
   /** Guided-filter ε on a [0,1] guide (default 1e-4). */
   eps?: number;
-  /** Joint bilateral spatial σ at full resolution; default the scale factor, at least 1. */
+  /** Joint bilateral σ in working-grid pixels (default 1; 2 full-resolution pixels when refining). */
   sigmaSpatial?: number;
-  /** Joint bilateral range σ on a [0,1] guide (default 0.08). */
+  /** Joint bilateral range σ on a [0,1] guide (default 0.1 when upsampling, 0.05 when refining). */
   sigmaRange?: number;
+  /** Joint bilateral upsampling spatial kernel: 'tent' (bilinear weights, default) or 'gaussian' (Kopf et al.). */
+  spatialKernel?: 'tent' | 'gaussian';
   /** Also edge-filter chroma that is already at full resolution (default false). */
   refineFullResolution?: boolean;
 }
@@ -65,7 +70,7 @@ export function luminanceFor(img: ImageF32, space: ChromaSpace): Float32Array {
 export function finish(input: FinishInput, options: FinishOptions = {}): ImageF32 {
   const { original, chroma } = input;
   const space = checkChoice('space', input.space, CHROMA_SPACES);
-  const method = checkChoice('upsample', options.upsample ?? 'guided', UPSAMPLE_METHODS);
+  const method = checkChoice('upsample', options.upsample ?? 'joint-bilateral', UPSAMPLE_METHODS);
   if (chroma.channels.length !== 2) {
     throw new ColorizeError(`finish: chroma must have 2 planes, got ${chroma.channels.length}`, 'internal');
   }
@@ -73,29 +78,35 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
   const H = original.height;
   const n = W * H;
   const lum = luminanceFor(original, space);
-  const scale = Math.max(W / chroma.width, H / chroma.height);
   const sameSize = chroma.width === W && chroma.height === H;
-  let c1: Float32Array;
-  let c2: Float32Array;
-  if (sameSize) {
-    c1 = chroma.channels[0].slice();
-    c2 = chroma.channels[1].slice();
-  } else {
-    c1 = resizePlane(chroma.channels[0], chroma.width, chroma.height, W, H, 'bilinear');
-    c2 = resizePlane(chroma.channels[1], chroma.width, chroma.height, W, H, 'bilinear');
-  }
-  if (method !== 'bilinear' && (!sameSize || options.refineFullResolution)) {
-    const guide = new Float32Array(n);
-    const norm = space === 'lab' ? 1 / 100 : 1;
-    for (let i = 0; i < n; i++) guide[i] = lum[i] * norm;
+  let c1 = resizePlane(chroma.channels[0], chroma.width, chroma.height, W, H, 'bilinear');
+  let c2 = resizePlane(chroma.channels[1], chroma.width, chroma.height, W, H, 'bilinear');
+  const norm = space === 'lab' ? 1 / 100 : 1;
+  const guide = new Float32Array(n);
+  for (let i = 0; i < n; i++) guide[i] = lum[i] * norm;
+  if (!sameSize && method !== 'bilinear') {
+    const low = [chroma.channels[0], chroma.channels[1]];
     if (method === 'guided') {
-      const radius = checkNumber('radius', options.radius ?? Math.max(2, Math.round(2 * scale)), 1);
+      const radius = checkNumber('radius', options.radius ?? 1, 0);
       const eps = checkNumber('eps', options.eps ?? 1e-4, 0);
-      const subsample = Math.max(1, Math.min(8, Math.floor(scale / 2)));
-      [c1, c2] = guidedFilter(guide, [c1, c2], W, H, { radius, eps, subsample });
+      [c1, c2] = guidedUpsample(guide, W, H, low, chroma.width, chroma.height, { radius, eps });
     } else {
-      const sigmaSpatial = checkNumber('sigmaSpatial', options.sigmaSpatial ?? Math.max(1, scale), 0.5);
-      const sigmaRange = checkNumber('sigmaRange', options.sigmaRange ?? 0.08, 1e-4);
+      const sigmaSpatial = checkNumber('sigmaSpatial', options.sigmaSpatial ?? 1, 0.1);
+      const sigmaRange = checkNumber('sigmaRange', options.sigmaRange ?? 0.1, 1e-4);
+      [c1, c2] = jointBilateralUpsample(guide, W, H, low, chroma.width, chroma.height, {
+        sigmaSpatial,
+        sigmaRange,
+        spatialKernel: options.spatialKernel ?? 'tent',
+      });
+    }
+  } else if (sameSize && options.refineFullResolution && method !== 'bilinear') {
+    if (method === 'guided') {
+      const radius = checkNumber('radius', options.radius ?? 2, 0);
+      const eps = checkNumber('eps', options.eps ?? 1e-4, 0);
+      [c1, c2] = guidedFilter(guide, [c1, c2], W, H, { radius, eps });
+    } else {
+      const sigmaSpatial = checkNumber('sigmaSpatial', options.sigmaSpatial ?? 2, 0.5);
+      const sigmaRange = checkNumber('sigmaRange', options.sigmaRange ?? 0.05, 1e-4);
       [c1, c2] = jointBilateralGrid(guide, [c1, c2], W, H, { sigmaSpatial, sigmaRange });
     }
   }

@@ -28,7 +28,8 @@ export function createImage(width: number, height: number, channelCount: number)
 export function fromPlanes(width: number, height: number, channels: Float32Array[]): ImageF32 {
   const n = width * height;
   for (const [i, p] of channels.entries()) {
-    if (p.length !== n) throw new RangeError(`plane ${i} has ${p.length} samples, expected ${width}×${height}=${n}`);
+    if (p.length !== n)
+      throw new RangeError(`plane ${i} has ${p.length} samples, expected ${width}×${height}=${n}`);
   }
   return { width, height, channels };
 }

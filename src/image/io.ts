@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { ColorizeError } from '../errors.js';
-import { type ImageF32, createImage, meanChannelSpread } from './image.js';
+import { createImage, type ImageF32, meanChannelSpread } from './image.js';
 
 /** Default decode limit: 100 megapixels. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -81,7 +81,8 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     } catch {
       throw new ColorizeError(`${source}: file not found`, 'io', source);
     }
-    if (st.isDirectory()) throw new ColorizeError(`${source}: is a folder, expected an image file`, 'io', source);
+    if (st.isDirectory())
+      throw new ColorizeError(`${source}: is a folder, expected an image file`, 'io', source);
     if (st.size === 0) throw new ColorizeError(`${source}: empty file, not an image`, 'input', source);
   }
   let meta: sharp.Metadata;
@@ -96,12 +97,13 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   if (w0 === 0 || h0 === 0) throw new ColorizeError(`${source}: image has 0 pixels`, 'input', source);
   if (w0 * h0 > maxPixels) {
     throw new ColorizeError(
-      `${source}: ${w0}×${h0} = ${(w0 * h0 / 1e6).toFixed(1)} MP exceeds the pixel limit of ${(maxPixels / 1e6).toFixed(1)} MP (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
+      `${source}: ${w0}×${h0} = ${((w0 * h0) / 1e6).toFixed(1)} MP exceeds the pixel limit of ${(maxPixels / 1e6).toFixed(1)} MP (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
       'input',
       source,
     );
   }
-  const is16 = meta.depth === 'ushort' || meta.depth === 'short' || meta.depth === 'uint' || meta.depth === 'float';
+  const is16 =
+    meta.depth === 'ushort' || meta.depth === 'short' || meta.depth === 'uint' || meta.depth === 'float';
   const srcChannels = meta.channels ?? 3;
   const hasAlpha = meta.hasAlpha === true;
   const colourChannels = srcChannels - (hasAlpha ? 1 : 0);
@@ -114,7 +116,9 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn: 'truncated' })
       .rotate() // applies EXIF orientation
       .toColourspace(target);
-    ({ data, info } = await pipe.raw({ depth: is16 ? 'ushort' : 'uchar' }).toBuffer({ resolveWithObject: true }));
+    ({ data, info } = await pipe
+      .raw({ depth: is16 ? 'ushort' : 'uchar' })
+      .toBuffer({ resolveWithObject: true }));
   } catch (err) {
     throw new ColorizeError(`${source}: ${describeSharpError(err)}`, 'input', source);
   }
@@ -211,10 +215,15 @@ export function quantize(img: ImageF32, alpha: Float32Array | null, bits: 8 | 16
 }
 
 /** Encodes an image to a buffer in the given format. */
-export async function encodeImage(img: ImageF32, format: OutputFormat, options: WriteOptions = {}): Promise<Buffer> {
+export async function encodeImage(
+  img: ImageF32,
+  format: OutputFormat,
+  options: WriteOptions = {},
+): Promise<Buffer> {
   const nc = img.channels.length;
   if (nc !== 1 && nc !== 3) throw new RangeError(`cannot encode an image with ${nc} channels (need 1 or 3)`);
-  if (img.width === 0 || img.height === 0) throw new ColorizeError('cannot encode an image with 0 pixels', 'input');
+  if (img.width === 0 || img.height === 0)
+    throw new ColorizeError('cannot encode an image with 0 pixels', 'input');
   const alpha = options.alpha ?? null;
   if (alpha && alpha.length !== img.width * img.height) {
     throw new RangeError(`alpha has ${alpha.length} samples, image has ${img.width * img.height}`);

@@ -124,7 +124,12 @@ export function resizePlane(
 }
 
 /** Resizes every channel of an image. */
-export function resizeImage(img: ImageF32, outWidth: number, outHeight: number, kernel: ResizeKernel = 'bilinear'): ImageF32 {
+export function resizeImage(
+  img: ImageF32,
+  outWidth: number,
+  outHeight: number,
+  kernel: ResizeKernel = 'bilinear',
+): ImageF32 {
   return {
     width: outWidth,
     height: outHeight,

@@ -2,9 +2,10 @@
  * CIEDE2000 colour difference (Sharma, Wu & Dalal, Color Res. Appl. 2005), kL = kC = kH = 1,
  * and its mean over the pixels of two sRGB images.
  */
+
+import { rgbImageToLab } from '../color/lab.js';
 import type { ImageF32 } from '../image/image.js';
 import { grayToRgb } from '../image/image.js';
-import { rgbImageToLab } from '../color/lab.js';
 import { assertSameShape } from './shape.js';
 
 const DEG = Math.PI / 180;

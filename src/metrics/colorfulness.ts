@@ -10,7 +10,7 @@ import type { ImageF32 } from '../image/image.js';
  * ```ts
  * import { colorfulness, fromPlanes } from 'colorize-toolkit';
  * const red = fromPlanes(1, 1, [Float32Array.of(1), Float32Array.of(0), Float32Array.of(0)]);
- * console.log(colorfulness(red).toFixed(2)); // 108.16
+ * console.log(colorfulness(red).toFixed(2)); // 85.53
  * ```
  */
 export function colorfulness(img: ImageF32): number {

@@ -3,8 +3,9 @@
  * result takes the colours of its reference: 21×21 bins over a, b ∈ [−110, 110], each histogram
  * normalised to sum 1, HIS = Σ min(h1, h2) ∈ [0, 1]. Values outside the range fall in the edge bins.
  */
-import type { ImageF32 } from '../image/image.js';
+
 import { rgbImageToLab } from '../color/lab.js';
+import type { ImageF32 } from '../image/image.js';
 
 export const HIS_BINS = 21;
 export const HIS_RANGE = 110;

@@ -2,8 +2,9 @@
  * Mean HSV saturation (max − min)/max over pixels, in [0, 1]: the figure Mouzon, Pierre &
  * Berger report to show that candidate selection keeps colours saturated (0.4228 vs 0.3802).
  */
-import type { ImageF32 } from '../image/image.js';
+
 import { hsvSaturation } from '../color/hsv.js';
+import type { ImageF32 } from '../image/image.js';
 
 /**
  * @example

@@ -7,8 +7,9 @@
  * `use_sample_covariance`, its default) scales the (co)variances by N/(N−1), N = 121; the
  * paper's definition, and our default, leaves them unscaled.
  */
-import type { ImageF32 } from '../image/image.js';
+
 import { convolveSeparable, gaussianKernel } from '../filters/gaussian.js';
+import type { ImageF32 } from '../image/image.js';
 import { assertSameShape } from './shape.js';
 
 export interface SsimOptions {
@@ -22,7 +23,9 @@ export interface SsimOptions {
  * @example
  * ```ts
  * import { createImage, ssim } from 'colorize-toolkit';
- * const a = createImage(16, 16, 1); a.channels[0].forEach((_, i, p) => (p[i] = (i % 7) / 7));
+ * const a = createImage(16, 16, 1); a.channels[0].forEach((_, i, p) => {
+    p[i] = (i % 7) / 7;
+  });
  * console.log(ssim(a, a)); // 1
  * ```
  */
@@ -30,7 +33,8 @@ export function ssim(pred: ImageF32, truth: ImageF32, options: SsimOptions = {})
   assertSameShape(pred, truth);
   const { width: w, height: h } = pred;
   const pad = 5;
-  if (w <= 2 * pad || h <= 2 * pad) throw new RangeError(`SSIM needs images larger than 11×11, got ${w}×${h}`);
+  if (w <= 2 * pad || h <= 2 * pad)
+    throw new RangeError(`SSIM needs images larger than 11×11, got ${w}×${h}`);
   const kernel = gaussianKernel(1.5, 3.5);
   const N = 121;
   const covNorm = options.sampleCovariance ? N / (N - 1) : 1;

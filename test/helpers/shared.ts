@@ -9,7 +9,8 @@ export const SHARED = process.env.COLORIZE_SHARED_DIR ?? path.resolve(REPO_ROOT,
 /** Absolute path of a file under ../shared/data; throws a clear error when the data set is missing. */
 export function dataPath(...parts: string[]): string {
   const p = path.join(SHARED, 'data', ...parts);
-  if (!existsSync(p)) throw new Error(`test data not found: ${p} (set COLORIZE_SHARED_DIR to the shared folder)`);
+  if (!existsSync(p))
+    throw new Error(`test data not found: ${p} (set COLORIZE_SHARED_DIR to the shared folder)`);
   return p;
 }
 
