@@ -3,7 +3,15 @@
  * Planar functions work on whole images; scalar ones are for tests and small jobs.
  */
 import type { ImageF32 } from '../image/image.js';
-import { D65_WHITE, linearToSrgb, RGB_TO_XYZ, srgbToLinear, srgbToLinearFast, XYZ_TO_RGB } from './srgb.js';
+import {
+  D65_WHITE,
+  linearToSrgb,
+  linearToSrgbFast,
+  RGB_TO_XYZ,
+  srgbToLinear,
+  srgbToLinearFast,
+  XYZ_TO_RGB,
+} from './srgb.js';
 
 const EPS = 216 / 24389;
 const KAPPA = 24389 / 27;
@@ -96,18 +104,54 @@ export function rgbImageToLab(img: ImageF32): ImageF32 {
   return { width: img.width, height: img.height, channels: [L, A, Bb] };
 }
 
-/** Planar Lab image → planar sRGB image (not clamped). */
-export function labImageToRgb(img: ImageF32): ImageF32 {
+/**
+ * Planar Lab → planar sRGB, clamped to [0, 1]. With `gamutClamp` (default true) out-of-gamut
+ * pixels first have a*, b* scaled towards neutral along their hue ray (see color/gamut.ts), so
+ * L* is kept and no hue shifts; without it, R, G, B are clipped independently.
+ */
+export function labImageToRgb(img: ImageF32, gamutClamp = true): ImageF32 {
   const n = img.width * img.height;
   const [L, A, Bb] = img.channels;
   const R = new Float32Array(n);
   const G = new Float32Array(n);
   const B = new Float32Array(n);
+  const m = XYZ_TO_RGB;
+  const rgb = new Float64Array(3);
+  const toLinear = (l: number, a: number, b: number) => {
+    const fy = (l + 16) / 116;
+    const x = XN * fInv(fy + a / 500);
+    const y = YN * fInv(fy);
+    const z = ZN * fInv(fy - b / 200);
+    rgb[0] = m[0] * x + m[1] * y + m[2] * z;
+    rgb[1] = m[3] * x + m[4] * y + m[5] * z;
+    rgb[2] = m[6] * x + m[7] * y + m[8] * z;
+    return (
+      rgb[0] >= -1e-7 &&
+      rgb[0] <= 1 + 1e-7 &&
+      rgb[1] >= -1e-7 &&
+      rgb[1] <= 1 + 1e-7 &&
+      rgb[2] >= -1e-7 &&
+      rgb[2] <= 1 + 1e-7
+    );
+  };
   for (let i = 0; i < n; i++) {
-    const [r, g, b] = labToSrgb(L[i], A[i], Bb[i]);
-    R[i] = r;
-    G[i] = g;
-    B[i] = b;
+    const l = L[i] < 0 ? 0 : L[i] > 100 ? 100 : L[i];
+    const a = A[i];
+    const b = Bb[i];
+    if (!toLinear(l, a, b) && gamutClamp) {
+      // Bisection on the chroma scale; the neutral end (s = 0) is always displayable.
+      let lo = 0;
+      let hi = 1;
+      for (let k = 0; k < 16; k++) {
+        const mid = 0.5 * (lo + hi);
+        if (toLinear(l, mid * a, mid * b)) lo = mid;
+        else hi = mid;
+      }
+      toLinear(l, lo * a, lo * b);
+    }
+    R[i] = linearToSrgbFast(rgb[0]);
+    G[i] = linearToSrgbFast(rgb[1]);
+    B[i] = linearToSrgbFast(rgb[2]);
   }
   return { width: img.width, height: img.height, channels: [R, G, B] };
 }

@@ -55,6 +55,25 @@ export function srgbToLinearFast(v: number): number {
   return decodeLut[i] + (decodeLut[i + 1] - decodeLut[i]) * f;
 }
 
+const ENC_SIZE = 65536;
+let encodeLut: Float32Array | null = null;
+
+/**
+ * Fast sRGB encode of linear light clamped to [0, 1]: linear segment exact, power segment by a
+ * 65536-entry table with linear interpolation (max error < 1e-6).
+ */
+export function linearToSrgbFast(v: number): number {
+  if (v <= 0.0031308) return v <= 0 ? 0 : v * 12.92;
+  if (v >= 1) return 1;
+  if (encodeLut === null) {
+    encodeLut = new Float32Array(ENC_SIZE + 2);
+    for (let i = 0; i <= ENC_SIZE + 1; i++) encodeLut[i] = linearToSrgb(Math.min(1, i / ENC_SIZE));
+  }
+  const x = v * ENC_SIZE;
+  const i = x | 0;
+  return encodeLut[i] + (encodeLut[i + 1] - encodeLut[i]) * (x - i);
+}
+
 /** Inverse of a row-major 3×3 matrix. */
 export function invert3(m: readonly number[]): number[] {
   const [a, b, c, d, e, f, g, h, i] = m;

@@ -8,8 +8,8 @@
  *   3. recombine with the original luminance, which is kept exactly (L* for Lab, Y for YUV/YIQ).
  */
 
-import { clampLabGamut, clampLinearGamut } from '../color/gamut.js';
-import { labToSrgb, lightnessOf } from '../color/lab.js';
+import { clampLinearGamut } from '../color/gamut.js';
+import { labImageToRgb, lightnessOf } from '../color/lab.js';
 import { inverseMatrix, type LinearSpace, lumaOf } from '../color/linear-spaces.js';
 import { ColorizeError, checkChoice, checkNumber } from '../errors.js';
 import { jointBilateralGrid, jointBilateralUpsample } from '../filters/bilateral.js';
@@ -125,20 +125,14 @@ export function recombine(
   height: number,
   space: ChromaSpace,
 ): ImageF32 {
+  // Lab: hue-ray gamut clamp fused with the conversion (labImageToRgb does both in one pass).
+  if (space === 'lab') return labImageToRgb({ width, height, channels: [lum, c1, c2] });
   const n = width * height;
   const R = new Float32Array(n);
   const G = new Float32Array(n);
   const B = new Float32Array(n);
   const L = lum.slice();
-  if (space === 'lab') {
-    clampLabGamut(L, c1, c2);
-    for (let i = 0; i < n; i++) {
-      const [r, g, b] = labToSrgb(L[i], c1[i], c2[i]);
-      R[i] = r < 0 ? 0 : r > 1 ? 1 : r;
-      G[i] = g < 0 ? 0 : g > 1 ? 1 : g;
-      B[i] = b < 0 ? 0 : b > 1 ? 1 : b;
-    }
-  } else {
+  {
     clampLinearGamut(L, c1, c2, space);
     const m = inverseMatrix(space);
     for (let i = 0; i < n; i++) {
