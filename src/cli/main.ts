@@ -7,6 +7,7 @@ import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerEval } from './commands/eval.js';
 import { registerInfo } from './commands/info.js';
+import { registerTransfer } from './commands/transfer.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerEval(program);
   registerInfo(program);
+  registerTransfer(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
