@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm ci` (prepare) or `npm run build`.
+// Thin launcher for the root package's CLI, compiled to dist/ by `npm ci` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
+// Resolved through the real path, so it works through node_modules/.bin and node_modules/colorize-cli links.
+const main = new URL('../../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('colorize: the toolkit is not built yet; run `npm ci` or `npm run build` first\n');
   process.exit(1);
