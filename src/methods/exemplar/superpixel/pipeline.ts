@@ -1,0 +1,221 @@
+/**
+ * The whole method: colour transfer (IPOL 2024 Algorithm 3) and exemplar colorization of a gray
+ * target (Algorithm 4), sharing SLIC (§2.1.1), SFE (Alg. 1), SFM (Alg. 2) and colour fusion
+ * (eq. 4–6). Both work on down-sized copies and end in the finish stage (§3.1 end, Figure 3):
+ * the fused colours go to CIELAB, a* b* are brought to full size guided by the original
+ * luminance, and the target's own L* is kept.
+ */
+
+import { rgbImageToLab } from '../../../color/lab.js';
+import { lumaOf } from '../../../color/linear-spaces.js';
+import { ColorizeError } from '../../../errors.js';
+import { finish } from '../../../finish/finish.js';
+import { fromPlanes, type ImageF32 } from '../../../image/image.js';
+import { fitWithin, resizeImage } from '../../../image/resize.js';
+import { defaultSegmentCount, type Superpixels, slic } from '../../../segment/slic.js';
+import { debugPictures } from './debug.js';
+import { chooseExtractor } from './features.js';
+import { colourFusion } from './fusion.js';
+import { type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
+import { superFeatures, superpixelMeans } from './sfe.js';
+import { colorizationAttention, type LayerSuperFeatures, transferAttention } from './sfm.js';
+
+/** Refuse pairs whose pixel counts differ by more than this factor (e.g. a thumbnail against a poster). */
+export const MAX_AREA_RATIO = 400;
+
+export interface SuperpixelResult {
+  /** Full-resolution sRGB result. */
+  rgb: ImageF32;
+  /** The fused a*, b* planes at working size. */
+  chroma: ImageF32;
+  /** Name of the features used ("vgg19" or "handcrafted"). */
+  features: string;
+  /** Things the user should be told (e.g. fallback to handcrafted features). */
+  notices: string[];
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+  /** Superpixel counts. */
+  superpixels: { target: number; reference: number };
+  /** Debug pictures by name, when options.debug was set. */
+  debug?: Record<string, ImageF32>;
+}
+
+type Mode = 'colorize' | 'transfer';
+
+function checkSizes(target: ImageF32, reference: ImageF32): void {
+  for (const [name, im] of [
+    ['target', target],
+    ['reference', reference],
+  ] as const) {
+    if (im.width < 8 || im.height < 8) {
+      throw new ColorizeError(
+        `the ${name} image is ${im.width}×${im.height}; it must be at least 8×8 pixels`,
+        'input',
+      );
+    }
+  }
+  const a = target.width * target.height;
+  const b = reference.width * reference.height;
+  if (Math.max(a, b) / Math.min(a, b) > MAX_AREA_RATIO) {
+    throw new ColorizeError(
+      `target (${target.width}×${target.height}) and reference (${reference.width}×${reference.height}) differ in size by more than ${MAX_AREA_RATIO}× in pixel count; resize one of them to a comparable size`,
+      'input',
+    );
+  }
+}
+
+async function run(
+  mode: Mode,
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+): Promise<SuperpixelResult> {
+  const o: ResolvedOptions = resolveOptions(options);
+  if (reference.channels.length !== 3) {
+    throw new ColorizeError(
+      mode === 'transfer'
+        ? 'the reference image is gray: superpixel transfer needs a colour reference (to colour a gray target from a colour reference use `colorize exemplar`)'
+        : 'the reference image is gray: exemplar colorization needs a colour reference',
+      'input',
+    );
+  }
+  if (mode === 'transfer' && target.channels.length !== 3) {
+    throw new ColorizeError(
+      'the target image is gray: use `colorize exemplar GRAY REFERENCE` to colour it',
+      'input',
+    );
+  }
+  checkSizes(target, reference);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + (t - t0);
+    t0 = t;
+  };
+  const notices: string[] = [];
+  const { extractor, notice } = chooseExtractor(o.features);
+  if (notice) notices.push(notice);
+
+  // §3.1: work on down-sized copies (area averaging).
+  const ts = fitWithin(target.width, target.height, o.workingSize);
+  const rs = fitWithin(reference.width, reference.height, o.workingSize);
+  const tWork = resizeImage(target, ts.width, ts.height, 'area');
+  const rWork = resizeImage(reference, rs.width, rs.height, 'area');
+  // Alg. 4: matching runs on gray images, the reference made gray as 0.299R + 0.587G + 0.114B.
+  const tMatch = mode === 'colorize' ? fromPlanes(ts.width, ts.height, [lumaOf(tWork).slice()]) : tWork;
+  const rMatch = mode === 'colorize' ? fromPlanes(rs.width, rs.height, [lumaOf(rWork)]) : rWork;
+  lap('resize');
+
+  const seg = (im: ImageF32): Superpixels =>
+    slic(im, {
+      segments: Math.min(o.superpixels ?? defaultSegmentCount(im.width, im.height), im.width * im.height),
+      compactness: o.compactness,
+    });
+  const spT = seg(tMatch);
+  const spR = seg(rMatch);
+  lap('slic');
+
+  const [fT, fR] = [await extractor.extract(tMatch), await extractor.extract(rMatch)];
+  lap('features');
+  const layers: LayerSuperFeatures[] = fT.map((m, l) => ({
+    target: superFeatures(m, spT),
+    reference: superFeatures(fR[l], spR),
+    channels: m.channels,
+  }));
+  lap('sfe');
+
+  const NT = spT.count;
+  const NR = spR.count;
+  const A =
+    mode === 'colorize'
+      ? colorizationAttention(layers, NT, NR, o.tau, o.layerWeights)
+      : transferAttention(layers, NT, NR, o.tau, o.layerWeights);
+  lap('sfm');
+
+  // Ī_R(j): mean reference colour per superpixel (RGB); C_i = Σ_j A(i, j) Ī_R(j).
+  const refMeans = superpixelMeans(rWork.channels, spR);
+  const C = new Float32Array(NT * 3);
+  for (let i = 0; i < NT; i++) {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    const row = i * NR;
+    for (let j = 0; j < NR; j++) {
+      const a = A[row + j];
+      if (a < 1e-12) continue;
+      r += a * refMeans[j * 3];
+      g += a * refMeans[j * 3 + 1];
+      b += a * refMeans[j * 3 + 2];
+    }
+    C[i * 3] = r;
+    C[i * 3 + 1] = g;
+    C[i * 3 + 2] = b;
+  }
+  const fused = colourFusion(tMatch.channels, spT, C, {
+    deltaS: o.deltaS,
+    deltaC: o.deltaC,
+    sigmaG: o.sigmaG,
+    cutoff: o.cutoff,
+  });
+  lap('fusion');
+
+  const fusedRgb = fromPlanes(ts.width, ts.height, fused);
+  const lab = rgbImageToLab(fusedRgb);
+  const chroma = fromPlanes(ts.width, ts.height, [lab.channels[1], lab.channels[2]]);
+  const rgb = finish({ original: target, chroma, space: 'lab' }, o.finish);
+  lap('finish');
+
+  const result: SuperpixelResult = {
+    rgb,
+    chroma,
+    features: extractor.name,
+    notices,
+    timings,
+    superpixels: { target: NT, reference: NR },
+  };
+  if (o.debug)
+    result.debug = debugPictures({ target: tWork, reference: rWork, spT, spR, A, fused: fusedRgb, C });
+  return result;
+}
+
+/**
+ * Exemplar colorization of a gray target from a colour reference (Algorithm 4).
+ *
+ * @example
+ * ```ts
+ * import { readImage, superpixelColorize } from 'colorize-toolkit';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const ref = (await readImage('examples/scene.png')).image;
+ * const { rgb, features, timings } = await superpixelColorize(gray, ref, { workingSize: 128 });
+ * console.log(rgb.width === gray.width, features, Object.keys(timings));
+ * ```
+ */
+export function superpixelColorize(
+  gray: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions = {},
+): Promise<SuperpixelResult> {
+  return run('colorize', gray, reference, options);
+}
+
+/**
+ * Colour transfer between two colour images (Algorithm 3): the target keeps its lightness and
+ * structure and takes the reference's colours.
+ *
+ * @example
+ * ```ts
+ * import { readImage, superpixelTransfer } from 'colorize-toolkit';
+ * const target = (await readImage('examples/scene.png')).image;
+ * const ref = (await readImage('examples/scene.png')).image;
+ * const { rgb } = await superpixelTransfer(target, ref, { features: 'handcrafted' });
+ * console.log(rgb.channels.length); // 3
+ * ```
+ */
+export function superpixelTransfer(
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions = {},
+): Promise<SuperpixelResult> {
+  return run('transfer', target, reference, options);
+}

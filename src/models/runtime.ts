@@ -1,0 +1,41 @@
+/**
+ * ONNX Runtime sessions (onnxruntime-node, CPU). The runtime is imported lazily so that code
+ * paths without a network never load its native library; sessions are cached per model file.
+ */
+import { ColorizeError } from '../errors.js';
+
+type Ort = typeof import('onnxruntime-node');
+let ortPromise: Promise<Ort> | null = null;
+const sessions = new Map<string, Promise<import('onnxruntime-node').InferenceSession>>();
+
+/** The onnxruntime-node module, loaded on first use. */
+export async function loadOrt(): Promise<Ort> {
+  ortPromise ??= import('onnxruntime-node').catch((e: unknown) => {
+    ortPromise = null;
+    throw new ColorizeError(
+      `cannot load onnxruntime-node (${(e as Error).message}); run npm install`,
+      'internal',
+    );
+  });
+  return ortPromise;
+}
+
+/**
+ * A cached inference session for an .onnx file.
+ *
+ * @example
+ * ```ts
+ * import { ensureVgg19Onnx, onnxSession } from 'colorize-toolkit';
+ * const session = await onnxSession(await ensureVgg19Onnx());
+ * console.log(session.outputNames); // [ 'conv1_2', 'conv2_2', 'conv3_4' ]
+ * ```
+ */
+export async function onnxSession(file: string): Promise<import('onnxruntime-node').InferenceSession> {
+  let s = sessions.get(file);
+  if (!s) {
+    s = loadOrt().then((ort) => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' }));
+    s.catch(() => sessions.delete(file));
+    sessions.set(file, s);
+  }
+  return s;
+}

@@ -1,0 +1,147 @@
+/**
+ * VGG-19 blocks 1–3 (Simonyan & Zisserman 2015) as an ONNX model, built from the TensorFlow.js
+ * weight shards described in ../shared/models/README.md (HWIO float32 kernel, then bias, one
+ * layer per shard). Max-pooling is replaced by 2 × 2 average pooling, as the IPOL paper §2.1.2
+ * prescribes, and the model returns the ReLU outputs of conv1_2, conv2_2 and conv3_4. The
+ * converted file is a build product cached in models/cache/ (never committed); it is rebuilt
+ * when the weights change (the cache name carries a hash of the shards).
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ColorizeError } from '../errors.js';
+import { modelCacheDir, requireModelFile } from './locate.js';
+import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from './onnx-builder.js';
+
+/** Convolution layers of blocks 1–3, in order, with their shard and channel counts. */
+export const VGG19_LAYERS = [
+  { name: 'block1_conv1', shard: 'group1-shard1of1', cin: 3, cout: 64 },
+  { name: 'block1_conv2', shard: 'group2-shard1of1', cin: 64, cout: 64 },
+  { name: 'block2_conv1', shard: 'group3-shard1of1', cin: 64, cout: 128 },
+  { name: 'block2_conv2', shard: 'group4-shard1of1', cin: 128, cout: 128 },
+  { name: 'block3_conv1', shard: 'group5-shard1of1', cin: 128, cout: 256 },
+  { name: 'block3_conv2', shard: 'group6-shard1of1', cin: 256, cout: 256 },
+  { name: 'block3_conv3', shard: 'group7-shard1of1', cin: 256, cout: 256 },
+  { name: 'block3_conv4', shard: 'group8-shard1of1', cin: 256, cout: 256 },
+] as const;
+
+/** Names of the model outputs: ReLU(conv1_2), ReLU(conv2_2), ReLU(conv3_4). */
+export const VGG19_OUTPUTS = ['conv1_2', 'conv2_2', 'conv3_4'] as const;
+/** Channels of each output. */
+export const VGG19_OUTPUT_CHANNELS = [64, 128, 256] as const;
+/** ImageNet means subtracted from B, G, R in 0–255 units (Keras "caffe" preprocessing). */
+export const VGG19_BGR_MEAN = [103.939, 116.779, 123.68] as const;
+
+const CONVERTER_VERSION = 1;
+
+export interface Vgg19Weights {
+  /** Per layer: kernel in OIHW order and bias. */
+  kernels: Float32Array[];
+  biases: Float32Array[];
+  /** Hash of the shard bytes, for the cache name. */
+  hash: string;
+}
+
+/** Reads the eight shards (looked up like every model file), checking their sizes. */
+export async function readVgg19Weights(): Promise<Vgg19Weights> {
+  const kernels: Float32Array[] = [];
+  const biases: Float32Array[] = [];
+  const h = createHash('sha256');
+  for (const l of VGG19_LAYERS) {
+    const file = requireModelFile(path.join('vgg19', l.shard));
+    const buf = await fs.readFile(file);
+    const expected = 4 * (9 * l.cin * l.cout + l.cout);
+    if (buf.length !== expected) {
+      throw new ColorizeError(`${file}: ${buf.length} bytes, expected ${expected} for ${l.name}`, 'io', file);
+    }
+    h.update(buf);
+    const f = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+    // HWIO → OIHW: the value for (kh, kw, ci, co) sits at ((kh·3 + kw)·Cin + ci)·Cout + co.
+    const k = new Float32Array(9 * l.cin * l.cout);
+    for (let co = 0; co < l.cout; co++)
+      for (let ci = 0; ci < l.cin; ci++)
+        for (let t = 0; t < 9; t++) k[(co * l.cin + ci) * 9 + t] = f[(t * l.cin + ci) * l.cout + co];
+    kernels.push(k);
+    biases.push(f.slice(9 * l.cin * l.cout));
+  }
+  return { kernels, biases, hash: h.digest('hex').slice(0, 16) };
+}
+
+/** The ONNX model bytes for the given weights (input "input": [1, 3, H, W], BGR, caffe-preprocessed). */
+export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
+  const nodes: OnnxNode[] = [];
+  const initializers: OnnxTensor[] = [];
+  let x = 'input';
+  VGG19_LAYERS.forEach((l, i) => {
+    initializers.push({ name: `${l.name}_W`, dims: [l.cout, l.cin, 3, 3], data: w.kernels[i] });
+    initializers.push({ name: `${l.name}_B`, dims: [l.cout], data: w.biases[i] });
+    nodes.push({
+      op: 'Conv',
+      inputs: [x, `${l.name}_W`, `${l.name}_B`],
+      outputs: [`${l.name}_conv`],
+      attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [1, 1] },
+    });
+    const out =
+      l.name === 'block1_conv2'
+        ? 'conv1_2'
+        : l.name === 'block2_conv2'
+          ? 'conv2_2'
+          : l.name === 'block3_conv4'
+            ? 'conv3_4'
+            : `${l.name}_relu`;
+    nodes.push({ op: 'Relu', inputs: [`${l.name}_conv`], outputs: [out] });
+    x = out;
+    if (out === 'conv1_2' || out === 'conv2_2') {
+      // §2.1.2: average pooling instead of VGG's max pooling.
+      nodes.push({
+        op: 'AveragePool',
+        inputs: [out],
+        outputs: [`${out}_pool`],
+        attributes: { kernel_shape: [2, 2], strides: [2, 2] },
+      });
+      x = `${out}_pool`;
+    }
+  });
+  return encodeOnnxModel({
+    name: 'vgg19_blocks1to3_avgpool',
+    nodes,
+    initializers,
+    inputs: [{ name: 'input', shape: [1, 3, 'height', 'width'] }],
+    outputs: VGG19_OUTPUTS.map((name, i) => ({
+      name,
+      shape: [
+        1,
+        VGG19_OUTPUT_CHANNELS[i],
+        name === 'conv1_2' ? 'height' : `h${i}`,
+        name === 'conv1_2' ? 'width' : `w${i}`,
+      ],
+    })),
+  });
+}
+
+/**
+ * Path of the converted ONNX model, converting on first use (about a second) and caching it.
+ * Also the set-up command: `node --import tsx scripts/build-vgg19-onnx.ts`.
+ *
+ * @example
+ * ```ts
+ * import { ensureVgg19Onnx } from 'colorize-toolkit';
+ * console.log(await ensureVgg19Onnx()); // …/models/cache/vgg19-blocks1to3-avgpool-<hash>.onnx
+ * ```
+ */
+export async function ensureVgg19Onnx(): Promise<string> {
+  const w = await readVgg19Weights();
+  const dir = modelCacheDir();
+  const file = path.join(dir, `vgg19-blocks1to3-avgpool-v${CONVERTER_VERSION}-${w.hash}.onnx`);
+  try {
+    await fs.access(file);
+    return file;
+  } catch {
+    // not cached yet
+  }
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await fs.writeFile(tmp, buildVgg19Onnx(w));
+  await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
+  return file;
+}
