@@ -153,23 +153,31 @@ export function matchHistogramExact(
   const sr = sortedMasked(reference, masks.refMask);
   const nt = st.length;
   const nr = sr.length;
-  const out = new Float32Array(target.length);
-  let lastV = Number.NaN;
-  let lastOut = 0;
-  for (let i = 0; i < target.length; i++) {
-    const v = target[i];
-    if (v === lastV) {
-      out[i] = lastOut;
-      continue;
-    }
-    const share = (bound(st, v, false) + bound(st, v, true)) / (2 * nt);
+  const quantile = (share: number): number => {
     let pos = share * nr - 0.5;
     pos = pos < 0 ? 0 : pos > nr - 1 ? nr - 1 : pos;
     const k = Math.floor(pos);
     const f = pos - k;
-    const r = f > 0 && k + 1 < nr ? sr[k] + f * (sr[k + 1] - sr[k]) : sr[k];
-    lastV = v;
-    lastOut = out[i] = r;
+    return f > 0 && k + 1 < nr ? sr[k] + f * (sr[k + 1] - sr[k]) : sr[k];
+  };
+  // Distinct target levels with their mapped values: photos hold few distinct levels (≤ 2^16),
+  // so each is resolved once and pixels only search the short table.
+  const levels: number[] = [];
+  const mapped: number[] = [];
+  for (let i = 0; i < nt; ) {
+    let j = i + 1;
+    while (j < nt && st[j] === st[i]) j++;
+    levels.push(st[i]);
+    mapped.push(quantile((i + j) / (2 * nt)));
+    i = j;
+  }
+  const lv = Float32Array.from(levels);
+  const out = new Float32Array(target.length);
+  for (let i = 0; i < target.length; i++) {
+    const v = target[i];
+    const lo = bound(lv, v, false);
+    if (lo < lv.length && lv[lo] === v) out[i] = mapped[lo];
+    else out[i] = quantile((bound(st, v, false) + bound(st, v, true)) / (2 * nt)); // unmasked value
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { histogramYuvTransfer, type RangeNormalization } from './histogram-lut/h
 import { registerTransferMethod, type TransferFlag } from './registry.js';
 import { type GrayTargetPolicy, type ReinhardSpace, reinhardTransfer } from './reinhard/reinhard.js';
 import { type WaveletSpace, waveletTransfer } from './wavelet/wavelet-transfer.js';
-import { welshTransfer } from './welsh/welsh.js';
+import { type WelshSpace, welshTransfer } from './welsh/welsh.js';
 
 /** A number when the text is one, else the text itself, so validation can quote what was typed. */
 export function parseNumberFlag(raw: string): number | string {
@@ -41,7 +41,7 @@ const EXACT = bool('--exact', 'exact', 'full-resolution float CDF matching inste
 const SPACE = text(
   '--space <space>',
   'space',
-  'reinhard: lab|lalphabeta (default lab); wavelet: rgb|yuv|lab (default rgb)',
+  'reinhard: lab|lalphabeta (default lab); wavelet: rgb|yuv|lab (default rgb); welsh: lab|yuv (default lab)',
 );
 
 // Option objects are built from untyped flag values; each method validates its own options.
@@ -165,6 +165,7 @@ registerTransferMethod({
     num('--window <n>', 'window', 'welsh: odd side of the std neighbourhood (default 5)'),
     num('--weight <w>', 'weight', 'welsh: weight of luminance vs. std in the match (default 0.5)'),
     num('--seed <n>', 'seed', 'welsh: seed of the jittered sampling (default 1)'),
+    SPACE,
   ],
   run: (t, r, o: Opts) =>
     welshTransfer(t, r, {
@@ -172,5 +173,6 @@ registerTransferMethod({
       window: o.window as number,
       weight: o.weight as number,
       seed: o.seed as number,
+      space: o.space as WelshSpace,
     }),
 });

@@ -8,12 +8,15 @@
  *      luminance and of the luminance standard deviation over a 5×5 neighbourhood (weights
  *      50/50 in the paper);
  *   4. the sample's chroma is transferred, the target keeps its own luminance.
- * Welsh et al. work in lαβ; we use CIELAB (L*, a*, b*) so that step 4 is the shared finish stage,
- * which keeps L* exactly and clamps chroma to the gamut. A colour target is used through its L*.
+ * Welsh et al. work in lαβ; we use CIELAB (L*, a*, b*) by default, or the report's YUV (eq. 1)
+ * with `space: 'yuv'`, so that step 4 is the shared finish stage, which keeps the luminance
+ * (L* or Rec. 601 luma Y) exactly and clamps chroma to the gamut. The match itself does not depend
+ * on the luminance unit (both terms scale alike). A colour target is used through its luminance.
  */
 
 import { lightnessOf, rgbImageToLab } from '../../../color/lab.js';
-import { checkInteger, checkNumber, invalidOption } from '../../../errors.js';
+import { lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
+import { checkChoice, checkInteger, checkNumber, invalidOption } from '../../../errors.js';
 import { boxFilter } from '../../../filters/box.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
@@ -31,7 +34,12 @@ export interface WelshOptions {
   seed?: number;
   /** Apply the luminance remapping (default true). */
   remap?: boolean;
+  /** Luminance/chroma space: 'lab' (default) or 'yuv' (keeps the target's Rec. 601 luma exactly). */
+  space?: WelshSpace;
 }
+
+export type WelshSpace = 'lab' | 'yuv';
+export const WELSH_SPACES: readonly WelshSpace[] = ['lab', 'yuv'];
 
 /** Local standard deviation over a (2r+1)² window (clipped at borders), via box means of x and x². */
 export function localStd(p: Float32Array, width: number, height: number, radius: number): Float32Array {
@@ -55,7 +63,8 @@ export interface WelshChroma {
 }
 
 /**
- * Steps 1–3 on L* planes: chroma (a*, b*) for every target pixel from the best-matching sample.
+ * Steps 1–3 on luminance planes: chroma for every target pixel from the best-matching sample.
+ * `refLab` holds the reference's luminance and two chroma planes (Lab or YUV, same as `targetL`).
  */
 export function welshChroma(
   targetL: Float32Array,
@@ -127,13 +136,15 @@ export function welshChroma(
  * ```
  */
 export function welshTransfer(target: ImageF32, reference: ImageF32, options: WelshOptions = {}): ImageF32 {
+  const space = checkChoice('space', options.space ?? 'lab', WELSH_SPACES);
   requireColourReference(reference, 'welsh');
-  const refLab = rgbImageToLab(targetAsRgb(reference));
-  const L = lightnessOf(target);
-  const { a, b } = welshChroma(L, target.width, target.height, refLab, options);
+  const ref = targetAsRgb(reference);
+  const refSpace = space === 'lab' ? rgbImageToLab(ref) : rgbToLumaChroma(ref, 'yuv');
+  const L = space === 'lab' ? lightnessOf(target) : lumaOf(target);
+  const { a, b } = welshChroma(L, target.width, target.height, refSpace, options);
   return finish({
     original: target,
     chroma: { width: target.width, height: target.height, channels: [a, b] },
-    space: 'lab',
+    space,
   });
 }
