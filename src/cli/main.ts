@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerEval } from './commands/eval.js';
+import { registerExemplar } from './commands/exemplar.js';
+import './commands/superpixel-transfer.js';
 import { registerInfo } from './commands/info.js';
 import { registerTransfer } from './commands/transfer.js';
 
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerEval(program);
+  registerExemplar(program);
   registerInfo(program);
   registerTransfer(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
