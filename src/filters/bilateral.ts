@@ -108,34 +108,39 @@ export function jointBilateralGrid(
   const strideZ = nc;
   const strideX = gd * nc;
   const strideY = gw * gd * nc;
-  // Splat with trilinear weights.
-  for (let y = 0; y < height; y++) {
+  // Trilinear corners of pixel p: 8 grid offsets and weights, shared by splat and slice.
+  const cornerBase = new Int32Array(8);
+  const cornerWeight = new Float64Array(8);
+  const corners = (x: number, y: number, g: number) => {
     const fy = y / ss + pad;
+    const fx = x / ss + pad;
+    const fz = (g - gmin) / sr + pad;
     const y0 = Math.floor(fy);
+    const x0 = Math.floor(fx);
+    const z0 = Math.floor(fz);
     const ty = fy - y0;
+    const tx = fx - x0;
+    const tz = fz - z0;
+    let k = 0;
+    for (let dy = 0; dy <= 1; dy++)
+      for (let dx = 0; dx <= 1; dx++)
+        for (let dz = 0; dz <= 1; dz++, k++) {
+          cornerWeight[k] = (dy ? ty : 1 - ty) * (dx ? tx : 1 - tx) * (dz ? tz : 1 - tz);
+          cornerBase[k] = (y0 + dy) * strideY + (x0 + dx) * strideX + (z0 + dz) * strideZ;
+        }
+  };
+  for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      const fx = x / ss + pad;
-      const fz = (guide[p] - gmin) / sr + pad;
-      const x0 = Math.floor(fx);
-      const z0 = Math.floor(fz);
-      const tx = fx - x0;
-      const tz = fz - z0;
-      for (let dy = 0; dy <= 1; dy++) {
-        const wy = dy ? ty : 1 - ty;
-        for (let dx = 0; dx <= 1; dx++) {
-          const wxy = wy * (dx ? tx : 1 - tx);
-          for (let dz = 0; dz <= 1; dz++) {
-            const wgt = wxy * (dz ? tz : 1 - tz);
-            if (wgt === 0) continue;
-            const base = (y0 + dy) * strideY + (x0 + dx) * strideX + (z0 + dz) * strideZ;
-            for (let c = 0; c < nc - 1; c++) grid[base + c] += wgt * values[c][p];
-            grid[base + nc - 1] += wgt;
-          }
-        }
+      corners(x, y, guide[p]);
+      for (let k = 0; k < 8; k++) {
+        const wgt = cornerWeight[k];
+        if (wgt === 0) continue;
+        const base = cornerBase[k];
+        for (let c = 0; c < nc - 1; c++) grid[base + c] += wgt * values[c][p];
+        grid[base + nc - 1] += wgt;
       }
     }
-  }
   // Blur each axis with the sampled unit-σ Gaussian [1 4 6 4 1]/16 (σ = 1 cell).
   const k = [1 / 16, 4 / 16, 6 / 16, 4 / 16, 1 / 16];
   let tmp = new Float32Array(grid.length);
@@ -163,29 +168,15 @@ export function jointBilateralGrid(
   const outs = values.map(() => new Float32Array(width * height));
   const acc = new Float64Array(nc);
   for (let y = 0; y < height; y++) {
-    const fy = y / ss + pad;
-    const y0 = Math.floor(fy);
-    const ty = fy - y0;
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      const fx = x / ss + pad;
-      const fz = (guide[p] - gmin) / sr + pad;
-      const x0 = Math.floor(fx);
-      const z0 = Math.floor(fz);
-      const tx = fx - x0;
-      const tz = fz - z0;
+      corners(x, y, guide[p]);
       acc.fill(0);
-      for (let dy = 0; dy <= 1; dy++) {
-        const wy = dy ? ty : 1 - ty;
-        for (let dx = 0; dx <= 1; dx++) {
-          const wxy = wy * (dx ? tx : 1 - tx);
-          for (let dz = 0; dz <= 1; dz++) {
-            const wgt = wxy * (dz ? tz : 1 - tz);
-            if (wgt === 0) continue;
-            const base = (y0 + dy) * strideY + (x0 + dx) * strideX + (z0 + dz) * strideZ;
-            for (let c = 0; c < nc; c++) acc[c] += wgt * grid[base + c];
-          }
-        }
+      for (let k = 0; k < 8; k++) {
+        const wgt = cornerWeight[k];
+        if (wgt === 0) continue;
+        const base = cornerBase[k];
+        for (let c = 0; c < nc; c++) acc[c] += wgt * grid[base + c];
       }
       const wsum = acc[nc - 1];
       for (let c = 0; c < nc - 1; c++) outs[c][p] = wsum > 0 ? acc[c] / wsum : values[c][p];

@@ -39,18 +39,38 @@ export function guidedFilter(
   const radius = checkNumber('radius', options.radius ?? 4, 0);
   const eps = checkNumber('eps', options.eps ?? 1e-3, 0);
   const s = checkInteger('subsample', options.subsample ?? 1, 1, 64);
-  let I = guide;
-  let ps = inputs;
-  let w = width;
-  let h = height;
-  let r = radius;
-  if (s > 1) {
-    w = Math.max(1, Math.round(width / s));
-    h = Math.max(1, Math.round(height / s));
-    I = resizePlane(guide, width, height, w, h, 'area');
-    ps = inputs.map((p) => resizePlane(p, width, height, w, h, 'area'));
-    r = Math.max(1, Math.round(radius / s));
-  }
+  if (s === 1)
+    return applyModels(fitLinearModels(guide, inputs, width, height, radius, eps), guide, width, height);
+  // Fast guided filter: fit on a grid reduced s times, apply at full resolution.
+  const w = Math.max(1, Math.round(width / s));
+  const h = Math.max(1, Math.round(height / s));
+  const I = resizePlane(guide, width, height, w, h, 'area');
+  const ps = inputs.map((p) => resizePlane(p, width, height, w, h, 'area'));
+  return applyModels(
+    fitLinearModels(I, ps, w, h, Math.max(1, Math.round(radius / s)), eps),
+    guide,
+    width,
+    height,
+  );
+}
+
+interface LinearModel {
+  /** Window-averaged a and b of q = a·I + b on the grid they were fitted on. */
+  a: Float32Array;
+  b: Float32Array;
+  width: number;
+  height: number;
+}
+
+/** He et al. eq. (5)–(6) and the averaging of eq. (8): per-pixel mean a, b for every input. */
+function fitLinearModels(
+  I: Float32Array,
+  inputs: Float32Array[],
+  w: number,
+  h: number,
+  r: number,
+  eps: number,
+): LinearModel[] {
   const n = w * h;
   const meanI = boxFilter(I, w, h, r);
   const II = new Float32Array(n);
@@ -58,7 +78,7 @@ export function guidedFilter(
   const varI = boxFilter(II, w, h, r);
   for (let i = 0; i < n; i++) varI[i] -= meanI[i] * meanI[i];
   const prod = new Float32Array(n);
-  return ps.map((p) => {
+  return inputs.map((p) => {
     const meanP = boxFilter(p, w, h, r);
     for (let i = 0; i < n; i++) prod[i] = I[i] * p[i];
     const a = boxFilter(prod, w, h, r);
@@ -68,15 +88,22 @@ export function guidedFilter(
       a[i] = ai;
       b[i] = meanP[i] - ai * meanI[i];
     }
-    let ma = boxFilter(a, w, h, r);
-    let mb = boxFilter(b, w, h, r);
-    if (s > 1) {
-      ma = resizePlane(ma, w, h, width, height, 'bilinear');
-      mb = resizePlane(mb, w, h, width, height, 'bilinear');
-    }
-    const q = new Float32Array(width * height);
-    for (let i = 0; i < q.length; i++) q[i] = ma[i] * guide[i] + mb[i];
-    return q;
+    return { a: boxFilter(a, w, h, r), b: boxFilter(b, w, h, r), width: w, height: h };
+  });
+}
+
+/** q = ā·I + b̄ on the full-resolution guide, bringing ā, b̄ up bilinearly when fitted on a smaller grid. */
+function applyModels(
+  models: LinearModel[],
+  guide: Float32Array,
+  width: number,
+  height: number,
+): Float32Array[] {
+  return models.map(({ a, b, width: w, height: h }) => {
+    const A = resizePlane(a, w, h, width, height, 'bilinear');
+    const B = w === width && h === height ? b : resizePlane(b, w, h, width, height, 'bilinear');
+    for (let i = 0; i < A.length; i++) A[i] = A[i] * guide[i] + B[i];
+    return A;
   });
 }
 
@@ -107,40 +134,5 @@ export function guidedUpsample(
   const r = checkNumber('radius', options.radius ?? 1, 0);
   const eps = checkNumber('eps', options.eps ?? 1e-4, 0);
   const I = resizePlane(guide, width, height, lowWidth, lowHeight, 'area');
-  const n = lowWidth * lowHeight;
-  const meanI = boxFilter(I, lowWidth, lowHeight, r);
-  const II = new Float32Array(n);
-  for (let i = 0; i < n; i++) II[i] = I[i] * I[i];
-  const varI = boxFilter(II, lowWidth, lowHeight, r);
-  for (let i = 0; i < n; i++) varI[i] -= meanI[i] * meanI[i];
-  const prod = new Float32Array(n);
-  return lowInputs.map((p) => {
-    const meanP = boxFilter(p, lowWidth, lowHeight, r);
-    for (let i = 0; i < n; i++) prod[i] = I[i] * p[i];
-    const a = boxFilter(prod, lowWidth, lowHeight, r);
-    const b = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const ai = (a[i] - meanI[i] * meanP[i]) / (varI[i] + eps);
-      a[i] = ai;
-      b[i] = meanP[i] - ai * meanI[i];
-    }
-    const A = resizePlane(
-      boxFilter(a, lowWidth, lowHeight, r),
-      lowWidth,
-      lowHeight,
-      width,
-      height,
-      'bilinear',
-    );
-    const B = resizePlane(
-      boxFilter(b, lowWidth, lowHeight, r),
-      lowWidth,
-      lowHeight,
-      width,
-      height,
-      'bilinear',
-    );
-    for (let i = 0; i < A.length; i++) A[i] = A[i] * guide[i] + B[i];
-    return A;
-  });
+  return applyModels(fitLinearModels(I, lowInputs, lowWidth, lowHeight, r, eps), guide, width, height);
 }
