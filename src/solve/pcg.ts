@@ -1,0 +1,149 @@
+/**
+ * Preconditioned conjugate gradients for several right-hand sides that share one SPD operator
+ * (the two chroma planes of a scribble solve, or R, G, B of Poisson merging). The channels run
+ * in lockstep so they share the operator and the preconditioner set-up; each keeps its own
+ * step sizes and stops on its own.
+ */
+import { ColorizeError } from '../errors.js';
+import { gridVector } from './stencil9.js';
+
+export interface PcgProblem {
+  readonly width: number;
+  readonly height: number;
+  /** y = A x for two channels on padded grid vectors. */
+  apply(x0: Float64Array, x1: Float64Array, y0: Float64Array, y1: Float64Array): void;
+  /** z = M⁻¹ r (a fixed SPD preconditioner) for two channels on padded grid vectors. */
+  precondition(r0: Float64Array, r1: Float64Array, z0: Float64Array, z1: Float64Array): void;
+}
+
+export interface PcgOptions {
+  /** Stop when ‖r‖₂ ≤ tolerance·‖b‖₂ (relative residual; default 1e-6). */
+  tolerance?: number;
+  /** Iteration limit (default 500). */
+  maxIterations?: number;
+}
+
+export interface PcgResult {
+  /** Iterations run (the largest over the channels). */
+  iterations: number;
+  /** Final ‖r‖ / ‖b‖ for every channel. */
+  relativeResiduals: number[];
+  /** True when every channel met the tolerance. */
+  converged: boolean;
+}
+
+function dot(a: Float64Array, b: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i] * b[i];
+  return s;
+}
+
+/**
+ * Solves A xₖ = bₖ for every channel k; `x` holds the start (warm start) and receives the result.
+ * Channels are processed in pairs (an odd last channel is paired with a zero dummy).
+ *
+ * @example
+ * ```ts
+ * import { applyStencil9x2, createStencil9, gridVector, pcg } from 'colorize-toolkit';
+ * const A = createStencil9(3, 1); A.diag.fill(2); // 2·I
+ * const b = gridVector(3, 1); b.fill(4, A.pad, A.pad + 3);
+ * const x = gridVector(3, 1);
+ * const problem = {
+ *   width: 3, height: 1,
+ *   apply: (x0, x1, y0, y1) => applyStencil9x2(A, x0, x1, y0, y1),
+ *   precondition: (r0, r1, z0, z1) => { z0.set(r0); z1.set(r1); },
+ * };
+ * pcg(problem, [b], [x]);
+ * console.log(x[A.pad]); // 2
+ * ```
+ */
+export function pcg(
+  problem: PcgProblem,
+  b: Float64Array[],
+  x: Float64Array[],
+  options: PcgOptions = {},
+): PcgResult {
+  const tol = options.tolerance ?? 1e-6;
+  const maxIt = options.maxIterations ?? 500;
+  const { width: W, height: H } = problem;
+  const from = W + 1;
+  const to = from + W * H;
+  const m = b.length;
+  if (x.length !== m)
+    throw new ColorizeError(`pcg: ${m} right-hand sides but ${x.length} solutions`, 'internal');
+  const mm = m + (m & 1);
+  const vec = () => gridVector(W, H);
+  const bb = [...b];
+  const xx = [...x];
+  if (mm > m) {
+    bb.push(vec());
+    xx.push(vec());
+  }
+  const r = bb.map(vec);
+  const z = bb.map(vec);
+  const p = bb.map(vec);
+  const q = bb.map(vec);
+  const bnorm: number[] = [];
+  const rnorm: number[] = [];
+  const rz: number[] = [];
+  const done: boolean[] = [];
+  for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], q[c], q[c + 1]);
+  for (let c = 0; c < mm; c++) {
+    // A zero right-hand side (a chroma plane with only neutral strokes) has solution 0: measure absolutely.
+    bnorm.push(Math.sqrt(dot(bb[c], bb[c], from, to)) || 1);
+    const rc = r[c];
+    const bc = bb[c];
+    const qc = q[c];
+    for (let i = from; i < to; i++) rc[i] = bc[i] - qc[i];
+    rnorm.push(Math.sqrt(dot(rc, rc, from, to)) / bnorm[c]);
+    done.push(rnorm[c] <= tol);
+  }
+  for (let c = 0; c < mm; c += 2) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
+  for (let c = 0; c < mm; c++) {
+    p[c].set(z[c]);
+    rz.push(dot(r[c], z[c], from, to));
+  }
+  let it = 0;
+  while (it < maxIt && done.some((dn) => !dn)) {
+    it++;
+    for (let c = 0; c < mm; c += 2)
+      if (!done[c] || !done[c + 1]) problem.apply(p[c], p[c + 1], q[c], q[c + 1]);
+    for (let c = 0; c < mm; c++) {
+      if (done[c]) continue;
+      const pc = p[c];
+      const rc = r[c];
+      const xc = xx[c];
+      const qc = q[c];
+      const pq = dot(pc, qc, from, to);
+      if (!(pq > 0)) {
+        // p vanished (or A is not positive definite along it): nothing more to gain on this channel.
+        done[c] = true;
+        continue;
+      }
+      const alpha = rz[c] / pq;
+      let rr = 0;
+      for (let i = from; i < to; i++) {
+        xc[i] += alpha * pc[i];
+        const v = rc[i] - alpha * qc[i];
+        rc[i] = v;
+        rr += v * v;
+      }
+      rnorm[c] = Math.sqrt(rr) / bnorm[c];
+      if (rnorm[c] <= tol) done[c] = true;
+    }
+    if (done.every((dn) => dn)) break;
+    for (let c = 0; c < mm; c += 2)
+      if (!done[c] || !done[c + 1]) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
+    for (let c = 0; c < mm; c++) {
+      if (done[c]) continue;
+      const rzNew = dot(r[c], z[c], from, to);
+      const beta = rzNew / rz[c];
+      rz[c] = rzNew;
+      const pc = p[c];
+      const zc = z[c];
+      for (let i = from; i < to; i++) pc[i] = zc[i] + beta * pc[i];
+    }
+  }
+  const rel = rnorm.slice(0, m);
+  return { iterations: it, relativeResiduals: rel, converged: rel.every((v) => v <= tol) };
+}

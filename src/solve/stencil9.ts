@@ -1,0 +1,229 @@
+/**
+ * A symmetric 9-point stencil operator on a width × height grid, stored matrix-free as
+ * per-pixel arrays: the diagonal and the four "forward" couplings (E, S, SE, SW); the other
+ * four are read from the neighbour that owns them. Entry A(r, s) = −weight for neighbours
+ * and A(r, r) = diag[r]. Graph Laplacians of 8-connected affinities (Levin et al.), the
+ * 5-point Poisson operator (E = S = λ, diagonals 0) and every Galerkin coarse operator of
+ * the multigrid in ./multigrid.ts have this shape.
+ *
+ * Grid vectors are padded: a vector holds `n + 2·pad` samples with pixel i at `pad + i`,
+ * `pad = width + 1`, and zero padding, so kernels read all 8 neighbours without bounds tests
+ * (couplings that leave the image are stored as 0).
+ */
+
+export interface Stencil9 {
+  readonly width: number;
+  readonly height: number;
+  /** Padding before and after the pixels in every array (width + 1). */
+  readonly pad: number;
+  /** Diagonal, kept in double precision so row sums (the anchor terms) are exact. */
+  readonly diag: Float64Array;
+  /** Coupling of pixel (x, y) with (x+1, y). */
+  readonly e: Float32Array;
+  /** Coupling with (x, y+1). */
+  readonly s: Float32Array;
+  /** Coupling with (x+1, y+1). */
+  readonly se: Float32Array;
+  /** Coupling with (x−1, y+1). */
+  readonly sw: Float32Array;
+}
+
+/** Padding used by every grid vector of a width-`width` grid. */
+export function padFor(width: number): number {
+  return width + 1;
+}
+
+/** A zeroed, padded grid vector for a width × height grid. */
+export function gridVector(width: number, height: number): Float64Array {
+  return new Float64Array(width * height + 2 * padFor(width));
+}
+
+/** A zero stencil (all couplings 0, diagonal 0). */
+export function createStencil9(width: number, height: number): Stencil9 {
+  const pad = padFor(width);
+  const len = width * height + 2 * pad;
+  return {
+    width,
+    height,
+    pad,
+    diag: new Float64Array(len),
+    e: new Float32Array(len),
+    s: new Float32Array(len),
+    se: new Float32Array(len),
+    sw: new Float32Array(len),
+  };
+}
+
+/** Copies an unpadded plane into a padded grid vector (or a new one). */
+export function toGrid(
+  plane: ArrayLike<number>,
+  width: number,
+  height: number,
+  out?: Float64Array,
+): Float64Array {
+  const g = out ?? gridVector(width, height);
+  const pad = padFor(width);
+  for (let i = 0; i < width * height; i++) g[pad + i] = plane[i];
+  return g;
+}
+
+/** Copies the pixels of a padded grid vector into a Float32Array plane. */
+export function fromGrid(g: Float64Array, width: number, height: number): Float32Array {
+  const n = width * height;
+  const pad = padFor(width);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = g[pad + i];
+  return out;
+}
+
+/**
+ * y = A·x on padded grid vectors.
+ *
+ * @example
+ * ```ts
+ * import { applyStencil9, createStencil9, gridVector } from 'colorize-toolkit';
+ * const A = createStencil9(2, 1);
+ * A.diag.fill(1); A.e[A.pad] = 0.5; // [[1, -0.5], [-0.5, 1]]
+ * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;
+ * const y = gridVector(2, 1); applyStencil9(A, x, y);
+ * console.log(y[A.pad], y[A.pad + 1]); // 0.5 0.5
+ * ```
+ */
+export function applyStencil9(A: Stencil9, x: Float64Array, y: Float64Array): void {
+  const { width: w, pad, diag, e, s, se, sw } = A;
+  const end = pad + A.width * A.height;
+  for (let i = pad; i < end; i++) {
+    y[i] =
+      diag[i] * x[i] -
+      e[i] * x[i + 1] -
+      e[i - 1] * x[i - 1] -
+      s[i] * x[i + w] -
+      s[i - w] * x[i - w] -
+      se[i] * x[i + w + 1] -
+      se[i - w - 1] * x[i - w - 1] -
+      sw[i] * x[i + w - 1] -
+      sw[i - w + 1] * x[i - w + 1];
+  }
+}
+
+/**
+ * y = A·x for two channels at once. The kernels below all work on channel pairs: the two
+ * chains share every coupling load and interleave, which is about 1.6× faster than two passes.
+ */
+export function applyStencil9x2(
+  A: Stencil9,
+  x0: Float64Array,
+  x1: Float64Array,
+  y0: Float64Array,
+  y1: Float64Array,
+): void {
+  const { width: w, pad, diag, e, s, se, sw } = A;
+  const end = pad + A.width * A.height;
+  for (let i = pad; i < end; i++) {
+    const cE = e[i];
+    const cW = e[i - 1];
+    const cS = s[i];
+    const cN = s[i - w];
+    const cSE = se[i];
+    const cNW = se[i - w - 1];
+    const cSW = sw[i];
+    const cNE = sw[i - w + 1];
+    const d = diag[i];
+    y0[i] =
+      d * x0[i] -
+      cE * x0[i + 1] -
+      cW * x0[i - 1] -
+      cS * x0[i + w] -
+      cN * x0[i - w] -
+      cSE * x0[i + w + 1] -
+      cNW * x0[i - w - 1] -
+      cSW * x0[i + w - 1] -
+      cNE * x0[i - w + 1];
+    y1[i] =
+      d * x1[i] -
+      cE * x1[i + 1] -
+      cW * x1[i - 1] -
+      cS * x1[i + w] -
+      cN * x1[i - w] -
+      cSE * x1[i + w + 1] -
+      cNW * x1[i - w - 1] -
+      cSW * x1[i + w - 1] -
+      cNE * x1[i - w + 1];
+  }
+}
+
+/** r = b − A·x for two channels. */
+export function residual9x2(
+  A: Stencil9,
+  x0: Float64Array,
+  x1: Float64Array,
+  b0: Float64Array,
+  b1: Float64Array,
+  r0: Float64Array,
+  r1: Float64Array,
+): void {
+  applyStencil9x2(A, x0, x1, r0, r1);
+  const end = A.pad + A.width * A.height;
+  for (let i = A.pad; i < end; i++) {
+    r0[i] = b0[i] - r0[i];
+    r1[i] = b1[i] - r1[i];
+  }
+}
+
+/** One lexicographic Gauss–Seidel sweep on two channels, forward (top-left first) or backward; diag must be > 0. */
+export function gaussSeidel9x2(
+  A: Stencil9,
+  x0: Float64Array,
+  x1: Float64Array,
+  b0: Float64Array,
+  b1: Float64Array,
+  backward: boolean,
+): void {
+  const { width: w, pad, diag, e, s, se, sw } = A;
+  const n = A.width * A.height;
+  const step = backward ? -1 : 1;
+  for (let k = 0, i = backward ? pad + n - 1 : pad; k < n; k++, i += step) {
+    const cE = e[i];
+    const cW = e[i - 1];
+    const cS = s[i];
+    const cN = s[i - w];
+    const cSE = se[i];
+    const cNW = se[i - w - 1];
+    const cSW = sw[i];
+    const cNE = sw[i - w + 1];
+    const inv = 1 / diag[i];
+    x0[i] =
+      (b0[i] +
+        cE * x0[i + 1] +
+        cW * x0[i - 1] +
+        cS * x0[i + w] +
+        cN * x0[i - w] +
+        cSE * x0[i + w + 1] +
+        cNW * x0[i - w - 1] +
+        cSW * x0[i + w - 1] +
+        cNE * x0[i - w + 1]) *
+      inv;
+    x1[i] =
+      (b1[i] +
+        cE * x1[i + 1] +
+        cW * x1[i - 1] +
+        cS * x1[i + w] +
+        cN * x1[i - w] +
+        cSE * x1[i + w + 1] +
+        cNW * x1[i - w - 1] +
+        cSW * x1[i + w - 1] +
+        cNE * x1[i - w + 1]) *
+      inv;
+  }
+}
+
+/**
+ * Coupling of pixel index i (padded) with its neighbour in direction (dx, dy), dx, dy ∈ {−1, 0, 1};
+ * for (0, 0) the diagonal. Matrix entry A(i, j) is −coupling for j ≠ i.
+ */
+export function coupling9(A: Stencil9, i: number, dx: number, dy: number): number {
+  const w = A.width;
+  if (dy === 0) return dx === 0 ? A.diag[i] : dx > 0 ? A.e[i] : A.e[i - 1];
+  if (dy > 0) return dx === 0 ? A.s[i] : dx > 0 ? A.se[i] : A.sw[i];
+  return dx === 0 ? A.s[i - w] : dx > 0 ? A.sw[i - w + 1] : A.se[i - w - 1];
+}
