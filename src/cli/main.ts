@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.js';
 import { registerExemplar } from './commands/exemplar.js';
 import './commands/superpixel-transfer.js';
 import { registerInfo } from './commands/info.js';
+import { registerScribble } from './commands/scribble.js';
 import { registerTransfer } from './commands/transfer.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerExemplar(program);
   registerInfo(program);
+  registerScribble(program);
   registerTransfer(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -118,8 +118,8 @@ export function strokesFromMask(
   let first = -1;
   for (let i = 0; i < n; i++) {
     const v = m[i];
-    if (v === 0) continue;
-    if (v === 1) out[i] = 1;
+    if (v <= 1e-6) continue;
+    if (v >= 1 - 1e-6) out[i] = 1;
     else {
       if (first < 0) first = i;
       bad++;
