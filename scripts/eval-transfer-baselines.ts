@@ -8,12 +8,11 @@
  *   node --import tsx scripts/eval-transfer-baselines.ts [--json]
  */
 import path from 'node:path';
-import { meanScores } from '../src/cli/commands/eval.js';
 import type { ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { reinhardTransfer } from '../src/methods/transfer/reinhard/reinhard.js';
 import { welshTransfer } from '../src/methods/transfer/welsh/welsh.js';
-import { evaluate } from '../src/metrics/evaluate.js';
+import { evaluate, meanScores } from '../src/metrics/evaluate.js';
 import { SHARED } from '../test/helpers/shared.js';
 
 const HARD = [
@@ -69,7 +68,7 @@ for (const [group, sets] of [
     }
   }
   for (const [name, list] of Object.entries(rows)) {
-    const m = meanScores(list);
+    const m = meanScores(list.map((r) => r.scores));
     results[group][name] = { psnr: m.psnr, ssim: m.ssim, his: m.his, count: list.length };
   }
 }

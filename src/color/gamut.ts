@@ -124,3 +124,39 @@ export function clamp01(v: number): number {
 export function encodeClamped(v: number): number {
   return linearToSrgb(clamp01(v));
 }
+
+/**
+ * Makes the Rec. 601 luma of every pixel of an sRGB image equal `luma`, in place: adds the gray
+ * offset (which leaves the YUV chroma unchanged) and, where that leaves the cube, scales the
+ * chroma towards the neutral axis just enough (closed form). Luma values are clamped to [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { fromPlanes, matchLuma } from 'colorize-toolkit';
+ * const px = fromPlanes(1, 1, [Float32Array.of(0.8), Float32Array.of(0.4), Float32Array.of(0.2)]);
+ * matchLuma(px, Float32Array.of(0.5));
+ * const [r, g, b] = px.channels.map((c) => c[0]);
+ * console.log((0.299 * r + 0.587 * g + 0.114 * b).toFixed(6)); // 0.500000
+ * ```
+ */
+export function matchLuma(rgb: { channels: Float32Array[] }, luma: Float32Array): void {
+  const [R, G, B] = rgb.channels;
+  for (let i = 0; i < R.length; i++) {
+    const t = luma[i] < 0 ? 0 : luma[i] > 1 ? 1 : luma[i];
+    const y = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
+    const cr = R[i] - y;
+    const cg = G[i] - y;
+    const cb = B[i] - y;
+    const s = Math.min(chromaBound(t, cr), chromaBound(t, cg), chromaBound(t, cb));
+    R[i] = t + s * cr;
+    G[i] = t + s * cg;
+    B[i] = t + s * cb;
+  }
+}
+
+/** Largest s ≤ 1 with t + s·c inside [0, 1] (t itself in [0, 1]). */
+function chromaBound(t: number, c: number): number {
+  if (t + c > 1) return (1 - t) / c;
+  if (t + c < 0) return -t / c;
+  return 1;
+}

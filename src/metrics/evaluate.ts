@@ -55,3 +55,24 @@ export function evaluate(pred: ImageF32, truth: ImageF32, reference?: ImageF32):
   if (reference) scores.his = histogramIntersection(p, grayToRgb(reference));
   return scores;
 }
+
+/**
+ * Mean of each score over a list of results (scores missing from some results, such as HIS
+ * without a reference, are averaged over the results that have them).
+ *
+ * @example
+ * ```ts
+ * import { meanScores } from 'colorize-toolkit';
+ * const m = meanScores([{ psnr: 20, ssim: 0.8, colorfulness: 10, saturation: 0.2, ciede2000: 5 },
+ *                       { psnr: 30, ssim: 0.9, colorfulness: 20, saturation: 0.4, ciede2000: 3, his: 0.5 }]);
+ * console.log(m.psnr, m.his); // 25 0.5
+ * ```
+ */
+export function meanScores(list: Scores[]): Partial<Scores> {
+  const mean: Partial<Scores> = {};
+  for (const key of SCORE_NAMES) {
+    const vals = list.map((s) => s[key]).filter((v): v is number => v !== undefined);
+    if (vals.length) mean[key] = vals.reduce((s, v) => s + v, 0) / vals.length;
+  }
+  return mean;
+}

@@ -20,26 +20,34 @@ function grayRamp(w: number, h: number) {
 }
 
 describe('finish stage', () => {
-  it('keeps the original luminance exactly (L* for Lab, Y for YUV/YIQ) and stays in gamut', () => {
+  it('keeps the original luminance exactly (Rec. 601 luma by default, L* on request) and stays in gamut', () => {
     const gray = grayRamp(40, 30);
-    for (const space of ['lab', 'yuv', 'yiq'] as const) {
+    for (const [space, keep] of [
+      ['lab', 'luma'],
+      ['lab', 'lightness'],
+      ['yuv', 'luma'],
+      ['yiq', 'luma'],
+    ] as const) {
       const chroma = createImage(10, 8, 2);
       const big = space === 'lab' ? 150 : 0.6; // far outside the gamut: must be clamped, not clipped
       chroma.channels[0].fill(big);
       chroma.channels[1].fill(-big / 2);
-      const rgb = finish({ original: gray, chroma, space });
+      const rgb = finish({ original: gray, chroma, space }, { keep });
       assert.equal(rgb.width, 40);
-      const lumIn = luminanceFor(gray, space);
-      const lumOut = space === 'lab' ? lightnessOf(rgb) : lumaOf(rgb);
+      const lumIn = keep === 'lightness' ? luminanceFor(gray, 'lab') : gray.channels[0];
+      const lumOut = keep === 'lightness' ? lightnessOf(rgb) : lumaOf(rgb);
       for (let i = 0; i < lumIn.length; i++)
-        assert.ok(Math.abs(lumOut[i] - lumIn[i]) < (space === 'lab' ? 1e-2 : 1e-5), `${space} pixel ${i}`);
+        assert.ok(
+          Math.abs(lumOut[i] - lumIn[i]) < (keep === 'lightness' ? 1e-2 : 1e-5),
+          `${space}/${keep} pixel ${i}`,
+        );
       for (const c of rgb.channels) for (const v of c) assert.ok(v >= 0 && v <= 1);
       // Hue ray kept: the chroma direction of the output matches the input's.
-      if (space === 'lab') {
+      if (keep === 'lightness') {
         const lab = rgbImageToLab(rgb);
         const i = 15 * 40 + 20;
         assert.ok(Math.abs(Math.atan2(lab.channels[2][i], lab.channels[1][i]) - Math.atan2(-0.5, 1)) < 0.02);
-      } else {
+      } else if (space !== 'lab') {
         const yuv = rgbToLumaChroma(rgb, space);
         const i = 15 * 40 + 20;
         assert.ok(Math.abs(Math.atan2(yuv.channels[2][i], yuv.channels[1][i]) - Math.atan2(-0.5, 1)) < 1e-3);
@@ -97,6 +105,10 @@ describe('finish stage', () => {
           { upsample: 'nearest' as never },
         ),
       /option "upsample"/,
+    );
+    assert.throws(
+      () => finish({ original: gray, chroma: createImage(4, 4, 2), space: 'yuv' }, { keep: 'lightness' }),
+      /option "keep" = "lightness" is invalid/,
     );
   });
 });

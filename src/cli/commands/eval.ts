@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
 import { readImage } from '../../image/io.js';
-import { evaluate, type Scores } from '../../metrics/evaluate.js';
+import { evaluate, meanScores, type Scores } from '../../metrics/evaluate.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
@@ -73,15 +73,6 @@ function fmt(v: number | undefined, digits: number): string {
   return v.toFixed(digits);
 }
 
-export function meanScores(rows: EvalRow[]): Partial<Scores> {
-  const mean: Partial<Scores> = {};
-  for (const [key] of COLUMNS) {
-    const vals = rows.map((r) => r.scores[key]).filter((v): v is number => v !== undefined);
-    if (vals.length) mean[key] = vals.reduce((s, v) => s + v, 0) / vals.length;
-  }
-  return mean;
-}
-
 function jsonNumber(v: number | undefined): number | null | undefined {
   if (v === undefined) return undefined;
   return Number.isFinite(v) ? v : null;
@@ -138,7 +129,7 @@ export function registerEval(program: Command): void {
         } finally {
           progress.stop();
         }
-        const mean = meanScores(rows);
+        const mean = meanScores(rows.map((r) => r.scores));
         if (opts.json) {
           const out = {
             images: rows.map((r) => ({
