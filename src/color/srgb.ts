@@ -41,6 +41,18 @@ export function linearToSrgb(v: number): number {
 const LUT_SIZE = 4096;
 let decodeLut: Float32Array | null = null;
 
+/**
+ * The decode table: srgbToLinear at i / 4096 for i = 0 … 4097, for callers that inline the
+ * interpolation in hot loops.
+ */
+export function srgbDecodeTable(): Float32Array {
+  if (decodeLut === null) {
+    decodeLut = new Float32Array(LUT_SIZE + 2);
+    for (let i = 0; i <= LUT_SIZE + 1; i++) decodeLut[i] = srgbToLinear(i / LUT_SIZE);
+  }
+  return decodeLut;
+}
+
 /** Fast sRGB decode by table with linear interpolation (max error < 2e-7 on [0,1]). */
 export function srgbToLinearFast(v: number): number {
   if (v <= 0.04045) return v / 12.92;
