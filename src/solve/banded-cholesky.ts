@@ -6,7 +6,7 @@
  * multigrid. Slow and memory-hungry beyond about 0.25 MP by design.
  */
 import { ColorizeError } from '../errors.js';
-import { coupling9, type Stencil9 } from './stencil9.js';
+import { coupling9, type GridVector, type Stencil9 } from './stencil9.js';
 
 export interface BandCholesky {
   readonly n: number;
@@ -138,7 +138,7 @@ export function factorStencil9(A: Stencil9): StencilCholesky {
 }
 
 /** Solves A x = b for a factored stencil; `x` holds b on entry (padded grid vector) and x on return. */
-export function solveStencil9(F: StencilCholesky, x: Float64Array): void {
+export function solveStencil9(F: StencilCholesky, x: GridVector): void {
   const { width: W, height: H, pad } = F.stencil;
   const t = F.scratch;
   const n = W * H;

@@ -16,13 +16,15 @@
  * up to four coarse points (cx, cy), (cx+1, cy), (cx, cy+1), (cx+1, cy+1) with cx = ⌊x/2⌋,
  * cy = ⌊y/2⌋, with weights q00, q10, q01, q11 (zero where not used).
  */
+
 import { factorStencil9, type StencilCholesky, solveStencil9 } from './banded-cholesky.js';
+import { galerkinAccumulate } from './galerkin-kernel.js';
 import {
   createStencil9,
+  type GridVector,
   gaussSeidel9x2,
-  gridVector,
+  gridVector32,
   padFor,
-  residual9x2,
   type Stencil9,
 } from './stencil9.js';
 
@@ -37,12 +39,10 @@ interface Level {
   A: Stencil9;
   /** Interpolation weights from the next coarser level, interleaved q00, q10, q01, q11 per padded point. */
   q?: Float32Array;
-  x0: Float64Array;
-  x1: Float64Array;
-  b0: Float64Array;
-  b1: Float64Array;
-  r0: Float64Array;
-  r1: Float64Array;
+  x0: GridVector;
+  x1: GridVector;
+  b0: GridVector;
+  b1: GridVector;
 }
 
 export interface Multigrid {
@@ -73,8 +73,9 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
   let cur = A;
   let act = active;
   for (;;) {
-    const v = () => gridVector(cur.width, cur.height);
-    const level: Level = { A: cur, x0: v(), x1: v(), b0: v(), b1: v(), r0: v(), r1: v() };
+    // Single precision inside the preconditioner: half the memory traffic, and CG corrects the rest.
+    const v = () => gridVector32(cur.width, cur.height);
+    const level: Level = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
     levels.push(level);
     if (cur.width * cur.height <= coarsestSize || cur.width < 3 || cur.height < 3) break;
     level.q = interpolation(cur, act);
@@ -135,66 +136,9 @@ function interpolation(A: Stencil9, active: Uint8Array): Float32Array {
   return q;
 }
 
-/** Nonzero interpolation slots per parity class (x&1) | (y&1)<<1 of a fine point. */
-const SLOTS: readonly (readonly number[])[] = [[0], [0, 1], [0, 2], [0, 1, 2, 3]];
-
-/**
- * For every parity class, the (neighbour, r-slot, s-slot) triples whose product lands in the
- * forward half of the coarse stencil: tk = neighbour (k = (dy+1)·3 + dx+1), ta/tb = slots,
- * tc = coarse entry (0 diag, 1 E, 2 S, 3 SE, 4 SW), tI = coarse offset of r's parent, ts = fine offset of s.
- */
-function galerkinTable(W: number, Wc: number) {
-  const tk: number[] = [];
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const tc: number[] = [];
-  const tI: number[] = [];
-  const ts: number[] = [];
-  const start = [0];
-  for (let cls = 0; cls < 4; cls++) {
-    const px = cls & 1;
-    const py = cls >> 1;
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const fx = Math.floor((px + dx) / 2);
-        const fy = Math.floor((py + dy) / 2);
-        const sCls = ((px + dx + 2) & 1) | (((py + dy + 2) & 1) << 1);
-        for (const a of SLOTS[cls]) {
-          for (const b of SLOTS[sCls]) {
-            const ox = fx + (b & 1) - (a & 1);
-            const oy = fy + (b >> 1) - (a >> 1);
-            let code = -1;
-            if (oy === 0 && ox === 0) code = 0;
-            else if (oy === 0 && ox === 1) code = 1;
-            else if (oy === 1 && ox === 0) code = 2;
-            else if (oy === 1 && ox === 1) code = 3;
-            else if (oy === 1 && ox === -1) code = 4;
-            if (code < 0) continue;
-            tk.push((dy + 1) * 3 + dx + 1);
-            ta.push(a);
-            tb.push(b);
-            tc.push(code);
-            tI.push((a & 1) + (a >> 1) * Wc);
-            ts.push(dy * W + dx);
-          }
-        }
-      }
-    }
-    start.push(tk.length);
-  }
-  // Flattened offsets: into the interleaved accumulator (5 per coarse point) and the interleaved q.
-  return {
-    tk: Int32Array.from(tk),
-    ta: Int32Array.from(ta),
-    tQ: Int32Array.from(ts.map((o, t) => 4 * o + tb[t])),
-    tO: Int32Array.from(tI.map((o, t) => 5 * o + tc[t])),
-    start: Int32Array.from(start),
-  };
-}
-
-/** A_c = Pᵀ A P, accumulated fine point by fine point over a precomputed table of nonzero products. */
+/** A_c = Pᵀ A P (the unrolled accumulation is generated: ./galerkin-kernel.ts), then inactive coarse rows. */
 function galerkin(A: Stencil9, q: Float32Array) {
-  const { width: W, height: H, pad, diag: d, e, s, se, sw } = A;
+  const { width: W, height: H } = A;
   const Wc = (W + 1) >> 1;
   const Hc = (H + 1) >> 1;
   const C = createStencil9(Wc, Hc);
@@ -202,29 +146,7 @@ function galerkin(A: Stencil9, q: Float32Array) {
   const nc = Wc * Hc;
   // Matrix entries of the coarse forward stencil (diag, E, S, SE, SW), summed in double precision.
   const acc = new Float64Array(5 * (nc + 2 * padc));
-  const { tk, ta, tQ, tO, start } = galerkinTable(W, Wc);
-  const av = new Float64Array(9);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const i = pad + y * W + x;
-      const qi = 4 * i;
-      if (q[qi] === 0 && q[qi + 1] === 0 && q[qi + 2] === 0 && q[qi + 3] === 0) continue;
-      av[0] = -se[i - W - 1];
-      av[1] = -s[i - W];
-      av[2] = -sw[i - W + 1];
-      av[3] = -e[i - 1];
-      av[4] = d[i];
-      av[5] = -e[i];
-      av[6] = -sw[i];
-      av[7] = -s[i];
-      av[8] = -se[i];
-      const c5 = 5 * (padc + (y >> 1) * Wc + (x >> 1));
-      const cls = (x & 1) | ((y & 1) << 1);
-      for (let t = start[cls], t1 = start[cls + 1]; t < t1; t++) {
-        acc[c5 + tO[t]] += q[qi + ta[t]] * av[tk[t]] * q[qi + tQ[t]];
-      }
-    }
-  }
+  galerkinAccumulate(A, q, Wc, padc, acc);
   const active = new Uint8Array(nc);
   let maxDiag = 0;
   for (let I = 0; I < nc; I++) maxDiag = Math.max(maxDiag, acc[5 * (padc + I)]);
@@ -263,26 +185,20 @@ function galerkin(A: Stencil9, q: Float32Array) {
  * the coarse correction, exact solve on the coarsest grid): a fixed SPD preconditioner for PCG.
  * All vectors are padded grid vectors of the finest level; `z0`, `z1` are overwritten.
  */
-export function vcycle2(
-  mg: Multigrid,
-  b0: Float64Array,
-  b1: Float64Array,
-  z0: Float64Array,
-  z1: Float64Array,
-): void {
+export function vcycle2(mg: Multigrid, b0: GridVector, b1: GridVector, z0: GridVector, z1: GridVector): void {
   cycle(mg, 0, z0, z1, b0, b1);
 }
 
 function cycle(
   mg: Multigrid,
   l: number,
-  x0: Float64Array,
-  x1: Float64Array,
-  b0: Float64Array,
-  b1: Float64Array,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
 ): void {
   const level = mg.levels[l];
-  const { A, r0, r1 } = level;
+  const A = level.A;
   if (l === mg.levels.length - 1) {
     x0.set(b0);
     x1.set(b1);
@@ -293,19 +209,24 @@ function cycle(
   x0.fill(0);
   x1.fill(0);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidel9x2(A, x0, x1, b0, b1, false);
-  residual9x2(A, x0, x1, b0, b1, r0, r1);
   const coarse = mg.levels[l + 1];
-  restrict2(level, coarse);
+  restrictResidual2(level, x0, x1, b0, b1, coarse);
   cycle(mg, l + 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
   prolongAdd2(level, coarse, x0, x1);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidel9x2(A, x0, x1, b0, b1, true);
 }
 
-/** coarse.b = Pᵀ r for both channels. */
-function restrict2(level: Level, coarse: Level): void {
-  const { width: W, height: H, pad } = level.A;
+/** coarse.b = Pᵀ (b − A x) for both channels; the residual is formed on the fly, never stored. */
+function restrictResidual2(
+  level: Level,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  coarse: Level,
+): void {
+  const { width: W, height: H, pad, diag, e, s, se, sw } = level.A;
   const q = level.q!;
-  const { r0, r1 } = level;
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
@@ -314,21 +235,50 @@ function restrict2(level: Level, coarse: Level): void {
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;
     for (let x = 0, i = pad + y * W; x < W; x++, i++) {
+      const cE = e[i];
+      const cW = e[i - 1];
+      const cS = s[i];
+      const cN = s[i - W];
+      const cSE = se[i];
+      const cNW = se[i - W - 1];
+      const cSW = sw[i];
+      const cNE = sw[i - W + 1];
+      const d = diag[i];
+      const v0 =
+        b0[i] -
+        (d * x0[i] -
+          cE * x0[i + 1] -
+          cW * x0[i - 1] -
+          cS * x0[i + W] -
+          cN * x0[i - W] -
+          cSE * x0[i + W + 1] -
+          cNW * x0[i - W - 1] -
+          cSW * x0[i + W - 1] -
+          cNE * x0[i - W + 1]);
+      const v1 =
+        b1[i] -
+        (d * x1[i] -
+          cE * x1[i + 1] -
+          cW * x1[i - 1] -
+          cS * x1[i + W] -
+          cN * x1[i - W] -
+          cSE * x1[i + W + 1] -
+          cNW * x1[i - W - 1] -
+          cSW * x1[i + W - 1] -
+          cNE * x1[i - W + 1]);
       const c = cRow + (x >> 1);
-      const v0 = r0[i];
-      const v1 = r1[i];
-      const a = q[4 * i];
-      const b = q[4 * i + 1];
-      const cc = q[4 * i + 2];
-      const dd = q[4 * i + 3];
-      c0[c] += a * v0;
-      c1[c] += a * v1;
-      c0[c + 1] += b * v0;
-      c1[c + 1] += b * v1;
-      c0[c + Wc] += cc * v0;
-      c1[c + Wc] += cc * v1;
-      c0[c + Wc + 1] += dd * v0;
-      c1[c + Wc + 1] += dd * v1;
+      const qa = q[4 * i];
+      const qb = q[4 * i + 1];
+      const qc = q[4 * i + 2];
+      const qd = q[4 * i + 3];
+      c0[c] += qa * v0;
+      c1[c] += qa * v1;
+      c0[c + 1] += qb * v0;
+      c1[c + 1] += qb * v1;
+      c0[c + Wc] += qc * v0;
+      c1[c + Wc] += qc * v1;
+      c0[c + Wc + 1] += qd * v0;
+      c1[c + Wc + 1] += qd * v1;
     }
   }
   // The scatter may add 0·r to padding; keep padding exactly zero.
@@ -340,7 +290,7 @@ function restrict2(level: Level, coarse: Level): void {
 }
 
 /** x += P·coarse.x for both channels. */
-function prolongAdd2(level: Level, coarse: Level, x0: Float64Array, x1: Float64Array): void {
+function prolongAdd2(level: Level, coarse: Level, x0: GridVector, x1: GridVector): void {
   const { width: W, height: H, pad } = level.A;
   const q = level.q!;
   const { x0: e0, x1: e1 } = coarse;

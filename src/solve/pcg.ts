@@ -5,15 +5,15 @@
  * step sizes and stops on its own.
  */
 import { ColorizeError } from '../errors.js';
-import { gridVector } from './stencil9.js';
+import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
 
 export interface PcgProblem {
   readonly width: number;
   readonly height: number;
   /** y = A x for two channels on padded grid vectors. */
-  apply(x0: Float64Array, x1: Float64Array, y0: Float64Array, y1: Float64Array): void;
+  apply(x0: GridVector, x1: GridVector, y0: GridVector, y1: GridVector): void;
   /** z = M⁻¹ r (a fixed SPD preconditioner) for two channels on padded grid vectors. */
-  precondition(r0: Float64Array, r1: Float64Array, z0: Float64Array, z1: Float64Array): void;
+  precondition(r0: GridVector, r1: GridVector, z0: GridVector, z1: GridVector): void;
 }
 
 export interface PcgOptions {
@@ -32,7 +32,7 @@ export interface PcgResult {
   converged: boolean;
 }
 
-function dot(a: Float64Array, b: Float64Array, from: number, to: number): number {
+function dot(a: GridVector, b: GridVector, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += a[i] * b[i];
   return s;
@@ -59,8 +59,8 @@ function dot(a: Float64Array, b: Float64Array, from: number, to: number): number
  */
 export function pcg(
   problem: PcgProblem,
-  b: Float64Array[],
-  x: Float64Array[],
+  b: GridVector[],
+  x: GridVector[],
   options: PcgOptions = {},
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
@@ -72,7 +72,9 @@ export function pcg(
   if (x.length !== m)
     throw new ColorizeError(`pcg: ${m} right-hand sides but ${x.length} solutions`, 'internal');
   const mm = m + (m & 1);
-  const vec = () => gridVector(W, H);
+  // Work vectors take the precision of the right-hand sides.
+  const single = b[0] instanceof Float32Array;
+  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
   const bb = [...b];
   const xx = [...x];
   if (mm > m) {

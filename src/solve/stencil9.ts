@@ -33,9 +33,17 @@ export function padFor(width: number): number {
   return width + 1;
 }
 
-/** A zeroed, padded grid vector for a width × height grid. */
+/** A padded grid vector: double precision for exact reference solves, single for the fast path. */
+export type GridVector = Float32Array | Float64Array;
+
+/** A zeroed, padded double-precision grid vector for a width × height grid. */
 export function gridVector(width: number, height: number): Float64Array {
   return new Float64Array(width * height + 2 * padFor(width));
+}
+
+/** A zeroed, padded single-precision grid vector (half the memory traffic of {@link gridVector}). */
+export function gridVector32(width: number, height: number): Float32Array {
+  return new Float32Array(width * height + 2 * padFor(width));
 }
 
 /** A zero stencil (all couplings 0, diagonal 0). */
@@ -59,8 +67,8 @@ export function toGrid(
   plane: ArrayLike<number>,
   width: number,
   height: number,
-  out?: Float64Array,
-): Float64Array {
+  out?: GridVector,
+): GridVector {
   const g = out ?? gridVector(width, height);
   const pad = padFor(width);
   for (let i = 0; i < width * height; i++) g[pad + i] = plane[i];
@@ -68,7 +76,7 @@ export function toGrid(
 }
 
 /** Copies the pixels of a padded grid vector into a Float32Array plane. */
-export function fromGrid(g: Float64Array, width: number, height: number): Float32Array {
+export function fromGrid(g: GridVector, width: number, height: number): Float32Array {
   const n = width * height;
   const pad = padFor(width);
   const out = new Float32Array(n);
@@ -89,7 +97,7 @@ export function fromGrid(g: Float64Array, width: number, height: number): Float3
  * console.log(y[A.pad], y[A.pad + 1]); // 0.5 0.5
  * ```
  */
-export function applyStencil9(A: Stencil9, x: Float64Array, y: Float64Array): void {
+export function applyStencil9(A: Stencil9, x: GridVector, y: GridVector): void {
   const { width: w, pad, diag, e, s, se, sw } = A;
   const end = pad + A.width * A.height;
   for (let i = pad; i < end; i++) {
@@ -112,10 +120,10 @@ export function applyStencil9(A: Stencil9, x: Float64Array, y: Float64Array): vo
  */
 export function applyStencil9x2(
   A: Stencil9,
-  x0: Float64Array,
-  x1: Float64Array,
-  y0: Float64Array,
-  y1: Float64Array,
+  x0: GridVector,
+  x1: GridVector,
+  y0: GridVector,
+  y1: GridVector,
 ): void {
   const { width: w, pad, diag, e, s, se, sw } = A;
   const end = pad + A.width * A.height;
@@ -155,12 +163,12 @@ export function applyStencil9x2(
 /** r = b − A·x for two channels. */
 export function residual9x2(
   A: Stencil9,
-  x0: Float64Array,
-  x1: Float64Array,
-  b0: Float64Array,
-  b1: Float64Array,
-  r0: Float64Array,
-  r1: Float64Array,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  r0: GridVector,
+  r1: GridVector,
 ): void {
   applyStencil9x2(A, x0, x1, r0, r1);
   const end = A.pad + A.width * A.height;
@@ -173,10 +181,10 @@ export function residual9x2(
 /** One lexicographic Gauss–Seidel sweep on two channels, forward (top-left first) or backward; diag must be > 0. */
 export function gaussSeidel9x2(
   A: Stencil9,
-  x0: Float64Array,
-  x1: Float64Array,
-  b0: Float64Array,
-  b1: Float64Array,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
   backward: boolean,
 ): void {
   const { width: w, pad, diag, e, s, se, sw } = A;

@@ -29,6 +29,8 @@ export interface ScribbleSolveOptions {
   maxIterations?: number;
   /** Warm start: chroma planes of a previous solve at the same size. */
   initial?: Float32Array[];
+  /** Iterative solver precision: 'single' (default) or 'double' (tight reference solves). */
+  precision?: 'single' | 'double';
 }
 
 export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {}
