@@ -23,6 +23,7 @@ import {
   createStencil9,
   type GridVector,
   gaussSeidel9x2,
+  gaussSeidelFromZero9x2,
   gridVector32,
   padFor,
   type Stencil9,
@@ -206,9 +207,8 @@ function cycle(
     solveStencil9(mg.coarsest, x1);
     return;
   }
-  x0.fill(0);
-  x1.fill(0);
-  for (let k = 0; k < mg.smoothing; k++) gaussSeidel9x2(A, x0, x1, b0, b1, false);
+  gaussSeidelFromZero9x2(A, x0, x1, b0, b1);
+  for (let k = 1; k < mg.smoothing; k++) gaussSeidel9x2(A, x0, x1, b0, b1, false);
   const coarse = mg.levels[l + 1];
   restrictResidual2(level, x0, x1, b0, b1, coarse);
   cycle(mg, l + 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);

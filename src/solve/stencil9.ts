@@ -226,6 +226,30 @@ export function gaussSeidel9x2(
 }
 
 /**
+ * The first forward Gauss–Seidel sweep from x = 0 on two channels: neighbours not yet visited are
+ * still 0, so only the four already-updated ones (W, NW, N, NE) are read. Writes every pixel of x.
+ */
+export function gaussSeidelFromZero9x2(
+  A: Stencil9,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+): void {
+  const { width: w, pad, diag, e, s, se, sw } = A;
+  const end = pad + A.width * A.height;
+  for (let i = pad; i < end; i++) {
+    const cW = e[i - 1];
+    const cN = s[i - w];
+    const cNW = se[i - w - 1];
+    const cNE = sw[i - w + 1];
+    const inv = 1 / diag[i];
+    x0[i] = (b0[i] + cW * x0[i - 1] + cN * x0[i - w] + cNW * x0[i - w - 1] + cNE * x0[i - w + 1]) * inv;
+    x1[i] = (b1[i] + cW * x1[i - 1] + cN * x1[i - w] + cNW * x1[i - w - 1] + cNE * x1[i - w + 1]) * inv;
+  }
+}
+
+/**
  * Coupling of pixel index i (padded) with its neighbour in direction (dx, dy), dx, dy ∈ {−1, 0, 1};
  * for (0, 0) the diagonal. Matrix entry A(i, j) is −coupling for j ≠ i.
  */

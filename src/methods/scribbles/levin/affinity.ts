@@ -171,68 +171,122 @@ export function symmetricAffinity(
   const offs = [-1, 1, -Wp, Wp, -Wp - 1, -Wp + 1, Wp - 1, Wp + 1];
   const v = new Float64Array(8);
   const inside = new Uint8Array(8);
-  for (let y = 0; y < height; y++) {
+  const generalPixel = (x: number, y: number): void => {
     const top = y > 0;
     const bottom = y + 1 < height;
+    const left = x > 0;
+    const right = x + 1 < W;
+    inside[0] = left ? 1 : 0;
+    inside[1] = right ? 1 : 0;
+    inside[2] = top ? 1 : 0;
+    inside[3] = bottom ? 1 : 0;
+    inside[4] = left && top ? 1 : 0;
+    inside[5] = right && top ? 1 : 0;
+    inside[6] = left && bottom ? 1 : 0;
+    inside[7] = right && bottom ? 1 : 0;
+    const p = (y + 1) * Wp + x + 1;
+    const yr = Yp[p];
+    let m = 1;
+    let sum = yr;
+    for (let k = 0; k < 8; k++) {
+      if (!inside[k]) continue;
+      const t = Yp[p + offs[k]];
+      v[k] = t;
+      sum += t;
+      m++;
+    }
+    const mean = sum / m;
+    let variance = (yr - mean) * (yr - mean);
+    let minSq = Infinity;
+    for (let k = 0; k < 8; k++) {
+      if (!inside[k]) continue;
+      const t = v[k];
+      variance += (t - mean) * (t - mean);
+      const d = (t - yr) * (t - yr);
+      if (d < minSq) minSq = d;
+    }
+    variance /= m;
+    let csig = variance * varianceScale;
+    if (csig < minSq / logFloor) csig = minSq / logFloor;
+    if (csig < sigmaFloor) csig = sigmaFloor;
+    const inv = -1 / csig;
+    let total = 0;
+    for (let k = 0; k < 8; k++) {
+      if (!inside[k]) {
+        v[k] = 0;
+        continue;
+      }
+      const d = v[k] - yr;
+      const g = Math.exp(d * d * inv);
+      v[k] = g;
+      total += g;
+    }
+    const h = 0.5 / total;
+    const i = pad + y * W + x;
+    // ½·w_rs goes onto the coupling that owns the pair (r, s).
+    e[i - 1] += v[0] * h;
+    e[i] += v[1] * h;
+    s[i - W] += v[2] * h;
+    s[i] += v[3] * h;
+    se[i - W - 1] += v[4] * h;
+    sw[i - W + 1] += v[5] * h;
+    sw[i] += v[6] * h;
+    se[i] += v[7] * h;
+  };
+  for (let y = 0; y < height; y++) {
+    const border = y === 0 || y === height - 1;
     for (let x = 0; x < W; x++) {
-      const left = x > 0;
-      const right = x + 1 < W;
-      inside[0] = left ? 1 : 0;
-      inside[1] = right ? 1 : 0;
-      inside[2] = top ? 1 : 0;
-      inside[3] = bottom ? 1 : 0;
-      inside[4] = left && top ? 1 : 0;
-      inside[5] = right && top ? 1 : 0;
-      inside[6] = left && bottom ? 1 : 0;
-      inside[7] = right && bottom ? 1 : 0;
-      const p = (y + 1) * Wp + x + 1;
-      const yr = Yp[p];
-      let m = 1;
-      let sum = yr;
-      for (let k = 0; k < 8; k++) {
-        if (!inside[k]) continue;
-        const t = Yp[p + offs[k]];
-        v[k] = t;
-        sum += t;
-        m++;
+      if (border || x === 0 || x === W - 1) {
+        generalPixel(x, y);
+        continue;
       }
-      const mean = sum / m;
-      let variance = (yr - mean) * (yr - mean);
-      let minSq = Infinity;
-      for (let k = 0; k < 8; k++) {
-        if (!inside[k]) continue;
-        const t = v[k];
-        variance += (t - mean) * (t - mean);
-        const d = (t - yr) * (t - yr);
-        if (d < minSq) minSq = d;
-      }
-      variance /= m;
+      // Interior pixel: the same computation with all 8 neighbours, written out.
+      const i = pad + y * W + x;
+      const yr = Y[y * W + x];
+      const r0 = y * W + x;
+      const tW = Y[r0 - 1];
+      const tE = Y[r0 + 1];
+      const tN = Y[r0 - W];
+      const tS = Y[r0 + W];
+      const tNW = Y[r0 - W - 1];
+      const tNE = Y[r0 - W + 1];
+      const tSW = Y[r0 + W - 1];
+      const tSE = Y[r0 + W + 1];
+      const mean = (yr + tW + tE + tN + tS + tNW + tNE + tSW + tSE) / 9;
+      const dW = tW - yr;
+      const dE = tE - yr;
+      const dN = tN - yr;
+      const dS = tS - yr;
+      const dNW = tNW - yr;
+      const dNE = tNE - yr;
+      const dSW = tSW - yr;
+      const dSE = tSE - yr;
+      const dm = yr - mean;
+      // Σ(t − mean)² = Σ(t − yr)² − 9·(mean − yr)² over the 9 values (yr contributes 0 to the first sum).
+      const sq = dW * dW + dE * dE + dN * dN + dS * dS + dNW * dNW + dNE * dNE + dSW * dSW + dSE * dSE;
+      const variance = sq / 9 - dm * dm;
+      const minSq = Math.min(dW * dW, dE * dE, dN * dN, dS * dS, dNW * dNW, dNE * dNE, dSW * dSW, dSE * dSE);
       let csig = variance * varianceScale;
       if (csig < minSq / logFloor) csig = minSq / logFloor;
       if (csig < sigmaFloor) csig = sigmaFloor;
       const inv = -1 / csig;
-      let total = 0;
-      for (let k = 0; k < 8; k++) {
-        if (!inside[k]) {
-          v[k] = 0;
-          continue;
-        }
-        const d = v[k] - yr;
-        const g = Math.exp(d * d * inv);
-        v[k] = g;
-        total += g;
-      }
-      const h = 0.5 / total;
-      const i = pad + y * W + x;
-      // ½·w_rs goes onto the coupling that owns the pair (r, s).
-      e[i - 1] += v[0] * h;
-      e[i] += v[1] * h;
-      s[i - W] += v[2] * h;
-      s[i] += v[3] * h;
-      se[i - W - 1] += v[4] * h;
-      sw[i - W + 1] += v[5] * h;
-      sw[i] += v[6] * h;
-      se[i] += v[7] * h;
+      const gW = Math.exp(dW * dW * inv);
+      const gE = Math.exp(dE * dE * inv);
+      const gN = Math.exp(dN * dN * inv);
+      const gS = Math.exp(dS * dS * inv);
+      const gNW = Math.exp(dNW * dNW * inv);
+      const gNE = Math.exp(dNE * dNE * inv);
+      const gSW = Math.exp(dSW * dSW * inv);
+      const gSE = Math.exp(dSE * dSE * inv);
+      const h = 0.5 / (gW + gE + gN + gS + gNW + gNE + gSW + gSE);
+      e[i - 1] += gW * h;
+      e[i] += gE * h;
+      s[i - W] += gN * h;
+      s[i] += gS * h;
+      se[i - W - 1] += gNW * h;
+      sw[i - W + 1] += gNE * h;
+      sw[i] += gSW * h;
+      se[i] += gSE * h;
     }
   }
   // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
