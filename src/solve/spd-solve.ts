@@ -2,7 +2,7 @@
  * Solving a constrained 9-point SPD system for several channels: multigrid-preconditioned CG
  * (fast, matrix-free, memory linear in pixels) or band Cholesky (exact, small images only).
  */
-import { checkChoice, checkInteger, checkNumber } from '../errors.js';
+import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../errors.js';
 import { factorStencil9, solveStencil9 } from './banded-cholesky.js';
 import type { DirichletSystem } from './dirichlet.js';
 import { buildMultigrid, type MultigridOptions, vcycle2 } from './multigrid.js';
@@ -69,6 +69,13 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
   const n = W * H;
   const t0 = performance.now();
   if (solver === 'direct') {
+    const gib = (n * (Math.min(W, H) + 2) * 8) / 2 ** 30;
+    if (gib > 4) {
+      throw new ColorizeError(
+        `the direct solver would need ${gib.toFixed(1)} GiB for a ${W}×${H} image; use the multigrid solver`,
+        'input',
+      );
+    }
     const F = factorStencil9(A);
     const t1 = performance.now();
     const planes = rhs.map((b) => {
