@@ -10,6 +10,8 @@ import { registerExemplar } from './commands/exemplar.js';
 import './commands/superpixel-transfer.js';
 import { registerInfo } from './commands/info.js';
 import { registerScribble } from './commands/scribble.js';
+import { registerServe } from './commands/serve.js';
+import { registerStudio } from './commands/studio.js';
 import { registerTransfer } from './commands/transfer.js';
 
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerExemplar(program);
   registerInfo(program);
   registerScribble(program);
+  registerServe(program);
+  registerStudio(program);
   registerTransfer(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -1,0 +1,94 @@
+/**
+ * `colorize serve [--port 8080] [--host 127.0.0.1]`: the HTTP service (src/server/). Runs until
+ * interrupted; prints the address it listens on (with --port 0, the port the system chose).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Command } from 'commander';
+import { checkInteger, checkNumber } from '../../errors.js';
+import type { ServerOptions } from '../../server/limits.js';
+import type { GlobalOptions } from '../shared-options.js';
+
+export interface ServeFlags {
+  port: string;
+  host: string;
+  concurrency?: string;
+  maxQueue?: string;
+  maxFileMb?: string;
+  jobTimeout?: string;
+  log?: boolean;
+}
+
+function num(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.trim() === '' ? Number.NaN : Number(raw);
+  return checkNumber(name, v, 0);
+}
+
+/** Server options from the command's flags. */
+export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions {
+  const maxFileMb = num('max-file-mb', f.maxFileMb);
+  const timeout = num('job-timeout', f.jobTimeout);
+  const concurrency = num('concurrency', f.concurrency);
+  const maxQueue = num('max-queue', f.maxQueue);
+  return {
+    ...(g.maxPixels !== undefined ? { maxPixels: checkNumber('max-pixels', Number(g.maxPixels), 1) } : {}),
+    ...(maxFileMb !== undefined ? { maxFileBytes: Math.round(maxFileMb * 1024 * 1024) } : {}),
+    ...(timeout !== undefined ? { jobTimeoutMs: timeout * 1000 } : {}),
+    ...(concurrency !== undefined ? { concurrency: checkInteger('concurrency', concurrency, 1, 64) } : {}),
+    ...(maxQueue !== undefined ? { maxQueue: checkInteger('max-queue', maxQueue, 0, 10_000) } : {}),
+    logger: f.log === true,
+  };
+}
+
+/** Adds the flags `serve` and `studio` share. */
+export function serviceFlags(cmd: Command, defaultPort: string): Command {
+  return cmd
+    .option('-p, --port <n>', 'TCP port (0 = any free port)', defaultPort)
+    .option('--host <address>', 'address to listen on (use 0.0.0.0 to accept other machines)', '127.0.0.1')
+    .option('--concurrency <n>', 'jobs running at once, one worker thread each (default: CPUs − 1)')
+    .option('--max-queue <n>', 'jobs waiting for a worker before new ones get 503 (default 8)')
+    .option('--max-file-mb <n>', 'largest uploaded file in MB (default 50)')
+    .option('--job-timeout <s>', 'per-job time limit in seconds (default 120)')
+    .option('--log', 'log every request');
+}
+
+/** Starts the service and resolves when it has been stopped by SIGINT/SIGTERM. */
+export async function runService(
+  options: ServerOptions,
+  f: ServeFlags,
+  what: string,
+  onListen?: (url: string) => void,
+): Promise<void> {
+  const { buildServer } = await import('../../server/app.js');
+  const port = checkInteger('port', Number(f.port), 0, 65535);
+  const app = await buildServer(options);
+  await app.listen({ port, host: f.host });
+  const addr = app.server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = `http://${host}:${addr.port}/`;
+  process.stdout.write(`colorize: ${what} on ${url} (API docs: ${url}docs); Ctrl+C stops it\n`);
+  onListen?.(url);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await app.close();
+}
+
+export function registerServe(program: Command): void {
+  const cmd = program
+    .command('serve')
+    .summary('run the HTTP service (colorize over HTTP, jobs, OpenAPI at /docs)')
+    .description(
+      'Serves every method over HTTP: POST /v1/colorize/{method} with multipart inputs, GET /v1/methods, ' +
+        'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker threads behind a bounded queue.',
+    );
+  serviceFlags(cmd, '8080').action(async (f: ServeFlags, c: Command) => {
+    await runService(serverOptionsOf(f, c.optsWithGlobals<GlobalOptions>()), f, 'serving');
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The HTTP service (`colorize serve`): Fastify with JSON-schema-validated routes, multipart
+ * uploads held in memory, an OpenAPI document at /docs, and the work done in worker threads
+ * behind a bounded queue. Optionally serves the built web studio at /.
+ *
+ *   GET  /v1/methods              methods, their inputs and options with defaults
+ *   POST /v1/colorize/{method}    multipart inputs + options → image (Accept: PNG, JPEG, WebP)
+ *   POST /v1/jobs                 same, plus a "method" field → 202 {id, status, …}
+ *   GET  /v1/jobs/{id}            status and progress
+ *   GET  /v1/jobs/{id}/result     the image of a finished job
+ *   DELETE /v1/jobs/{id}          cancel, or delete a result
+ */
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ColorizeError } from '../errors.js';
+import { VERSION } from '../version.js';
+import './builtin-methods.js';
+import { type ServiceContext, sendError } from './context.js';
+import { JobStore } from './jobs.js';
+import { resolveServerOptions, type ServerOptions } from './limits.js';
+import { registerColorizeRoutes } from './routes-colorize.js';
+import { registerJobRoutes } from './routes-jobs.js';
+import { registerMethodRoutes } from './routes-methods.js';
+import { TaskError, taskErrorOf, WorkerPool } from './worker-pool.js';
+
+/** Clearer words for the errors Fastify and its multipart plugin raise themselves. */
+function describeFrameworkError(err: FastifyError, ctx: ServiceContext): string {
+  const mb = (ctx.options.maxFileBytes / 1024 / 1024).toFixed(0);
+  switch (err.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return `an uploaded file is larger than this server's limit of ${mb} MB per file`;
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return `too many fields or files in the request (${err.message})`;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `the request body is larger than this server's limit of ${mb} MB`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'send the inputs as multipart/form-data (curl -F target=@photo.png ...)';
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return 'send the inputs as multipart/form-data (curl -F target=@photo.png ...)';
+    default:
+      return err.message;
+  }
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Validation messages that name the field, what it got and what it allows. */
+function formatSchemaErrors(errors: AjvError[], dataVar: string): Error {
+  const e = errors[0];
+  const field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const where = field ? `${dataVar} field "${field}"` : dataVar;
+  let msg: string;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      msg = `${dataVar}: unknown field "${String(e.params.additionalProperty)}"`;
+      break;
+    case 'required':
+      msg = `${dataVar}: missing field "${String(e.params.missingProperty)}"`;
+      break;
+    case 'enum':
+      msg = `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+      break;
+    default:
+      msg = `${where} ${e.message ?? 'is invalid'}`;
+  }
+  return new Error(msg);
+}
+
+/**
+ * Builds the service (not listening yet). Close it with `app.close()`, which stops the workers
+ * and removes the working folder.
+ *
+ * @example
+ * ```ts
+ * import { buildServer } from 'colorize-toolkit';
+ * const app = await buildServer({ concurrency: 1 });
+ * await app.listen({ host: '127.0.0.1', port: 0 });
+ * const res = await fetch(`http://127.0.0.1:${app.server.address().port}/v1/methods`);
+ * console.log((await res.json()).methods.length > 0); // true
+ * await app.close();
+ * ```
+ */
+export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const options = resolveServerOptions(opts);
+  for (const m of options.modules) await import(m);
+  const workDir = await fs.mkdtemp(path.join(tmpdir(), 'colorize-serve-'));
+  const pool = new WorkerPool({
+    size: options.concurrency,
+    maxQueue: options.maxQueue,
+    timeoutMs: options.jobTimeoutMs,
+    modules: options.modules,
+  });
+  const jobs = new JobStore(pool, workDir, options.resultTtlMs);
+  const ctx: ServiceContext = { options, pool, jobs, workDir };
+
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: 1024 * 1024,
+    // Unknown fields must be refused with their name, not silently dropped.
+    ajv: {
+      customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: true, allErrors: false },
+    },
+    schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as AjvError[], dataVar),
+  });
+  app.addHook('onClose', async () => {
+    jobs.close();
+    await pool.close();
+    await fs.rm(workDir, { recursive: true, force: true });
+  });
+
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: {
+      fileSize: options.maxFileBytes,
+      fieldSize: options.maxFileBytes,
+      files: 6,
+      fields: 64,
+      parts: 70,
+    },
+  });
+  // Files leave the body before validation: the schema sees a short text in their place.
+  app.addHook('preValidation', async (req) => {
+    if (!req.isMultipart() || !req.body || typeof req.body !== 'object') return;
+    const body = req.body as Record<string, unknown>;
+    const files: Record<string, Buffer> = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (Buffer.isBuffer(v)) {
+        files[k] = v;
+        body[k] = `<file of ${v.byteLength} bytes>`;
+      }
+    }
+    (req as unknown as { uploadedFiles: Record<string, Buffer> }).uploadedFiles = files;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'colorize-toolkit service',
+        description:
+          'Colorize gray photos from strokes, recolour photos from a reference. Every method of the toolkit, ' +
+          'its inputs as multipart files and its options as form fields. Long work: POST /v1/jobs.',
+        version: VERSION,
+      },
+      tags: [
+        { name: 'methods', description: 'what the service can do' },
+        { name: 'colorize', description: 'one request, one image back' },
+        { name: 'jobs', description: 'long work: submit, poll, download' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err instanceof TaskError) return sendError(reply, ctx, err.status, err.code, err.message);
+    if (err instanceof ColorizeError) {
+      const t = taskErrorOf(err);
+      return sendError(reply, ctx, t.status, t.code, t.message);
+    }
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status === 500) reply.log.error(err);
+    const code = err.code === 'FST_ERR_VALIDATION' ? 'bad-request' : (err.code ?? 'internal-error');
+    return sendError(
+      reply,
+      ctx,
+      status,
+      code,
+      status === 500 ? `internal error: ${err.message}` : describeFrameworkError(err, ctx),
+    );
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, ctx, 404, 'not-found', `no route ${req.method} ${req.url.split('?')[0]}; see /docs`),
+  );
+
+  app.get(
+    '/v1/health',
+    { schema: { tags: ['methods'], summary: 'liveness and queue figures' } },
+    async () => ({ status: 'ok', version: VERSION, workers: pool.stats }),
+  );
+  registerMethodRoutes(app);
+  registerColorizeRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
+
+  if (options.studioDir) {
+    // @fastify/static resolves every path inside `root` and refuses ../ and encoded escapes.
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.studioDir),
+      prefix: '/',
+      decorateReply: false,
+    });
+  }
+  return app;
+}

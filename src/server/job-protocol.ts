@@ -1,0 +1,40 @@
+/** Messages between the service's main thread and its job workers (worker_threads). */
+import type { ErrorKind } from '../errors.js';
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp';
+
+export const IMAGE_MIME: Record<ImageFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
+
+/** One unit of work: a method, its encoded inputs, its options and the output format. */
+export interface JobTask {
+  method: string;
+  /** Encoded image files and stroke JSON by input name. */
+  files: Record<string, Uint8Array>;
+  texts: Record<string, string>;
+  options: Record<string, unknown>;
+  format: ImageFormat;
+  maxPixels: number;
+}
+
+export type ToWorker = { type: 'run'; task: JobTask };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'progress'; fraction: number; stage: string }
+  | { type: 'notice'; text: string }
+  | { type: 'done'; data: Uint8Array; width: number; height: number; ms: number }
+  | { type: 'error'; kind: ErrorKind; message: string };
+
+/** What a finished task gives back. */
+export interface JobOutput {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  format: ImageFormat;
+  ms: number;
+  notices: string[];
+}

@@ -1,0 +1,96 @@
+/**
+ * Job worker thread: decodes the inputs of a task, runs the method, encodes the result. Methods
+ * are CPU-bound and synchronous, so they run here and never block the HTTP event loop; a task
+ * that passes its time limit is ended by terminating this thread.
+ *
+ * workerData.modules: extra module URLs to import first (they register more methods).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ColorizeError } from '../errors.js';
+import { encodeImage, readImage } from '../image/io.js';
+import './builtin-methods.js';
+import { getServiceMethod, type InputImage, type MethodInputs } from './catalogue.js';
+import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
+
+const port = parentPort!;
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+async function decode(name: string, data: Uint8Array, maxPixels: number) {
+  try {
+    return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { maxPixels });
+  } catch (err) {
+    if (err instanceof ColorizeError) {
+      throw new ColorizeError(err.message.replace(/^<buffer>/, name), err.kind);
+    }
+    throw err;
+  }
+}
+
+async function runTask(task: JobTask): Promise<void> {
+  const t0 = performance.now();
+  const method = getServiceMethod(task.method);
+  send({ type: 'progress', fraction: 0.02, stage: 'decoding' });
+  const inputs: MethodInputs = { images: {}, texts: {} };
+  let primary: Awaited<ReturnType<typeof decode>> | undefined;
+  for (const spec of method.inputs) {
+    const file = task.files[spec.name];
+    if (spec.kind === 'json') {
+      const text = task.texts[spec.name] ?? (file ? new TextDecoder().decode(file) : undefined);
+      if (text !== undefined) inputs.texts[spec.name] = text;
+      continue;
+    }
+    if (!file) continue;
+    const d = await decode(spec.name, file, task.maxPixels);
+    if (spec.name === 'reference' && d.isGray) {
+      throw new ColorizeError(
+        'reference: the reference is gray, so it has no colours to use; give a colour photo',
+      );
+    }
+    const img: InputImage = { image: d.image, isGray: d.isGray };
+    inputs.images[spec.name] = img;
+    primary ??= d;
+  }
+  if (!primary) throw new ColorizeError('no input image', 'usage');
+  send({ type: 'progress', fraction: 0.1, stage: 'running' });
+  const rgb = await method.run(inputs, task.options, {
+    progress: (f, stage) =>
+      send({
+        type: 'progress',
+        fraction: 0.1 + 0.8 * Math.min(1, Math.max(0, f)),
+        stage: stage ?? 'running',
+      }),
+    notice: (text) => send({ type: 'notice', text }),
+  });
+  send({ type: 'progress', fraction: 0.92, stage: 'encoding' });
+  // The result keeps the input's alpha (when sizes agree) and, for PNG, its 16-bit depth.
+  const sameSize = rgb.width === primary.image.width && rgb.height === primary.image.height;
+  const buf = await encodeImage(rgb, task.format, {
+    alpha: sameSize ? primary.alpha : null,
+    bitDepth: task.format === 'png' ? primary.bitDepth : 8,
+  });
+  const data = new Uint8Array(buf.byteLength);
+  data.set(buf);
+  send({ type: 'done', data, width: rgb.width, height: rgb.height, ms: performance.now() - t0 }, [
+    data.buffer as ArrayBuffer,
+  ]);
+}
+
+async function main(): Promise<void> {
+  const modules = ((workerData as { modules?: string[] } | null)?.modules ?? []) as string[];
+  for (const m of modules) await import(m);
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type !== 'run') return;
+    runTask(msg.task).catch((err: unknown) => {
+      if (err instanceof ColorizeError) send({ type: 'error', kind: err.kind, message: err.message });
+      else {
+        const e = err as Error;
+        // Size and shape checks in the library throw RangeError with a usable message.
+        const kind = e instanceof RangeError ? 'input' : 'internal';
+        send({ type: 'error', kind, message: e?.message ?? String(err) });
+      }
+    });
+  });
+  send({ type: 'ready' });
+}
+
+void main();

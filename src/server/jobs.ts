@@ -1,0 +1,155 @@
+/**
+ * Asynchronous jobs: each has a server-made id (a random UUID), a status with progress, and when
+ * done a result file in the service's temporary working folder. File names are built from the id
+ * alone, never from anything a request sent; results expire after `ttlMs`.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { IMAGE_MIME, type ImageFormat, type JobTask } from './job-protocol.js';
+import { TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Job {
+  id: string;
+  method: string;
+  status: JobStatus;
+  /** 0…1 */
+  progress: number;
+  stage: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  format: ImageFormat;
+  width?: number;
+  height?: number;
+  notices: string[];
+  error?: { statusCode: number; code: string; message: string };
+}
+
+interface Entry {
+  job: Job;
+  handle: TaskHandle;
+  file?: string;
+  expires?: number;
+}
+
+/** Job ids are UUIDs; the route schema enforces this pattern before any lookup. */
+export const JOB_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+export class JobStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly dir: string,
+    private readonly ttlMs: number,
+    private readonly maxJobs = 1000,
+  ) {
+    this.sweeper = setInterval(() => void this.sweep(), Math.min(60_000, ttlMs)).unref();
+  }
+
+  /** Queues a task as a job (TaskError 503 when the queue is full). */
+  create(task: JobTask): Job {
+    if (this.entries.size >= this.maxJobs) {
+      void this.sweep();
+      if (this.entries.size >= this.maxJobs)
+        throw new TaskError(`${this.maxJobs} jobs are held; fetch or delete some first`, 503, 'busy');
+    }
+    const id = randomUUID();
+    const job: Job = {
+      id,
+      method: task.method,
+      status: 'queued',
+      progress: 0,
+      stage: 'queued',
+      createdAt: new Date().toISOString(),
+      format: task.format,
+      notices: [],
+    };
+    const handle = this.pool.submit(task, {
+      onStart: () => {
+        job.status = 'running';
+        job.stage = 'starting';
+        job.startedAt = new Date().toISOString();
+      },
+      onProgress: (fraction, stage) => {
+        job.progress = Math.max(job.progress, fraction);
+        job.stage = stage;
+      },
+    });
+    const entry: Entry = { job, handle };
+    this.entries.set(id, entry);
+    handle.promise.then(
+      async (out) => {
+        const file = path.join(this.dir, `${id}.${out.format}`);
+        await fs.writeFile(file, out.data);
+        entry.file = file;
+        Object.assign(job, {
+          status: 'done',
+          progress: 1,
+          stage: 'done',
+          width: out.width,
+          height: out.height,
+        });
+        job.notices.push(...out.notices);
+        this.finished(entry);
+      },
+      (err: unknown) => {
+        const e = err instanceof TaskError ? err : new TaskError(String(err), 500, 'internal-error');
+        job.status = e.code === 'cancelled' ? 'cancelled' : 'failed';
+        job.stage = job.status;
+        job.error = { statusCode: e.status, code: e.code, message: e.message };
+        this.finished(entry);
+      },
+    );
+    return job;
+  }
+
+  private finished(entry: Entry): void {
+    entry.job.finishedAt = new Date().toISOString();
+    entry.expires = Date.now() + this.ttlMs;
+  }
+
+  /** The job with this id (with its queue position while it waits), or undefined. */
+  get(id: string): (Job & { queuePosition?: number }) | undefined {
+    const e = this.entries.get(id);
+    if (!e) return undefined;
+    return e.job.status === 'queued' ? { ...e.job, queuePosition: e.handle.position() } : e.job;
+  }
+
+  /** The result file and its MIME type of a finished job. */
+  result(id: string): { file: string; mime: string } | undefined {
+    const e = this.entries.get(id);
+    return e?.file ? { file: e.file, mime: IMAGE_MIME[e.job.format] } : undefined;
+  }
+
+  /** Cancels a waiting or running job, or deletes a finished one and its result. */
+  async remove(id: string): Promise<boolean> {
+    const e = this.entries.get(id);
+    if (!e) return false;
+    if (e.job.status === 'queued' || e.job.status === 'running') {
+      e.handle.cancel();
+      return true;
+    }
+    this.entries.delete(id);
+    if (e.file) await fs.rm(e.file, { force: true });
+    return true;
+  }
+
+  private async sweep(): Promise<void> {
+    const now = Date.now();
+    for (const [id, e] of this.entries) {
+      if (e.expires !== undefined && e.expires < now) {
+        this.entries.delete(id);
+        if (e.file) await fs.rm(e.file, { force: true });
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+}

@@ -1,0 +1,78 @@
+/** Settings of the HTTP service with their defaults, and the Accept → image format choice. */
+import { availableParallelism } from 'node:os';
+import type { ImageFormat } from './job-protocol.js';
+
+export interface ServerOptions {
+  /** Largest uploaded file in bytes (default 50 MB). */
+  maxFileBytes?: number;
+  /** Largest image in pixels, per input (default 25 MP). */
+  maxPixels?: number;
+  /** Jobs running at once, one worker thread each (default: CPU count − 1, at least 1). */
+  concurrency?: number;
+  /** Jobs allowed to wait for a worker before new ones get 503 (default 8). */
+  maxQueue?: number;
+  /** Per-job time limit in ms (default 120 000). */
+  jobTimeoutMs?: number;
+  /** How long finished job results are kept, in ms (default 1 hour). */
+  resultTtlMs?: number;
+  /** Retry-After seconds sent with 503 (default 10). */
+  retryAfterSeconds?: number;
+  /** Folder of the built web studio to serve at / (none: no studio). */
+  studioDir?: string;
+  /** Extra module URLs imported by the server and its workers (they register more methods). */
+  modules?: string[];
+  /** Fastify request logging (default off). */
+  logger?: boolean;
+}
+
+export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir'>> & { studioDir?: string };
+
+export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptions {
+  return {
+    maxFileBytes: o.maxFileBytes ?? 50 * 1024 * 1024,
+    maxPixels: o.maxPixels ?? 25_000_000,
+    concurrency: o.concurrency ?? Math.max(1, availableParallelism() - 1),
+    maxQueue: o.maxQueue ?? 8,
+    jobTimeoutMs: o.jobTimeoutMs ?? 120_000,
+    resultTtlMs: o.resultTtlMs ?? 3_600_000,
+    retryAfterSeconds: o.retryAfterSeconds ?? 10,
+    studioDir: o.studioDir,
+    modules: o.modules ?? [],
+    logger: o.logger ?? false,
+  };
+}
+
+const ACCEPTED: Array<[string, ImageFormat]> = [
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpeg'],
+  ['image/webp', 'webp'],
+];
+
+/**
+ * The output format an Accept header asks for: the highest-q supported type; PNG for none,
+ * `*\/*` or `image/*`; null when nothing acceptable is supported (→ 406).
+ *
+ * @example
+ * ```ts
+ * import { formatFromAccept } from 'colorize-toolkit';
+ * console.log(formatFromAccept('image/webp,image/png;q=0.5')); // webp
+ * ```
+ */
+export function formatFromAccept(accept: string | undefined): ImageFormat | null {
+  if (!accept || accept.trim() === '') return 'png';
+  const ranges = accept
+    .split(',')
+    .map((part, i) => {
+      const [type, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)/.exec(p)).find(Boolean);
+      return { type: type.trim(), q: q ? Number(q[1]) : 1, i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const r of ranges) {
+    if (r.type === '*/*' || r.type === 'image/*') return 'png';
+    const hit = ACCEPTED.find(([mime]) => mime === r.type);
+    if (hit) return hit[1];
+  }
+  return null;
+}

@@ -1,0 +1,293 @@
+/**
+ * A fixed number of job worker threads and a bounded queue in front of them. A task waits in the
+ * queue while every worker is busy; when the queue is full too, `submit` refuses at once (the
+ * HTTP layer answers 503 with Retry-After). A task past its time limit is stopped by terminating
+ * its worker, which is replaced on the next task.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ColorizeError, ErrorKind } from '../errors.js';
+import type { FromWorker, JobOutput, JobTask } from './job-protocol.js';
+
+export interface PoolOptions {
+  /** Worker threads, i.e. tasks running at once. */
+  size: number;
+  /** Tasks allowed to wait for a worker. */
+  maxQueue: number;
+  /** Per-task time limit in ms (from the moment a worker starts it). */
+  timeoutMs: number;
+  /** Extra module URLs each worker imports (method registrations). */
+  modules?: string[];
+}
+
+export interface TaskEvents {
+  onStart?(): void;
+  onProgress?(fraction: number, stage: string): void;
+}
+
+/** Why a task did not produce a result; `status` is the HTTP status the service answers with. */
+export class TaskError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'TaskError';
+  }
+}
+
+const KIND_STATUS: Record<ErrorKind, [number, string]> = {
+  usage: [400, 'bad-request'],
+  input: [422, 'unprocessable-input'],
+  io: [500, 'io-error'],
+  internal: [500, 'internal-error'],
+};
+
+export interface TaskHandle {
+  promise: Promise<JobOutput>;
+  /** Drops the task from the queue, or stops its worker. */
+  cancel(): void;
+  /** 1-based place in the queue; 0 once it runs. */
+  position(): number;
+}
+
+interface Pending {
+  task: JobTask;
+  events: TaskEvents;
+  resolve(out: JobOutput): void;
+  reject(err: Error): void;
+  cancelled: boolean;
+}
+
+interface Slot {
+  worker: Worker | null;
+  /** Resolves when the worker has loaded its modules (spawning is not counted in the time limit). */
+  ready: Promise<void> | null;
+  current: Pending | null;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** The worker entry: dist/server/job-worker.js, or the .ts source when running under tsx. */
+function workerScript(): { script: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    // Worker threads do not inherit tsx's loader hooks on Node 20: register them in the thread.
+    const api = import.meta.resolve('tsx/esm/api');
+    const entry = new URL('./job-worker.ts', here).href;
+    const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+    return { script: code, eval: true };
+  }
+  return { script: new URL('./job-worker.js', here), eval: false };
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
+      worker: null,
+      ready: null,
+      current: null,
+      timer: undefined,
+    }));
+    // Warm start: the first request does not wait for a thread to load the library.
+    for (const slot of this.slots) this.spawn(slot);
+  }
+
+  /** Tasks running and waiting. */
+  get stats(): { running: number; queued: number; size: number; maxQueue: number } {
+    return {
+      running: this.slots.filter((s) => s.current).length,
+      queued: this.queue.length,
+      size: this.slots.length,
+      maxQueue: this.options.maxQueue,
+    };
+  }
+
+  /** True when a new task would be refused. */
+  get full(): boolean {
+    return this.slots.every((s) => s.current) && this.queue.length >= this.options.maxQueue;
+  }
+
+  /**
+   * Runs a task; rejects with TaskError (503 when the queue is full, 422 past the time limit,
+   * 400/422/500 from the method). `cancel` drops a waiting task or stops a running one.
+   */
+  submit(task: JobTask, events: TaskEvents = {}): TaskHandle {
+    if (this.closed) throw new TaskError('the server is shutting down', 503, 'shutting-down');
+    if (this.full) {
+      throw new TaskError(
+        `all ${this.slots.length} workers are busy and ${this.queue.length} tasks are waiting; try again later`,
+        503,
+        'busy',
+      );
+    }
+    let pending!: Pending;
+    const promise = new Promise<JobOutput>((resolve, reject) => {
+      pending = { task, events, resolve, reject, cancelled: false };
+    });
+    this.queue.push(pending);
+    this.pump();
+    return {
+      promise,
+      cancel: () => this.cancel(pending),
+      position: () => this.queue.indexOf(pending) + 1,
+    };
+  }
+
+  private cancel(p: Pending): void {
+    if (p.cancelled) return;
+    p.cancelled = true;
+    const qi = this.queue.indexOf(p);
+    if (qi >= 0) this.queue.splice(qi, 1);
+    const slot = this.slots.find((s) => s.current === p);
+    if (slot) this.kill(slot);
+    p.reject(new TaskError('the job was cancelled', 409, 'cancelled'));
+    this.pump();
+  }
+
+  private kill(slot: Slot): void {
+    const w = slot.worker;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.worker = null;
+    slot.ready = null;
+    slot.current = null;
+    if (w) {
+      w.removeAllListeners();
+      w.on('error', () => {});
+      void w.terminate();
+    }
+  }
+
+  private spawn(slot: Slot): void {
+    const modules = this.options.modules ?? [];
+    const { script, eval: isEval } = workerScript();
+    const w = new Worker(script, { eval: isEval, workerData: { modules } });
+    slot.worker = w;
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: FromWorker) => {
+        if (m.type !== 'ready') return;
+        w.off('message', onMessage);
+        w.off('error', reject);
+        resolve();
+      };
+      w.on('message', onMessage);
+      w.once('error', reject);
+    });
+    // A worker that dies while idle is replaced on its next task.
+    slot.ready.catch(() => {});
+    w.once('exit', () => {
+      if (slot.worker === w && !slot.current) this.kill(slot);
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.current || this.queue.length === 0) continue;
+      const p = this.queue.shift()!;
+      slot.current = p;
+      this.start(slot, p).catch((err: unknown) => {
+        this.kill(slot);
+        p.reject(
+          new TaskError(
+            `the worker could not start: ${(err as Error)?.message ?? err}`,
+            500,
+            'internal-error',
+          ),
+        );
+        this.pump();
+      });
+    }
+  }
+
+  private async start(slot: Slot, p: Pending): Promise<void> {
+    if (!slot.worker) this.spawn(slot);
+    const w = slot.worker!;
+    await slot.ready;
+    if (slot.current !== p || p.cancelled) return;
+    const notices: string[] = [];
+    const finish = (fn: () => void) => {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = undefined;
+      w.removeAllListeners('message');
+      w.removeAllListeners('error');
+      w.off('exit', onExit);
+      if (slot.current === p) slot.current = null;
+      fn();
+      this.pump();
+    };
+    w.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'progress':
+          p.events.onProgress?.(m.fraction, m.stage);
+          break;
+        case 'notice':
+          notices.push(m.text);
+          break;
+        case 'done':
+          finish(() =>
+            p.resolve({
+              data: m.data,
+              width: m.width,
+              height: m.height,
+              format: p.task.format,
+              ms: m.ms,
+              notices,
+            }),
+          );
+          break;
+        case 'error': {
+          const [status, code] = KIND_STATUS[m.kind];
+          finish(() => p.reject(new TaskError(m.message, status, code)));
+          break;
+        }
+      }
+    });
+    const crash = (why: string) => {
+      this.kill(slot);
+      finish(() => p.reject(new TaskError(`the worker stopped: ${why}`, 500, 'internal-error')));
+    };
+    w.on('error', (err) => crash(err.message));
+    function onExit(code: number) {
+      if (slot.current === p) crash(`exit code ${code}`);
+    }
+    w.once('exit', onExit);
+    slot.timer = setTimeout(() => {
+      this.kill(slot);
+      finish(() =>
+        p.reject(
+          new TaskError(
+            `the job passed the time limit of ${(this.options.timeoutMs / 1000).toFixed(0)} s and was stopped; ` +
+              'use a smaller image or faster options',
+            422,
+            'time-limit',
+          ),
+        ),
+      );
+    }, this.options.timeoutMs);
+    p.events.onStart?.();
+    // Inputs are copied (not transferred): the caller may still hold them for a retry.
+    w.postMessage({ type: 'run', task: p.task });
+  }
+
+  /** Stops every worker and refuses what is waiting. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0))
+      p.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
+    for (const slot of this.slots) {
+      const p = slot.current;
+      this.kill(slot);
+      p?.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
+    }
+  }
+}
+
+/** A ColorizeError as a TaskError (for checks done in the main thread). */
+export function taskErrorOf(err: ColorizeError): TaskError {
+  const [status, code] = KIND_STATUS[err.kind];
+  return new TaskError(err.message, status, code);
+}
