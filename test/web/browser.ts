@@ -1,0 +1,156 @@
+/**
+ * Browser-test set-up: Debian's chromium driven by playwright-core, the studio built with Vite and
+ * served by the real service on loopback. Tests skip (with the reason) only when chromium is
+ * missing and CI is not set; in CI a missing browser is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildServer } from '../../src/server/app.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+export const CHROMIUM = process.env.COLORIZE_CHROMIUM ?? '/usr/bin/chromium';
+export const STUDIO_DIST = path.join(REPO_ROOT, 'web/dist');
+export const ARTIFACTS =
+  process.env.COLORIZE_ARTIFACTS ?? path.join(REPO_ROOT, '.cache/test-artifacts/studio');
+
+/** Why browser tests cannot run here (undefined: they can). Throws in CI, where they must run. */
+export function browserSkipReason(): string | undefined {
+  if (existsSync(CHROMIUM)) return undefined;
+  const why = `${CHROMIUM} not found: install it with scripts/setup-browser.sh (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(`browser tests must run in CI but ${why}`);
+  return why;
+}
+
+/** Builds the studio with Vite (about 2 s), so the tests never run a stale bundle. */
+export function buildStudio(): void {
+  const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface Studio {
+  app: FastifyInstance;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The service with the studio on 127.0.0.1:random, and a fresh headless chromium at 1366×768. */
+export async function openStudio(): Promise<Studio> {
+  const app = await buildServer({ studioDir: STUDIO_DIST, concurrency: 1 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+  const profile = await fs.mkdtemp(path.join(tmpdir(), 'colorize-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
+  );
+  return {
+    app,
+    url,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await app.close();
+      await fs.rm(profile, { recursive: true, force: true });
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** Page coordinates of image pixel (x, y) under the stage's current zoom and pan. */
+export async function pagePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([ix, iy]) => {
+      const s = (
+        window as unknown as {
+          __studio: { stage: { scale: number; tx: number; ty: number; canvas: HTMLCanvasElement } };
+        }
+      ).__studio.stage;
+      const r = s.canvas.getBoundingClientRect();
+      return { x: r.left + s.tx + (ix + 0.5) * s.scale, y: r.top + s.ty + (iy + 0.5) * s.scale };
+    },
+    [x, y],
+  );
+}
+
+/** Drags the mouse along image-coordinate points (one stroke). */
+export async function drawStroke(page: Page, pts: Array<[number, number]>): Promise<void> {
+  const first = await pagePoint(page, pts[0][0], pts[0][1]);
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  for (const [x, y] of pts.slice(1)) {
+    const p = await pagePoint(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 8 });
+  }
+  await page.mouse.up();
+}
+
+export type StudioStats = {
+  previews: number;
+  lastPreviewMs: number;
+  lastWorkMs: number;
+  previewMs: number[];
+};
+
+export function stats(page: Page): Promise<StudioStats> {
+  return page.evaluate(() => (window as unknown as { __studio: { stats: StudioStats } }).__studio.stats);
+}
+
+/** Waits until the preview count passes `n` and no preview is pending; returns the stats. */
+export async function waitForPreview(page: Page, n: number): Promise<StudioStats> {
+  await page.waitForFunction(
+    (k) => (window as unknown as { __studio: { stats: StudioStats } }).__studio.stats.previews > k,
+    n,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.waitForTimeout(50);
+  return stats(page);
+}
+
+export function resultPixel(page: Page, x: number, y: number): Promise<[number, number, number] | null> {
+  return page.evaluate(
+    ([ix, iy]) =>
+      (
+        window as unknown as {
+          __studio: { resultPixel(x: number, y: number): [number, number, number] | null };
+        }
+      ).__studio.resultPixel(ix, iy),
+    [x, y],
+  );
+}

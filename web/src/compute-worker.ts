@@ -1,0 +1,109 @@
+/**
+ * The studio's compute worker: live stroke preview (Levin et al. on a ≤0.25 MP grid, warm-started,
+ * src/methods/scribbles/levin/preview.ts), full-resolution solves, in-browser transfer methods
+ * (the transfer registry's builtin methods) and reference palettes. Library code only, no DOM.
+ */
+import type { ImageF32 } from '../../src/image/image.js';
+import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
+import { ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
+import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
+import '../../src/methods/transfer/builtin.js';
+import { getTransferMethod, transferMethodNames } from '../../src/methods/transfer/registry.js';
+import { dominantColours } from './palette.js';
+import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
+
+const ctx = self as unknown as {
+  postMessage(m: WorkerReply, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+let gray: ImageF32 | null = null;
+let preview: ScribblePreview | null = null;
+
+function toRgba(img: ImageF32): Uint8ClampedArray {
+  const n = img.width * img.height;
+  const out = new Uint8ClampedArray(n * 4);
+  const [r, g, b] =
+    img.channels.length === 3 ? img.channels : [img.channels[0], img.channels[0], img.channels[0]];
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    out[j] = r[i] * 255 + 0.5;
+    out[j + 1] = g[i] * 255 + 0.5;
+    out[j + 2] = b[i] * 255 + 0.5;
+    out[j + 3] = 255;
+  }
+  return out;
+}
+
+function sendImage(seq: number, img: ImageF32, t0: number, note: string): void {
+  const rgba = toRgba(img);
+  ctx.postMessage(
+    { type: 'image', seq, width: img.width, height: img.height, rgba, workMs: performance.now() - t0, note },
+    [rgba.buffer],
+  );
+}
+
+function strokeSet(strokes: RasterStroke[]) {
+  if (!gray || strokes.length === 0) return null;
+  return rasterizeStrokes(strokes, gray.width, gray.height);
+}
+
+function handle(m: WorkerRequest): void {
+  const t0 = performance.now();
+  switch (m.type) {
+    case 'init':
+      gray = m.gray;
+      preview = new ScribblePreview(gray, { maxPixels: 262_144 });
+      ctx.postMessage({ type: 'ok', seq: m.seq });
+      return;
+    case 'preview': {
+      const s = strokeSet(m.strokes);
+      if (!s || !preview) {
+        ctx.postMessage({ type: 'empty', seq: m.seq });
+        return;
+      }
+      const res = preview.update(s);
+      sendImage(
+        m.seq,
+        res.rgb,
+        t0,
+        `${preview.width}×${preview.height} grid, ${res.stats.iterations} CG iterations`,
+      );
+      return;
+    }
+    case 'full': {
+      const s = strokeSet(m.strokes);
+      if (!s || !gray) {
+        ctx.postMessage({ type: 'empty', seq: m.seq });
+        return;
+      }
+      const res = colorizeLevin(gray, s);
+      sendImage(
+        m.seq,
+        res.rgb,
+        t0,
+        `full resolution ${gray.width}×${gray.height}, ${res.stats.iterations} CG iterations`,
+      );
+      return;
+    }
+    case 'transfer': {
+      const rgb = getTransferMethod(m.method).run(m.target, m.reference, {});
+      if (rgb instanceof Promise) throw new Error(`${m.method} is asynchronous; run it on the server`);
+      sendImage(m.seq, rgb, t0, `${m.method} in the browser`);
+      return;
+    }
+    case 'palette':
+      ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
+      return;
+    case 'methods':
+      ctx.postMessage({ type: 'methods', seq: m.seq, names: transferMethodNames() });
+      return;
+  }
+}
+
+ctx.onmessage = (e) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    ctx.postMessage({ type: 'error', seq: e.data.seq, message: (err as Error)?.message ?? String(err) });
+  }
+};

@@ -1,0 +1,36 @@
+/** Messages between the studio page and its compute worker. */
+export interface Planes {
+  width: number;
+  height: number;
+  channels: Float32Array[];
+}
+
+export interface RasterStroke {
+  points: number[];
+  radius: number;
+  rgb: [number, number, number];
+}
+
+export type WorkerRequest =
+  | { type: 'init'; seq: number; gray: Planes }
+  | { type: 'preview'; seq: number; strokes: RasterStroke[] }
+  | { type: 'full'; seq: number; strokes: RasterStroke[] }
+  | { type: 'transfer'; seq: number; method: string; target: Planes; reference: Planes }
+  | { type: 'palette'; seq: number; reference: Planes }
+  | { type: 'methods'; seq: number };
+
+export type WorkerReply =
+  | {
+      type: 'image';
+      seq: number;
+      width: number;
+      height: number;
+      rgba: Uint8ClampedArray;
+      workMs: number;
+      note: string;
+    }
+  | { type: 'empty'; seq: number }
+  | { type: 'ok'; seq: number }
+  | { type: 'palette'; seq: number; colours: Array<{ hex: string; share: number }> }
+  | { type: 'methods'; seq: number; names: string[] }
+  | { type: 'error'; seq: number; message: string };
