@@ -64,3 +64,7 @@ export * from './models/onnx-builder.js';
 export * from './models/vgg19.js';
 export * from './models/runtime.js';
 export * from './methods/exemplar/superpixel/index.js';
+export { buildServer } from './server/app.js';
+export * from './server/catalogue.js';
+export { formatFromAccept, type ServerOptions } from './server/limits.js';
+export * from './server/option-specs.js';
