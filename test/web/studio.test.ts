@@ -142,6 +142,16 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     assert.equal(brush, `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
     await page.locator('#split').fill('50');
     await page.screenshot({ path: path.join(ARTIFACTS, 'studio-reference.png') });
+    // A method that cannot run in the browser goes through the service.
+    await page.selectOption('#method', 'superpixel');
+    await page.click('#run-ref');
+    await page.waitForFunction(
+      () => /superpixel: \d+ ms \(server\)/.test(document.getElementById('result-info')!.textContent ?? ''),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const sp = (await resultPixel(page, 200, 40))!;
+    assert.ok(Math.max(...sp) - Math.min(...sp) > 5, `the server's result has colour: ${sp}`);
   });
 
   test('preview latency on a 0.25 MP photo (reported, not asserted)', async (t) => {
