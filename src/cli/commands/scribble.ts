@@ -90,7 +90,7 @@ export function registerScribble(program: Command): void {
     .option('--strokes <file>', 'strokes as JSON polylines')
     .option('--lambda <x>', 'poisson: weight of the gradient term (default 1e10)')
     .option('--solver <name>', 'multigrid (fast) or direct (exact, small images only)', 'multigrid')
-    .option('--tolerance <x>', 'relative residual at which the multigrid solver stops (default 1e-4)')
+    .option('--tolerance <x>', 'relative residual at which the multigrid solver stops (default 1e-3)')
     .option(
       '--threshold <x>',
       `marked image: stroke when the summed difference exceeds this (default ${MARKED_THRESHOLD})`,
