@@ -19,7 +19,9 @@ await page.setInputFiles('#open-ref', path.join(REPO_ROOT, 'examples/sunset.png'
 await page.waitForFunction(() => document.querySelectorAll('#palette button').length >= 4);
 await page.selectOption('#method', 'welsh');
 await page.click('#run-ref');
-await page.waitForFunction(() => /welsh: \d+ ms/.test(document.getElementById('result-info')!.textContent ?? ''));
+await page.waitForFunction(() =>
+  /welsh: \d+ ms/.test(document.getElementById('result-info')!.textContent ?? ''),
+);
 await page.locator('#split').fill('55');
 await page.waitForTimeout(300);
 await page.screenshot({ path: out('studio-reference.png') });
