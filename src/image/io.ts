@@ -155,7 +155,10 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   };
 }
 
-/** Rec. 601 luma of an RGB image, the gray the data sets use (0.299 R + 0.587 G + 0.114 B). */
+/**
+ * Rec. 601 luma of an RGB image, the gray the data sets use (0.299 R + 0.587 G + 0.114 B).
+ * A private twin of color/linear-spaces lumaOf: image/ sits below color/ and may not import it.
+ */
 function lumaOf(img: ImageF32): Float32Array {
   const [r, g, b] = img.channels;
   const out = new Float32Array(r.length);
