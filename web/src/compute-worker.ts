@@ -5,7 +5,7 @@
  */
 import type { ImageF32 } from '../../src/image/image.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
-import { ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
+import { DEFAULT_PREVIEW_PIXELS, ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
 import '../../src/methods/transfer/builtin.js';
 import { getTransferMethod, transferMethodNames } from '../../src/methods/transfer/registry.js';
@@ -52,7 +52,7 @@ function handle(m: WorkerRequest): void {
   switch (m.type) {
     case 'init':
       gray = m.gray;
-      preview = new ScribblePreview(gray, { maxPixels: 262_144 });
+      preview = new ScribblePreview(gray, { maxPixels: DEFAULT_PREVIEW_PIXELS });
       ctx.postMessage({ type: 'ok', seq: m.seq });
       return;
     case 'preview': {

@@ -6,6 +6,7 @@
 import examplePhotoUrl from '../../examples/scene_gray.png?url';
 import exampleStrokesUrl from '../../examples/scene_strokes.json?url';
 import type { ImageF32 } from '../../src/image/image.js';
+import { DEFAULT_PREVIEW_PIXELS } from '../../src/methods/scribbles/levin/preview.js';
 import {
   copyPlanes,
   decodePhoto,
@@ -269,7 +270,8 @@ async function runReference(): Promise<void> {
 async function downloadResult(): Promise<void> {
   if (!photo || !stage.layers.result) return;
   // The live preview solves on a reduced grid for large photos: solve at full size first.
-  if (resultKind === 'preview' && photo.gray.width * photo.gray.height > 262_144) await fullResolution();
+  if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
+    await fullResolution();
   const blob = await new Promise<Blob | null>((res) => stage.layers.result!.toBlob(res, 'image/png'));
   if (blob) download(blob, `${stem()}_colorized.png`);
 }

@@ -15,8 +15,16 @@ import type { StrokeSet } from '../strokes.js';
 import { symmetricAffinity } from './affinity.js';
 import { type ChromaResult, grayPlane, type LevinOptions, SCRIBBLE_SPACES, solveChroma } from './levin.js';
 
+/** Default size of the preview's working grid, in pixels (200²). */
+export const DEFAULT_PREVIEW_PIXELS = 40_000;
+
 export interface PreviewOptions extends LevinOptions {
-  /** Largest number of pixels solved for (default 262144 = 0.25 MP); smaller images are solved at full size. */
+  /**
+   * Largest number of pixels solved for (default 40 000 ≈ 200²); smaller images are solved at full
+   * size. Measured on a 0.25 MP photo with 60 strokes: 50–75 ms per update in Node against
+   * 80–240 ms when solving all 0.25 MP, 47.5 dB from the full-resolution solve (PSNR against the
+   * truth no lower), and a 95 ms median stroke-to-preview time in the studio (Chromium).
+   */
   maxPixels?: number;
   /** Options of the finish stage (default: guided upsampling). */
   finish?: FinishOptions;
@@ -85,7 +93,7 @@ export class ScribblePreview {
     this.gray = gray;
     this.options = options;
     this.space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
-    const maxPixels = checkNumber('maxPixels', options.maxPixels ?? 262_144, 64);
+    const maxPixels = checkNumber('maxPixels', options.maxPixels ?? DEFAULT_PREVIEW_PIXELS, 64);
     const n = gray.width * gray.height;
     const f = n > maxPixels ? Math.sqrt(maxPixels / n) : 1;
     this.width = Math.max(2, Math.round(gray.width * f));
