@@ -20,7 +20,8 @@ export interface SlicOptions {
   iterations?: number;
   /**
    * Preemption tolerance: a centre is re-run only after moving more than this in the normalised
-   * SLIC distance (default 0.05; 0 re-runs every centre every iteration, like scikit-image).
+   * SLIC distance (default {@link DEFAULT_SLIC_TOLERANCE}; 0 re-runs every centre every
+   * iteration, like scikit-image).
    */
   tolerance?: number;
   /** Fragments smaller than this fraction of the mean superpixel area are merged (default 0.5). */
@@ -36,6 +37,16 @@ export interface Superpixels {
   labels: Int32Array;
   count: number;
 }
+
+/**
+ * Default preemption tolerance. Measured on an 8-bit 1 MP photo with 3000 segments
+ * (bench/slic.bench.ts; compiled build): SLIC's own energy (mean D² to the superpixel means,
+ * lower is tighter) and time are 1.021 / 400 ms with every centre re-run for 10 iterations,
+ * 1.024 / 237 ms at 0.05, 1.005 / 194 ms at 0.1, 1.014 / 158 ms at 0.15 and 1.040 / 142 ms at
+ * 0.2; scikit-image's slic gives 1.010 in about 840 ms. Past convergence, re-running centres that
+ * barely move changes the energy by no more than its run-to-run scatter.
+ */
+export const DEFAULT_SLIC_TOLERANCE = 0.15;
 
 /** The paper's default superpixel count for a W × H image: 3⌊√(W·H)⌋ (IPOL §3.2). */
 export function defaultSegmentCount(width: number, height: number): number {
@@ -74,7 +85,7 @@ export function slic(img: ImageF32, options: SlicOptions = {}): Superpixels {
   const m = checkNumber('compactness', options.compactness ?? 10, 1e-6);
   const iterations = checkInteger('iterations', options.iterations ?? 10, 1, 1000);
   const minSizeFactor = checkNumber('minSizeFactor', options.minSizeFactor ?? 0.5, 0, 1);
-  const tolerance = checkNumber('tolerance', options.tolerance ?? 0.05, 0);
+  const tolerance = checkNumber('tolerance', options.tolerance ?? DEFAULT_SLIC_TOLERANCE, 0);
   const planes = labPlanes(img, options.channelsAreLab ?? false);
   const nc = planes.length;
 
