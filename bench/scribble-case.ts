@@ -14,21 +14,13 @@ import { resizeImage } from '../src/image/resize.js';
 import { colorizeLevin } from '../src/methods/scribbles/levin/levin.js';
 import { markedImage, rasterizeStrokes, type StrokeSet } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
+import { seededRandom } from '../src/random.js';
 import { peakRssMiB } from './util.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = path.resolve(here, '../../shared/data/exemplar/002_truth.png');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export async function photo(megapixels: number): Promise<ImageF32> {
   const src = (await readImage(SOURCE)).image;

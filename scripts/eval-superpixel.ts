@@ -8,34 +8,13 @@ import path from 'node:path';
 import { readImage } from '../src/image/io.js';
 import { superpixelColorize } from '../src/methods/exemplar/superpixel/pipeline.js';
 import { evaluate } from '../src/metrics/evaluate.js';
+import { EASY_SETS, EXEMPLAR_DIR, HARD_SETS } from './exemplar-sets.js';
 import '../src/methods/transfer/builtin.js';
 import { getTransferMethod } from '../src/methods/transfer/registry.js';
 
-const DIR = path.resolve(
-  process.env.COLORIZE_SHARED_DIR ?? path.join(import.meta.dirname, '../../shared'),
-  'data/exemplar',
-);
-const HARD = [
-  '002',
-  '004',
-  '006',
-  '008',
-  '009',
-  '011',
-  '013',
-  '015',
-  '017',
-  '018',
-  '020',
-  '022',
-  '023',
-  '025',
-  '026',
-  '028',
-  '029',
-  '030',
-];
-const EASY = ['032', '034', '037', '039', '041', '043', '045', '047', '049'];
+const DIR = EXEMPLAR_DIR;
+const HARD = HARD_SETS;
+const EASY = EASY_SETS;
 const workingSize = Number(process.argv[2] ?? 256);
 
 type Row = { psnr: number; ssim: number; his: number };

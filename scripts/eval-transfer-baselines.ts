@@ -13,29 +13,10 @@ import { readImage } from '../src/image/io.js';
 import { reinhardTransfer } from '../src/methods/transfer/reinhard/reinhard.js';
 import { welshTransfer } from '../src/methods/transfer/welsh/welsh.js';
 import { evaluate, meanScores } from '../src/metrics/evaluate.js';
-import { SHARED } from '../test/helpers/shared.js';
+import { EASY_SETS, EXEMPLAR_DIR, HARD_SETS } from './exemplar-sets.js';
 
-const HARD = [
-  '002',
-  '004',
-  '006',
-  '008',
-  '009',
-  '011',
-  '013',
-  '015',
-  '017',
-  '018',
-  '020',
-  '022',
-  '023',
-  '025',
-  '026',
-  '028',
-  '029',
-  '030',
-];
-const EASY = ['032', '034', '037', '039', '041', '043', '045', '047', '049'];
+const HARD = HARD_SETS;
+const EASY = EASY_SETS;
 
 const METHODS: Record<string, (t: ImageF32, r: ImageF32) => ImageF32> = {
   'gray target (floor)': (t) => t,
@@ -44,7 +25,7 @@ const METHODS: Record<string, (t: ImageF32, r: ImageF32) => ImageF32> = {
   'welsh --space yuv': (t, r) => welshTransfer(t, r, { space: 'yuv' }),
 };
 
-const dir = path.join(SHARED, 'data', 'exemplar');
+const dir = EXEMPLAR_DIR;
 const results: Record<
   string,
   Record<string, { psnr?: number; ssim?: number; his?: number; count: number }>

@@ -1,18 +1,10 @@
 /** Small deterministic test images. */
 import type { ImageF32 } from '../../src/image/image.js';
 import { createImage } from '../../src/image/image.js';
+import { seededRandom } from '../../src/random.js';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers in [0, 1) (the library's mulberry32). */
+export const rng = seededRandom;
 
 /** A smooth colourful RGB image with an edge, values in [0, 1]. */
 export function syntheticRgb(width: number, height: number, seed = 1): ImageF32 {

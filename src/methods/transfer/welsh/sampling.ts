@@ -4,18 +4,7 @@
  * cells (gx·gy ≈ n, shaped like the image) and one uniformly random pixel is taken in each cell.
  */
 import { checkInteger } from '../../../errors.js';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so results repeat for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../random.js';
 
 /**
  * Pixel indices of about `count` jittered samples of a width × height image.
