@@ -7,7 +7,6 @@ import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerEval } from './commands/eval.js';
 import { registerExemplar } from './commands/exemplar.js';
-import './commands/superpixel-transfer.js';
 import { registerInfo } from './commands/info.js';
 import { registerScribble } from './commands/scribble.js';
 import { registerServe } from './commands/serve.js';

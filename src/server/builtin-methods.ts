@@ -1,12 +1,13 @@
 /**
  * Registers the methods of the scribble and exemplar families with the front-end catalogue
- * (the transfer family comes from its own registry through catalogue.ts). Importing this module
+ * (the transfer family comes from its own registry through catalogue.ts, including the
+ * superpixel transfer method, which the exemplar `superpixel` below replaces by name). Importing this module
  * is what makes them available to `colorize serve` and its job workers.
  */
 import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
-import { FEATURE_CHOICES, SUPERPIXEL_DEFAULTS } from '../methods/exemplar/superpixel/options.js';
 import '../methods/transfer/builtin.js';
+import '../methods/exemplar/superpixel/transfer-method.js';
 import { AFFINITY_DEFAULTS } from '../methods/scribbles/levin/affinity.js';
 import { colorizeLevin, SCRIBBLE_SPACES } from '../methods/scribbles/levin/levin.js';
 import { colorizePoisson, POISSON_DEFAULT_LAMBDA } from '../methods/scribbles/poisson/poisson.js';
@@ -16,9 +17,10 @@ import {
   strokesFromJson,
   strokesFromMarked,
 } from '../methods/scribbles/strokes.js';
+import { getTransferMethod } from '../methods/transfer/registry.js';
 import { DEFAULT_TOLERANCE, SOLVER_KINDS } from '../solve/spd-solve.js';
 import { type InputSpec, type MethodInputs, registerServiceMethod } from './catalogue.js';
-import type { OptionSpec } from './option-specs.js';
+import { type OptionSpec, optionsFromFlags } from './option-specs.js';
 
 const SCRIBBLE_INPUTS: InputSpec[] = [
   {
@@ -147,7 +149,13 @@ registerServiceMethod({
   },
 });
 
-// Loaded on first use: the exemplar pipeline pulls in ONNX Runtime, which only this method needs.
+// The transfer registry's `superpixel` (Algorithm 3) refuses gray targets, as `colorize transfer`
+// does, where `colorize exemplar` takes them. The service offers one `superpixel` method for both:
+// a colour target goes to the registry's method (same options, notes through the context), a
+// gray target to Algorithm 4. So it replaces the registry entry by name here, in the exemplar
+// family and server-only (ONNX Runtime), with the registry's options. The pipeline is loaded on
+// first use: it pulls in ONNX Runtime, which only this method needs.
+const superpixelTransfer = getTransferMethod('superpixel');
 registerServiceMethod({
   name: 'superpixel',
   family: 'exemplar',
@@ -162,61 +170,22 @@ registerServiceMethod({
     },
     { name: 'reference', kind: 'image', required: true, description: 'colour photo whose colours are used' },
   ],
-  options: [
-    {
-      key: 'tau',
-      type: 'number',
-      default: SUPERPIXEL_DEFAULTS.tau,
-      description: 'softmax temperature τ of the attention (IPOL eq. 1/7)',
-    },
-    {
-      key: 'deltaS',
-      type: 'number',
-      default: SUPERPIXEL_DEFAULTS.deltaS,
-      description: 'spatial weight δs of the colour fusion (eq. 6)',
-    },
-    {
-      key: 'deltaC',
-      type: 'number',
-      default: SUPERPIXEL_DEFAULTS.deltaC,
-      description: 'colour weight δc of the colour fusion (eq. 6)',
-    },
-    {
-      key: 'superpixels',
-      type: 'integer',
-      defaultText: '3⌊√(HW)⌋ at working size',
-      minimum: 2,
-      maximum: 100_000,
-      description: 'SLIC superpixels per image',
-    },
-    {
-      key: 'workingSize',
-      type: 'integer',
-      default: SUPERPIXEL_DEFAULTS.workingSize,
-      minimum: 16,
-      description: 'long side of the working images in pixels',
-    },
-    {
-      key: 'features',
-      type: 'string',
-      enum: [...FEATURE_CHOICES],
-      default: 'auto',
-      description: 'vgg19 (paper), handcrafted, or auto = VGG-19 when its weights are found',
-    },
-  ],
+  options: optionsFromFlags(superpixelTransfer.flags),
   browser: false,
   run: async (inputs, o, ctx) => {
     const target = inputs.images.target!;
     const reference = inputs.images.reference!;
     if (reference.isGray)
       throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
-    const { superpixelColorize, superpixelTransfer } = await import(
-      '../methods/exemplar/superpixel/pipeline.js'
-    );
-    ctx.progress(0.05, target.isGray ? 'colorizing (Algorithm 4)' : 'transferring (Algorithm 3)');
-    const run = target.isGray ? superpixelColorize : superpixelTransfer;
-    const res = await run(target.image, reference.image, o);
-    for (const n of res.notices) ctx.notice(n);
+    const notice = (text: string) => ctx.notice(text);
+    if (!target.isGray) {
+      ctx.progress(0.05, 'transferring (Algorithm 3)');
+      return superpixelTransfer.run(target.image, reference.image, o, { notice });
+    }
+    const { superpixelColorize } = await import('../methods/exemplar/superpixel/pipeline.js');
+    ctx.progress(0.05, 'colorizing (Algorithm 4)');
+    const res = await superpixelColorize(target.image, reference.image, o);
+    for (const n of res.notices) notice(n);
     return res.rgb;
   },
 });

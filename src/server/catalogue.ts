@@ -86,24 +86,56 @@ const TRANSFER_INPUTS: InputSpec[] = [
   { name: 'reference', kind: 'image', required: true, description: 'colour image whose colours are used' },
 ];
 
-/** Wraps a transfer-registry method; gray targets of colour-only methods are refused with its hint. */
+/**
+ * The service's words for a colour-only method's gray-target suggestion (the CLI's are in
+ * registry.ts `cliGrayHint`): routes and fields instead of command-line flags.
+ */
+export function httpGrayHint(m: TransferMethod): string | undefined {
+  const a = m.grayAlternative;
+  if (!a) return undefined;
+  const parts: string[] = [];
+  if (a.method) parts.push(`use method ${a.method} (POST /v1/colorize/${a.method}) for a gray target`);
+  if (a.exemplar) {
+    const names = listServiceMethods()
+      .filter((x) => x.family === 'exemplar')
+      .map((x) => `${x.name} (POST /v1/colorize/${x.name})`);
+    parts.push(
+      `to colour a gray target from a colour reference use an exemplar method${names.length ? `: ${names.join(', ')}` : ''}`,
+    );
+  }
+  let text = parts.join('; ');
+  if (a.option) {
+    const o = `option ${a.option.key}=${a.option.value} for ${a.option.gives}`;
+    text = text ? `${text} (or ${o})` : `use ${o}`;
+  }
+  return text || undefined;
+}
+
+/**
+ * Wraps a transfer-registry method: its options come from the flags' typed metadata, its notes
+ * go to the run context, and gray targets of colour-only methods are refused with the service's
+ * wording of its hint (unless the request set the option the hint names, e.g.
+ * grayTarget=mean-chroma for reinhard).
+ */
 export function fromTransferMethod(m: TransferMethod, browser = true): ServiceMethod {
   return {
     name: m.name,
     family: 'transfer',
     summary: m.summary,
     inputs: TRANSFER_INPUTS,
-    options: optionsFromFlags(m.name, m.flags),
+    options: optionsFromFlags(m.flags),
     browser,
-    run: (inputs, options) => {
+    run: (inputs, options, ctx) => {
       const target = inputs.images.target!;
       const reference = inputs.images.reference!;
-      if (m.targets === 'colour' && target.isGray) {
+      const alt = m.grayAlternative?.option;
+      const grayAllowed = alt !== undefined && options[alt.key] === alt.value;
+      if (m.targets === 'colour' && target.isGray && !grayAllowed) {
         throw new ColorizeError(
-          `target is gray and ${m.name} needs a colour target; ${m.grayHint ?? ''}`.trim(),
+          `target is gray and ${m.name} needs a colour target; ${httpGrayHint(m) ?? ''}`.trim(),
         );
       }
-      return m.run(target.image, reference.image, options);
+      return m.run(target.image, reference.image, options, { notice: (text) => ctx.notice(text) });
     },
   };
 }

@@ -1,53 +1,53 @@
 /**
  * Typed method options for the front ends: what GET /v1/methods lists, what the route schemas
- * validate and what the studio's option forms show. Transfer-registry flags carry only commander
- * text, so their type, allowed values and default are read from it ("--bins <n>" with a number
- * parser is a number; "(default 256)" is the default; "lab|lalphabeta" lists the choices; a
- * description shared by several methods is split at "name:" prefixes).
+ * validate and what the studio's option forms show. A transfer-registry method's options come
+ * from its flags' typed metadata (type, default, choices, range; src/methods/transfer/registry.ts),
+ * so the registry stays their one source; other methods declare theirs (builtin-methods.ts).
  */
 import { ColorizeError } from '../errors.js';
-import { parseListFlag, parseNumberFlag } from '../methods/transfer/builtin.js';
-import type { TransferFlag } from '../methods/transfer/registry.js';
+import { type FlagType, type FlagValue, flagHelp, type TransferFlag } from '../methods/transfer/registry.js';
 
-export type OptionType = 'number' | 'integer' | 'boolean' | 'string' | 'number-list';
+/** A flag's type, or 'integer' for options that are whole numbers (a flag says `integer: true`). */
+export type OptionType = FlagType | 'integer';
 
 export interface OptionSpec {
   key: string;
   type: OptionType;
   description: string;
   /** The default as a value, when it is one. */
-  default?: number | boolean | string | number[];
+  default?: FlagValue;
   /** The default as the method documents it, when it is a rule rather than a value ("|λ|−1, or 10"). */
   defaultText?: string;
   /** Allowed values of a string option. */
   enum?: string[];
+  /** Only whole numbers (of a 'number', or of each value of a 'number-list'). */
+  integer?: boolean;
+  /** Smallest allowed value (of each value, for a 'number-list'). */
   minimum?: number;
+  /** Largest allowed value (of each value, for a 'number-list'). */
   maximum?: number;
 }
 
-/** The part of a (possibly shared) flag description that concerns `method`. */
-function ownText(method: string, description: string): string {
-  const parts = description.split(/;\s*/);
-  if (parts.length > 1 || /^[a-z0-9-]+:\s/.test(description)) {
-    const own = parts.find((p) => p.startsWith(`${method}:`));
-    if (own) return own.slice(method.length + 1).trim();
-  }
-  return description.replace(/^[a-z0-9-]+:\s*/, '');
-}
-
-function parseDefault(type: OptionType, text: string): Pick<OptionSpec, 'default' | 'defaultText'> {
-  const t = text.trim();
-  if (type === 'number' || type === 'integer') {
-    // "256, report §2.1.2" or "1 = off": the leading number is the default.
-    const lead = /^(-?[0-9.]+(?:e-?[0-9]+)?)(?=$|[\s,;=])/i.exec(t);
-    return lead && Number.isFinite(Number(lead[1])) ? { default: Number(lead[1]) } : { defaultText: t };
-  }
-  if (type === 'number-list') {
-    const xs = t.split(/[\s,]+/).map(Number);
-    return xs.every(Number.isFinite) && !t.includes('…') ? { default: xs } : { defaultText: t };
-  }
-  if (type === 'boolean') return t === 'true' || t === 'on' ? { default: true } : { default: false };
-  return { default: t.split(/\s/)[0] };
+/**
+ * The option spec of a transfer-registry flag. Its description is the flag's help text without
+ * the method prefix (choices, what it does, default, source).
+ *
+ * @example
+ * ```ts
+ * import { getTransferMethod, optionFromFlag } from 'colorize-toolkit';
+ * const space = optionFromFlag(getTransferMethod('reinhard').flags[0]);
+ * console.log(space.key, space.enum, space.default); // space [ 'lab', 'lalphabeta' ] lab
+ * ```
+ */
+export function optionFromFlag(f: TransferFlag): OptionSpec {
+  const spec: OptionSpec = { key: f.key, type: f.type, description: flagHelp(f) };
+  if (f.default !== undefined) spec.default = Array.isArray(f.default) ? [...f.default] : f.default;
+  else if (f.defaultText !== undefined) spec.defaultText = f.defaultText;
+  if (f.choices) spec.enum = [...f.choices];
+  if (f.integer) spec.integer = true;
+  if (f.min !== undefined) spec.minimum = f.min;
+  if (f.max !== undefined) spec.maximum = f.max;
+  return spec;
 }
 
 /**
@@ -56,42 +56,27 @@ function parseDefault(type: OptionType, text: string): Pick<OptionSpec, 'default
  * @example
  * ```ts
  * import { getTransferMethod, optionsFromFlags } from 'colorize-toolkit';
- * const [space] = optionsFromFlags('reinhard', getTransferMethod('reinhard').flags);
+ * const [space] = optionsFromFlags(getTransferMethod('reinhard').flags);
  * console.log(space.key, space.enum, space.default); // space [ 'lab', 'lalphabeta' ] lab
  * ```
  */
-export function optionsFromFlags(method: string, flags: readonly TransferFlag[]): OptionSpec[] {
-  return flags.map((f) => {
-    const takesValue = /<[^>]+>/.test(f.flags);
-    const negated = /^--no-/.test(f.flags);
-    const text = ownText(method, f.description);
-    // By identity first: a minified studio bundle renames functions.
-    const parserName = f.parse?.name ?? '';
-    const isList = f.parse === parseListFlag || /List/i.test(parserName);
-    const isNumber = f.parse === parseNumberFlag || /Number/i.test(parserName);
-    let type: OptionType = 'boolean';
-    if (takesValue) type = isList ? 'number-list' : isNumber ? 'number' : 'string';
-    const spec: OptionSpec = { key: f.key, type, description: text };
-    const choices = /^([a-z0-9-]+(?:\|[a-z0-9-]+)+)/i.exec(text);
-    if (type === 'string' && choices) spec.enum = choices[1].split('|');
-    const d = /\(default ([^)]*)\)/.exec(text);
-    if (type === 'boolean') spec.default = negated;
-    else if (d) Object.assign(spec, parseDefault(type, d[1]));
-    else if (spec.enum) spec.default = spec.enum[0];
-    return spec;
-  });
+export function optionsFromFlags(flags: readonly TransferFlag[]): OptionSpec[] {
+  return flags.map(optionFromFlag);
 }
 
 /** JSON schema of one option's multipart field (strings from a form are coerced by the validator). */
 export function optionSchema(o: OptionSpec): Record<string, unknown> {
   const base: Record<string, unknown> = { description: o.description };
-  if (o.default !== undefined) base.default = o.default;
+  // A number list travels as text ("0,0.2,0.4"), so its default does too.
+  if (o.default !== undefined) base.default = Array.isArray(o.default) ? o.default.join(',') : o.default;
   switch (o.type) {
     case 'number':
     case 'integer':
       return {
         ...base,
         type: o.type,
+        // Not type 'integer': "must be number" stays the message for a value that is no number.
+        ...(o.type === 'number' && o.integer ? { multipleOf: 1 } : {}),
         ...(o.minimum !== undefined ? { minimum: o.minimum } : {}),
         ...(o.maximum !== undefined ? { maximum: o.maximum } : {}),
       };

@@ -13,7 +13,7 @@ import { createImage, type ImageF32 } from '../../image/image.js';
 import { readImage, writeImage } from '../../image/io.js';
 import { FEATURE_CHOICES, type FeatureChoice } from '../../methods/exemplar/superpixel/options.js';
 import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.js';
-import { parseNumberFlag } from '../../methods/transfer/builtin.js';
+import { parseNumberFlag } from '../../methods/transfer/registry.js';
 import { checkOutputPath, writeResult } from '../output.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';

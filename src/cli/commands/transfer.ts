@@ -10,9 +10,15 @@ import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
 import { type DecodedImage, readImage } from '../../image/io.js';
 import '../../methods/transfer/builtin.js';
+// After the built-in methods, so superpixel comes last in --method and --help.
+import '../../methods/exemplar/superpixel/transfer-method.js';
 import {
+  flagHelp,
+  flagName,
   getTransferMethod,
   listTransferMethods,
+  parseFlagValue,
+  type TransferContext,
   type TransferFlag,
   type TransferMethod,
 } from '../../methods/transfer/registry.js';
@@ -23,31 +29,62 @@ import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 const DEFAULT_METHOD = 'histogram';
 
-/** Every method's flags, one entry per flag text (methods may share a flag). */
-function allFlags(): TransferFlag[] {
-  const seen = new Map<string, TransferFlag>();
+/** Every method's flags, one entry per flag text (methods may share a flag), with the methods that read it. */
+function allFlags(): Array<{ flag: TransferFlag; users: Array<{ method: string; flag: TransferFlag }> }> {
+  const seen = new Map<
+    string,
+    { flag: TransferFlag; users: Array<{ method: string; flag: TransferFlag }> }
+  >();
   for (const m of listTransferMethods())
-    for (const f of m.flags) if (!seen.has(f.flags)) seen.set(f.flags, f);
+    for (const f of m.flags) {
+      const entry = seen.get(f.flags) ?? { flag: f, users: [] };
+      if (entry.flag.key !== f.key || entry.flag.type !== f.type)
+        throw new Error(
+          `${m.name} declares ${f.flags} with another key or type than ${entry.users[0].method}`,
+        );
+      entry.users.push({ method: m.name, flag: f });
+      seen.set(f.flags, entry);
+    }
   return [...seen.values()];
+}
+
+/**
+ * The --help text of a flag: its one method's text after "method: ", the common text of a flag
+ * several methods read alike, or each method's text ("reinhard: lab|lalphabeta (default lab);
+ * wavelet: …") when they differ.
+ */
+export function sharedFlagHelp(users: ReadonlyArray<{ method: string; flag: TransferFlag }>): string {
+  const texts = users.map((u) => flagHelp(u.flag));
+  if (users.length > 1 && texts.every((t) => t === texts[0])) return texts[0];
+  return users.map((u, i) => `${u.method}: ${texts[i]}`).join('; ');
+}
+
+/** Where a method's notes go on the command line: `note: …` on stderr, each once per command. */
+export function cliContext(seen = new Set<string>()): TransferContext {
+  return {
+    notice: (message) => {
+      if (!seen.has(message)) process.stderr.write(`note: ${message}\n`);
+      seen.add(message);
+    },
+  };
 }
 
 /** Option values the user typed for `method`; a flag that belongs only to other methods is a usage error. */
 export function methodOptions(cmd: Command, method: TransferMethod): Record<string, unknown> {
   const raw = cmd.opts<Record<string, unknown>>();
   const out: Record<string, unknown> = {};
-  for (const f of allFlags()) {
+  for (const { flag: f } of allFlags()) {
     if (cmd.getOptionValueSource(f.key) !== 'cli') continue;
     const own = method.flags.find((g) => g.key === f.key);
     if (!own) {
-      const flag = f.flags.split(' ')[0];
-      const ownFlags = method.flags.map((g) => g.flags.split(' ')[0]).join(', ') || 'none';
+      const ownFlags = method.flags.map(flagName).join(', ') || 'none';
       throw new ColorizeError(
-        `${flag} does not apply to --method ${method.name} (its flags: ${ownFlags})`,
+        `${flagName(f)} does not apply to --method ${method.name} (its flags: ${ownFlags})`,
         'usage',
       );
     }
     const v = raw[f.key];
-    out[f.key] = own.parse && typeof v === 'string' ? own.parse(v) : v;
+    out[f.key] = typeof v === 'string' ? parseFlagValue(own, v) : v;
   }
   return out;
 }
@@ -78,9 +115,10 @@ async function transferOne(
   options: Record<string, unknown>,
   outFile: string,
   readOpts: ReturnType<typeof readOptions>,
+  context: TransferContext,
 ): Promise<void> {
   const target = await readImage(targetFile, readOpts);
-  const rgb = await method.run(target.image, reference.image, options);
+  const rgb = await method.run(target.image, reference.image, options, context);
   await writeResult(outFile, rgb, target);
 }
 
@@ -99,12 +137,13 @@ export function registerTransfer(program: Command): void {
     .argument('<reference>', 'colour image whose colours are used')
     .requiredOption('-o, --output <path>', 'output image, or output folder when TARGET is a folder')
     .option('-m, --method <name>', `${methods.map((m) => m.name).join('|')}`, DEFAULT_METHOD);
-  for (const f of allFlags()) cmd.option(f.flags, f.description);
+  for (const { flag, users } of allFlags()) cmd.option(flag.flags, sharedFlagHelp(users));
   cmd.action(
     async (targetArg: string, refArg: string, opts: { output: string; method: string }, c: Command) => {
       const readOpts = readOptions(c.optsWithGlobals<GlobalOptions>());
       const method = getTransferMethod(opts.method);
       const options = methodOptions(c, method);
+      const context = cliContext();
       const out = opts.output;
       if (sameFile(out, refArg) || sameFile(out, targetArg)) {
         throw new ColorizeError(
@@ -126,7 +165,7 @@ export function registerTransfer(program: Command): void {
           throw new ColorizeError(`${outFile}: the output would overwrite the target`, 'usage');
         await checkOutputPath(outFile);
         const reference = await readReference(refArg, readOpts);
-        await transferOne(method, targetArg, reference, options, outFile, readOpts);
+        await transferOne(method, targetArg, reference, options, outFile, readOpts, context);
         return;
       }
       const targets = await listImages(targetArg);
@@ -160,7 +199,7 @@ export function registerTransfer(program: Command): void {
           try {
             if (sameFile(outFile, file))
               throw new ColorizeError(`${outFile}: the output would overwrite the target`, 'usage');
-            await transferOne(method, file, reference, options, outFile, readOpts);
+            await transferOne(method, file, reference, options, outFile, readOpts, context);
           } catch (err) {
             if (!(err instanceof ColorizeError)) throw err;
             failures.push(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);

@@ -1,48 +1,68 @@
 /**
  * Registers the global transfer methods of issue 3 with the `transfer` registry. Another module
  * adds its method with one `registerTransferMethod(...)` call (here or in its own file imported
- * by the command).
+ * where this one is, e.g. methods/exemplar/superpixel/transfer-method.ts). Each option's typed
+ * metadata (default, choices, range) states what the method's own validation does; a test runs
+ * every method with its stated defaults and checks it gives the same image as with none.
  */
-import type { EdgeKernelName } from '../../filters/edges.js';
-import type { WaveletName } from '../../filters/wavelet.js';
+import { EDGE_KERNEL_NAMES, type EdgeKernelName } from '../../filters/edges.js';
+import { WAVELET_NAMES, type WaveletName } from '../../filters/wavelet.js';
 import { edgeAwareTransfer } from './edge-aware/edge-aware.js';
-import { histogramLutTransfer } from './histogram-lut/histogram-lut.js';
-import { histogramYuvTransfer, type RangeNormalization } from './histogram-lut/histogram-yuv.js';
+import { HISTOGRAM_LUT_DEFAULTS, histogramLutTransfer } from './histogram-lut/histogram-lut.js';
+import {
+  histogramYuvTransfer,
+  RANGE_NORMALIZATIONS,
+  type RangeNormalization,
+} from './histogram-lut/histogram-yuv.js';
 import { registerTransferMethod, type TransferFlag } from './registry.js';
-import { type GrayTargetPolicy, type ReinhardSpace, reinhardTransfer } from './reinhard/reinhard.js';
-import { type WaveletSpace, waveletTransfer } from './wavelet/wavelet-transfer.js';
-import { type WelshSpace, welshTransfer } from './welsh/welsh.js';
+import {
+  GRAY_TARGET_POLICIES,
+  type GrayTargetPolicy,
+  REINHARD_SPACES,
+  type ReinhardSpace,
+  reinhardTransfer,
+} from './reinhard/reinhard.js';
+import { MAX_MERGE_LEVELS } from './wavelet/merge.js';
+import { WAVELET_SPACES, type WaveletSpace, waveletTransfer } from './wavelet/wavelet-transfer.js';
+import { WELSH_SPACES, type WelshSpace, welshTransfer } from './welsh/welsh.js';
 
-/** A number when the text is one, else the text itself, so validation can quote what was typed. */
-export function parseNumberFlag(raw: string): number | string {
-  const t = raw.trim();
-  return t !== '' && Number.isFinite(Number(t)) ? Number(t) : raw;
-}
-
-/** "0,0.2,0.4" or "0 0.2 0.4" → [0, 0.2, 0.4] (non-numbers kept as text for the error message). */
-export function parseListFlag(raw: string): Array<number | string> {
-  return raw
-    .split(/[\s,;]+/)
-    .filter((s) => s !== '')
-    .map(parseNumberFlag);
-}
-
-const num = (flags: string, key: string, description: string): TransferFlag => ({
-  flags,
-  key,
-  description,
-  parse: parseNumberFlag,
+const BINS: TransferFlag = {
+  flags: '--bins <n>',
+  key: 'bins',
+  type: 'number',
+  integer: true,
+  description: 'LUT levels per channel',
+  source: 'report §2.1.2',
+  default: HISTOGRAM_LUT_DEFAULTS.bins,
+  min: 2,
+  max: 65536,
+};
+const EXACT: TransferFlag = {
+  flags: '--exact',
+  key: 'exact',
+  type: 'boolean',
+  description: 'full-resolution float CDF matching instead of the binned LUT',
+  default: HISTOGRAM_LUT_DEFAULTS.exact,
+};
+/** `--space`: read by several methods, each with its own spaces and default. */
+const space = (choices: readonly string[], dflt: string): TransferFlag => ({
+  flags: '--space <space>',
+  key: 'space',
+  type: 'string',
+  description: '',
+  choices,
+  default: dflt,
 });
-const text = (flags: string, key: string, description: string): TransferFlag => ({ flags, key, description });
-const bool = (flags: string, key: string, description: string): TransferFlag => ({ flags, key, description });
 
-const BINS = num('--bins <n>', 'bins', 'LUT levels per channel (default 256, report §2.1.2)');
-const EXACT = bool('--exact', 'exact', 'full-resolution float CDF matching instead of the binned LUT');
-const SPACE = text(
-  '--space <space>',
-  'space',
-  'reinhard: lab|lalphabeta (default lab); wavelet: rgb|yuv|lab (default rgb); welsh: lab|yuv (default lab)',
-);
+/** A whole-number option with its default and the range the method checks. */
+const int = (
+  flags: string,
+  key: string,
+  description: string,
+  dflt: number,
+  min: number,
+  max: number,
+): TransferFlag => ({ flags, key, type: 'number', integer: true, description, default: dflt, min, max });
 
 // Option objects are built from untyped flag values; each method validates its own options.
 type Opts = Record<string, unknown>;
@@ -62,12 +82,22 @@ registerTransferMethod({
   flags: [
     BINS,
     EXACT,
-    bool(
-      '--no-rgb-first',
-      'rgbFirst',
-      'histogram-yuv: match YUV directly, without RGB matching first (report figure 8)',
-    ),
-    text('--normalize <mode>', 'normalize', 'histogram-yuv: report|clamp, back into [0, 1] (default report)'),
+    {
+      flags: '--no-rgb-first',
+      key: 'rgbFirst',
+      type: 'boolean',
+      description: 'match YUV directly, without RGB matching first',
+      source: 'report figure 8',
+      default: true,
+    },
+    {
+      flags: '--normalize <mode>',
+      key: 'normalize',
+      type: 'string',
+      description: 'back into [0, 1]',
+      choices: RANGE_NORMALIZATIONS,
+      default: 'report',
+    },
   ],
   run: (t, r, o: Opts) =>
     histogramYuvTransfer(t, r, {
@@ -82,15 +112,20 @@ registerTransferMethod({
   name: 'reinhard',
   summary: 'Reinhard et al. 2001 mean/std transfer in CIELAB or lαβ (colour targets)',
   targets: 'colour',
-  grayHint:
-    'use --method welsh for a gray target (or --gray-target mean-chroma for the constant-cast baseline)',
+  grayAlternative: {
+    method: 'welsh',
+    option: { key: 'grayTarget', value: 'mean-chroma', gives: 'the constant-cast baseline' },
+  },
   flags: [
-    SPACE,
-    text(
-      '--gray-target <policy>',
-      'grayTarget',
-      'reinhard: reject|mean-chroma, what to do with a gray target (default reject)',
-    ),
+    space(REINHARD_SPACES, 'lab'),
+    {
+      flags: '--gray-target <policy>',
+      key: 'grayTarget',
+      type: 'string',
+      description: 'what to do with a gray target',
+      choices: GRAY_TARGET_POLICIES,
+      default: 'reject',
+    },
   ],
   run: (t, r, o: Opts) =>
     reinhardTransfer(t, r, { space: o.space as ReinhardSpace, grayTarget: o.grayTarget as GrayTargetPolicy }),
@@ -101,23 +136,61 @@ registerTransferMethod({
   summary: 'wavelet-coefficient merging with a λ vector (report §2.2)',
   targets: 'any',
   flags: [
-    num('--levels <k>', 'levels', 'wavelet: decomposition levels k (default |λ|−1, or 10)'),
+    {
+      flags: '--levels <k>',
+      key: 'levels',
+      type: 'number',
+      integer: true,
+      description: 'decomposition levels k',
+      defaultText: '|λ|−1, or 10',
+      min: 1,
+      max: MAX_MERGE_LEVELS,
+    },
     {
       flags: '--lambda <list>',
       key: 'lambda',
-      description:
-        'wavelet: k+1 weights in [0,1], λ₀ (low-pass) then coarse→fine (default 0,0.2,0.4,0.6,0.8,1,…)',
-      parse: parseListFlag,
+      type: 'number-list',
+      description: 'k+1 weights in [0,1], λ₀ (low-pass) then coarse→fine',
+      defaultText: '0,0.2,0.4,0.6,0.8,1,…',
+      min: 0,
+      max: 1,
     },
-    text('--wavelet <name>', 'wavelet', 'wavelet: haar|db2|db4 (default haar)'),
-    SPACE,
-    bool('--pre-match', 'preMatch', 'wavelet: histogram-match RGB before merging (report figure 14)'),
-    num(
-      '--contrast <gain>',
-      'contrast',
-      'wavelet: localized contrast gain on the target first (default 1 = off)',
-    ),
-    num('--contrast-sigma <px>', 'contrastSigma', 'wavelet: σ of the local mean for --contrast (default 8)'),
+    {
+      flags: '--wavelet <name>',
+      key: 'wavelet',
+      type: 'string',
+      description: '',
+      choices: WAVELET_NAMES,
+      default: 'haar',
+    },
+    space(WAVELET_SPACES, 'rgb'),
+    {
+      flags: '--pre-match',
+      key: 'preMatch',
+      type: 'boolean',
+      description: 'histogram-match RGB before merging',
+      source: 'report figure 14',
+      default: false,
+    },
+    {
+      flags: '--contrast <gain>',
+      key: 'contrast',
+      type: 'number',
+      description: 'localized contrast gain on the target first',
+      default: 1,
+      defaultText: '1 = off',
+      min: 0,
+      max: 10,
+    },
+    {
+      flags: '--contrast-sigma <px>',
+      key: 'contrastSigma',
+      type: 'number',
+      description: 'σ of the local mean for --contrast',
+      default: 8,
+      min: 0.5,
+      max: 1000,
+    },
   ],
   run: (t, r, o: Opts) =>
     waveletTransfer(t, r, {
@@ -136,13 +209,32 @@ registerTransferMethod({
   summary: 'histogram LUT from non-edge pixels only (report §2.3)',
   targets: 'any',
   flags: [
-    num('--threshold <t>', 'threshold', 'edge-aware: pixels with edge probability < t count (default 0.01)'),
-    text(
-      '--kernel <name>',
-      'kernel',
-      'edge-aware: horizontal|vertical|laplacian4|laplacian8 (default laplacian4)',
-    ),
-    num('--edge-sigma <px>', 'edgeSigma', 'edge-aware: Gaussian σ before the edge kernel (default 1)'),
+    {
+      flags: '--threshold <t>',
+      key: 'threshold',
+      type: 'number',
+      description: 'pixels with edge probability < t count',
+      default: 0.01,
+      min: 0,
+      max: 1,
+    },
+    {
+      flags: '--kernel <name>',
+      key: 'kernel',
+      type: 'string',
+      description: '',
+      choices: EDGE_KERNEL_NAMES,
+      default: 'laplacian4',
+    },
+    {
+      flags: '--edge-sigma <px>',
+      key: 'edgeSigma',
+      type: 'number',
+      description: 'Gaussian σ before the edge kernel',
+      default: 1,
+      min: 0,
+      max: 20,
+    },
     BINS,
     EXACT,
   ],
@@ -161,11 +253,19 @@ registerTransferMethod({
   summary: 'Welsh et al. 2002 luminance + neighbourhood-std matching (gray targets)',
   targets: 'any',
   flags: [
-    num('--samples <n>', 'samples', 'welsh: jittered reference samples (default 200)'),
-    num('--window <n>', 'window', 'welsh: odd side of the std neighbourhood (default 5)'),
-    num('--weight <w>', 'weight', 'welsh: weight of luminance vs. std in the match (default 0.5)'),
-    num('--seed <n>', 'seed', 'welsh: seed of the jittered sampling (default 1)'),
-    SPACE,
+    int('--samples <n>', 'samples', 'jittered reference samples', 200, 1, 100_000),
+    int('--window <n>', 'window', 'odd side of the std neighbourhood', 5, 1, 99),
+    {
+      flags: '--weight <w>',
+      key: 'weight',
+      type: 'number',
+      description: 'weight of luminance vs. std in the match',
+      default: 0.5,
+      min: 0,
+      max: 1,
+    },
+    int('--seed <n>', 'seed', 'seed of the jittered sampling', 1, 0, 2 ** 32 - 1),
+    space(WELSH_SPACES, 'lab'),
   ],
   run: (t, r, o: Opts) =>
     welshTransfer(t, r, {

@@ -7,3 +7,4 @@ export * from './options.js';
 export * from './pipeline.js';
 export * from './sfe.js';
 export * from './sfm.js';
+export * from './transfer-method.js';
