@@ -88,7 +88,7 @@ const TRANSFER_INPUTS: InputSpec[] = [
 
 /**
  * The service's words for a colour-only method's gray-target suggestion (the CLI's are in
- * registry.ts `cliGrayHint`): routes and fields instead of command-line flags.
+ * registry.ts `cliGrayHint`, which the CLI prints): routes and fields instead of command-line flags.
  */
 export function httpGrayHint(m: TransferMethod): string | undefined {
   const a = m.grayAlternative;

@@ -92,7 +92,18 @@ describe('colorize transfer', () => {
       /"lambda" has 3 values but levels = 3 needs 4/,
     ],
     ['λ value out of range', ['--method', 'wavelet', '--lambda', '0,2'], 2, /lambda\[1\]/],
-    ['colour-only method on a gray target', ['--method', 'reinhard'], 1, /method welsh/],
+    [
+      'colour-only method on a gray target',
+      ['--method', 'reinhard'],
+      1,
+      /--method reinhard needs a colour target and this one is gray; use --method welsh/,
+    ],
+    [
+      'superpixel transfer on a gray target points to exemplar',
+      ['--method', 'superpixel'],
+      1,
+      /--method superpixel needs a colour target.*colorize exemplar GRAY REFERENCE/,
+    ],
     [
       'flag of another method',
       ['--method', 'histogram', '--lambda', '0,1'],

@@ -13,6 +13,7 @@ import '../../methods/transfer/builtin.js';
 // After the built-in methods, so superpixel comes last in --method and --help.
 import '../../methods/exemplar/superpixel/transfer-method.js';
 import {
+  cliGrayHint,
   flagHelp,
   flagName,
   getTransferMethod,
@@ -118,6 +119,16 @@ async function transferOne(
   context: TransferContext,
 ): Promise<void> {
   const target = await readImage(targetFile, readOpts);
+  const alt = method.grayAlternative;
+  const altChosen = alt?.option !== undefined && options[alt.option.key] === alt.option.value;
+  if (method.targets === 'colour' && target.isGray && !altChosen) {
+    const hint = cliGrayHint(method);
+    throw new ColorizeError(
+      `${targetFile}: --method ${method.name} needs a colour target and this one is gray${hint ? `; ${hint}` : ''}`,
+      'input',
+      targetFile,
+    );
+  }
   const rgb = await method.run(target.image, reference.image, options, context);
   await writeResult(outFile, rgb, target);
 }
