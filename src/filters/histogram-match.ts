@@ -86,7 +86,7 @@ export interface MatchMasks {
  * ```ts
  * import { matchHistogramLut } from 'colorize-toolkit';
  * const out = matchHistogramLut(Float32Array.of(0, 0.2, 0.4, 0.6), Float32Array.of(0.5, 0.6, 0.7, 1));
- * console.log([...out].map((v) => Math.round(v * 255))); // [ 128, 153, 179, 255 ]
+ * console.log([...out].map((v) => Math.round(v * 255))); // [ 128, 153, 178, 255 ]
  * ```
  */
 export function matchHistogramLut(

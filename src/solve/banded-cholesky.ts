@@ -106,7 +106,7 @@ export interface StencilCholesky {
  * const A = createStencil9(3, 2); A.diag.fill(2);
  * const F = factorStencil9(A);
  * const x = gridVector(3, 2); x[A.pad] = 4; solveStencil9(F, x);
- * console.log(x[A.pad]); // 2
+ * console.log(x[A.pad].toFixed(6)); // 2.000000
  * ```
  */
 export function factorStencil9(A: Stencil9): StencilCholesky {

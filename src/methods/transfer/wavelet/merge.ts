@@ -65,7 +65,7 @@ export function resolveLambda(
  * const t = Float32Array.from({ length: 64 }, (_, i) => (i % 8) / 7);
  * const s = new Float32Array(64).fill(0.5);
  * const out = mergeWaveletPlanes(t, s, 8, 8, [1, 1, 1, 1], 'haar');
- * console.log(out.every((v, i) => v === t[i])); // true
+ * console.log(out.every((v, i) => Math.abs(v - t[i]) < 1e-12)); // true
  * ```
  */
 export function mergeWaveletPlanes(
