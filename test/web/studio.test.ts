@@ -43,6 +43,20 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
         (window as unknown as { __studio: { history: { current: unknown[] } } }).__studio.history.current
           .length,
     );
+  // Loading strokes from a file is asynchronous in the page (and slow on a busy machine): wait for
+  // the count, then assert it, so a slow load is not mistaken for a wrong one.
+  const expectStrokeCount = async (n: number, message?: string) => {
+    await s.page
+      .waitForFunction(
+        (k) =>
+          (window as unknown as { __studio: { history: { current: unknown[] } } }).__studio.history.current
+            .length === k,
+        n,
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
+    assert.equal(await strokeCount(), n, message);
+  };
 
   test('paint strokes on a real photo: the preview colours each region like its stroke', async () => {
     const { page } = s;
@@ -87,11 +101,11 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
       [215, 100],
       [215, 140],
     ]);
-    assert.equal(await strokeCount(), before + 1, 'the red stroke is cut in two');
+    await expectStrokeCount(before + 1, 'the red stroke is cut in two');
     await page.keyboard.press('Control+z');
-    assert.equal(await strokeCount(), before);
+    await expectStrokeCount(before);
     await page.keyboard.press('Control+Shift+z');
-    assert.equal(await strokeCount(), before + 1);
+    await expectStrokeCount(before + 1);
     await page.keyboard.press('b');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-strokes')]);
     const text = await fs.readFile((await download.path())!, 'utf8');
@@ -99,13 +113,13 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     assert.ok(set.mask.some((v) => v === 1));
     assert.equal((JSON.parse(text) as { strokes: unknown[] }).strokes.length, before + 1);
     await page.click('#clear');
-    assert.equal(await strokeCount(), 0);
+    await expectStrokeCount(0);
     await page.setInputFiles('#open-strokes', {
       name: 's.json',
       mimeType: 'application/json',
       buffer: Buffer.from(text),
     });
-    assert.equal(await strokeCount(), before + 1);
+    await expectStrokeCount(before + 1);
   });
 
   test('full resolution on demand, and the download is the full-size result', async () => {
