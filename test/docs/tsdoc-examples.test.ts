@@ -61,28 +61,57 @@ function normalise(s: string): string {
 const index = pathToFileURL(path.join(REPO_ROOT, 'src/index.ts')).href;
 const work = mkdtempSync(path.join(tmpdir(), 'colorize-doc-examples-'));
 
+/**
+ * Runs every example module in one child process (one tsx start-up instead of one per example),
+ * capturing each module's console.log lines; returns printed lines or an error per example.
+ */
+function runAll(list: Example[]): Array<{ printed: string[]; error?: string }> {
+  const files = list.map((ex, i) => {
+    const file = path.join(work, `ex${i}.mts`);
+    const code = ex.code
+      .replaceAll("from 'colorize-toolkit'", `from '${index}'`)
+      .replaceAll("'examples/", `'${REPO_ROOT}/examples/`);
+    writeFileSync(file, code);
+    return pathToFileURL(file).href;
+  });
+  const runner = path.join(work, 'runner.mts');
+  writeFileSync(
+    runner,
+    `import { inspect } from 'node:util';
+const files = ${JSON.stringify(files)};
+const results = [];
+let lines = [];
+// One line per console.log call, however long the printed value.
+console.log = (...a) => lines.push(a.map((v) => (typeof v === 'string' ? v : inspect(v, { breakLength: Infinity, compact: true }))).join(' '));
+for (const f of files) {
+  lines = [];
+  try {
+    await import(f);
+    results.push({ printed: lines });
+  } catch (e) {
+    results.push({ printed: lines, error: String(e && e.stack ? e.stack : e) });
+  }
+}
+process.stdout.write(JSON.stringify(results));
+`,
+  );
+  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), runner], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`example runner failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
 describe('TSDoc @example blocks print what their comments say', () => {
   const list = examples();
+  const results = runAll(list);
   it('finds the examples', () => assert.ok(list.length >= 30, `only ${list.length} examples found`));
-  for (const ex of list) {
+  list.forEach((ex, k) => {
     it(`${ex.file}:${ex.line}`, () => {
-      const script = path.join(work, `ex-${ex.file.replace(/[/.]/g, '_')}-${ex.line}.mts`);
-      // One line per console.log call, however long the printed value.
-      const prelude =
-        "import { inspect } from 'node:util';\n" +
-        "console.log = (...a) => process.stdout.write(a.map((v) => (typeof v === 'string' ? v : inspect(v, { breakLength: Infinity, compact: true }))).join(' ') + '\\n');\n";
-      const code =
-        prelude +
-        ex.code
-          .replaceAll("from 'colorize-toolkit'", `from '${index}'`)
-          .replaceAll("'examples/", `'${REPO_ROOT}/examples/`);
-      writeFileSync(script, code);
-      const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], {
-        cwd: work,
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-      const printed = r.stdout.trim().split('\n');
+      const { printed, error } = results[k];
+      assert.equal(error, undefined, error);
       assert.equal(printed.length, ex.expected.length, `printed ${JSON.stringify(printed)}`);
       printed.forEach((line, i) => {
         const got = normalise(line);
@@ -92,5 +121,5 @@ describe('TSDoc @example blocks print what their comments say', () => {
         assert.ok(ok, `line ${i + 1}: printed ${line} but the comment says ${ex.expected[i]}`);
       });
     });
-  }
+  });
 });
