@@ -2,7 +2,8 @@
  * Quality of Gram-matrix colorization on ../shared/data/exemplar (hard and easy sets apart): mean
  * PSNR and SSIM against the truth and HIS against the reference, next to the superpixel method
  * (VGG-19) and the welsh baseline on the same triplets. Prints a Markdown table.
- * Run: node --import tsx scripts/eval-gram.ts [workingSize=128] [iterations=60]
+ * Run: node --import tsx scripts/eval-gram.ts [workingSize=128] [iterations=60] [all|gram]
+ * (`gram` skips the other methods, whose figures are in docs/superpixel.md).
  */
 import path from 'node:path';
 import type { ImageF32 } from '../src/image/image.js';
@@ -24,6 +25,7 @@ const methods: Record<string, (g: ImageF32, r: ImageF32) => Promise<ImageF32>> =
     (await superpixelColorize(g, r, { features: 'vgg19', workingSize })).rgb,
   welsh: async (g, r) => getTransferMethod('welsh').run(g, r, {}),
 };
+if (process.argv[4] === 'gram') for (const k of Object.keys(methods).slice(1)) delete methods[k];
 const lines = ['| set | method | PSNR dB | SSIM | HIS | s / image |', '|---|---|---|---|---|---|'];
 for (const [name, ids] of [
   ['hard (18)', HARD_SETS],
