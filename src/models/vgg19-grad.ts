@@ -4,7 +4,8 @@
  * layers (the report's §4.3.1 inserts its loss layers right after each conv), and the backward
  * graph takes the image plus dL/dF for each chosen layer and returns dL/d(input). The backward
  * graph recomputes the forward for the ReLU masks and uses
- *   conv backward     = ConvTranspose with the same OIHW weights, no bias (the adjoint of Conv),
+ *   conv backward     = the adjoint of Conv: a Conv with the kernel transposed and flipped, no bias
+ *                       (equal to ConvTranspose with the same weights, and faster in ONNX Runtime),
  *   ReLU backward     = multiply by Sign(Relu(c)) (1 where the pre-activation is positive),
  *   2×2 average pool  = depthwise ConvTranspose, 2×2 kernel of ¼, stride 2.
  * Pooling floors odd sizes and its adjoint would then lose a row, so inputs must have width and
@@ -37,7 +38,7 @@ export function convLayerInfo(name: VggConvName): { index: number; channels: num
   return { index, channels: l.cout, stride: index < 2 ? 1 : index < 4 ? 2 : 4 };
 }
 
-const GRAD_CONVERTER_VERSION = 1;
+const GRAD_CONVERTER_VERSION = 2;
 
 /** Throws unless width and height are positive multiples of 4. */
 export function checkGradSize(width: number, height: number): void {
@@ -98,6 +99,15 @@ export function buildVgg19FeaturesOnnx(w: Vgg19Weights, layers: readonly VggConv
   });
 }
 
+/** OIHW kernel → its adjoint as a Conv kernel: out-in swapped, taps rotated by 180°. */
+function flippedTranspose(k: Float32Array, cout: number, cin: number): Float32Array {
+  const t = new Float32Array(k.length);
+  for (let o = 0; o < cout; o++)
+    for (let i = 0; i < cin; i++)
+      for (let tap = 0; tap < 9; tap++) t[(i * cout + o) * 9 + (8 - tap)] = k[(o * cin + i) * 9 + tap];
+  return t;
+}
+
 /** Backward graph: input and `grad_<layer>` for each chosen layer → `grad_input` [1,3,H,W]. */
 export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConvName[]): Uint8Array {
   const ls = sortedLayers(layers);
@@ -111,9 +121,17 @@ export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConv
     const name = VGG19_CONV_NAMES[i];
     // dL/d(conv input) = Convᵀ(dL/d(conv output)).
     const gin = i === 0 ? 'grad_input' : `${name}_gin`;
+    // Convᵀ as a plain Conv with the kernel transposed (O↔I) and flipped: ONNX Runtime's Conv is
+    // much faster on the CPU than its ConvTranspose (same numbers; see docs/gram.md).
+    const l = VGG19_LAYERS[i];
+    initializers.push({
+      name: `${name}_WT`,
+      dims: [l.cin, l.cout, 3, 3],
+      data: flippedTranspose(w.kernels[i], l.cout, l.cin),
+    });
     nodes.push({
-      op: 'ConvTranspose',
-      inputs: [g, `${name}_W`],
+      op: 'Conv',
+      inputs: [g, `${name}_WT`],
       outputs: [gin],
       attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [1, 1] },
     });
