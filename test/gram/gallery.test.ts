@@ -60,6 +60,18 @@ test('gallery retrieval returns the picture the gray target was made from, from 
     assert.equal(path.basename(ranked[0].file), `g${i}.png`);
     assert.ok(ranked[0].distance < ranked[1].distance);
   }
+  // A gray copy of picture 0 sits nearest to its gray target, but is never offered as a reference.
+  const grayFile = path.join(dir, 'g0_gray.png');
+  await writeImage(grayFile, fromPlanes(pics[0].width, pics[0].height, [lumaOf(pics[0]).slice()]));
+  const withGray = await indexGallery(dir, [...files, grayFile], { indexFile });
+  assert.equal(withGray.described, 1);
+  const ranked0 = rankGallery(
+    withGray.index,
+    await galleryDescriptor(fromPlanes(pics[0].width, pics[0].height, [lumaOf(pics[0]).slice()])),
+    5,
+  );
+  assert.equal(ranked0.length, 4);
+  assert.equal(path.basename(ranked0[0].file), 'g0.png');
   // Through the command line: --top-k lists, the nearest is used with every method.
   const target = path.join(dir, 'target.png');
   await writeImage(target, fromPlanes(96, 72, [lumaOf(pics[2]).slice()]));

@@ -22,13 +22,15 @@ import {
 } from './descriptor.js';
 
 const MAGIC = 'CLZGAL1\n';
-const SETTINGS = { version: 1, layer: DESCRIPTOR_LAYER, input: DESCRIPTOR_INPUT, grid: DESCRIPTOR_GRID };
+const SETTINGS = { version: 2, layer: DESCRIPTOR_LAYER, input: DESCRIPTOR_INPUT, grid: DESCRIPTOR_GRID };
 
 export interface GalleryEntry {
   /** Absolute path. */
   file: string;
   size: number;
   mtimeMs: number;
+  /** A gray image: indexed (so the folder is not re-read) but never offered as a reference. */
+  gray?: boolean;
 }
 
 export interface GalleryIndex {
@@ -135,13 +137,15 @@ export async function indexGallery(
   entries.forEach((e, i) => {
     const j = byFile.get(e.file);
     const o = j === undefined ? undefined : old?.entries[j];
-    if (old && j !== undefined && o && o.size === e.size && o.mtimeMs === e.mtimeMs)
+    if (old && j !== undefined && o && o.size === e.size && o.mtimeMs === e.mtimeMs) {
+      if (o.gray) e.gray = true;
       data.set(old.data.subarray(j * DESCRIPTOR_DIMS, (j + 1) * DESCRIPTOR_DIMS), i * DESCRIPTOR_DIMS);
-    else todo.push(i);
+    } else todo.push(i);
   });
   let done = 0;
   for (const i of todo) {
-    const { image } = await readImage(entries[i].file);
+    const { image, isGray } = await readImage(entries[i].file);
+    if (isGray) entries[i].gray = true;
     data.set(await galleryDescriptor(image), i * DESCRIPTOR_DIMS);
     options.onProgress?.(++done, todo.length, entries[i].file);
   }
@@ -152,7 +156,7 @@ export async function indexGallery(
 }
 
 /**
- * Gallery entries by increasing Euclidean distance to `descriptor`, the first `k`.
+ * Colour gallery entries by increasing Euclidean distance to `descriptor`, the first `k`.
  *
  * @example
  * ```ts
@@ -174,6 +178,9 @@ export function rankGallery(index: GalleryIndex, descriptor: Float32Array, k = 1
     }
     dist[i] = Math.sqrt(s);
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => dist[a] - dist[b]);
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => !index.entries[i].gray)
+    .sort((a, b) => dist[a] - dist[b]);
+  if (order.length === 0) throw new ColorizeError('the gallery holds no colour image', 'input');
   return order.slice(0, Math.max(1, k)).map((i) => ({ file: index.entries[i].file, distance: dist[i] }));
 }
