@@ -1,6 +1,8 @@
 /**
- * `colorize exemplar GRAY REFERENCE -o OUT [--method superpixel] [flags]`: colours a gray image
- * from a colour reference (IPOL 2024 Algorithm 4). GRAY may be a folder: each image is paired
+ * `colorize exemplar GRAY [REFERENCE] -o OUT [--method superpixel|gram|welsh] [--gallery DIR
+ * [--top-k K]] [flags]`: colours a gray image from a colour reference (IPOL 2024 Algorithm 4;
+ * report §4 for gram), or from the nearest image of a gallery (report §4.4.3). GRAY may be a
+ * folder: each image is paired
  * with the reference of the same name in the REFERENCE folder (002_target.png ↔
  * 002_reference.png), or with the one REFERENCE file, and written to the folder OUT as
  * <name>_colorized.<ext>, with a progress bar.
@@ -11,19 +13,46 @@ import type { Command } from 'commander';
 import { ColorizeError, checkChoice } from '../../errors.js';
 import { createImage, type ImageF32 } from '../../image/image.js';
 import { readImage, writeImage } from '../../image/io.js';
+import { galleryDescriptor } from '../../methods/exemplar/gallery/descriptor.js';
+import {
+  type GalleryIndex,
+  indexGallery,
+  rankGallery,
+} from '../../methods/exemplar/gallery/gallery-index.js';
+import { GRAM_OPTIMIZERS, parseLayerWeights } from '../../methods/exemplar/gram/options.js';
+import { gramColorize } from '../../methods/exemplar/gram/pipeline.js';
 import { FEATURE_CHOICES, type FeatureChoice } from '../../methods/exemplar/superpixel/options.js';
 import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.js';
-import { parseNumberFlag } from '../../methods/transfer/registry.js';
+import '../../methods/transfer/builtin.js';
+import { getTransferMethod, parseNumberFlag } from '../../methods/transfer/registry.js';
 import { checkOutputPath, writeResult } from '../output.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
-const METHODS = ['superpixel'] as const;
+const METHODS = ['superpixel', 'gram', 'welsh'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Flags that belong to one method (camelCase keys); giving them with another is a usage error. */
+const METHOD_FLAGS: Record<Method, Array<keyof ExemplarFlags>> = {
+  superpixel: ['tau', 'deltaS', 'deltaC', 'superpixels', 'features', 'debugDir', 'workingSize'],
+  gram: ['iterations', 'contentLayers', 'styleLayers', 'optimizer', 'learningRate', 'space', 'workingSize'],
+  welsh: [],
+};
+const ALL_METHOD_FLAGS = [...new Set(Object.values(METHOD_FLAGS).flat())];
 
 interface ExemplarFlags {
   output: string;
   method: string;
+  gallery?: string;
+  topK?: string;
+  index?: string;
+  iterations?: string;
+  contentLayers?: string;
+  styleLayers?: string;
+  optimizer?: string;
+  learningRate?: string;
+  space?: string;
   tau?: string;
   deltaS?: string;
   deltaC?: string;
@@ -51,6 +80,7 @@ async function colourOne(
   f: ExemplarFlags,
   readOpts: ReturnType<typeof readOptions>,
   notices: Set<string>,
+  jobsTotal = 1,
 ): Promise<void> {
   const [g, r] = await Promise.all([readImage(grayFile, readOpts), readImage(refFile, readOpts)]);
   if (r.isGray) {
@@ -62,6 +92,35 @@ async function colourOne(
   }
   // A colour target is coloured from its luminance (its own colours are ignored).
   const target: ImageF32 = g.image;
+  const method = f.method as Method;
+  if (method === 'welsh') {
+    const rgb = await getTransferMethod('welsh').run(target, r.image, {});
+    await writeResult(outFile, rgb, g);
+    return;
+  }
+  if (method === 'gram') {
+    const t0 = performance.now();
+    const iterations = numberFlag('iterations', f.iterations);
+    const bar = startProgress(jobsTotal === 1 ? (iterations ?? 300) : 0, 'gram');
+    const res = await gramColorize(target, r.image, {
+      iterations,
+      contentLayers:
+        f.contentLayers === undefined ? undefined : parseLayerWeights(f.contentLayers, 1, 'content-layers'),
+      styleLayers:
+        f.styleLayers === undefined ? undefined : parseLayerWeights(f.styleLayers, 500, 'style-layers'),
+      optimizer:
+        f.optimizer === undefined ? undefined : checkChoice('optimizer', f.optimizer, GRAM_OPTIMIZERS),
+      learningRate: numberFlag('learning-rate', f.learningRate),
+      space: f.space === undefined ? undefined : checkChoice('space', f.space, ['lab', 'yuv'] as const),
+      workingSize: numberFlag('working-size', f.workingSize),
+      onProgress: (p) => bar.tick(`loss ${p.loss.toPrecision(4)}`),
+    }).finally(() => bar.stop());
+    await writeResult(outFile, res.rgb, g);
+    process.stderr.write(
+      `${outFile}: gram (${f.optimizer ?? 'adam'}), ${res.iterations} iterations (${res.stopped}), loss ${res.losses[0].toPrecision(4)} → ${Math.min(...res.losses).toPrecision(4)}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+    return;
+  }
   const res = await superpixelColorize(target, r.image, {
     tau: numberFlag('tau', f.tau),
     deltaS: numberFlag('delta-s', f.deltaS),
@@ -95,45 +154,130 @@ async function colourOne(
   }
 }
 
+/** Indexes the gallery (progress bar while describing new images) and returns a picker for a gray file. */
+async function openGallery(
+  dir: string,
+  f: ExemplarFlags,
+): Promise<(grayFile: string, image: ImageF32) => Promise<string>> {
+  if (!(await isDirectory(dir)))
+    throw new ColorizeError(`${dir}: --gallery must be a folder of colour images`, 'io', dir);
+  const topK = numberFlag('top-k', f.topK) ?? 1;
+  if (!Number.isInteger(topK) || topK < 1)
+    throw new ColorizeError(
+      `option --top-k = ${JSON.stringify(f.topK)} is invalid: expected an integer ≥ 1`,
+      'usage',
+    );
+  let bar: ReturnType<typeof startProgress> | null = null;
+  let index: GalleryIndex;
+  try {
+    ({ index } = await indexGallery(dir, await listImages(dir), {
+      indexFile: f.index,
+      onProgress: (_done, total, file) => {
+        bar ??= startProgress(total, 'indexing gallery');
+        bar.tick(path.basename(file));
+      },
+    }));
+  } finally {
+    (bar as ReturnType<typeof startProgress> | null)?.stop();
+  }
+  return async (grayFile, image) => {
+    const ranked = rankGallery(index, await galleryDescriptor(image), topK);
+    if (topK > 1) {
+      process.stdout.write(`${grayFile}: nearest gallery images (report §4.4.3, VGG-19 conv3_4 distance)\n`);
+      ranked.forEach((r, i) => {
+        process.stdout.write(`  ${i + 1}. ${r.distance.toFixed(1).padStart(10)}  ${r.file}\n`);
+      });
+    }
+    return ranked[0].file;
+  };
+}
+
 export function registerExemplar(program: Command): void {
   program
     .command('exemplar')
-    .summary('colour a gray image from a colour reference photo')
+    .summary('colour a gray image from a colour reference photo (or the nearest of a gallery)')
     .description(
-      'Exemplar colorization by superpixel non-local matching of deep features (Carrillo, Clément & Bugeau 2022; ' +
-        'IPOL 2024 Algorithm 4): SLIC superpixels on the gray target and the gray version of the reference, ' +
-        'VGG-19 super-features, attention with temperature τ, colour fusion, original luminance kept. ' +
+      'Exemplar colorization. --method superpixel (default): superpixel non-local matching of deep features (Carrillo, Clément & Bugeau 2022; ' +
+        'IPOL 2024 Algorithm 4). --method gram: VGG-19 Gram-matrix optimisation (Gatys et al. 2016; report §4.2–4.4), ' +
+        'the chroma of the optimised image recombined with the gray luminance. --method welsh: Welsh et al. 2002 with its defaults. ' +
+        'Instead of REFERENCE, --gallery DIR picks the gallery image nearest to the target in VGG-19 features (report §4.4.3; ' +
+        'the folder is indexed once into a cached file). ' +
         'GRAY may be a folder; REFERENCE is then a folder of references paired by name (NNN_target ↔ NNN_reference) ' +
         'or one image, and -o names the output folder.',
     )
     .argument('<gray>', 'gray image (or folder of images) to colour')
-    .argument('<reference>', 'colour reference image (or folder of references)')
+    .argument('[reference]', 'colour reference image (or folder of references); omit with --gallery')
     .requiredOption('-o, --output <path>', 'output image, or output folder for a GRAY folder')
     .option('--method <name>', `method: ${METHODS.join(', ')}`, 'superpixel')
-    .option('--tau <t>', 'softmax temperature τ (default 0.015, IPOL eq. 7)')
-    .option('--delta-s <v>', 'spatial weight δs of the colour fusion (default 10, eq. 6)')
-    .option('--delta-c <v>', 'colour weight δc of the colour fusion (default 0.1, eq. 6)')
-    .option('--superpixels <n>', 'SLIC superpixels per image (default 3⌊√(HW)⌋ at working size)')
-    .option('--working-size <px>', 'long side of the working images (default 256)')
+    .option('--gallery <dir>', 'pick the reference from this folder of colour images (report §4.4.3)')
+    .option(
+      '--top-k <k>',
+      'with --gallery: list the k nearest gallery images (the nearest is used; default 1)',
+    )
+    .option(
+      '--index <file>',
+      'with --gallery: index file (default: models/cache/gallery-<folder>-<hash>.idx)',
+    )
+    .option('--tau <t>', 'superpixel: softmax temperature τ (default 0.015, IPOL eq. 7)')
+    .option('--delta-s <v>', 'superpixel: spatial weight δs of the colour fusion (default 10, eq. 6)')
+    .option('--delta-c <v>', 'superpixel: colour weight δc of the colour fusion (default 0.1, eq. 6)')
+    .option('--superpixels <n>', 'superpixel: SLIC superpixels per image (default 3⌊√(HW)⌋ at working size)')
+    .option('--working-size <px>', 'superpixel, gram: long side of the working images (default 256)')
     .option(
       '--features <name>',
-      'vgg19|handcrafted (default: vgg19 when its weights are found, else handcrafted with a note)',
+      'superpixel: vgg19|handcrafted (default: vgg19 when its weights are found, else handcrafted with a note)',
     )
-    .option('--debug-dir <dir>', 'write superpixel maps, the matches and the fused colours here')
-    .action(async (grayArg: string, refArg: string, f: ExemplarFlags, cmd: Command) => {
+    .option('--debug-dir <dir>', 'superpixel: write superpixel maps, the matches and the fused colours here')
+    .option(
+      '--iterations <n>',
+      'gram: maximum optimiser iterations (default 300; stops earlier on a plateau)',
+    )
+    .option(
+      '--content-layers <list>',
+      "gram: content layers[:weight], conv1_1 … conv3_4 or the report's conv_1 … conv_8 (default conv3_1:1)",
+    )
+    .option(
+      '--style-layers <list>',
+      'gram: style layers[:weight] (default conv1_1,conv1_2,conv2_1,conv2_2,conv3_1 at 500)',
+    )
+    .option('--optimizer <name>', `gram: ${GRAM_OPTIMIZERS.join('|')} (default adam)`)
+    .option('--learning-rate <r>', 'gram: Adam step on [0,1] pixel values (default 0.02)')
+    .option('--space <name>', 'gram: lab|yuv, the chroma taken from the optimised image (default lab)')
+    .action(async (grayArg: string, refArg: string | undefined, f: ExemplarFlags, cmd: Command) => {
       checkChoice('method', f.method, METHODS);
+      const method = f.method as Method;
+      for (const k of ALL_METHOD_FLAGS)
+        if (f[k] !== undefined && !METHOD_FLAGS[method].includes(k)) {
+          const flag = `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+          const owners = METHODS.filter((m) => METHOD_FLAGS[m].includes(k));
+          throw new ColorizeError(
+            `option ${flag} belongs to --method ${owners.join('/')}, not ${method}`,
+            'usage',
+          );
+        }
+      if (f.gallery !== undefined && refArg !== undefined)
+        throw new ColorizeError('give either REFERENCE or --gallery DIR, not both', 'usage');
+      if (f.gallery === undefined && refArg === undefined)
+        throw new ColorizeError('missing REFERENCE (or --gallery DIR to pick one from a folder)', 'usage');
+      if (f.gallery === undefined && (f.topK !== undefined || f.index !== undefined))
+        throw new ColorizeError('--top-k and --index need --gallery DIR', 'usage');
       const readOpts = readOptions(cmd.optsWithGlobals<GlobalOptions>());
       if (f.debugDir) await fs.mkdir(f.debugDir, { recursive: true });
       const notices = new Set<string>();
-      if (!(await isDirectory(grayArg))) {
-        if (await isDirectory(refArg))
+      const grayIsDir = await isDirectory(grayArg);
+      if (!grayIsDir) await checkOutputPath(f.output);
+      const pick = f.gallery !== undefined ? await openGallery(f.gallery, f) : null;
+      const referenceFor = async (gray: string, fallback: string): Promise<string> =>
+        pick ? pick(gray, (await readImage(gray, readOpts)).image) : fallback;
+      if (!grayIsDir) {
+        if (refArg !== undefined && (await isDirectory(refArg)))
           throw new ColorizeError(
             `${refArg}: REFERENCE must be an image file when GRAY is a file`,
             'usage',
             refArg,
           );
-        await checkOutputPath(f.output);
-        await colourOne(grayArg, refArg, f.output, f, readOpts, notices);
+        const ref = await referenceFor(grayArg, refArg as string);
+        await colourOne(grayArg, ref, f.output, f, readOpts, notices);
         return;
       }
       try {
@@ -150,12 +294,15 @@ export function registerExemplar(program: Command): void {
       );
       if (grays.length === 0)
         throw new ColorizeError(`${grayArg}: no image files in this folder`, 'input', grayArg);
-      const refs = (await isDirectory(refArg)) ? indexByKey(await listImages(refArg), /_reference\./i) : null;
+      const refs =
+        refArg !== undefined && (await isDirectory(refArg))
+          ? indexByKey(await listImages(refArg), /_reference\./i)
+          : null;
       const jobs: Array<{ gray: string; ref: string; out: string }> = [];
       const missing: string[] = [];
       for (const g of grays) {
-        const ref = refs ? refs.get(pairKey(g)) : refArg;
-        if (!ref || ref === g) {
+        const ref = pick ? '' : refs ? refs.get(pairKey(g)) : refArg;
+        if (ref === undefined || (!pick && (!ref || ref === g))) {
           missing.push(path.basename(g));
           continue;
         }
@@ -176,7 +323,15 @@ export function registerExemplar(program: Command): void {
       const progress = startProgress(jobs.length, 'exemplar');
       try {
         for (const j of jobs) {
-          await colourOne(j.gray, j.ref, j.out, f, readOpts, notices);
+          await colourOne(
+            j.gray,
+            await referenceFor(j.gray, j.ref),
+            j.out,
+            f,
+            readOpts,
+            notices,
+            jobs.length,
+          );
           progress.tick(path.basename(j.gray));
         }
       } finally {
