@@ -109,8 +109,8 @@ export interface IndexGalleryOptions {
  * @example
  * ```ts
  * import { indexGallery } from 'colorize-toolkit';
- * const idx = await indexGallery('examples', ['examples/scene.png', 'examples/sunset.png'], { indexFile: '/tmp/ex.idx' });
- * console.log(idx.entries.length, idx.dims); // 2 4096
+ * const { index } = await indexGallery('examples', ['examples/scene.png', 'examples/sunset.png'], { indexFile: '/tmp/ex.idx' });
+ * console.log(index.entries.length, index.dims); // 2 4096
  * ```
  */
 export async function indexGallery(

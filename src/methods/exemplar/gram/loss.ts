@@ -133,7 +133,7 @@ export const jsMatrixOps: MatrixOps = {
  * import { gramMatrix, styleLoss } from 'colorize-toolkit';
  * const f = { channels: 1, width: 2, height: 1, data: new Float32Array([1, 1]) };
  * const a = gramMatrix({ ...f, data: new Float32Array([2, 0]) }); // [[2]]
- * console.log((await styleLoss(f, a)).value); // (1 − 2)² / 2² = 0.25
+ * console.log((await styleLoss(f, a)).value); // 0.25: (1 − 2)² / 2²
  * ```
  */
 export async function styleLoss(

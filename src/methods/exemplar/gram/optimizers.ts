@@ -53,7 +53,7 @@ function clamp(x: Float32Array, bounds?: [number, number]): void {
  * import { adam } from 'colorize-toolkit';
  * const f = async (x: Float32Array) => ({ loss: (x[0] - 3) ** 2, grad: new Float32Array([2 * (x[0] - 3)]) });
  * const r = await adam(f, new Float32Array([0]), { iterations: 500, tolerance: 0, window: 10, learningRate: 0.1 });
- * console.log(r.x[0].toFixed(2)); // 3.00
+ * console.log(Math.abs(r.x[0] - 3) < 0.02); // true: within Adam's constant-step jitter of the minimum
  * ```
  */
 export async function adam(f: Objective, x0: Float32Array, o: OptimizeOptions): Promise<OptimizeResult> {
