@@ -8,6 +8,12 @@ import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
 import '../methods/transfer/builtin.js';
 import '../methods/exemplar/superpixel/transfer-method.js';
+import {
+  GRAM_DEFAULTS,
+  GRAM_OPTIMIZERS,
+  type GramOptimizer,
+  parseLayerWeights,
+} from '../methods/exemplar/gram/options.js';
 import { AFFINITY_DEFAULTS } from '../methods/scribbles/levin/affinity.js';
 import { colorizeLevin, SCRIBBLE_SPACES } from '../methods/scribbles/levin/levin.js';
 import { colorizePoisson, POISSON_DEFAULT_LAMBDA } from '../methods/scribbles/poisson/poisson.js';
@@ -186,6 +192,103 @@ registerServiceMethod({
     ctx.progress(0.05, 'colorizing (Algorithm 4)');
     const res = await superpixelColorize(target.image, reference.image, o);
     for (const n of res.notices) notice(n);
+    return res.rgb;
+  },
+});
+
+// Gram-matrix optimisation (report §4): server-only (ONNX Runtime, minutes of CPU at 512²), so it
+// is best called as a job, whose progress follows the optimiser's iterations. Layer lists use the
+// command line's syntax ("conv1_1:500,conv2_1" or the report's "conv_5").
+const GRAM_OPTIONS: OptionSpec[] = [
+  {
+    key: 'optimizer',
+    type: 'string',
+    enum: [...GRAM_OPTIMIZERS],
+    default: GRAM_DEFAULTS.optimizer,
+    description: 'adam (report §4.3.2) or lbfgs',
+  },
+  {
+    key: 'iterations',
+    type: 'number',
+    integer: true,
+    minimum: 1,
+    maximum: 5000,
+    default: GRAM_DEFAULTS.iterations,
+    description: 'maximum optimiser iterations (stops earlier on a plateau)',
+  },
+  {
+    key: 'workingSize',
+    type: 'number',
+    integer: true,
+    minimum: 16,
+    maximum: 1024,
+    default: GRAM_DEFAULTS.workingSize,
+    description: 'long side of the working images',
+  },
+  {
+    key: 'learningRate',
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    default: GRAM_DEFAULTS.learningRate,
+    description: 'Adam step on [0, 1] pixel values',
+  },
+  {
+    key: 'contentLayers',
+    type: 'string',
+    default: 'conv3_1:1',
+    description: "content layers[:weight]: conv1_1 … conv3_4 or the report's conv_1 … conv_8",
+  },
+  {
+    key: 'styleLayers',
+    type: 'string',
+    default: 'conv1_1,conv1_2,conv2_1,conv2_2,conv3_1',
+    description: 'style layers[:weight] (weight 500 when omitted, report §4.4)',
+  },
+  {
+    key: 'space',
+    type: 'string',
+    enum: ['lab', 'yuv'],
+    default: GRAM_DEFAULTS.space,
+    description: 'space whose chroma is taken from the optimised image',
+  },
+];
+
+registerServiceMethod({
+  name: 'gram',
+  family: 'exemplar',
+  summary:
+    'VGG-19 Gram-matrix optimisation (Gatys et al. 2016; re-colorization report §4), original luma kept',
+  inputs: [
+    { name: 'target', kind: 'image', required: true, description: 'gray photo to colour' },
+    { name: 'reference', kind: 'image', required: true, description: 'colour photo whose style is used' },
+  ],
+  options: GRAM_OPTIONS,
+  browser: false,
+  run: async (inputs, o, ctx) => {
+    const target = inputs.images.target!;
+    const reference = inputs.images.reference!;
+    if (reference.isGray)
+      throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+    const iterations = (o.iterations as number | undefined) ?? GRAM_DEFAULTS.iterations;
+    const { gramColorize } = await import('../methods/exemplar/gram/pipeline.js');
+    ctx.progress(0.02, 'optimising');
+    const res = await gramColorize(target.image, reference.image, {
+      optimizer: o.optimizer as GramOptimizer | undefined,
+      iterations,
+      workingSize: o.workingSize as number | undefined,
+      learningRate: o.learningRate as number | undefined,
+      space: o.space as 'lab' | 'yuv' | undefined,
+      contentLayers:
+        o.contentLayers === undefined
+          ? undefined
+          : parseLayerWeights(String(o.contentLayers), 1, 'contentLayers'),
+      styleLayers:
+        o.styleLayers === undefined
+          ? undefined
+          : parseLayerWeights(String(o.styleLayers), 500, 'styleLayers'),
+      onProgress: (p) => ctx.progress(0.02 + (0.95 * p.iteration) / iterations, `iteration ${p.iteration}`),
+    });
     return res.rgb;
   },
 });
