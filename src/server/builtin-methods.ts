@@ -199,6 +199,7 @@ registerServiceMethod({
 // Gram-matrix optimisation (report §4): server-only (ONNX Runtime, minutes of CPU at 512²), so it
 // is best called as a job, whose progress follows the optimiser's iterations. Layer lists use the
 // command line's syntax ("conv1_1:500,conv2_1" or the report's "conv_5").
+const SERVICE_GRAM_ITERATIONS = 100;
 const GRAM_OPTIONS: OptionSpec[] = [
   {
     key: 'optimizer',
@@ -213,8 +214,9 @@ const GRAM_OPTIONS: OptionSpec[] = [
     integer: true,
     minimum: 1,
     maximum: 5000,
-    default: GRAM_DEFAULTS.iterations,
-    description: 'maximum optimiser iterations (stops earlier on a plateau)',
+    default: SERVICE_GRAM_ITERATIONS,
+    description:
+      'maximum optimiser iterations (stops earlier on a plateau); 100 here, so a 256 px run fits the default 120 s job limit (the library and CLI default is 300)',
   },
   {
     key: 'workingSize',
@@ -270,7 +272,7 @@ registerServiceMethod({
     const reference = inputs.images.reference!;
     if (reference.isGray)
       throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
-    const iterations = (o.iterations as number | undefined) ?? GRAM_DEFAULTS.iterations;
+    const iterations = (o.iterations as number | undefined) ?? SERVICE_GRAM_ITERATIONS;
     const { gramColorize } = await import('../methods/exemplar/gram/pipeline.js');
     ctx.progress(0.02, 'optimising');
     const res = await gramColorize(target.image, reference.image, {

@@ -34,7 +34,7 @@ describe('gram over HTTP', () => {
     assert.equal(m.browser, false);
     const byKey = new Map(m.options.map((o) => [o.key, o]));
     assert.deepEqual(byKey.get('optimizer')!.enum, ['adam', 'lbfgs']);
-    assert.equal(byKey.get('iterations')!.default, 300);
+    assert.equal(byKey.get('iterations')!.default, 100);
     assert.equal(byKey.get('styleLayers')!.default, 'conv1_1,conv1_2,conv2_1,conv2_2,conv3_1');
   });
 
