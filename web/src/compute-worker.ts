@@ -11,6 +11,7 @@ import '../../src/methods/transfer/builtin.js';
 import { getTransferMethod, transferMethodNames } from '../../src/methods/transfer/registry.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
+import { planesToRgba } from './rgba.js';
 
 const ctx = self as unknown as {
   postMessage(m: WorkerReply, transfer?: Transferable[]): void;
@@ -20,22 +21,8 @@ const ctx = self as unknown as {
 let gray: ImageF32 | null = null;
 let preview: ScribblePreview | null = null;
 
-function toRgba(img: ImageF32): Uint8ClampedArray {
-  const n = img.width * img.height;
-  const out = new Uint8ClampedArray(n * 4);
-  const [r, g, b] =
-    img.channels.length === 3 ? img.channels : [img.channels[0], img.channels[0], img.channels[0]];
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    out[j] = r[i] * 255 + 0.5;
-    out[j + 1] = g[i] * 255 + 0.5;
-    out[j + 2] = b[i] * 255 + 0.5;
-    out[j + 3] = 255;
-  }
-  return out;
-}
-
 function sendImage(seq: number, img: ImageF32, t0: number, note: string): void {
-  const rgba = toRgba(img);
+  const rgba = planesToRgba(img);
   ctx.postMessage(
     { type: 'image', seq, width: img.width, height: img.height, rgba, workMs: performance.now() - t0, note },
     [rgba.buffer],

@@ -1,6 +1,7 @@
 /** Decoding photos in the browser into the library's planar images, and back to canvases. */
 import { lumaOf } from '../../src/color/linear-spaces.js';
 import { type ImageF32, meanChannelSpread } from '../../src/image/image.js';
+import { planesToRgba } from './rgba.js';
 
 export interface LoadedPhoto {
   /** One-channel luma (what strokes colour). */
@@ -49,16 +50,7 @@ export function bitmapToPlanes(bmp: ImageBitmap): ImageF32 {
 
 /** A canvas holding an image (gray or RGB planes). */
 export function planesToCanvas(img: ImageF32): HTMLCanvasElement {
-  const n = img.width * img.height;
-  const rgba = new Uint8ClampedArray(n * 4);
-  const [r, g, b] =
-    img.channels.length === 3 ? img.channels : [img.channels[0], img.channels[0], img.channels[0]];
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    rgba[j] = r[i] * 255 + 0.5;
-    rgba[j + 1] = g[i] * 255 + 0.5;
-    rgba[j + 2] = b[i] * 255 + 0.5;
-    rgba[j + 3] = 255;
-  }
+  const rgba = planesToRgba(img);
   return rgbaToCanvas(rgba, img.width, img.height);
 }
 
