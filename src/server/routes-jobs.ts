@@ -1,6 +1,6 @@
 /** Jobs: POST /v1/jobs, GET /v1/jobs/{id}, GET /v1/jobs/{id}/result, DELETE /v1/jobs/{id}. */
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ServiceContext, sendError, uploadedFiles } from './context.js';
 import type { ImageFormat } from './job-protocol.js';
 import { JOB_ID_PATTERN, type Job } from './jobs.js';
@@ -46,6 +46,9 @@ function view(job: Job & { queuePosition?: number }) {
 }
 
 export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  // One answer for every route that looks a job up by id.
+  const unknownJob = (reply: FastifyReply) =>
+    sendError(reply, ctx, 404, 'unknown-job', 'no such job (finished results are kept for a limited time)');
   app.post(
     '/v1/jobs',
     {
@@ -109,14 +112,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     },
     async (req, reply) => {
       const job = ctx.jobs.get((req.params as { id: string }).id);
-      if (!job)
-        return sendError(
-          reply,
-          ctx,
-          404,
-          'unknown-job',
-          'no such job (finished results are kept for a limited time)',
-        );
+      if (!job) return unknownJob(reply);
       return view(job);
     },
   );
@@ -134,14 +130,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (req, reply) => {
       const { id } = req.params as { id: string };
       const job = ctx.jobs.get(id);
-      if (!job)
-        return sendError(
-          reply,
-          ctx,
-          404,
-          'unknown-job',
-          'no such job (finished results are kept for a limited time)',
-        );
+      if (!job) return unknownJob(reply);
       if (job.status === 'failed' && job.error)
         return sendError(reply, ctx, job.error.statusCode, job.error.code, job.error.message);
       const r = ctx.jobs.result(id);
