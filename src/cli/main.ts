@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerAuto } from './commands/auto.js';
 import { registerEval } from './commands/eval.js';
 import { registerExemplar } from './commands/exemplar.js';
 import { registerInfo } from './commands/info.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerAuto(program);
   registerEval(program);
   registerExemplar(program);
   registerInfo(program);

@@ -14,81 +14,18 @@ import '../../methods/transfer/builtin.js';
 import '../../methods/exemplar/superpixel/transfer-method.js';
 import {
   cliGrayHint,
-  flagHelp,
-  flagName,
   getTransferMethod,
   listTransferMethods,
-  parseFlagValue,
   type TransferContext,
-  type TransferFlag,
   type TransferMethod,
 } from '../../methods/transfer/registry.js';
+import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
 import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
 import { isDirectory, listImages } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 const DEFAULT_METHOD = 'histogram';
-
-/** Every method's flags, one entry per flag text (methods may share a flag), with the methods that read it. */
-function allFlags(): Array<{ flag: TransferFlag; users: Array<{ method: string; flag: TransferFlag }> }> {
-  const seen = new Map<
-    string,
-    { flag: TransferFlag; users: Array<{ method: string; flag: TransferFlag }> }
-  >();
-  for (const m of listTransferMethods())
-    for (const f of m.flags) {
-      const entry = seen.get(f.flags) ?? { flag: f, users: [] };
-      if (entry.flag.key !== f.key || entry.flag.type !== f.type)
-        throw new Error(
-          `${m.name} declares ${f.flags} with another key or type than ${entry.users[0].method}`,
-        );
-      entry.users.push({ method: m.name, flag: f });
-      seen.set(f.flags, entry);
-    }
-  return [...seen.values()];
-}
-
-/**
- * The --help text of a flag: its one method's text after "method: ", the common text of a flag
- * several methods read alike, or each method's text ("reinhard: lab|lalphabeta (default lab);
- * wavelet: …") when they differ.
- */
-export function sharedFlagHelp(users: ReadonlyArray<{ method: string; flag: TransferFlag }>): string {
-  const texts = users.map((u) => flagHelp(u.flag));
-  if (users.length > 1 && texts.every((t) => t === texts[0])) return texts[0];
-  return users.map((u, i) => `${u.method}: ${texts[i]}`).join('; ');
-}
-
-/** Where a method's notes go on the command line: `note: …` on stderr, each once per command. */
-export function cliContext(seen = new Set<string>()): TransferContext {
-  return {
-    notice: (message) => {
-      if (!seen.has(message)) process.stderr.write(`note: ${message}\n`);
-      seen.add(message);
-    },
-  };
-}
-
-/** Option values the user typed for `method`; a flag that belongs only to other methods is a usage error. */
-export function methodOptions(cmd: Command, method: TransferMethod): Record<string, unknown> {
-  const raw = cmd.opts<Record<string, unknown>>();
-  const out: Record<string, unknown> = {};
-  for (const { flag: f } of allFlags()) {
-    if (cmd.getOptionValueSource(f.key) !== 'cli') continue;
-    const own = method.flags.find((g) => g.key === f.key);
-    if (!own) {
-      const ownFlags = method.flags.map(flagName).join(', ') || 'none';
-      throw new ColorizeError(
-        `${flagName(f)} does not apply to --method ${method.name} (its flags: ${ownFlags})`,
-        'usage',
-      );
-    }
-    const v = raw[f.key];
-    out[f.key] = typeof v === 'string' ? parseFlagValue(own, v) : v;
-  }
-  return out;
-}
 
 async function readReference(file: string, readOpts: ReturnType<typeof readOptions>): Promise<DecodedImage> {
   if (await isDirectory(file)) {
@@ -148,12 +85,12 @@ export function registerTransfer(program: Command): void {
     .argument('<reference>', 'colour image whose colours are used')
     .requiredOption('-o, --output <path>', 'output image, or output folder when TARGET is a folder')
     .option('-m, --method <name>', `${methods.map((m) => m.name).join('|')}`, DEFAULT_METHOD);
-  for (const { flag, users } of allFlags()) cmd.option(flag.flags, sharedFlagHelp(users));
+  declareMethodFlags(cmd, methods);
   cmd.action(
     async (targetArg: string, refArg: string, opts: { output: string; method: string }, c: Command) => {
       const readOpts = readOptions(c.optsWithGlobals<GlobalOptions>());
       const method = getTransferMethod(opts.method);
-      const options = methodOptions(c, method);
+      const options = methodOptions(c, method, methods);
       const context = cliContext();
       const out = opts.output;
       if (sameFile(out, refArg) || sameFile(out, targetArg)) {

@@ -1,0 +1,147 @@
+/**
+ * `colorize auto GRAY -o OUT --method NAME [method flags]`: fully automatic colorization (no
+ * strokes, no reference). GRAY may be a folder: every image in it is coloured into the folder OUT,
+ * with a progress bar. A colour input is reduced to its Rec. 601 luma, with a note. Methods and
+ * their flags come from the automatic registry (src/methods/automatic/registry.ts).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ColorizeError } from '../../errors.js';
+import type { ImageF32 } from '../../image/image.js';
+import { readImage } from '../../image/io.js';
+import '../../methods/automatic/builtin.js';
+import {
+  type AutoContext,
+  type AutoMethod,
+  getAutoMethod,
+  listAutoMethods,
+} from '../../methods/automatic/registry.js';
+import { requireModelFile } from '../../models/locate.js';
+import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
+import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
+import { isDirectory, listImages } from '../pairing.js';
+import { startProgress } from '../progress.js';
+import { type GlobalOptions, readOptions } from '../shared-options.js';
+
+/** The method used without --method: the CNN with coupled-TV selection when it is registered. */
+function defaultMethod(): string {
+  const names = listAutoMethods().map((m) => m.name);
+  return names.includes('cnn-tv') ? 'cnn-tv' : (names[0] ?? 'cnn-tv');
+}
+
+/** Rec. 601 luma of a colour image (the gray image a colour input stands for). */
+function luma(img: ImageF32): ImageF32 {
+  const [R, G, B] = img.channels;
+  const Y = new Float32Array(R.length);
+  for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
+  return { width: img.width, height: img.height, channels: [Y] };
+}
+
+async function colourOne(
+  method: AutoMethod,
+  file: string,
+  outFile: string,
+  options: Record<string, unknown>,
+  readOpts: ReturnType<typeof readOptions>,
+  context: AutoContext,
+): Promise<void> {
+  const input = await readImage(file, readOpts);
+  let gray = input.image;
+  if (!input.isGray) {
+    context.notice?.(`${file} is a colour image; using its luminance (Rec. 601 luma) as the gray image`);
+    gray = luma(gray);
+  } else if (gray.channels.length > 1) {
+    gray = { width: gray.width, height: gray.height, channels: [gray.channels[0]] };
+  }
+  const rgb = await method.run(gray, options, context);
+  await writeResult(outFile, rgb, input);
+}
+
+export function registerAuto(program: Command): void {
+  const methods = listAutoMethods();
+  const cmd = program
+    .command('auto')
+    .summary('colour a gray image (or a folder) fully automatically, with a trained model')
+    .description(
+      'Fully automatic colorization of GRAY (a colour input is reduced to its luminance). GRAY may be a ' +
+        'folder: every image in it is coloured into the folder given by -o (created if missing).\n\nMethods:\n' +
+        methods.map((m) => `  ${m.name.padEnd(10)} ${m.summary}`).join('\n') +
+        '\n\nMethod flags are listed below, prefixed with the method they apply to.',
+    )
+    .argument('<gray>', 'gray image to colour, or a folder of them')
+    .requiredOption('-o, --output <path>', 'output image, or output folder when GRAY is a folder')
+    .option('-m, --method <name>', methods.map((m) => m.name).join('|'), defaultMethod())
+    .option('-q, --quiet', 'no notes or progress on standard error');
+  declareMethodFlags(cmd, methods);
+  cmd.action(
+    async (grayArg: string, opts: { output: string; method: string; quiet?: boolean }, c: Command) => {
+      const readOpts = readOptions(c.optsWithGlobals<GlobalOptions>());
+      const method = getAutoMethod(opts.method);
+      const options = methodOptions(c, method, methods);
+      const context: AutoContext = opts.quiet ? {} : cliContext();
+      for (const m of method.models ?? []) requireModelFile(m);
+      const out = opts.output;
+      if (path.resolve(out) === path.resolve(grayArg))
+        throw new ColorizeError(
+          `${out}: the output would overwrite the input; choose another -o`,
+          'usage',
+          out,
+        );
+
+      if (!(await isDirectory(grayArg))) {
+        let outFile = out;
+        try {
+          if ((await fs.stat(out)).isDirectory()) outFile = outputPathFor(grayArg, out);
+        } catch {
+          // Not there yet: a file to create.
+        }
+        if (path.resolve(outFile) === path.resolve(grayArg))
+          throw new ColorizeError(`${outFile}: the output would overwrite the input`, 'usage', outFile);
+        await checkOutputPath(outFile);
+        await colourOne(method, grayArg, outFile, options, readOpts, context);
+        return;
+      }
+      const inputs = await listImages(grayArg);
+      if (inputs.length === 0)
+        throw new ColorizeError(`${grayArg}: no image files in this folder`, 'input', grayArg);
+      const outStat = await fs.stat(out).catch(() => undefined);
+      if (outStat && !outStat.isDirectory())
+        throw new ColorizeError(`${out}: GRAY is a folder, so -o must be a folder, not a file`, 'usage', out);
+      if (!outStat && path.extname(out) !== '')
+        throw new ColorizeError(
+          `${out}: GRAY is a folder, so -o must be a folder (got a file name)`,
+          'usage',
+          out,
+        );
+      await fs.mkdir(out, { recursive: true });
+      const failures: string[] = [];
+      const progress = opts.quiet
+        ? { tick() {}, stop() {} }
+        : startProgress(inputs.length, `auto (${method.name})`);
+      try {
+        for (const file of inputs) {
+          const outFile = outputPathFor(file, out);
+          try {
+            if (path.resolve(outFile) === path.resolve(file))
+              throw new ColorizeError(`${outFile}: the output would overwrite the input`, 'usage');
+            await colourOne(method, file, outFile, options, readOpts, context);
+          } catch (err) {
+            if (!(err instanceof ColorizeError)) throw err;
+            failures.push(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);
+          }
+          progress.tick(path.basename(file));
+        }
+      } finally {
+        progress.stop();
+      }
+      if (failures.length) {
+        for (const f of failures) process.stderr.write(`colorize: ${f}\n`);
+        throw new ColorizeError(
+          `${failures.length} of ${inputs.length} inputs failed; the others were written to ${out}`,
+          'input',
+        );
+      }
+    },
+  );
+}

@@ -1,0 +1,1 @@
+/** Registers the built-in fully automatic methods, in the order --help lists them. */
