@@ -24,7 +24,12 @@ export * from './finish/finish.js';
 export * from './image/image.js';
 export * from './image/io.js';
 export * from './image/resize.js';
+export * from './methods/automatic/cnn-tv/coupled-tv.js';
 export * from './methods/automatic/registry.js';
+export * from './models/registry.js';
+
+import './models/catalogue.js';
+
 export * from './methods/exemplar/gallery/index.js';
 export * from './methods/exemplar/gram/index.js';
 export * from './methods/exemplar/superpixel/index.js';
