@@ -24,7 +24,13 @@ export * from './finish/finish.js';
 export * from './image/image.js';
 export * from './image/io.js';
 export * from './image/resize.js';
+export * from './methods/automatic/cnn-tv/candidates.js';
 export * from './methods/automatic/cnn-tv/coupled-tv.js';
+export * from './methods/automatic/cnn-tv/network.js';
+export * from './methods/automatic/cnn-tv/pipeline.js';
+
+import './methods/automatic/builtin.js';
+
 export * from './methods/automatic/registry.js';
 export * from './models/registry.js';
 

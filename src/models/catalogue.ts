@@ -1,4 +1,6 @@
 /** The built-in models of the registry (see registry.ts), in the order `colorize models` lists them. */
+
+import { ensureMobileNetV2Onnx, MOBILENET_V2_LABELS, MOBILENET_V2_TFLITE } from './mobilenet-v2.js';
 import { registerModel } from './registry.js';
 import { ensureVgg19Onnx } from './vgg19.js';
 
@@ -19,4 +21,21 @@ registerModel({
   files: ['color-bins/pts_in_hull.f32'],
   usedBy: ['auto cnn', 'auto cnn-tv'],
   source: 'Zhang, Isola & Efros 2016 via ColorfulSoft/StyleTransfer-Colorization-SuperResolution (MIT)',
+});
+
+registerModel({
+  name: 'mobilenet-v2',
+  description: 'MobileNetV2 1.0/224 (ImageNet), uint8 TFLite converted to a float ONNX graph on first use',
+  files: [MOBILENET_V2_TFLITE, MOBILENET_V2_LABELS],
+  usedBy: ['auto cnn', 'auto cnn-tv'],
+  source: 'Sandler et al. 2018, google-coral/test_data (Apache-2.0)',
+  convert: ensureMobileNetV2Onnx,
+});
+
+registerModel({
+  name: 'cnn-tv-head',
+  description: 'our 313-bin colour-distribution head on MobileNetV2 features, trained here (training/cnn)',
+  files: ['cnn-tv/head.onnx'],
+  usedBy: ['auto cnn', 'auto cnn-tv'],
+  source: 'this project (MIT), trained on ../shared/data/train',
 });

@@ -186,7 +186,10 @@ export async function mobileNetV2Features(
   const width = options.width ?? 224;
   const height = options.height ?? 224;
   if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 32 && height >= 32)) {
-    throw new ColorizeError(`mobilenet_v2: input size ${width}×${height} must be whole numbers ≥ 32`, 'usage');
+    throw new ColorizeError(
+      `mobilenet_v2: input size ${width}×${height} must be whole numbers ≥ 32`,
+      'usage',
+    );
   }
   const [ort, session] = await Promise.all([loadOrt(), ensureMobileNetV2Onnx().then(onnxSession)]);
   const data = mobileNetV2Input(resizeTo(image, width, height));

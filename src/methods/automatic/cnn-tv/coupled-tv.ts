@@ -12,8 +12,8 @@
  * w, then a projected-gradient step of w on the simplex, alternated until u stops moving.
  * The dual step needs the prox of the conjugate of h(z) = sqrt(a² + |z|²), a = sqrt(γ)|∇Y|:
  * h*(p) = −a sqrt(1 − |p|²) on the unit ball, whose prox keeps the direction of q and solves
- * r − |q| + σ a r / sqrt(1 − r²) = 0 for the length r (one convex increasing equation, Newton
- * from the right converges monotonically).
+ * r − |q| + σ a r / sqrt(1 − r²) = 0 for the length r (solved by Newton in t = r / sqrt(1 − r²),
+ * where the equation is concave and increasing, so a few steps from the left converge).
  */
 import { AB_MAX, AB_MIN } from '../../../color/ab-bins.js';
 import { checkInteger, checkNumber } from '../../../errors.js';
@@ -39,7 +39,7 @@ export interface CoupledTvOptions {
   iterations?: number;
   /** Stop when the relative change of u in one iteration (checked every 10) falls below this (default 1e-3). */
   tolerance?: number;
-  /** Step τ_w of the w update w ← P_Δ(w − τ_w λ/2 ‖u − c_i‖²) (default 0.01). */
+  /** Step τ_w of the w update w ← P_Δ(w − τ_w λ/2 ‖u − c_i‖²) (default 0.05; applied every 5 primal-dual steps). */
   weightStep?: number;
   /** Called every 10 iterations with (iteration, relative change). */
   onIteration?(iteration: number, change: number): void;
@@ -65,6 +65,11 @@ export interface CoupledTvResult {
 // Primal and dual steps with τσ‖∇‖² < 1 (‖∇‖² ≤ 8 for forward differences).
 const TAU = 0.3;
 const SIGMA = 0.4;
+/**
+ * w is updated every W_EVERY primal-dual steps (a block-coordinate alternation): the K-candidate
+ * work is 6× the rest of an iteration, and u moves little between two w steps.
+ */
+const W_EVERY = 5;
 
 /** Projects v (length K) onto the probability simplex in place (sort-based, Held et al.). */
 export function projectSimplex(
@@ -166,7 +171,7 @@ export function coupledTvSelect(
   const gamma = checkNumber('gamma', options.gamma ?? DEFAULT_TV_GAMMA, 0);
   const maxIt = checkInteger('iterations', options.iterations ?? DEFAULT_TV_ITERATIONS, 0);
   const tol = checkNumber('tolerance', options.tolerance ?? 1e-3, 0);
-  const weightStep = checkNumber('weightStep', options.weightStep ?? 0.01, 0);
+  const weightStep = checkNumber('weightStep', options.weightStep ?? 0.05, 0);
   const { width: W, height: H, count: K } = c;
   const n = W * H;
   if (lum.length !== n || c.a.length !== n * K || c.b.length !== n * K || c.weight.length !== n * K)
@@ -186,6 +191,9 @@ export function coupledTvSelect(
     ua[i] = sa;
     ub[i] = sb;
   }
+  // Σ w_j c_j, the minimiser of the fidelity term for the current w (eq. 9).
+  const ma = Float32Array.from(ua);
+  const mb = Float32Array.from(ub);
   const barA = Float32Array.from(ua);
   const barB = Float32Array.from(ub);
   // Dual variables: ∂x a, ∂y a, ∂x b, ∂y b per pixel.
@@ -234,17 +242,18 @@ export function coupledTvSelect(
         let rr: number;
         if (k === 0) rr = s < 1 ? s : 1;
         else {
-          rr = s < 0.999999 ? s : 0.999999;
-          for (let t = 0; t < 12; t++) {
-            const q = 1 - rr * rr;
-            const sq = Math.sqrt(q);
-            const f = rr - s + (k * rr) / sq;
-            const df = 1 + k / (q * sq);
-            const step = f / df;
-            rr -= step;
-            if (step < 1e-7) break;
+          // In t = r / sqrt(1 − r²): g(t) = t / sqrt(1 + t²) + σa·t − |q| = 0, increasing and
+          // concave, so Newton from the left point s / (1 + σa) (where g ≤ 0) climbs monotonically.
+          let t = s / (1 + k);
+          for (let iter = 0; iter < 8; iter++) {
+            const u2 = 1 + t * t;
+            const su = Math.sqrt(u2);
+            const g = t / su + k * t - s;
+            const step = g / (1 / (u2 * su) + k);
+            t -= step;
+            if (step > -1e-6) break;
           }
-          if (rr < 0) rr = 0;
+          rr = t / Math.sqrt(1 + t * t);
         }
         const scale = rr / s;
         pax[i] = qax * scale;
@@ -279,28 +288,53 @@ export function coupledTvSelect(
           divA -= pay[i - W];
           divB -= pby[i - W];
         }
-        let ma = 0;
-        let mb = 0;
-        const o = i * K;
-        for (let j = 0; j < K; j++) {
-          ma += w[o + j] * c.a[o + j];
-          mb += w[o + j] * c.b[o + j];
-        }
-        let na = (ua[i] + TAU * divA + tl * ma) / (1 + tl);
-        let nb = (ub[i] + TAU * divB + tl * mb) / (1 + tl);
+        let na = (ua[i] + TAU * divA + tl * ma[i]) / (1 + tl);
+        let nb = (ub[i] + TAU * divB + tl * mb[i]) / (1 + tl);
         na = na < AB_MIN ? AB_MIN : na > AB_MAX ? AB_MAX : na;
         nb = nb < AB_MIN ? AB_MIN : nb > AB_MAX ? AB_MAX : nb;
         ua[i] = na;
         ub[i] = nb;
         barA[i] = 2 * na - prevA[i];
         barB[i] = 2 * nb - prevB[i];
-        // Projected gradient step of w: ∂F/∂w_j = λ/2 ‖u − c_j‖².
+      }
+    }
+    if ((it + 1) % W_EVERY === 0) {
+      // Projected gradient step of w (∂F/∂w_j = λ/2 ‖u − c_j‖²), then the new Σ w_j c_j.
+      for (let i = 0; i < n; i++) {
+        const o = i * K;
+        const na = ua[i];
+        const nb = ub[i];
+        let best = -Infinity;
+        let second = -Infinity;
+        let bi = 0;
         for (let j = 0; j < K; j++) {
           const dA = na - c.a[o + j];
           const dB = nb - c.b[o + j];
-          w[o + j] -= wStep * (dA * dA + dB * dB);
+          const v = w[o + j] - wStep * (dA * dA + dB * dB);
+          w[o + j] = v;
+          if (v > best) {
+            second = best;
+            best = v;
+            bi = j;
+          } else if (v > second) second = v;
         }
-        projectSimplex(w, o, K, scratch);
+        let sa2 = 0;
+        let sb2 = 0;
+        if (best - second >= 1) {
+          // The projection is the vertex e_bi (the usual case once w has become binary).
+          for (let j = 0; j < K; j++) w[o + j] = 0;
+          w[o + bi] = 1;
+          sa2 = c.a[o + bi];
+          sb2 = c.b[o + bi];
+        } else {
+          projectSimplex(w, o, K, scratch);
+          for (let j = 0; j < K; j++) {
+            sa2 += w[o + j] * c.a[o + j];
+            sb2 += w[o + j] * c.b[o + j];
+          }
+        }
+        ma[i] = sa2;
+        mb[i] = sb2;
       }
     }
     if ((it + 1) % 10 === 0) {
