@@ -187,7 +187,13 @@ function readOptions(code: number, t: FbTable | null): TfliteOptions {
  * @example
  * ```ts
  * import { parseTflite } from 'colorize-toolkit';
- * try { parseTflite(new Uint8Array(16)); } catch (e) { console.log((e as Error).name); } // ColorizeError
+ * let error = '';
+ * try {
+ *   parseTflite(new Uint8Array(16));
+ * } catch (e) {
+ *   error = (e as Error).name;
+ * }
+ * console.log(error); // ColorizeError
  * ```
  */
 export function parseTflite(bytes: Uint8Array, file = 'model'): TfliteModel {
@@ -270,7 +276,14 @@ export async function readTfliteModel(file: string): Promise<TfliteModel> {
   return parseTflite(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), file);
 }
 
-/** Counts the operators of a subgraph by name, e.g. `{ CONV_2D: 36, ... }`. */
+/** Counts the operators of a subgraph by name, e.g. `{ CONV_2D: 36, ... }`. *
+ * @example
+ * ```ts
+ * import { findModelFile, readTfliteModel, tfliteOperatorCounts } from 'colorize-toolkit';
+ * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
+ * if (file) console.log(tfliteOperatorCounts((await readTfliteModel(file)).subgraphs[0]).CONV_2D); // 36
+ * ```
+ */
 export function tfliteOperatorCounts(sg: TfliteSubgraph): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of sg.operators) counts[o.op] = (counts[o.op] ?? 0) + 1;

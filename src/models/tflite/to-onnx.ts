@@ -120,7 +120,13 @@ export function dequantizeTfliteTensor(model: TfliteModel, t: TfliteTensor): Flo
   return out;
 }
 
-/** TF "SAME" padding of one spatial axis: [before, after], the odd pixel at the end. */
+/** TF "SAME" padding of one spatial axis: [before, after], the odd pixel at the end. *
+ * @example
+ * ```ts
+ * import { tfSamePads } from 'colorize-toolkit';
+ * console.log(tfSamePads(224, 3, 2), tfSamePads(225, 3, 2)); // [ 0, 1 ] [ 1, 1 ]
+ * ```
+ */
 export function tfSamePads(inSize: number, kernel: number, stride: number, dilation = 1): [number, number] {
   const out = Math.ceil(inSize / stride);
   const total = Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - inSize, 0);
@@ -422,11 +428,14 @@ function permute(data: Float32Array, shape: number[], perm: number[]): Float32Ar
  *
  * @example
  * ```ts
- * import { encodeOnnxModel, parseTflite, tfliteToOnnx } from 'colorize-toolkit';
- * import { readFileSync } from 'node:fs';
- * const model = parseTflite(readFileSync('mobilenet_v2_1.0_224_quant.tflite'));
- * const graph = tfliteToOnnx(model, { outputs: [{ tensor: 173, name: 'probs' }], dynamicSpatial: true });
- * const bytes = encodeOnnxModel(graph);
+ * import { findModelFile, readTfliteModel, tfliteToOnnx } from 'colorize-toolkit';
+ * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
+ * if (file) {
+ *   const model = await readTfliteModel(file);
+ *   const outputs = [{ tensor: 173, name: 'probs' }];
+ *   const graph = tfliteToOnnx(model, { outputs, dynamicSpatial: true });
+ *   console.log(graph.inputs[0].shape, graph.outputs[0].shape); // [ 1, 3, 'height', 'width' ] [ 1, 1001 ]
+ * }
  * ```
  */
 export function tfliteToOnnx(model: TfliteModel, options: TfliteToOnnxOptions = {}): OnnxGraph {
