@@ -1,5 +1,6 @@
 /** The built-in models of the registry (see registry.ts), in the order `colorize models` lists them. */
 
+import { DEEPLAB_MODELS, type DeeplabVariant, ensureDeeplabOnnx } from './deeplab.js';
 import { ensureMobileNetV2Onnx, MOBILENET_V2_LABELS, MOBILENET_V2_TFLITE } from './mobilenet-v2.js';
 import { registerModel } from './registry.js';
 import { ensureVgg19Onnx } from './vgg19.js';
@@ -39,3 +40,16 @@ registerModel({
   usedBy: ['auto cnn', 'auto cnn-tv'],
   source: 'this project (MIT), trained on ../shared/data/train',
 });
+
+for (const [variant, spec] of Object.entries(DEEPLAB_MODELS) as Array<
+  [DeeplabVariant, (typeof DEEPLAB_MODELS)[DeeplabVariant]]
+>) {
+  registerModel({
+    name: `deeplab-${variant}`,
+    description: `DeepLab v3 segmentation (${spec.classes} classes), uint8 TFLite converted to a float ONNX graph on first use`,
+    files: [spec.file, spec.labels],
+    usedBy: ['auto cheng (semantic features)'],
+    source: 'Chen et al. 2017, google-coral/test_data (Apache-2.0)',
+    convert: () => ensureDeeplabOnnx(variant),
+  });
+}

@@ -11,8 +11,8 @@ import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane } from '../../../image/resize.js';
 import { candidatesFromDistribution, DEFAULT_CANDIDATES } from './candidates.js';
-import { type CoupledTvOptions, coupledTvSelect } from './coupled-tv.js';
-import { predictColorDistribution } from './network.js';
+import { type CoupledTvOptions, coupledTvSelect, DEFAULT_TV_ITERATIONS } from './coupled-tv.js';
+import { type ColorDistribution, predictColorDistribution } from './network.js';
 
 /** Annealed-mean temperature (Zhang et al. §3.3). */
 export const DEFAULT_TEMPERATURE = 0.38;
@@ -60,14 +60,23 @@ export async function colorizeCnn(gray: ImageF32, options: CnnOptions = {}): Pro
   options.onProgress?.(0, 'cnn');
   const dist = await predictColorDistribution(gray);
   options.onProgress?.(0.8, 'decode');
-  const { a, b } = annealedMean(dist.probs, dist.width * dist.height, T, dist.bins);
-  const rgb = finish({
+  const rgb = decodeAnnealedMean(gray, dist, T);
+  options.onProgress?.(1, 'done');
+  return rgb;
+}
+
+/** The `cnn` decoding of a distribution already predicted for `gray` (annealed mean + finish). */
+export function decodeAnnealedMean(
+  gray: ImageF32,
+  dist: ColorDistribution,
+  temperature = DEFAULT_TEMPERATURE,
+): ImageF32 {
+  const { a, b } = annealedMean(dist.probs, dist.width * dist.height, temperature, dist.bins);
+  return finish({
     original: gray,
     chroma: { width: dist.width, height: dist.height, channels: [a, b] },
     space: 'lab',
   });
-  options.onProgress?.(1, 'done');
-  return rgb;
 }
 
 /** Working size for the TV step: the image itself, or scaled down to at most `cap` pixels. */
@@ -92,13 +101,35 @@ export function workingSize(width: number, height: number, cap: number): { width
  */
 export async function colorizeCnnTv(gray: ImageF32, options: CnnTvOptions = {}): Promise<ImageF32> {
   checkGray(gray);
+  options.onProgress?.(0, 'cnn');
+  const dist = await predictColorDistribution(gray);
+  return selectWithCoupledTv(gray, dist, options).image;
+}
+
+/** What {@link selectWithCoupledTv} did, for benchmarks and diagnostics. */
+export interface CnnTvRun {
+  image: ImageF32;
+  /** Working resolution of the TV step. */
+  width: number;
+  height: number;
+  iterations: number;
+  /** Milliseconds per stage. */
+  timings: { candidates: number; tv: number; finish: number };
+}
+
+/** The `cnn-tv` selection for a distribution already predicted for `gray` (candidates, TV, finish). */
+export function selectWithCoupledTv(
+  gray: ImageF32,
+  dist: ColorDistribution,
+  options: CnnTvOptions = {},
+): CnnTvRun {
+  checkGray(gray);
   const K = checkInteger('candidates', options.candidates ?? DEFAULT_CANDIDATES, 1, 64);
   const cap = checkInteger('workingPixels', options.workingPixels ?? DEFAULT_WORKING_PIXELS, 4096);
   const progress = options.onProgress;
-  progress?.(0, 'cnn');
-  const dist = await predictColorDistribution(gray);
   const { width: W, height: H } = workingSize(gray.width, gray.height, cap);
   progress?.(0.2, 'candidates');
+  let t0 = performance.now();
   const cands = candidatesFromDistribution(dist, W, H, K);
   const g =
     W === gray.width && H === gray.height
@@ -106,13 +137,28 @@ export async function colorizeCnnTv(gray: ImageF32, options: CnnTvOptions = {}):
       : resizePlane(gray.channels[0], gray.width, gray.height, W, H, 'area');
   const lum = new Float32Array(W * H);
   for (let i = 0; i < lum.length; i++) lum[i] = grayToL(g[i]);
-  const maxIt = options.iterations;
+  const tCand = performance.now() - t0;
+  t0 = performance.now();
+  const maxIt = options.iterations ?? DEFAULT_TV_ITERATIONS;
   const r = coupledTvSelect(lum, cands, {
     ...options,
-    onIteration: (it) => progress?.(0.3 + 0.6 * Math.min(1, it / (maxIt ?? 150)), 'tv'),
+    onIteration: (it) => progress?.(0.3 + 0.6 * Math.min(1, it / Math.max(1, maxIt)), 'tv'),
   });
+  const tTv = performance.now() - t0;
   progress?.(0.9, 'finish');
-  const rgb = finish({ original: gray, chroma: { width: W, height: H, channels: [r.a, r.b] }, space: 'lab' });
+  t0 = performance.now();
+  const image = finish({
+    original: gray,
+    chroma: { width: W, height: H, channels: [r.a, r.b] },
+    space: 'lab',
+  });
+  const tFinish = performance.now() - t0;
   progress?.(1, 'done');
-  return rgb;
+  return {
+    image,
+    width: W,
+    height: H,
+    iterations: r.iterations,
+    timings: { candidates: tCand, tv: tTv, finish: tFinish },
+  };
 }
