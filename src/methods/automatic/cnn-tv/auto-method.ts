@@ -2,7 +2,7 @@
 import type { TransferFlag } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
 import { DEFAULT_CANDIDATES } from './candidates.js';
-import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from './coupled-tv.js';
+import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../../solve/coupled-tv.js';
 import { colorizeCnn, colorizeCnnTv, DEFAULT_TEMPERATURE, DEFAULT_WORKING_PIXELS } from './pipeline.js';
 
 const MODELS = ['mobilenet-v2', 'cnn-tv-head', 'color-bins'] as const;

@@ -10,7 +10,7 @@
  */
 import type { AbBins } from '../../../color/ab-bins.js';
 import { checkInteger } from '../../../errors.js';
-import type { Candidates } from './coupled-tv.js';
+import type { Candidates } from '../../../solve/coupled-tv.js';
 import type { ColorDistribution } from './network.js';
 
 /** Candidates per pixel (§4: 8–9 are usually enough, 10 is the paper's trade-off). */

@@ -6,7 +6,7 @@ import {
   coupledTvEnergy,
   coupledTvSelect,
   projectSimplex,
-} from '../../src/methods/automatic/cnn-tv/coupled-tv.js';
+} from '../../src/solve/coupled-tv.js';
 
 /** Two-region toy of the paper's Fig. 4: dark left half (red), bright right half (blue). */
 function haloToy(blur: number): { lum: Float32Array; c: Candidates; W: number; H: number } {

@@ -15,8 +15,8 @@
  * r − |q| + σ a r / sqrt(1 − r²) = 0 for the length r (solved by Newton in t = r / sqrt(1 − r²),
  * where the equation is concave and increasing, so a few steps from the left converge).
  */
-import { AB_MAX, AB_MIN } from '../../../color/ab-bins.js';
-import { checkInteger, checkNumber } from '../../../errors.js';
+import { AB_MAX, AB_MIN } from '../color/ab-bins.js';
+import { checkInteger, checkNumber } from '../errors.js';
 
 /** K candidates per pixel, pixel-major: candidate j of pixel x is (a[x*K+j], b[x*K+j]). */
 export interface Candidates {
