@@ -28,7 +28,10 @@ export default async function (): Promise<BenchRecord[]> {
   const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../shared');
   const valDir = path.join(shared, 'data/val');
   const limit = Number(process.env.BENCH_VAL_LIMIT ?? 0) || Infinity;
-  const files = (await fs.readdir(valDir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, limit);
+  const files = (await fs.readdir(valDir))
+    .filter((f) => /\.(jpe?g|png)$/i.test(f))
+    .sort()
+    .slice(0, limit);
   const sums: Record<string, { psnr: number; ssim: number; colorfulness: number; saturation: number }> = {};
   const add = (name: string, img: ImageF32, truth: ImageF32) => {
     const s = (sums[name] ??= { psnr: 0, ssim: 0, colorfulness: 0, saturation: 0 });
@@ -93,10 +96,14 @@ export default async function (): Promise<BenchRecord[]> {
   records.push(best!);
 
   // Peak memory at 4 MP in a fresh process (the TV step runs at the 1 MP working cap).
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'cnn-tv-4mp.ts')], {
-    encoding: 'utf8',
-    env: { ...process.env },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'cnn-tv-4mp.ts')],
+    {
+      encoding: 'utf8',
+      env: { ...process.env },
+    },
+  );
   if (child.status !== 0) throw new Error(`4 MP run failed: ${child.stderr}`);
   records.push({ what: 'cnn-tv at 4 MP (2000×2000)', ...JSON.parse(child.stdout.trim().split('\n').pop()!) });
   return records;

@@ -6,8 +6,14 @@ const W = 2000;
 const gray = createImage(W, W, 1);
 const g = gray.channels[0];
 for (let y = 0; y < W; y++)
-  for (let x = 0; x < W; x++) g[y * W + x] = 0.5 + 0.3 * Math.sin(x / 97) * Math.cos(y / 131) + (x > y ? 0.1 : 0);
+  for (let x = 0; x < W; x++)
+    g[y * W + x] = 0.5 + 0.3 * Math.sin(x / 97) * Math.cos(y / 131) + (x > y ? 0.1 : 0);
 const t0 = performance.now();
 await colorizeCnnTv(gray);
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ total_ms: Math.round(ms), peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    total_ms: Math.round(ms),
+    peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -25,9 +25,9 @@ export * from './image/image.js';
 export * from './image/io.js';
 export * from './image/resize.js';
 export * from './methods/automatic/cnn-tv/candidates.js';
-export * from './solve/coupled-tv.js';
 export * from './methods/automatic/cnn-tv/network.js';
 export * from './methods/automatic/cnn-tv/pipeline.js';
+export * from './solve/coupled-tv.js';
 
 import './methods/automatic/builtin.js';
 

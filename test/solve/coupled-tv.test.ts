@@ -122,22 +122,35 @@ describe('coupledTvSelect', () => {
       weight[i * K] = i === 7 * W + 7 ? 0.3 : 0.7;
       weight[i * K + 1] = 1 - weight[i * K];
     }
-    const r = coupledTvSelect(new Float32Array(n).fill(50), {
-      width: W,
-      height: W,
-      count: K,
-      a,
-      b: new Float32Array(n * K),
-      weight,
-    }, { iterations: 300, tolerance: 1e-6 });
+    const r = coupledTvSelect(
+      new Float32Array(n).fill(50),
+      {
+        width: W,
+        height: W,
+        count: K,
+        a,
+        b: new Float32Array(n * K),
+        weight,
+      },
+      { iterations: 300, tolerance: 1e-6 },
+    );
     assert.ok(Math.abs(r.a[7 * W + 7] - 30) < 1, `stain a = ${r.a[7 * W + 7]}`);
   });
 
   it('rejects invalid parameters with named errors', () => {
     const { lum, c } = haloToy(4);
-    assert.throws(() => coupledTvSelect(lum, c, { lambda: 0 }), (e) => e instanceof ColorizeError && /lambda/.test(e.message));
-    assert.throws(() => coupledTvSelect(lum, c, { gamma: -1 }), (e) => e instanceof ColorizeError && /gamma/.test(e.message));
-    assert.throws(() => coupledTvSelect(lum, c, { iterations: 2.5 }), (e) => e instanceof ColorizeError && /iterations/.test(e.message));
+    assert.throws(
+      () => coupledTvSelect(lum, c, { lambda: 0 }),
+      (e) => e instanceof ColorizeError && /lambda/.test(e.message),
+    );
+    assert.throws(
+      () => coupledTvSelect(lum, c, { gamma: -1 }),
+      (e) => e instanceof ColorizeError && /gamma/.test(e.message),
+    );
+    assert.throws(
+      () => coupledTvSelect(lum, c, { iterations: 2.5 }),
+      (e) => e instanceof ColorizeError && /iterations/.test(e.message),
+    );
     assert.throws(() => coupledTvSelect(lum.subarray(1), c), RangeError);
   });
 });

@@ -133,6 +133,15 @@ def export(model, meta, path):
     tmp = path + ".tmp"
     torch.onnx.export(model, tuple(dummy), tmp, input_names=names, output_names=["logits"], opset_version=13)
     os.replace(tmp, path)
+    # Known answer for the toolkit's test: input k of the head filled with sin(0.01 * i + k)
+    # (i = flat index), logits of a few bins at a few grid positions, computed by PyTorch.
+    xs = [torch.sin(0.01 * torch.arange(s["channels"] * s["height"] * s["width"], dtype=torch.float64) + k).float().view(1, s["channels"], s["height"], s["width"]) for k, s in enumerate(meta["inputs"])]
+    with torch.no_grad():
+        out = model(*xs)[0]
+    probes = [[q, y, x] for q in (0, 100, 312) for (y, x) in ((0, 0), (27, 31), (55, 55))]
+    ref = {"rule": "input k = sin(0.01 * flatIndex + k), float64 then float32", "probes": [[q, y, x, float(out[q, y, x])] for q, y, x in probes]}
+    with open(os.path.splitext(path)[0] + "-reference.json", "w") as f:
+        json.dump(ref, f, indent=1)
 
 
 def main():

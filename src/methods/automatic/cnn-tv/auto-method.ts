@@ -1,8 +1,9 @@
 /** Registers `colorize auto --method cnn` and `--method cnn-tv` (Mouzon, Pierre & Berger 2019). */
+
+import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../../solve/coupled-tv.js';
 import type { TransferFlag } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
 import { DEFAULT_CANDIDATES } from './candidates.js';
-import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../../solve/coupled-tv.js';
 import { colorizeCnn, colorizeCnnTv, DEFAULT_TEMPERATURE, DEFAULT_WORKING_PIXELS } from './pipeline.js';
 
 const MODELS = ['mobilenet-v2', 'cnn-tv-head', 'color-bins'] as const;

@@ -10,8 +10,8 @@ import { checkInteger, checkNumber } from '../../../errors.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane } from '../../../image/resize.js';
-import { candidatesFromDistribution, DEFAULT_CANDIDATES } from './candidates.js';
 import { type CoupledTvOptions, coupledTvSelect, DEFAULT_TV_ITERATIONS } from '../../../solve/coupled-tv.js';
+import { candidatesFromDistribution, DEFAULT_CANDIDATES } from './candidates.js';
 import { type ColorDistribution, predictColorDistribution } from './network.js';
 
 /** Annealed-mean temperature (Zhang et al. §3.3). */
