@@ -6,7 +6,9 @@
  *   node --import tsx scripts/make-cnn-tv-figures.ts
  */
 import sharp from 'sharp';
+import { annealedMean } from '../src/color/ab-bins.js';
 import { rgbImageToLab } from '../src/color/lab.js';
+import { finish } from '../src/finish/finish.js';
 import { grayToRgb, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { predictColorDistribution } from '../src/methods/automatic/cnn-tv/network.js';
@@ -30,7 +32,12 @@ function toBuffer(img: ImageF32, x0 = 0, y0 = 0, w = img.width, h = img.height):
   return out;
 }
 
-async function strip(panels: ImageF32[], file: string, crop?: { x: number; y: number; w: number; h: number }, scale = 1) {
+async function strip(
+  panels: ImageF32[],
+  file: string,
+  crop?: { x: number; y: number; w: number; h: number },
+  scale = 1,
+) {
   const w = crop?.w ?? panels[0].width;
   const h = crop?.h ?? panels[0].height;
   const gap = 6;
@@ -43,7 +50,12 @@ async function strip(panels: ImageF32[], file: string, crop?: { x: number; y: nu
     ),
   );
   await sharp({
-    create: { width: panels.length * (w * scale + gap) - gap, height: h * scale, channels: 3, background: '#ffffff' },
+    create: {
+      width: panels.length * (w * scale + gap) - gap,
+      height: h * scale,
+      channels: 3,
+      background: '#ffffff',
+    },
   })
     .composite(tiles.map((input, i) => ({ input, left: i * (w * scale + gap), top: 0 })))
     .png()
@@ -71,3 +83,78 @@ for (let y = 0; y + ch <= H; y += 4)
   }
 await strip([grayToRgb(g1), cnn, tv], 'docs/images/auto-halo.png', { x: best.x, y: best.y, w: cw, h: ch }, 4);
 console.log(`halo window at (${best.x}, ${best.y}), ${cw}×${ch}`);
+
+// The paper's Fig. 4 proof of concept: a toy image of two constant parts (a bright disc on a dark
+// ground) and distributions on an 8× coarser grid that put each cell's mass on a red and a blue
+// bin in proportion to the area of each part in the cell (what a perfect low-resolution CNN
+// would say). The annealed mean mixes the two colours along the contour (the halo); the coupled
+// TV selects one colour per pixel along the luminance edge.
+{
+  const bins = dist.bins;
+  const nearest = (a: number, b: number) => {
+    let best = 0;
+    for (let q = 1; q < bins.count; q++)
+      if ((bins.a[q] - a) ** 2 + (bins.b[q] - b) ** 2 < (bins.a[best] - a) ** 2 + (bins.b[best] - b) ** 2)
+        best = q;
+    return best;
+  };
+  const red = nearest(60, 40);
+  const blue = nearest(10, -50);
+  const TW = 192;
+  const TH = 128;
+  const inside = (x: number, y: number) => (x - 96) ** 2 + (y - 64) ** 2 < 44 ** 2;
+  const toy = { width: TW, height: TH, channels: [new Float32Array(TW * TH)] };
+  for (let y = 0; y < TH; y++)
+    for (let x = 0; x < TW; x++) toy.channels[0][y * TW + x] = inside(x + 0.5, y + 0.5) ? 0.75 : 0.3;
+  const gw = TW / 8;
+  const gh = TH / 8;
+  const probs = new Float32Array(gw * gh * bins.count);
+  for (let cy = 0; cy < gh; cy++)
+    for (let cx = 0; cx < gw; cx++) {
+      let cover = 0;
+      for (let y = 0; y < 8; y++)
+        for (let x = 0; x < 8; x++) if (inside(cx * 8 + x + 0.5, cy * 8 + y + 0.5)) cover++;
+      const p = (cy * gw + cx) * bins.count;
+      probs[p + blue] = 0.9 * (cover / 64) + 0.05;
+      probs[p + red] = 0.9 * (1 - cover / 64) + 0.05;
+    }
+  const toyDist = { width: gw, height: gh, probs, bins };
+  const am = annealedMean(probs, gw * gh, 0.38, bins);
+  const lowChroma = { width: gw, height: gh, channels: [am.a, am.b] };
+  // Zhang et al.: annealed mean up-sampled without looking at the gray image.
+  const zhang = finish({ original: toy, chroma: lowChroma, space: 'lab' }, { upsample: 'bilinear' });
+  const mean = decodeAnnealedMean(toy, toyDist);
+  const sel = selectWithCoupledTv(toy, toyDist).image;
+  const ta = new Float32Array(TW * TH);
+  const tb = new Float32Array(TW * TH);
+  for (let y = 0; y < TH; y++)
+    for (let x = 0; x < TW; x++) {
+      const q = inside(x + 0.5, y + 0.5) ? blue : red;
+      ta[y * TW + x] = bins.a[q];
+      tb[y * TW + x] = bins.b[q];
+    }
+  const truthToy = finish({
+    original: toy,
+    chroma: { width: TW, height: TH, channels: [ta, tb] },
+    space: 'lab',
+  });
+  await strip([grayToRgb(toy), zhang, mean, sel, truthToy], 'docs/images/auto-halo-toy.png', undefined, 2);
+  // Halo measure: pixels whose a*b* is more than 10 units from the toy's true colour.
+  const truthLab = rgbImageToLab(truthToy);
+  const halo = (img: ImageF32) => {
+    const lab = rgbImageToLab(img);
+    let n = 0;
+    for (let i = 0; i < TW * TH; i++)
+      if (
+        Math.hypot(
+          lab.channels[1][i] - truthLab.channels[1][i],
+          lab.channels[2][i] - truthLab.channels[2][i],
+        ) > 10
+      )
+        n++;
+    return n;
+  };
+  console.log(
+    `toy (${TW * TH} px): pixels more than 10 ab units off the true colour: annealed mean + bilinear ${halo(zhang)}, cnn (joint bilateral finish) ${halo(mean)}, cnn-tv ${halo(sel)}`,
+  );
+}
