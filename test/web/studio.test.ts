@@ -168,6 +168,20 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     assert.ok(Math.max(...sp) - Math.min(...sp) > 5, `the server's result has colour: ${sp}`);
   });
 
+  test('automatic colorization runs on the service from the photo alone', async () => {
+    const { page } = s;
+    assert.equal(await page.locator('#auto-section').isHidden(), false);
+    await page.selectOption('#auto-method', 'cnn');
+    await page.click('#run-auto');
+    await page.waitForFunction(
+      () => /cnn: \d+ ms \(server\)/.test(document.getElementById('result-info')!.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const px = (await resultPixel(page, 200, 40))!;
+    assert.ok(Math.max(...px) - Math.min(...px) > 3, `the automatic result has colour: ${px}`);
+  });
+
   test('preview latency on a 0.25 MP photo (reported, not asserted)', async (t) => {
     const { page } = s;
     const big = await sharp(dataPath('scribbles/flower_gray.png')).resize(614, 410).png().toBuffer();

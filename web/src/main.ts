@@ -112,6 +112,7 @@ function refreshButtons(): void {
   $<HTMLButtonElement>('download').disabled = !stage.layers.result;
   $<HTMLButtonElement>('full').disabled = !photo || history.current.length === 0;
   $<HTMLButtonElement>('run-ref').disabled = !photo || !reference;
+  $<HTMLButtonElement>('run-auto').disabled = !photo;
 }
 
 // ---------------------------------------------------------------- preview
@@ -224,6 +225,22 @@ async function initMethods(): Promise<void> {
   );
   select.value = options.some((o) => o.name === 'welsh') ? 'welsh' : (options[0]?.name ?? '');
   describeMethod();
+  // Automatic methods (server-only: they run ONNX models) take the photo alone.
+  const auto = (remote ?? []).filter((m) => m.family === 'automatic');
+  $('auto-section').hidden = auto.length === 0;
+  const autoSelect = $<HTMLSelectElement>('auto-method');
+  autoSelect.replaceChildren(
+    ...auto.map((m) => {
+      const el = document.createElement('option');
+      el.value = m.name;
+      el.textContent = m.name;
+      return el;
+    }),
+  );
+  const describeAuto = () =>
+    ($('auto-info').textContent = auto.find((m) => m.name === autoSelect.value)?.summary ?? '');
+  autoSelect.addEventListener('change', describeAuto);
+  describeAuto();
   if (!remote) status('No service found: server-only methods are hidden (run `colorize studio`).');
 }
 
@@ -263,6 +280,25 @@ async function runReference(): Promise<void> {
   }
   const ms = performance.now() - t0;
   $('result-info').textContent = `${method}: ${ms.toFixed(0)} ms (${inBrowser ? 'browser' : 'server'}).`;
+  status(`${method} applied. Paint a stroke to go back to the stroke preview.`);
+}
+
+async function runAuto(): Promise<void> {
+  if (!photo) return;
+  const method = $<HTMLSelectElement>('auto-method').value;
+  status(`Running ${method} on the server…`);
+  const t0 = performance.now();
+  const blob = await colorizeOnServer(method, { gray: photo.blob });
+  const bmp = await createImageBitmap(blob);
+  const c = document.createElement('canvas');
+  c.width = bmp.width;
+  c.height = bmp.height;
+  c.getContext('2d')!.drawImage(bmp, 0, 0);
+  stage.layers.result = c;
+  resultKind = 'reference';
+  stage.draw();
+  refreshButtons();
+  $('result-info').textContent = `${method}: ${(performance.now() - t0).toFixed(0)} ms (server).`;
   status(`${method} applied. Paint a stroke to go back to the stroke preview.`);
 }
 
@@ -439,6 +475,7 @@ $('save-strokes').addEventListener('click', saveStrokes);
 $('download').addEventListener('click', () => void guard(downloadResult));
 $('full').addEventListener('click', () => void guard(fullResolution));
 $('run-ref').addEventListener('click', () => void guard(runReference));
+$('run-auto').addEventListener('click', () => void guard(runAuto));
 $('method').addEventListener('change', describeMethod);
 $('undo').addEventListener('click', undo);
 $('redo').addEventListener('click', redo);
