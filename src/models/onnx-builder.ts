@@ -5,13 +5,16 @@
 import { ProtoWriter } from './protobuf.js';
 
 const FLOAT = 1; // TensorProto.DataType.FLOAT
+const INT64 = 7; // TensorProto.DataType.INT64
 const ATTR_INT = 2;
+const ATTR_STRING = 3;
 const ATTR_INTS = 7;
 
 export interface OnnxTensor {
   name: string;
   dims: number[];
-  data: Float32Array;
+  /** float32 weights, or int64 values (shapes, sizes, repeats). */
+  data: Float32Array | BigInt64Array;
 }
 
 export interface OnnxNode {
@@ -19,8 +22,8 @@ export interface OnnxNode {
   inputs: string[];
   outputs: string[];
   name?: string;
-  /** Integer and integer-list attributes (all the ops used here need). */
-  attributes?: Record<string, number | number[]>;
+  /** Integer, integer-list and string attributes (all the ops used here need). */
+  attributes?: Record<string, number | number[] | string>;
 }
 
 export interface OnnxValue {
@@ -42,19 +45,27 @@ export interface OnnxGraph {
 function tensorProto(t: OnnxTensor): Uint8Array {
   const w = new ProtoWriter();
   for (const d of t.dims) w.int(1, d);
-  w.int(2, FLOAT);
+  const data = t.data;
+  w.int(2, data instanceof BigInt64Array ? INT64 : FLOAT);
   w.string(8, t.name);
   // raw_data is little-endian by definition; copy so a view into a larger buffer is not leaked.
-  const raw = new Uint8Array(t.data.length * 4);
+  const raw = new Uint8Array(data.length * data.BYTES_PER_ELEMENT);
   const dv = new DataView(raw.buffer);
-  for (let i = 0; i < t.data.length; i++) dv.setFloat32(i * 4, t.data[i], true);
+  if (data instanceof BigInt64Array) {
+    for (let i = 0; i < data.length; i++) dv.setBigInt64(i * 8, data[i], true);
+  } else {
+    for (let i = 0; i < data.length; i++) dv.setFloat32(i * 4, data[i], true);
+  }
   w.bytes(9, raw);
   return w.finish();
 }
 
-function attributeProto(name: string, value: number | number[]): Uint8Array {
+function attributeProto(name: string, value: number | number[] | string): Uint8Array {
   const w = new ProtoWriter().string(1, name);
-  if (Array.isArray(value)) {
+  if (typeof value === 'string') {
+    w.string(4, value);
+    w.int(20, ATTR_STRING);
+  } else if (Array.isArray(value)) {
     for (const v of value) w.int(8, v);
     w.int(20, ATTR_INTS);
   } else {
