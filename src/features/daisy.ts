@@ -57,7 +57,12 @@ export interface DaisyField {
  * console.log(d.length, d.indexOf(Math.max(...d.slice(0, 8)))); // 32 0
  * ```
  */
-export function daisyField(gray: Float32Array, width: number, height: number, options: DaisyOptions = {}): DaisyField {
+export function daisyField(
+  gray: Float32Array,
+  width: number,
+  height: number,
+  options: DaisyOptions = {},
+): DaisyField {
   const R = checkNumber('radius', options.radius ?? 8, 1, 1000);
   const Q = checkInteger('rings', options.rings ?? 1, 1, 8);
   const T = checkInteger('pointsPerRing', options.pointsPerRing ?? 3, 1, 32);
@@ -106,7 +111,14 @@ export function daisyField(gray: Float32Array, width: number, height: number, op
 }
 
 /** Writes one normalised histogram of `layer` at (fx, fy) (bilinear, clamped) into out[at…]. */
-function histogramAt(f: DaisyField, layer: Float32Array[], fx: number, fy: number, out: Float32Array, at: number): void {
+function histogramAt(
+  f: DaisyField,
+  layer: Float32Array[],
+  fx: number,
+  fy: number,
+  out: Float32Array,
+  at: number,
+): void {
   const { width, height, orientations: H } = f;
   const x = Math.min(Math.max(fx, 0), width - 1);
   const y = Math.min(Math.max(fy, 0), height - 1);
@@ -139,7 +151,13 @@ function histogramAt(f: DaisyField, layer: Float32Array[], fx: number, fy: numbe
  * Writes the DAISY descriptor at pixel (x, y) into `out` from index `at` (centre histogram first,
  * then the ring points in order), or returns a new array when `out` is not given.
  */
-export function daisyDescriptor(f: DaisyField, x: number, y: number, out?: Float32Array, at = 0): Float32Array {
+export function daisyDescriptor(
+  f: DaisyField,
+  x: number,
+  y: number,
+  out?: Float32Array,
+  at = 0,
+): Float32Array {
   const dst = out ?? new Float32Array(f.size);
   histogramAt(f, f.layers[0], x, y, dst, at);
   let k = at + f.orientations;

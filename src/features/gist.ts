@@ -198,7 +198,12 @@ function prefilter(img: Float64Array, n: number, fc: number): Float64Array {
  * console.log(g.length); // 512
  * ```
  */
-export function gist(gray: Float32Array, width: number, height: number, options: GistOptions = {}): Float32Array {
+export function gist(
+  gray: Float32Array,
+  width: number,
+  height: number,
+  options: GistOptions = {},
+): Float32Array {
   const n = checkInteger('imageSize', options.imageSize ?? 128, 16, 1024);
   if (!isPow2(n)) throw new RangeError(`GIST imageSize must be a power of two, got ${n}`);
   const orientations = options.orientationsPerScale ?? [8, 8, 8, 8];
@@ -213,7 +218,8 @@ export function gist(gray: Float32Array, width: number, height: number, options:
   const oy = (rh - n) >> 1;
   const img = new Float64Array(n * n);
   for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++) img[y * n + x] = Math.log(1 + 255 * Math.max(0, resized[(y + oy) * rw + x + ox]));
+    for (let x = 0; x < n; x++)
+      img[y * n + x] = Math.log(1 + 255 * Math.max(0, resized[(y + oy) * rw + x + ox]));
   const pre = prefilter(img, n, fc);
   const Fr = pre.slice();
   const Fi = new Float64Array(n * n);
@@ -235,7 +241,8 @@ export function gist(gray: Float32Array, width: number, height: number, options:
         let sum = 0;
         for (let y = edges[by]; y < edges[by + 1]; y++)
           for (let x = edges[bx]; x < edges[bx + 1]; x++) sum += Math.hypot(re[y * n + x], im[y * n + x]);
-        out[f * blocks * blocks + bx * blocks + by] = sum / ((edges[by + 1] - edges[by]) * (edges[bx + 1] - edges[bx]));
+        out[f * blocks * blocks + bx * blocks + by] =
+          sum / ((edges[by + 1] - edges[by]) * (edges[bx + 1] - edges[bx]));
       }
   });
   return out;

@@ -76,7 +76,12 @@ export function mlpToOnnx(net: Mlp): Uint8Array {
     initializers.push({ name: `w${l}`, dims: [no, ni], data: net.weights[l] });
     initializers.push({ name: `b${l}`, dims: [no], data: net.biases[l] });
     const gemmOut = l === L - 1 ? 'y' : `h${l}`;
-    nodes.push({ op: 'Gemm', inputs: [prev, `w${l}`, `b${l}`], outputs: [gemmOut], attributes: { transB: 1 } });
+    nodes.push({
+      op: 'Gemm',
+      inputs: [prev, `w${l}`, `b${l}`],
+      outputs: [gemmOut],
+      attributes: { transB: 1 },
+    });
     if (l < L - 1) {
       nodes.push({ op: 'Relu', inputs: [gemmOut], outputs: [`r${l}`] });
       prev = `r${l}`;

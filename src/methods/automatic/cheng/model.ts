@@ -47,7 +47,14 @@ export function decodeFloat16(bytes: Uint8Array): Float32Array {
     const s = h & 0x8000 ? -1 : 1;
     const e = (h >> 10) & 0x1f;
     const f = h & 0x3ff;
-    out[i] = e === 0 ? s * f * 2 ** -24 : e === 31 ? (f ? Number.NaN : s * Infinity) : s * (1 + f / 1024) * 2 ** (e - 15);
+    out[i] =
+      e === 0
+        ? s * f * 2 ** -24
+        : e === 31
+          ? f
+            ? Number.NaN
+            : s * Infinity
+          : s * (1 + f / 1024) * 2 ** (e - 15);
   }
   return out;
 }
@@ -74,7 +81,8 @@ export function parseChengModel(meta: Record<string, unknown>, values: Float32Ar
   const gistSize = Number(meta.gistSize ?? 512);
   const networks = new Map<string, ChengNetwork>();
   const at = (off: number, len: number): Float32Array => {
-    if (!(off >= 0 && off + len <= values.length)) throw new ColorizeError('cheng model: weights.bin is truncated', 'io');
+    if (!(off >= 0 && off + len <= values.length))
+      throw new ColorizeError('cheng model: weights.bin is truncated', 'io');
     return values.slice(off, off + len);
   };
   for (const [name, n] of Object.entries(meta.networks as Record<string, NetworkJson>)) {
