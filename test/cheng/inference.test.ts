@@ -38,7 +38,10 @@ describe('Deep Colorization networks', () => {
       max = Math.max(max, Math.abs(v - y[i]));
     });
     assert.ok(max < 1e-5, `max difference ${max}`);
-    assert.ok(ref.outputs.flat().some((v) => Math.abs(v) > 1e-3), 'reference outputs are not all zero');
+    assert.ok(
+      ref.outputs.flat().some((v) => Math.abs(v) > 1e-3),
+      'reference outputs are not all zero',
+    );
   });
 
   it('ONNX Runtime inference equals the TypeScript forward pass', async () => {

@@ -46,7 +46,7 @@ registerAutoMethod({
       default: 3,
     },
     {
-      flags: '--refine-sigma <px>',
+      flags: '--refine-sigma-spatial <px>',
       key: 'refineSigmaSpatial',
       type: 'number',
       min: 0.5,

@@ -27,6 +27,8 @@ export interface ChengResult {
   network: string;
   /** Index of the chosen cluster in the model, or null without clustering. */
   cluster: number | null;
+  /** Milliseconds per stage: semantic, gist (cluster choice), features, network, refine, finish. */
+  timings: Record<string, number>;
 }
 
 function checkGray(gray: ImageF32): Float32Array {
@@ -88,14 +90,30 @@ export async function colorizeCheng(
   const model = loadChengModel();
   const { width: W, height: H } = gray;
   const progress = context.progress ?? (() => {});
+  const timings: Record<string, number> = {
+    semantic: 0,
+    gist: 0,
+    features: 0,
+    network: 0,
+    refine: 0,
+    finish: 0,
+  };
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] += now - t;
+    t = now;
+  };
   progress(0, 'semantic');
   // Needed by every network but 'no-semantic', and by the cluster choice (semantic histogram).
   const needsSemantic = o.features !== 'no-semantic';
   let sem: SemanticFeature | null = null;
   if (model.semantic && needsSemantic)
     sem = await semanticFeature(gray, { variant: model.semantic.variant as DeeplabVariant });
+  lap('semantic');
   progress(0.2, 'cluster');
   const { network, cluster } = chooseNetwork(model, o, () => gist(g, W, H), sem?.histogram ?? null);
+  lap('gist');
   progress(0.3, 'features');
   const src = chengDescriptors(
     g,
@@ -120,11 +138,13 @@ export async function colorizeCheng(
       const p = start + k;
       src.fill(p % W, Math.floor(p / W), buf, k * src.size);
     }
+    lap('features');
     const y = await mlpForwardOrt(network, buf, count);
     for (let k = 0; k < count; k++) {
       U[start + k] = y[2 * k];
       V[start + k] = y[2 * k + 1];
     }
+    lap('network');
     progress(0.3 + (0.6 * (start + count)) / n, 'network');
   }
   let chroma: ImageF32 = { width: W, height: H, channels: [U, V] };
@@ -135,8 +155,10 @@ export async function colorizeCheng(
     });
     chroma = { width: W, height: H, channels: [u, v] };
   }
+  lap('refine');
   progress(0.95, 'finish');
   const rgb = finish({ original: gray, chroma, space: 'yuv' });
+  lap('finish');
   progress(1, 'done');
-  return { rgb, chroma, network: network.name, cluster };
+  return { rgb, chroma, network: network.name, cluster, timings };
 }
