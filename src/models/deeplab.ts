@@ -70,6 +70,13 @@ function checkVariant(variant: string): DeeplabVariant {
 /**
  * The logits tensor: the input of the last RESIZE_BILINEAR, the one that feeds the ARG_MAX.
  * (The models also resize the logits 33 → 33 before it, an identity that converts to nothing.)
+ *
+ * @example
+ * ```ts
+ * import { deeplabLogitsTensor, findModelFile, readTfliteModel } from 'colorize-toolkit';
+ * const file = findModelFile('deeplab/deeplabv3_mnv2_pascal_quant.tflite');
+ * if (file) console.log(deeplabLogitsTensor(await readTfliteModel(file))); // 183
+ * ```
  */
 export function deeplabLogitsTensor(model: TfliteModel): number {
   const sg = model.subgraphs[0];
@@ -77,7 +84,7 @@ export function deeplabLogitsTensor(model: TfliteModel): number {
   for (const op of sg.operators) for (const t of op.outputs) producer.set(t, op);
   const argmax = sg.operators.find((o) => o.op === 'ARG_MAX');
   const resize = argmax ? producer.get(argmax.inputs[0]) : undefined;
-  if (!resize || resize.op !== 'RESIZE_BILINEAR') {
+  if (resize?.op !== 'RESIZE_BILINEAR') {
     throw new ColorizeError('deeplab: no ARG_MAX fed by a RESIZE_BILINEAR in the .tflite file', 'input');
   }
   return resize.inputs[0];
@@ -107,7 +114,9 @@ export function buildDeeplabGraph(model: TfliteModel, classes: number) {
  */
 export async function ensureDeeplabOnnx(variant: DeeplabVariant = 'pascal'): Promise<string> {
   const v = DEEPLAB_MODELS[checkVariant(variant)];
-  return ensureTfliteOnnx(v.file, `deeplab-${variant}`, GRAPH_VERSION, (m) => buildDeeplabGraph(m, v.classes));
+  return ensureTfliteOnnx(v.file, `deeplab-${variant}`, GRAPH_VERSION, (m) =>
+    buildDeeplabGraph(m, v.classes),
+  );
 }
 
 const labelCache = new Map<DeeplabVariant, Promise<string[]>>();
@@ -151,7 +160,13 @@ export interface DeeplabPlacement {
   height: number;
 }
 
-/** Size of an image scaled so its long side is 513 (the rest of the input is padding). */
+/** Size of an image scaled so its long side is 513 (the rest of the input is padding). *
+ * @example
+ * ```ts
+ * import { deeplabPlacement } from 'colorize-toolkit';
+ * console.log(deeplabPlacement(640, 480)); // { width: 513, height: 385 }
+ * ```
+ */
 export function deeplabPlacement(width: number, height: number): DeeplabPlacement {
   const s = DEEPLAB_INPUT_SIZE / Math.max(width, height);
   return {
@@ -164,6 +179,12 @@ export function deeplabPlacement(width: number, height: number): DeeplabPlacemen
  * The network input for an image (values in [0, 1], RGB or gray as R = G = B): the image
  * resized to {@link deeplabPlacement} at the top-left of a 513 × 513 canvas, padded with
  * pixel value 128 (real value 0, as DeepLab pads with the mean), as (pixel − 128) / 128.
+ *
+ * @example
+ * ```ts
+ * import { createImage, deeplabInput } from 'colorize-toolkit';
+ * console.log(deeplabInput(createImage(8, 8, 1)).length); // 789507
+ * ```
  */
 export function deeplabInput(image: ImageF32): Float32Array {
   const ch = image.channels;

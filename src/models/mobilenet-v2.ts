@@ -130,6 +130,14 @@ export async function imagenetLabels(): Promise<string[]> {
 /**
  * The network input for an image with values in [0, 1] (RGB, or gray fed as R = G = B):
  * planar [1, 3, H, W] with (255·v − 128) / 128, i.e. (pixel − 128) / 128.
+ *
+ * @example
+ * ```ts
+ * import { createImage, mobileNetV2Input } from 'colorize-toolkit';
+ * const img = createImage(2, 1, 1);
+ * img.channels[0].fill(1);
+ * console.log(mobileNetV2Input(img)[0]); // 0.9921875
+ * ```
  */
 export function mobileNetV2Input(image: ImageF32): Float32Array {
   const ch = image.channels;
@@ -186,7 +194,10 @@ export async function mobileNetV2Features(
   const width = options.width ?? 224;
   const height = options.height ?? 224;
   if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 32 && height >= 32)) {
-    throw new ColorizeError(`mobilenet_v2: input size ${width}×${height} must be whole numbers ≥ 32`, 'usage');
+    throw new ColorizeError(
+      `mobilenet_v2: input size ${width}×${height} must be whole numbers ≥ 32`,
+      'usage',
+    );
   }
   const [ort, session] = await Promise.all([loadOrt(), ensureMobileNetV2Onnx().then(onnxSession)]);
   const data = mobileNetV2Input(resizeTo(image, width, height));

@@ -187,12 +187,22 @@ function readOptions(code: number, t: FbTable | null): TfliteOptions {
  * @example
  * ```ts
  * import { parseTflite } from 'colorize-toolkit';
- * try { parseTflite(new Uint8Array(16)); } catch (e) { console.log((e as Error).name); } // ColorizeError
+ * let error = '';
+ * try {
+ *   parseTflite(new Uint8Array(16));
+ * } catch (e) {
+ *   error = (e as Error).name;
+ * }
+ * console.log(error); // ColorizeError
  * ```
  */
 export function parseTflite(bytes: Uint8Array, file = 'model'): TfliteModel {
   if (fbIdentifier(bytes) !== 'TFL3') {
-    throw new ColorizeError(`${file}: not a TensorFlow Lite flatbuffer (no "TFL3" identifier)`, 'input', file);
+    throw new ColorizeError(
+      `${file}: not a TensorFlow Lite flatbuffer (no "TFL3" identifier)`,
+      'input',
+      file,
+    );
   }
   const root = fbRoot(bytes);
   // Model: version, operator_codes, subgraphs, description, buffers, ...
@@ -200,7 +210,8 @@ export function parseTflite(bytes: Uint8Array, file = 'model'): TfliteModel {
     // OperatorCode: deprecated_builtin_code (int8), custom_code, version, builtin_code (int32).
     // Old writers fill only the int8 field, new ones both (the int8 one saturating at 127).
     const code = Math.max(c.int8(0), c.int32(3));
-    const name = code === 32 ? `CUSTOM:${c.string(1) ?? ''}` : (TFLITE_BUILTIN_NAMES[code] ?? `BUILTIN_${code}`);
+    const name =
+      code === 32 ? `CUSTOM:${c.string(1) ?? ''}` : (TFLITE_BUILTIN_NAMES[code] ?? `BUILTIN_${code}`);
     return { code, name };
   });
   const buffers = root.tables(4).map((b) => {
@@ -226,15 +237,14 @@ export function parseTflite(bytes: Uint8Array, file = 'model'): TfliteModel {
         type: TFLITE_TENSOR_TYPES[typeCode] ?? `TYPE_${typeCode}`,
         buffer: t.uint32(2),
         quantization:
-          q && scale.length > 0
-            ? { scale, zeroPoint: q.int64s(3), quantizedDimension: q.int32(6) }
-            : null,
+          q && scale.length > 0 ? { scale, zeroPoint: q.int64s(3), quantizedDimension: q.int32(6) } : null,
       };
     });
     const operators = sg.tables(3).map((o): TfliteOperator => {
       // Operator: opcode_index, inputs, outputs, builtin_options_type, builtin_options, ...
       const oc = codes[o.uint32(0)];
-      if (!oc) throw new ColorizeError(`${file}: operator code index ${o.uint32(0)} out of range`, 'input', file);
+      if (!oc)
+        throw new ColorizeError(`${file}: operator code index ${o.uint32(0)} out of range`, 'input', file);
       return {
         op: oc.name,
         builtinCode: oc.code,
@@ -266,7 +276,14 @@ export async function readTfliteModel(file: string): Promise<TfliteModel> {
   return parseTflite(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), file);
 }
 
-/** Counts the operators of a subgraph by name, e.g. `{ CONV_2D: 36, ... }`. */
+/** Counts the operators of a subgraph by name, e.g. `{ CONV_2D: 36, ... }`. *
+ * @example
+ * ```ts
+ * import { findModelFile, readTfliteModel, tfliteOperatorCounts } from 'colorize-toolkit';
+ * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
+ * if (file) console.log(tfliteOperatorCounts((await readTfliteModel(file)).subgraphs[0]).CONV_2D); // 36
+ * ```
+ */
 export function tfliteOperatorCounts(sg: TfliteSubgraph): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of sg.operators) counts[o.op] = (counts[o.op] ?? 0) + 1;

@@ -20,7 +20,13 @@
  */
 import { ColorizeError } from '../../errors.js';
 import type { OnnxGraph, OnnxNode, OnnxTensor, OnnxValue } from '../onnx-builder.js';
-import type { TfliteActivation, TfliteModel, TfliteOperator, TfliteSubgraph, TfliteTensor } from './schema.js';
+import type {
+  TfliteActivation,
+  TfliteModel,
+  TfliteOperator,
+  TfliteSubgraph,
+  TfliteTensor,
+} from './schema.js';
 
 /** Bump when the converter's output changes, so cached conversions are rebuilt. */
 export const TFLITE_ONNX_CONVERTER_VERSION = 1;
@@ -114,7 +120,13 @@ export function dequantizeTfliteTensor(model: TfliteModel, t: TfliteTensor): Flo
   return out;
 }
 
-/** TF "SAME" padding of one spatial axis: [before, after], the odd pixel at the end. */
+/** TF "SAME" padding of one spatial axis: [before, after], the odd pixel at the end. *
+ * @example
+ * ```ts
+ * import { tfSamePads } from 'colorize-toolkit';
+ * console.log(tfSamePads(224, 3, 2), tfSamePads(225, 3, 2)); // [ 0, 1 ] [ 1, 1 ]
+ * ```
+ */
 export function tfSamePads(inSize: number, kernel: number, stride: number, dilation = 1): [number, number] {
   const out = Math.ceil(inSize / stride);
   const total = Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - inSize, 0);
@@ -214,11 +226,7 @@ class Converter {
   }
 
   /** kernel_shape / strides / dilations / pads (or auto_pad) attributes of a window op. */
-  window(
-    op: TfliteOperator,
-    kh: number,
-    kw: number,
-  ): Record<string, number | number[] | string> {
+  window(op: TfliteOperator, kh: number, kw: number): Record<string, number | number[] | string> {
     const o = op.options;
     const sH = o.strideH ?? 1;
     const sW = o.strideW ?? 1;
@@ -263,11 +271,18 @@ class Converter {
           weight = permute(w, wt.shape, [3, 0, 1, 2]);
           dims = [b, 1, kh, kw];
           group = this.tensor(op.inputs[0]).shape[3];
-          if (group * (o.depthMultiplier || b / group) !== b) unsupported(`depth multiplier of "${outT.name}"`);
+          if (group * (o.depthMultiplier || b / group) !== b)
+            unsupported(`depth multiplier of "${outT.name}"`);
         }
         const inputs = [x(), this.init(this.fresh('w'), dims, weight)];
         if (op.inputs.length > 2 && op.inputs[2] >= 0) {
-          inputs.push(this.init(this.fresh('b'), [dims[0]], dequantizeTfliteTensor(this.model, this.tensor(op.inputs[2]))));
+          inputs.push(
+            this.init(
+              this.fresh('b'),
+              [dims[0]],
+              dequantizeTfliteTensor(this.model, this.tensor(op.inputs[2])),
+            ),
+          );
         }
         const attrs = this.window(op, kh, kw);
         attrs.group = group;
@@ -285,7 +300,11 @@ class Converter {
         if (o.padding === 'VALID' && kh === ih && kw === iw) {
           y = this.node(avg ? 'GlobalAveragePool' : 'GlobalMaxPool', [x()], this.fresh('pool'));
         } else {
-          const attrs = this.window({ ...op, options: { ...o, dilationH: undefined, dilationW: undefined } }, kh, kw);
+          const attrs = this.window(
+            { ...op, options: { ...o, dilationH: undefined, dilationW: undefined } },
+            kh,
+            kw,
+          );
           // TF averages over the valid pixels only, like count_include_pad = 0 (the default).
           y = this.node(avg ? 'AveragePool' : 'MaxPool', [x()], this.fresh('pool'), attrs);
         }
@@ -294,7 +313,11 @@ class Converter {
       }
       case 'ADD':
       case 'MUL': {
-        const y = this.node(op.op === 'ADD' ? 'Add' : 'Mul', [x(), this.value(op.inputs[1])], this.fresh('elt'));
+        const y = this.node(
+          op.op === 'ADD' ? 'Add' : 'Mul',
+          [x(), this.value(op.inputs[1])],
+          this.fresh('elt'),
+        );
         this.activate(y, o.activation, out);
         return;
       }
@@ -350,7 +373,8 @@ class Converter {
         } else {
           if (this.dynamic) unsupported('a general RESHAPE in a graph with dynamic spatial size');
           let v = x();
-          if (inShape.length === 4) v = this.node('Transpose', [v], this.fresh('nhwc'), { perm: [0, 2, 3, 1] });
+          if (inShape.length === 4)
+            v = this.node('Transpose', [v], this.fresh('nhwc'), { perm: [0, 2, 3, 1] });
           v = this.node('Reshape', [v, this.int64s(outShape)], this.fresh('reshape'));
           if (outShape.length === 4) this.node('Transpose', [v], `t${out}`, { perm: [0, 3, 1, 2] });
           else this.nodes.at(-1)!.outputs[0] = `t${out}`;
@@ -404,11 +428,14 @@ function permute(data: Float32Array, shape: number[], perm: number[]): Float32Ar
  *
  * @example
  * ```ts
- * import { encodeOnnxModel, parseTflite, tfliteToOnnx } from 'colorize-toolkit';
- * import { readFileSync } from 'node:fs';
- * const model = parseTflite(readFileSync('mobilenet_v2_1.0_224_quant.tflite'));
- * const graph = tfliteToOnnx(model, { outputs: [{ tensor: 173, name: 'probs' }], dynamicSpatial: true });
- * const bytes = encodeOnnxModel(graph);
+ * import { findModelFile, readTfliteModel, tfliteToOnnx } from 'colorize-toolkit';
+ * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
+ * if (file) {
+ *   const model = await readTfliteModel(file);
+ *   const outputs = [{ tensor: 173, name: 'probs' }];
+ *   const graph = tfliteToOnnx(model, { outputs, dynamicSpatial: true });
+ *   console.log(graph.inputs[0].shape, graph.outputs[0].shape); // [ 1, 3, 'height', 'width' ] [ 1, 1001 ]
+ * }
  * ```
  */
 export function tfliteToOnnx(model: TfliteModel, options: TfliteToOnnxOptions = {}): OnnxGraph {
