@@ -9,7 +9,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { lumaOf } from '../src/color/linear-spaces.js';
+import { lumaOf, rgbToLumaChroma } from '../src/color/linear-spaces.js';
 import { fromPlanes, grayToRgb, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
@@ -31,6 +31,7 @@ const CONFIGS: Array<{ name: string; options: ChengOptions }> = [
   { name: 'no patch', options: { features: 'no-patch', refine: true } },
   { name: 'no DAISY', options: { features: 'no-daisy' } },
   { name: 'no semantic', options: { features: 'no-semantic' } },
+  { name: 'warm style', options: { style: 'warm' } },
 ];
 
 /** The paper's Table II (seconds) for the proposed method. */
@@ -46,9 +47,20 @@ export default async function (): Promise<BenchRecord[]> {
     .filter((_, i) => i % step === 0);
   const model = loadChengModel();
   const records: BenchRecord[] = [];
-  const sums = new Map<string, { psnr: number; ssim: number; cf: number; n: number; better: number }>();
-  const add = (k: string, p: number, s: number, c: number, better: boolean) => {
-    const e = sums.get(k) ?? { psnr: 0, ssim: 0, cf: 0, n: 0, better: 0 };
+  const sums = new Map<
+    string,
+    { psnr: number; ssim: number; cf: number; warmth: number; n: number; better: number }
+  >();
+  /** Mean V − U of an sRGB image (YUV of linear-spaces.ts): positive towards red/orange/yellow. */
+  const warmthOf = (img: ImageF32) => {
+    const [, U, V] = rgbToLumaChroma(img.channels.length === 3 ? img : grayToRgb(img), 'yuv').channels;
+    let s = 0;
+    for (let i = 0; i < U.length; i++) s += V[i] - U[i];
+    return s / U.length;
+  };
+  const add = (k: string, p: number, s: number, c: number, better: boolean, img?: ImageF32) => {
+    const e = sums.get(k) ?? { psnr: 0, ssim: 0, cf: 0, warmth: 0, n: 0, better: 0 };
+    if (img) e.warmth += warmthOf(img);
     e.psnr += p;
     e.ssim += s;
     e.cf += c;
@@ -62,13 +74,13 @@ export default async function (): Promise<BenchRecord[]> {
     const { image: truth } = await readImage(path.join(valDir, f));
     const gray = fromPlanes(truth.width, truth.height, [lumaOf(truth).slice()]);
     const grayRgb = grayToRgb(gray);
-    add('truth', Infinity, 1, colorfulness(truth), false);
+    add('truth', Infinity, 1, colorfulness(truth), false, truth);
     const pg = psnr(grayRgb, truth);
     add('gray (reference)', pg, ssim(grayRgb, truth), colorfulness(grayRgb), false);
     for (const c of CONFIGS) {
       const r = await colorizeCheng(gray, c.options);
       const p = psnr(r.rgb, truth);
-      add(c.name, p, ssim(r.rgb, truth), colorfulness(r.rgb), p > pg);
+      add(c.name, p, ssim(r.rgb, truth), colorfulness(r.rgb), p > pg, r.rgb);
       if (c.name === 'full') psnrFull.push(p);
       if (c.name === 'no clustering') psnrGlobal.push(p);
     }
@@ -81,6 +93,7 @@ export default async function (): Promise<BenchRecord[]> {
       psnr_db: k === 'truth' ? null : round(e.psnr / e.n, 2),
       ssim: round(e.ssim / e.n, 4),
       colorfulness: round(e.cf / e.n, 2),
+      warmth_v_minus_u: round(e.warmth / e.n, 4),
       beats_gray_psnr: k === 'truth' || k.startsWith('gray') ? null : e.better,
     });
   // Fig. 8: PSNR distribution with and without clustering.

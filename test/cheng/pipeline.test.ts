@@ -71,6 +71,26 @@ describe('colorizeCheng on validation photos', () => {
   });
 });
 
+describe('global styles (Fig. 13)', () => {
+  it('the warm style gives warmer chrominance (larger mean V − U) than the natural style', async () => {
+    for (const rel of PHOTOS.slice(0, 2)) {
+      const { gray } = await load(rel);
+      const natural = await colorizeCheng(gray, { clustering: false });
+      const warm = await colorizeCheng(gray, { style: 'warm' });
+      assert.equal(warm.network, 'style-warm');
+      const warmth = (c: typeof warm.chroma) => {
+        let s = 0;
+        for (let i = 0; i < c.channels[0].length; i++) s += c.channels[1][i] - c.channels[0][i];
+        return s / c.channels[0].length;
+      };
+      assert.ok(
+        warmth(warm.chroma) > warmth(natural.chroma) + 0.01,
+        `${rel}: ${warmth(warm.chroma)} vs ${warmth(natural.chroma)}`,
+      );
+    }
+  });
+});
+
 describe('colorizeCheng errors', () => {
   it('refuses a colour image, an empty plane and non-finite values as input errors', async () => {
     const rgb = createImage(8, 8, 3);
@@ -91,6 +111,8 @@ describe('colorizeCheng errors', () => {
     for (const [o, name] of [
       [{ features: 'no-colour' }, 'features'],
       [{ topK: 0 }, 'topK'],
+      [{ style: 'dusk' }, 'style'],
+      [{ style: 'warm', features: 'no-daisy' }, 'style'],
       [{ refineSigmaSpatial: -1 }, 'refineSigmaSpatial'],
       [{ clustering: 'yes' }, 'clustering'],
     ] as const) {

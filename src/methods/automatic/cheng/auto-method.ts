@@ -2,7 +2,7 @@
 import type { FlagValue } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
 import { CHENG_MODEL_FILES } from './model.js';
-import { CHENG_FEATURE_SETS, type ChengOptions } from './options.js';
+import { CHENG_FEATURE_SETS, CHENG_STYLES, type ChengOptions } from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
 registerAutoMethod({
@@ -34,6 +34,15 @@ registerAutoMethod({
       description: 'descriptor: all features, or an ablation network without one group',
       source: 'paper Figs. 2–4',
       default: 'full' as FlagValue,
+    },
+    {
+      flags: '--style <name>',
+      key: 'style',
+      type: 'string',
+      choices: CHENG_STYLES,
+      description: 'global colour style: the ordinary ensemble, or a network fine-tuned on warm photos',
+      source: 'paper §IV-C, Fig. 13',
+      default: 'natural' as FlagValue,
     },
     {
       flags: '--top-k <k>',

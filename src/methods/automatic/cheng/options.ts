@@ -5,6 +5,10 @@ import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../../../
 export const CHENG_FEATURE_SETS = ['full', 'no-patch', 'no-daisy', 'no-semantic'] as const;
 export type ChengFeatureSetName = (typeof CHENG_FEATURE_SETS)[number];
 
+/** Global colour styles (§IV-C, Fig. 13): the ordinary one, or a network fine-tuned on warm photos. */
+export const CHENG_STYLES = ['natural', 'warm'] as const;
+export type ChengStyle = (typeof CHENG_STYLES)[number];
+
 export interface ChengOptions {
   /** Adaptive image clustering (§III-C): pick the cluster network (default true); false = the global network. */
   clustering?: boolean;
@@ -12,6 +16,8 @@ export interface ChengOptions {
   refine?: boolean;
   /** Feature set (default 'full'); the ablations use networks trained without one group, without clustering. */
   features?: ChengFeatureSetName;
+  /** Global style (default 'natural'); 'warm' uses the warm-style network, without clustering. */
+  style?: ChengStyle;
   /** k of the top-k GIST search before the semantic-histogram choice (§III-C.1; default 3). */
   topK?: number;
   /** Refinement: joint bilateral spatial σ in pixels (default 8). */
@@ -26,6 +32,7 @@ export interface ResolvedChengOptions {
   clustering: boolean;
   refine: boolean;
   features: ChengFeatureSetName;
+  style: ChengStyle;
   topK: number;
   refineSigmaSpatial: number;
   refineSigmaRange: number;
@@ -56,6 +63,7 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
     clustering: bool('clustering', o.clustering, true),
     refine: bool('refine', o.refine, true),
     features: checkChoice('features', o.features ?? 'full', CHENG_FEATURE_SETS),
+    style: checkChoice('style', o.style ?? 'natural', CHENG_STYLES),
     topK: checkInteger('topK', o.topK ?? 3, 1, 1000),
     refineSigmaSpatial: checkNumber('refineSigmaSpatial', o.refineSigmaSpatial ?? 8, 0.5, 1000),
     refineSigmaRange: checkNumber('refineSigmaRange', o.refineSigmaRange ?? 0.08, 1e-3, 10),

@@ -62,6 +62,11 @@ export function chooseNetwork(
     if (!n) throw new ColorizeError(`cheng model: no network "${name}" (retrain with training/cheng)`, 'io');
     return n;
   };
+  if (options.style !== 'natural') {
+    if (options.features !== 'full')
+      throw new ColorizeError(`option "style" = ${options.style} needs features 'full'`, 'usage');
+    return { network: pick(`style-${options.style}`), cluster: null };
+  }
   if (options.features !== 'full') return { network: pick(options.features), cluster: null };
   if (!options.clustering || model.clusters.length === 0) return { network: pick('global'), cluster: null };
   const i = selectCluster(model.clusters, globalDescriptor(), histogram, options.topK);
