@@ -1,4 +1,5 @@
 /** Registers Deep Colorization as `colorize auto --method cheng`. */
+import { DEEPLAB_MODELS } from '../../../models/deeplab.js';
 import type { FlagValue } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
 import { CHENG_MODEL_FILES } from './model.js';
@@ -8,7 +9,8 @@ import { colorizeCheng } from './pipeline.js';
 registerAutoMethod({
   name: 'cheng',
   summary: 'Cheng et al. 2015/16 Deep Colorization: patch + DAISY + semantic features, per-cluster MLPs',
-  models: CHENG_MODEL_FILES,
+  // The ensemble and the segmentation network its semantic feature was trained with.
+  models: [...CHENG_MODEL_FILES, DEEPLAB_MODELS['pascal-dm05'].file],
   flags: [
     {
       flags: '--no-clustering',
