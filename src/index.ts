@@ -34,7 +34,18 @@ export * from './methods/automatic/cheng/model.js';
 export * from './methods/automatic/cheng/options.js';
 export * from './methods/automatic/cheng/pipeline.js';
 export * from './methods/automatic/cheng/semantic.js';
+export * from './methods/automatic/cnn-tv/candidates.js';
+export * from './methods/automatic/cnn-tv/network.js';
+export * from './methods/automatic/cnn-tv/pipeline.js';
+export * from './solve/coupled-tv.js';
+
+import './methods/automatic/builtin.js';
+
 export * from './methods/automatic/registry.js';
+export * from './models/registry.js';
+
+import './models/catalogue.js';
+
 export * from './methods/exemplar/gallery/index.js';
 export * from './methods/exemplar/gram/index.js';
 export * from './methods/exemplar/superpixel/index.js';

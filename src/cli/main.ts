@@ -9,6 +9,7 @@ import { registerAuto } from './commands/auto.js';
 import { registerEval } from './commands/eval.js';
 import { registerExemplar } from './commands/exemplar.js';
 import { registerInfo } from './commands/info.js';
+import { registerModels } from './commands/models.js';
 import { registerScribble } from './commands/scribble.js';
 import { registerServe } from './commands/serve.js';
 import { registerStudio } from './commands/studio.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerExemplar(program);
   registerInfo(program);
+  registerModels(program);
   registerScribble(program);
   registerServe(program);
   registerStudio(program);

@@ -8,6 +8,7 @@ import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
 import '../methods/transfer/builtin.js';
 import '../methods/exemplar/superpixel/transfer-method.js';
+import '../methods/automatic/builtin.js';
 import {
   GRAM_DEFAULTS,
   GRAM_OPTIMIZERS,

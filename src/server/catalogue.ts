@@ -10,10 +10,11 @@
  */
 import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
+import { type AutoMethod, listAutoMethods } from '../methods/automatic/registry.js';
 import { listTransferMethods, type TransferMethod } from '../methods/transfer/registry.js';
 import { type OptionSpec, optionsFromFlags } from './option-specs.js';
 
-export type MethodFamily = 'scribbles' | 'transfer' | 'exemplar';
+export type MethodFamily = 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
 
 /** Input fields a method may take (multipart field names). */
 export type InputName = 'gray' | 'target' | 'reference' | 'marked' | 'strokes';
@@ -140,11 +141,48 @@ export function fromTransferMethod(m: TransferMethod, browser = true): ServiceMe
   };
 }
 
-/** Every method: the registered ones, then transfer-registry methods not overridden by name. */
+/**
+ * Wraps an automatic-registry method (server-only: the methods run ONNX models): one `gray`
+ * input, reduced to its Rec. 601 luma with a note when it is a colour photo.
+ */
+export function fromAutoMethod(m: AutoMethod): ServiceMethod {
+  return {
+    name: m.name,
+    family: 'automatic',
+    summary: m.summary,
+    inputs: [
+      {
+        name: 'gray',
+        kind: 'image',
+        required: true,
+        description: 'gray photo to colour (a colour photo is reduced to its luminance)',
+      },
+    ],
+    options: optionsFromFlags(m.flags),
+    browser: false,
+    run: (inputs, options, ctx) => {
+      const input = inputs.images.gray!;
+      let gray = input.image;
+      if (!input.isGray) {
+        ctx.notice('the input is a colour image; its luminance (Rec. 601 luma) was used as the gray image');
+        const [R, G, B] = gray.channels;
+        const Y = new Float32Array(R.length);
+        for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
+        gray = { width: gray.width, height: gray.height, channels: [Y] };
+      } else if (gray.channels.length > 1) {
+        gray = { width: gray.width, height: gray.height, channels: [gray.channels[0]] };
+      }
+      return m.run(gray, options, { notice: (t) => ctx.notice(t), progress: (f, st) => ctx.progress(f, st) });
+    },
+  };
+}
+
+/** Every method: the registered ones, then registry methods (transfer, automatic) not overridden by name. */
 export function listServiceMethods(): ServiceMethod[] {
   const out = [...registered.values()];
   for (const t of listTransferMethods()) if (!registered.has(t.name)) out.push(fromTransferMethod(t));
-  const order: MethodFamily[] = ['scribbles', 'transfer', 'exemplar'];
+  for (const a of listAutoMethods()) if (!registered.has(a.name)) out.push(fromAutoMethod(a));
+  const order: MethodFamily[] = ['scribbles', 'transfer', 'exemplar', 'automatic'];
   return out.sort((a, b) => order.indexOf(a.family) - order.indexOf(b.family));
 }
 

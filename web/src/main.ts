@@ -207,7 +207,8 @@ async function initMethods(): Promise<void> {
   const options: Array<{ name: string; label: string }> = [];
   const seen = new Set<string>();
   for (const m of remote ?? []) {
-    if (m.family === 'scribbles') continue;
+    // Scribbles have their own panel; automatic methods take no reference (HTTP and CLI only for now).
+    if (m.family === 'scribbles' || m.family === 'automatic') continue;
     seen.add(m.name);
     const where = m.browser && localMethods.includes(m.name) ? 'browser' : 'server';
     options.push({ name: m.name, label: `${m.name} · ${where}` });

@@ -2,7 +2,7 @@
 
 export interface MethodInfo {
   name: string;
-  family: 'scribbles' | 'transfer' | 'exemplar';
+  family: 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
   summary: string;
   browser: boolean;
 }

@@ -17,7 +17,8 @@ import {
   getAutoMethod,
   listAutoMethods,
 } from '../../methods/automatic/registry.js';
-import { requireModelFile } from '../../models/locate.js';
+import '../../models/catalogue.js';
+import { requireModel } from '../../models/registry.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
 import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
 import { isDirectory, listImages } from '../pairing.js';
@@ -80,7 +81,7 @@ export function registerAuto(program: Command): void {
       const method = getAutoMethod(opts.method);
       const options = methodOptions(c, method, methods);
       const context: AutoContext = opts.quiet ? {} : cliContext();
-      for (const m of method.models ?? []) requireModelFile(m);
+      for (const m of method.models ?? []) requireModel(m);
       const out = opts.output;
       if (path.resolve(out) === path.resolve(grayArg))
         throw new ColorizeError(

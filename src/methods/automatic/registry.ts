@@ -21,8 +21,8 @@ export interface AutoMethod {
   /** Options this method reads; a flag of another method given with this one is a usage error. */
   flags: TransferFlag[];
   /**
-   * Model files the method needs, relative to the model search paths (see models/locate.ts);
-   * front ends check them first so a missing model is named before any work is done.
+   * Names of the registered models the method needs (see models/registry.ts); front ends check
+   * them first so a missing model is named, with every path searched, before any work is done.
    */
   models?: readonly string[];
   /**

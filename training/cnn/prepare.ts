@@ -1,0 +1,117 @@
+/**
+ * Precomputes, once, what training the colour-distribution head needs (training/cnn/README.md):
+ * for each photo of ../shared/data/train and val, the head's inputs exactly as the toolkit
+ * computes them at inference (frozen MobileNetV2 features of its Rec. 601 luma at 224², plus the
+ * gray image at 56²), and the soft-encoded ab targets on the 56² grid (5 nearest of the 313
+ * published bins, σ = 5). Writes <split>-features.f32, <split>-tidx.u16, <split>-tw.f32,
+ * <split>-files.txt and meta.json into the work folder. Resumable: a split already complete is
+ * skipped.
+ *
+ *   node --import tsx training/cnn/prepare.ts [--work training/cnn/work] [--limit N]
+ */
+import { createWriteStream, existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { softEncode } from '../../src/color/ab-bins.js';
+import { rgbImageToLab } from '../../src/color/lab.js';
+import { readImage } from '../../src/image/io.js';
+import { resizeImage, resizePlane } from '../../src/image/resize.js';
+import {
+  CNN_GRID,
+  CNN_INPUT,
+  COLOR_BINS_FILE,
+  colorBins313,
+  headInputs,
+} from '../../src/methods/automatic/cnn-tv/network.js';
+import { requireModelFile } from '../../src/models/locate.js';
+
+const { values } = parseArgs({
+  options: {
+    work: { type: 'string', default: 'training/cnn/work' },
+    data: { type: 'string', default: path.resolve('../shared/data') },
+    limit: { type: 'string' },
+  },
+});
+const work = values.work!;
+const limit = values.limit ? Number(values.limit) : Infinity;
+const NEIGHBOURS = 5;
+const bins = await colorBins313();
+await fs.mkdir(work, { recursive: true });
+
+async function write(stream: ReturnType<typeof createWriteStream>, arr: ArrayBufferView): Promise<void> {
+  const buf = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
+  if (!stream.write(buf)) await new Promise((r) => stream.once('drain', r));
+}
+
+let inputsMeta: Array<{ name: string; channels: number; height: number; width: number; reduce: number }> = [];
+
+async function prepare(split: string): Promise<void> {
+  const done = path.join(work, `${split}-files.txt`);
+  const dir = path.join(values.data!, split);
+  const files = (await fs.readdir(dir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, limit);
+  const streams = ['features.f32', 'tidx.u16', 'tw.f32'].map((s) =>
+    createWriteStream(path.join(work, `${split}-${s}.tmp`)),
+  );
+  const names: string[] = [];
+  const t0 = performance.now();
+  for (const f of files) {
+    const img = (await readImage(path.join(dir, f))).image;
+    const [R, G, B] = img.channels;
+    const Y = new Float32Array(R.length);
+    for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
+    const gray = { width: img.width, height: img.height, channels: [Y] };
+    const inputs = await headInputs(gray);
+    if (inputsMeta.length === 0)
+      inputsMeta = inputs.map((x) => ({
+        name: x.name,
+        channels: x.channels,
+        height: x.height,
+        width: x.width,
+        // 1×1 reduction widths of the head (0 = fed as is).
+        reduce: x.channels >= 1000 ? 128 : x.channels >= 96 ? 64 : x.channels > 1 ? 32 : 0,
+      }));
+    for (const x of inputs) await write(streams[0], x.data);
+    const lab = rgbImageToLab(resizeImage(img, CNN_INPUT, CNN_INPUT, 'area'));
+    const a = resizePlane(lab.channels[1], CNN_INPUT, CNN_INPUT, CNN_GRID, CNN_GRID, 'area');
+    const b = resizePlane(lab.channels[2], CNN_INPUT, CNN_INPUT, CNN_GRID, CNN_GRID, 'area');
+    const enc = softEncode(a, b, NEIGHBOURS, 5, bins);
+    // Stored neighbour-major (K, P) so the trainer gathers along the class axis directly.
+    const P = CNN_GRID * CNN_GRID;
+    const idx = new Uint16Array(NEIGHBOURS * P);
+    const w = new Float32Array(NEIGHBOURS * P);
+    for (let p = 0; p < P; p++)
+      for (let k = 0; k < NEIGHBOURS; k++) {
+        idx[k * P + p] = enc.index[p * NEIGHBOURS + k];
+        w[k * P + p] = enc.weight[p * NEIGHBOURS + k];
+      }
+    await write(streams[1], idx);
+    await write(streams[2], w);
+    names.push(f);
+    if (names.length % 200 === 0)
+      console.log(`${split}: ${names.length}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  await Promise.all(streams.map((s) => new Promise((r) => s.end(r))));
+  for (const s of ['features.f32', 'tidx.u16', 'tw.f32'])
+    await fs.rename(path.join(work, `${split}-${s}.tmp`), path.join(work, `${split}-${s}`));
+  await fs.writeFile(done, `${names.join('\n')}\n`);
+  console.log(`${split}: ${names.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+for (const split of ['val', 'train']) {
+  if (existsSync(path.join(work, `${split}-files.txt`)) && existsSync(path.join(work, 'meta.json'))) {
+    console.log(`${split}: already prepared`);
+    continue;
+  }
+  await prepare(split);
+}
+if (inputsMeta.length === 0) inputsMeta = JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).inputs;
+const recordFloats = inputsMeta.reduce((s, x) => s + x.channels * x.height * x.width, 0);
+await fs.writeFile(
+  path.join(work, 'meta.json'),
+  JSON.stringify(
+    { inputs: inputsMeta, recordFloats, grid: CNN_GRID, neighbours: NEIGHBOURS, binsFile: requireModelFile(COLOR_BINS_FILE) },
+    null,
+    2,
+  ),
+);
+console.log(`meta.json: ${recordFloats} floats per image`);
