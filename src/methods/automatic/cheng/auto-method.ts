@@ -1,16 +1,15 @@
 /** Registers Deep Colorization as `colorize auto --method cheng`. */
-import { DEEPLAB_MODELS } from '../../../models/deeplab.js';
 import type { FlagValue } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
-import { CHENG_MODEL_FILES } from './model.js';
 import { CHENG_FEATURE_SETS, CHENG_STYLES, type ChengOptions } from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
 registerAutoMethod({
   name: 'cheng',
   summary: 'Cheng et al. 2015/16 Deep Colorization: patch + DAISY + semantic features, per-cluster MLPs',
-  // The ensemble and the segmentation network its semantic feature was trained with.
-  models: [...CHENG_MODEL_FILES, DEEPLAB_MODELS['pascal-dm05'].file],
+  // Registered models (models/catalogue.ts): the ensemble and the segmentation network its
+  // semantic feature was trained with.
+  models: ['cheng', 'deeplab-pascal-dm05'],
   flags: [
     {
       flags: '--no-clustering',
