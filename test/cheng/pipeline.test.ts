@@ -91,6 +91,25 @@ describe('global styles (Fig. 13)', () => {
   });
 });
 
+describe('colorizeCheng on degenerate sizes', () => {
+  it('colours 1×1, 3×2 and 600×2 images with finite values of the right size', async () => {
+    for (const [w, h] of [
+      [1, 1],
+      [3, 2],
+      [600, 2],
+    ]) {
+      const g = createImage(w, h, 1);
+      g.channels[0].forEach((_, i, a) => {
+        a[i] = (i % 5) / 5;
+      });
+      const r = await colorizeCheng(g);
+      assert.equal(r.rgb.width, w);
+      assert.equal(r.rgb.height, h);
+      assert.ok(r.rgb.channels.every((c) => c.length === w * h && c.every(Number.isFinite)));
+    }
+  });
+});
+
 describe('colorizeCheng errors', () => {
   it('refuses a colour image, an empty plane and non-finite values as input errors', async () => {
     const rgb = createImage(8, 8, 3);
