@@ -53,3 +53,12 @@ for (const [variant, spec] of Object.entries(DEEPLAB_MODELS) as Array<
     convert: () => ensureDeeplabOnnx(variant),
   });
 }
+
+registerModel({
+  name: 'cheng',
+  description:
+    'Deep Colorization ensemble: global, 3 ablation, 14 cluster and a warm-style MLP (float16), trained here (training/cheng)',
+  files: ['cheng/model.json', 'cheng/weights.bin'],
+  usedBy: ['auto cheng'],
+  source: 'this project (MIT), trained on ../shared/data/train',
+});

@@ -1,0 +1,72 @@
+/** Parameters of Deep Colorization and their validation (README.md lists them with the paper's values). */
+import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../../../errors.js';
+
+/** The paper's feature ablations (Figs. 2–4): the full descriptor or one group dropped. */
+export const CHENG_FEATURE_SETS = ['full', 'no-patch', 'no-daisy', 'no-semantic'] as const;
+export type ChengFeatureSetName = (typeof CHENG_FEATURE_SETS)[number];
+
+/** Global colour styles (§IV-C, Fig. 13): the ordinary one, or a network fine-tuned on warm photos. */
+export const CHENG_STYLES = ['natural', 'warm'] as const;
+export type ChengStyle = (typeof CHENG_STYLES)[number];
+
+export interface ChengOptions {
+  /** Adaptive image clustering (§III-C): pick the cluster network (default true); false = the global network. */
+  clustering?: boolean;
+  /** Joint bilateral chrominance refinement (§III-B.4, default true). */
+  refine?: boolean;
+  /** Feature set (default 'full'); the ablations use networks trained without one group, without clustering. */
+  features?: ChengFeatureSetName;
+  /** Global style (default 'natural'); 'warm' uses the warm-style network, without clustering. */
+  style?: ChengStyle;
+  /** k of the top-k GIST search before the semantic-histogram choice (§III-C.1; default 3). */
+  topK?: number;
+  /** Refinement: joint bilateral spatial σ in pixels (default 8). */
+  refineSigmaSpatial?: number;
+  /** Refinement: joint bilateral range σ on the [0, 1] gray guide (default 0.08). */
+  refineSigmaRange?: number;
+  /** Pixels per inference batch (default 32768; bounds memory on large images). */
+  batch?: number;
+}
+
+export interface ResolvedChengOptions {
+  clustering: boolean;
+  refine: boolean;
+  features: ChengFeatureSetName;
+  style: ChengStyle;
+  topK: number;
+  refineSigmaSpatial: number;
+  refineSigmaRange: number;
+  batch: number;
+}
+
+function bool(name: string, v: unknown, dflt: boolean): boolean {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'boolean')
+    throw new ColorizeError(
+      `option "${name}" = ${JSON.stringify(v)} is invalid: expected true or false`,
+      'usage',
+    );
+  return v;
+}
+
+/**
+ * Validates options and fills in defaults.
+ *
+ * @example
+ * ```ts
+ * import { resolveChengOptions } from 'colorize-toolkit';
+ * console.log(resolveChengOptions({ refine: false }).refineSigmaSpatial); // 8
+ * ```
+ */
+export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions {
+  return {
+    clustering: bool('clustering', o.clustering, true),
+    refine: bool('refine', o.refine, true),
+    features: checkChoice('features', o.features ?? 'full', CHENG_FEATURE_SETS),
+    style: checkChoice('style', o.style ?? 'natural', CHENG_STYLES),
+    topK: checkInteger('topK', o.topK ?? 3, 1, 1000),
+    refineSigmaSpatial: checkNumber('refineSigmaSpatial', o.refineSigmaSpatial ?? 8, 0.5, 1000),
+    refineSigmaRange: checkNumber('refineSigmaRange', o.refineSigmaRange ?? 0.08, 1e-3, 10),
+    batch: checkInteger('batch', o.batch ?? 32768, 1, 1 << 24),
+  };
+}

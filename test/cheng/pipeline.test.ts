@@ -1,0 +1,152 @@
+/** Deep Colorization end to end with the committed networks, on real photos and synthetic cases. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lumaOf } from '../../src/color/linear-spaces.js';
+import { ColorizeError } from '../../src/errors.js';
+import { createImage, fromPlanes, grayToRgb } from '../../src/image/image.js';
+import { readImage } from '../../src/image/io.js';
+import { loadChengModel, parseChengModel } from '../../src/methods/automatic/cheng/model.js';
+import { colorizeCheng } from '../../src/methods/automatic/cheng/pipeline.js';
+import { colorfulness } from '../../src/metrics/colorfulness.js';
+import { psnr } from '../../src/metrics/psnr.js';
+import { dataPath } from '../helpers/shared.js';
+
+// Every 50th validation photo from BSDS500 (natural scenes, like most of the training set; on the
+// grayish Urban100 scenes the gray image itself scores higher, see docs/cheng.md).
+const PHOTOS = [
+  'val/bsds500_100007.jpg',
+  'val/bsds500_157032.jpg',
+  'val/bsds500_226043.jpg',
+  'val/bsds500_35028.jpg',
+];
+
+async function load(rel: string) {
+  const { image: truth } = await readImage(dataPath(rel));
+  return { truth, gray: fromPlanes(truth.width, truth.height, [lumaOf(truth).slice()]) };
+}
+
+const totalVariation = (p: Float32Array, w: number) => {
+  let s = 0;
+  for (let i = 0; i + 1 < p.length; i++) if ((i + 1) % w !== 0) s += Math.abs(p[i + 1] - p[i]);
+  for (let i = 0; i + w < p.length; i++) s += Math.abs(p[i + w] - p[i]);
+  return s;
+};
+
+describe('colorizeCheng on validation photos', () => {
+  it('adds colour, keeps the gray image as luma, and beats the gray image’s PSNR on most photos', async () => {
+    let better = 0;
+    for (const rel of PHOTOS) {
+      const { truth, gray } = await load(rel);
+      const r = await colorizeCheng(gray);
+      assert.equal(r.rgb.width, gray.width);
+      assert.ok(colorfulness(r.rgb) > 5, `${rel}: colourfulness ${colorfulness(r.rgb)}`);
+      const y = lumaOf(r.rgb);
+      let err = 0;
+      for (let i = 0; i < y.length; i++) err += Math.abs(y[i] - gray.channels[0][i]);
+      assert.ok(err / y.length < 2e-3, `${rel}: luma moved by ${err / y.length}`);
+      const pGray = psnr(grayToRgb(gray), truth);
+      const p = psnr(r.rgb, truth);
+      assert.ok(p > pGray - 2, `${rel}: PSNR ${p.toFixed(2)} vs gray ${pGray.toFixed(2)}`);
+      if (p > pGray) better++;
+      assert.ok(r.cluster !== null && r.network.startsWith('c'), `cluster network chosen (${r.network})`);
+    }
+    assert.ok(better >= 3, `better than gray on ${better} of ${PHOTOS.length}`);
+  });
+
+  it('refinement lowers the total variation of U and V; options pick the named networks', async () => {
+    const { gray } = await load(PHOTOS[0]);
+    const raw = await colorizeCheng(gray, { refine: false, clustering: false });
+    const refined = await colorizeCheng(gray, { clustering: false });
+    assert.equal(raw.network, 'global');
+    assert.equal(raw.cluster, null);
+    for (let c = 0; c < 2; c++) {
+      const a = totalVariation(raw.chroma.channels[c], gray.width);
+      const b = totalVariation(refined.chroma.channels[c], gray.width);
+      assert.ok(b < 0.7 * a, `channel ${c}: ${b} vs ${a}`);
+    }
+    for (const f of ['no-patch', 'no-daisy', 'no-semantic'] as const) {
+      const r = await colorizeCheng(gray, { features: f });
+      assert.equal(r.network, f);
+    }
+  });
+});
+
+describe('global styles (Fig. 13)', () => {
+  it('the warm style gives warmer chrominance (larger mean V − U) than the natural style', async () => {
+    for (const rel of PHOTOS.slice(0, 2)) {
+      const { gray } = await load(rel);
+      const natural = await colorizeCheng(gray, { clustering: false });
+      const warm = await colorizeCheng(gray, { style: 'warm' });
+      assert.equal(warm.network, 'style-warm');
+      const warmth = (c: typeof warm.chroma) => {
+        let s = 0;
+        for (let i = 0; i < c.channels[0].length; i++) s += c.channels[1][i] - c.channels[0][i];
+        return s / c.channels[0].length;
+      };
+      assert.ok(
+        warmth(warm.chroma) > warmth(natural.chroma) + 0.01,
+        `${rel}: ${warmth(warm.chroma)} vs ${warmth(natural.chroma)}`,
+      );
+    }
+  });
+});
+
+describe('colorizeCheng on degenerate sizes', () => {
+  it('colours 1×1, 3×2 and 600×2 images with finite values of the right size', async () => {
+    for (const [w, h] of [
+      [1, 1],
+      [3, 2],
+      [600, 2],
+    ]) {
+      const g = createImage(w, h, 1);
+      g.channels[0].forEach((_, i, a) => {
+        a[i] = (i % 5) / 5;
+      });
+      const r = await colorizeCheng(g);
+      assert.equal(r.rgb.width, w);
+      assert.equal(r.rgb.height, h);
+      assert.ok(r.rgb.channels.every((c) => c.length === w * h && c.every(Number.isFinite)));
+    }
+  });
+});
+
+describe('colorizeCheng errors', () => {
+  it('refuses a colour image, an empty plane and non-finite values as input errors', async () => {
+    const rgb = createImage(8, 8, 3);
+    await assert.rejects(
+      colorizeCheng(rgb),
+      (e: unknown) => e instanceof ColorizeError && e.kind === 'input',
+    );
+    const nan = createImage(8, 8, 1);
+    nan.channels[0][5] = Number.NaN;
+    await assert.rejects(
+      colorizeCheng(nan),
+      (e: unknown) => e instanceof ColorizeError && e.kind === 'input',
+    );
+  });
+
+  it('refuses bad options as usage errors naming the option', async () => {
+    const g = createImage(8, 8, 1);
+    for (const [o, name] of [
+      [{ features: 'no-colour' }, 'features'],
+      [{ topK: 0 }, 'topK'],
+      [{ style: 'dusk' }, 'style'],
+      [{ style: 'warm', features: 'no-daisy' }, 'style'],
+      [{ refineSigmaSpatial: -1 }, 'refineSigmaSpatial'],
+      [{ clustering: 'yes' }, 'clustering'],
+    ] as const) {
+      await assert.rejects(
+        colorizeCheng(g, o as never),
+        (e: unknown) => e instanceof ColorizeError && e.kind === 'usage' && e.message.includes(name),
+      );
+    }
+  });
+
+  it('reports a truncated weights file as a model error', () => {
+    const model = loadChengModel();
+    assert.throws(
+      () => parseChengModel(model.meta, new Float32Array(100)),
+      (e: unknown) => e instanceof ColorizeError && /truncated/.test(e.message),
+    );
+  });
+});
