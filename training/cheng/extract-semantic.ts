@@ -49,4 +49,6 @@ if (!sem || !hist) throw new Error('no images');
 writeFileSync(path.join(out, 'sem.f32'), Buffer.from(sem.buffer));
 writeFileSync(path.join(out, 'semhist.f32'), Buffer.from(hist.buffer));
 writeFileSync(path.join(out, 'semantic.json'), JSON.stringify({ variant, classes }));
-console.error(`semantic feature of ${index.images.length} images in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.error(
+  `semantic feature of ${index.images.length} images in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+);

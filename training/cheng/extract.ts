@@ -38,7 +38,10 @@ let total = 0;
 const t0 = Date.now();
 for (const [i, file] of files.entries()) {
   const { image } = await readImage(path.join(dir, file));
-  const rgb = image.channels.length === 3 ? image : { ...image, channels: [image.channels[0], image.channels[0], image.channels[0]] };
+  const rgb =
+    image.channels.length === 3
+      ? image
+      : { ...image, channels: [image.channels[0], image.channels[0], image.channels[0]] };
   const [Y, U, V] = rgbToLumaChroma(rgb, 'yuv').channels;
   const { width: w, height: h } = image;
   const src = chengDescriptors(Y, w, h, { patch: true, daisy: true, semantic: false });
@@ -76,4 +79,6 @@ writeFileSync(path.join(out, 'uv.f32'), cat(uv));
 writeFileSync(path.join(out, 'pix.i32'), cat(pix));
 writeFileSync(path.join(out, 'gist.f32'), cat(gists));
 writeFileSync(path.join(out, 'index.json'), JSON.stringify({ folder: dir, samples, total, images: index }));
-console.error(`${files.length} images, ${total} samples in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${out}`);
+console.error(
+  `${files.length} images, ${total} samples in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${out}`,
+);

@@ -48,7 +48,10 @@ let inputsMeta: Array<{ name: string; channels: number; height: number; width: n
 async function prepare(split: string): Promise<void> {
   const done = path.join(work, `${split}-files.txt`);
   const dir = path.join(values.data!, split);
-  const files = (await fs.readdir(dir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, limit);
+  const files = (await fs.readdir(dir))
+    .filter((f) => /\.(jpe?g|png)$/i.test(f))
+    .sort()
+    .slice(0, limit);
   const streams = ['features.f32', 'tidx.u16', 'tw.f32'].map((s) =>
     createWriteStream(path.join(work, `${split}-${s}.tmp`)),
   );
@@ -88,7 +91,9 @@ async function prepare(split: string): Promise<void> {
     await write(streams[2], w);
     names.push(f);
     if (names.length % 200 === 0)
-      console.log(`${split}: ${names.length}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(
+        `${split}: ${names.length}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
   }
   await Promise.all(streams.map((s) => new Promise((r) => s.end(r))));
   for (const s of ['features.f32', 'tidx.u16', 'tw.f32'])
@@ -104,12 +109,19 @@ for (const split of ['val', 'train']) {
   }
   await prepare(split);
 }
-if (inputsMeta.length === 0) inputsMeta = JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).inputs;
+if (inputsMeta.length === 0)
+  inputsMeta = JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).inputs;
 const recordFloats = inputsMeta.reduce((s, x) => s + x.channels * x.height * x.width, 0);
 await fs.writeFile(
   path.join(work, 'meta.json'),
   JSON.stringify(
-    { inputs: inputsMeta, recordFloats, grid: CNN_GRID, neighbours: NEIGHBOURS, binsFile: requireModelFile(COLOR_BINS_FILE) },
+    {
+      inputs: inputsMeta,
+      recordFloats,
+      grid: CNN_GRID,
+      neighbours: NEIGHBOURS,
+      binsFile: requireModelFile(COLOR_BINS_FILE),
+    },
     null,
     2,
   ),
