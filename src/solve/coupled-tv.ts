@@ -49,7 +49,7 @@ export interface CoupledTvOptions {
 export const DEFAULT_TV_LAMBDA = 0.05;
 /** γ chosen on the validation photos (the paper gives no value). */
 export const DEFAULT_TV_GAMMA = 4;
-export const DEFAULT_TV_ITERATIONS = 150;
+export const DEFAULT_TV_ITERATIONS = 50;
 
 export interface CoupledTvResult {
   /** Selected chroma a*, b* per pixel. */
@@ -71,32 +71,39 @@ const SIGMA = 0.4;
  */
 const W_EVERY = 5;
 
-/** Projects v (length K) onto the probability simplex in place (sort-based, Held et al.). */
+/**
+ * Projects v[offset .. offset+k) onto the probability simplex in place, by Michelot's
+ * (1986) active-set iteration: no sort, and for K = 10 two or three passes.
+ */
 export function projectSimplex(
   v: Float32Array | Float64Array,
   offset: number,
   k: number,
-  scratch: Float64Array,
+  active: Uint8Array,
 ): void {
+  let sum = 0;
   for (let j = 0; j < k; j++) {
-    const x = v[offset + j];
-    let i = j;
-    while (i > 0 && scratch[i - 1] < x) {
-      scratch[i] = scratch[i - 1];
-      i--;
-    }
-    scratch[i] = x;
+    active[j] = 1;
+    sum += v[offset + j];
   }
-  let cum = 0;
-  let theta = 0;
-  for (let j = 0; j < k; j++) {
-    cum += scratch[j];
-    const t = (cum - 1) / (j + 1);
-    if (scratch[j] - t > 0) theta = t;
+  let count = k;
+  let theta = (sum - 1) / count;
+  for (;;) {
+    let changed = false;
+    for (let j = 0; j < k; j++) {
+      if (active[j] && v[offset + j] <= theta) {
+        active[j] = 0;
+        sum -= v[offset + j];
+        count--;
+        changed = true;
+      }
+    }
+    if (!changed || count === 0) break;
+    theta = (sum - 1) / count;
   }
   for (let j = 0; j < k; j++) {
     const x = v[offset + j] - theta;
-    v[offset + j] = x > 0 ? x : 0;
+    v[offset + j] = active[j] && x > 0 ? x : 0;
   }
 }
 
@@ -212,7 +219,8 @@ export function coupledTvSelect(
       const gy = y < H - 1 ? lum[i + W] - lum[i] : 0;
       sa[i] = SIGMA * sqrtG * Math.sqrt(gx * gx + gy * gy);
     }
-  const scratch = new Float64Array(K);
+  const scratch = new Uint8Array(K);
+  const prevT = new Float32Array(n);
   const prevA = new Float32Array(n);
   const prevB = new Float32Array(n);
   const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖²
@@ -245,15 +253,20 @@ export function coupledTvSelect(
         else {
           // In t = r / sqrt(1 − r²): g(t) = t / sqrt(1 + t²) + σa·t − |q| = 0, increasing and
           // concave, so Newton from the left point s / (1 + σa) (where g ≤ 0) climbs monotonically.
-          let t = s / (1 + k);
+          // Warm start from the last iteration's root (p moves little between iterations); a
+          // start right of the root lands left of it after one step, never below t_lo.
+          const tLo = s / (1 + k);
+          let t = prevT[i] > tLo ? prevT[i] : tLo;
           for (let iter = 0; iter < 8; iter++) {
             const u2 = 1 + t * t;
             const su = Math.sqrt(u2);
             const g = t / su + k * t - s;
             const step = g / (1 / (u2 * su) + k);
             t -= step;
-            if (step > -1e-6) break;
+            if (t < tLo) t = tLo;
+            if (step < 1e-6 && step > -1e-6) break;
           }
+          prevT[i] = t;
           rr = t / Math.sqrt(1 + t * t);
         }
         const scale = rr / s;

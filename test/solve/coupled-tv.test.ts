@@ -38,7 +38,7 @@ function haloToy(blur: number): { lum: Float32Array; c: Candidates; W: number; H
 describe('projectSimplex', () => {
   const proj = (v: number[]) => {
     const a = Float64Array.from(v);
-    projectSimplex(a, 0, a.length, new Float64Array(a.length));
+    projectSimplex(a, 0, a.length, new Uint8Array(a.length));
     return [...a].map((x) => Math.round(x * 1e6) / 1e6);
   };
   it('gives known projections', () => {
@@ -46,6 +46,9 @@ describe('projectSimplex', () => {
     assert.deepEqual(proj([2, 0, 0]), [1, 0, 0]);
     assert.deepEqual(proj([0.6, 0.3, -0.2]), [0.65, 0.35, 0]);
     assert.deepEqual(proj([0.2, 0.3, 0.5]), [0.2, 0.3, 0.5]);
+    assert.deepEqual(proj([-1, -1, 5, 0.5]), [0, 0, 1, 0]);
+    assert.deepEqual(proj([0.4, 0.4, 0.4, 0.1]), [0.325, 0.325, 0.325, 0.025]);
+    assert.deepEqual(proj([0.9, 0.9, 0, 0]), [0.5, 0.5, 0, 0]);
   });
 });
 
