@@ -41,12 +41,14 @@ export interface CoupledTvOptions {
   tolerance?: number;
   /** Step τ_w of the w update w ← P_Δ(w − τ_w λ/2 ‖u − c_i‖²) (default 0.05; applied every 5 primal-dual steps). */
   weightStep?: number;
+  /** Primal step τ of the primal-dual scheme (default {@link DEFAULT_TV_PRIMAL_STEP}); σ = 0.95 / (8τ). */
+  primalStep?: number;
   /** Called every 10 iterations with (iteration, relative change). */
   onIteration?(iteration: number, change: number): void;
 }
 
 /** λ chosen on the validation photos (the paper gives no value); see the method README. */
-export const DEFAULT_TV_LAMBDA = 0.05;
+export const DEFAULT_TV_LAMBDA = 0.02;
 /** γ chosen on the validation photos (the paper gives no value). */
 export const DEFAULT_TV_GAMMA = 4;
 export const DEFAULT_TV_ITERATIONS = 50;
@@ -62,9 +64,8 @@ export interface CoupledTvResult {
   change: number;
 }
 
-// Primal and dual steps with τσ‖∇‖² < 1 (‖∇‖² ≤ 8 for forward differences).
-const TAU = 0.3;
-const SIGMA = 0.4;
+/** Default primal step τ; the dual step is σ = 0.95 / (8τ), so τσ‖∇‖² < 1 (‖∇‖² ≤ 8). */
+export const DEFAULT_TV_PRIMAL_STEP = 4;
 /**
  * w is updated every W_EVERY primal-dual steps (a block-coordinate alternation): the K-candidate
  * work is 6× the rest of an iteration, and u moves little between two w steps.
@@ -180,6 +181,8 @@ export function coupledTvSelect(
   const maxIt = checkInteger('iterations', options.iterations ?? DEFAULT_TV_ITERATIONS, 0);
   const tol = checkNumber('tolerance', options.tolerance ?? 1e-3, 0);
   const weightStep = checkNumber('weightStep', options.weightStep ?? 0.05, 0);
+  const TAU = checkNumber('primalStep', options.primalStep ?? DEFAULT_TV_PRIMAL_STEP, 1e-3, 1e3);
+  const SIGMA = 0.95 / (8 * TAU);
   const { width: W, height: H, count: K } = c;
   const n = W * H;
   if (lum.length !== n || c.a.length !== n * K || c.b.length !== n * K || c.weight.length !== n * K)

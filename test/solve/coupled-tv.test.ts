@@ -94,7 +94,7 @@ describe('coupledTvSelect', () => {
       u0b[i] = c.weight[2 * i] * 20 - c.weight[2 * i + 1] * 50;
     }
     const e0 = coupledTvEnergy(lum, c, u0a, u0b, c.weight, 0.05, 4);
-    const r = coupledTvSelect(lum, c, { iterations: 300 });
+    const r = coupledTvSelect(lum, c, { iterations: 300, lambda: 0.05 });
     const e1 = coupledTvEnergy(lum, c, r.a, r.b, r.weight, 0.05, 4);
     assert.ok(e1 < 0.8 * e0, `energy ${e0} → ${e1}`);
   });
