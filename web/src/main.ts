@@ -250,6 +250,19 @@ function describeMethod(): void {
   $('method-info').textContent = m?.summary ?? (localMethods.includes(name) ? 'global colour transfer' : '');
 }
 
+/** Shows an image the service returned as the result layer. */
+async function showServerResult(blob: Blob): Promise<void> {
+  const bmp = await createImageBitmap(blob);
+  const c = document.createElement('canvas');
+  c.width = bmp.width;
+  c.height = bmp.height;
+  c.getContext('2d')!.drawImage(bmp, 0, 0);
+  stage.layers.result = c;
+  resultKind = 'reference';
+  stage.draw();
+  refreshButtons();
+}
+
 async function runReference(): Promise<void> {
   if (!photo || !reference) return;
   const method = $<HTMLSelectElement>('method').value;
@@ -267,16 +280,7 @@ async function runReference(): Promise<void> {
     });
     if (r.type === 'image') showResult(r, 'reference');
   } else {
-    const blob = await colorizeOnServer(method, { target: photo.blob, reference: reference.blob });
-    const bmp = await createImageBitmap(blob);
-    const c = document.createElement('canvas');
-    c.width = bmp.width;
-    c.height = bmp.height;
-    c.getContext('2d')!.drawImage(bmp, 0, 0);
-    stage.layers.result = c;
-    resultKind = 'reference';
-    stage.draw();
-    refreshButtons();
+    await showServerResult(await colorizeOnServer(method, { target: photo.blob, reference: reference.blob }));
   }
   const ms = performance.now() - t0;
   $('result-info').textContent = `${method}: ${ms.toFixed(0)} ms (${inBrowser ? 'browser' : 'server'}).`;
@@ -288,16 +292,7 @@ async function runAuto(): Promise<void> {
   const method = $<HTMLSelectElement>('auto-method').value;
   status(`Running ${method} on the server…`);
   const t0 = performance.now();
-  const blob = await colorizeOnServer(method, { gray: photo.blob });
-  const bmp = await createImageBitmap(blob);
-  const c = document.createElement('canvas');
-  c.width = bmp.width;
-  c.height = bmp.height;
-  c.getContext('2d')!.drawImage(bmp, 0, 0);
-  stage.layers.result = c;
-  resultKind = 'reference';
-  stage.draw();
-  refreshButtons();
+  await showServerResult(await colorizeOnServer(method, { gray: photo.blob }));
   $('result-info').textContent = `${method}: ${(performance.now() - t0).toFixed(0)} ms (server).`;
   status(`${method} applied. Paint a stroke to go back to the stroke preview.`);
 }

@@ -19,10 +19,10 @@ import {
 } from '../../methods/automatic/registry.js';
 import '../../models/catalogue.js';
 import { requireModel } from '../../models/registry.js';
+import { runBatch } from '../batch.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
 import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
 import { isDirectory, listImages } from '../pairing.js';
-import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 /** The method used without --method: the CNN with coupled-TV selection when it is registered. */
@@ -116,33 +116,12 @@ export function registerAuto(program: Command): void {
           out,
         );
       await fs.mkdir(out, { recursive: true });
-      const failures: string[] = [];
-      const progress = opts.quiet
-        ? { tick() {}, stop() {} }
-        : startProgress(inputs.length, `auto (${method.name})`);
-      try {
-        for (const file of inputs) {
-          const outFile = outputPathFor(file, out);
-          try {
-            if (path.resolve(outFile) === path.resolve(file))
-              throw new ColorizeError(`${outFile}: the output would overwrite the input`, 'usage');
-            await colourOne(method, file, outFile, options, readOpts, context);
-          } catch (err) {
-            if (!(err instanceof ColorizeError)) throw err;
-            failures.push(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);
-          }
-          progress.tick(path.basename(file));
-        }
-      } finally {
-        progress.stop();
-      }
-      if (failures.length) {
-        for (const f of failures) process.stderr.write(`colorize: ${f}\n`);
-        throw new ColorizeError(
-          `${failures.length} of ${inputs.length} inputs failed; the others were written to ${out}`,
-          'input',
-        );
-      }
+      await runBatch(
+        inputs,
+        out,
+        { title: `auto (${method.name})`, noun: 'input', quiet: opts.quiet },
+        (file, outFile) => colourOne(method, file, outFile, options, readOpts, context),
+      );
     },
   );
 }

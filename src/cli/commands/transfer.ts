@@ -19,10 +19,10 @@ import {
   type TransferContext,
   type TransferMethod,
 } from '../../methods/transfer/registry.js';
+import { runBatch } from '../batch.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
 import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
 import { isDirectory, listImages } from '../pairing.js';
-import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 const DEFAULT_METHOD = 'histogram';
@@ -139,31 +139,9 @@ export function registerTransfer(program: Command): void {
       }
       const reference = await readReference(refArg, readOpts);
       await fs.mkdir(out, { recursive: true });
-      const failures: string[] = [];
-      const progress = startProgress(targets.length, `transfer (${method.name})`);
-      try {
-        for (const file of targets) {
-          const outFile = outputPathFor(file, out);
-          try {
-            if (sameFile(outFile, file))
-              throw new ColorizeError(`${outFile}: the output would overwrite the target`, 'usage');
-            await transferOne(method, file, reference, options, outFile, readOpts, context);
-          } catch (err) {
-            if (!(err instanceof ColorizeError)) throw err;
-            failures.push(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);
-          }
-          progress.tick(path.basename(file));
-        }
-      } finally {
-        progress.stop();
-      }
-      if (failures.length) {
-        for (const f of failures) process.stderr.write(`colorize: ${f}\n`);
-        throw new ColorizeError(
-          `${failures.length} of ${targets.length} targets failed; the others were written to ${out}`,
-          'input',
-        );
-      }
+      await runBatch(targets, out, { title: `transfer (${method.name})`, noun: 'target' }, (file, outFile) =>
+        transferOne(method, file, reference, options, outFile, readOpts, context),
+      );
     },
   );
 }
