@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { lumaOf } from '../../src/color/linear-spaces.js';
-import { readImage } from '../../src/image/io.js';
+import { readImage, writeImage } from '../../src/image/io.js';
 import { headInputs, predictColorDistribution } from '../../src/methods/automatic/cnn-tv/network.js';
 import { colorizeCnn, colorizeCnnTv } from '../../src/methods/automatic/cnn-tv/pipeline.js';
 import { colorfulness } from '../../src/metrics/colorfulness.js';
@@ -106,6 +106,31 @@ describe('colorize auto', () => {
     ]);
     assert.equal(rc.code, 0, rc.stderr);
     assert.match(rc.stderr, /colour image; using its luminance/);
+  });
+
+  it('keeps a 16-bit gray input 16-bit and carries its alpha over', async () => {
+    const src = path.join(tmp, 'g16a.png');
+    const W = 96;
+    const H = 64;
+    const g = new Float32Array(W * H);
+    const alpha = new Float32Array(W * H);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        g[y * W + x] = (x + y) / (W + H);
+        alpha[y * W + x] = x < W / 2 ? 1 : 30000 / 65535;
+      }
+    await writeImage(src, { width: W, height: H, channels: [g] }, { alpha, bitDepth: 16 });
+    assert.equal((await readImage(src)).bitDepth, 16);
+    const out = path.join(tmp, 'g16a-out.png');
+    const r = await runCli(['auto', src, '-o', out, '--method', 'cnn']);
+    assert.equal(r.code, 0, r.stderr);
+    const meta = await sharp(out).metadata();
+    assert.equal(meta.depth, 'ushort');
+    assert.equal(meta.hasAlpha, true);
+    const back = await readImage(out);
+    assert.equal(back.bitDepth, 16);
+    assert.ok(Math.abs(back.alpha![0] - 1) < 1e-6);
+    assert.ok(Math.abs(back.alpha![W - 1] - 30000 / 65535) < 1e-6, `alpha ${back.alpha![W - 1] * 65535}`);
   });
 
   it('colours a folder into a folder', async () => {
