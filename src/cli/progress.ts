@@ -27,3 +27,31 @@ export function startProgress(total: number, title: string): Progress {
     },
   };
 }
+
+export interface FractionProgress {
+  update(fraction: number, stage: string): void;
+  stop(): void;
+}
+
+/** A percentage bar on standard error for one long run (shown only on a terminal). */
+export function startFractionProgress(title: string): FractionProgress {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${title} [{bar}] {percentage}% {stage}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(100, 0, { stage: '' });
+  return {
+    update(fraction, stage) {
+      bar.update(Math.round(Math.min(1, Math.max(0, fraction)) * 100), { stage });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

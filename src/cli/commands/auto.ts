@@ -23,6 +23,7 @@ import { runBatch } from '../batch.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
 import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
 import { isDirectory, listImages } from '../pairing.js';
+import { startFractionProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 /** The method used without --method: the CNN with coupled-TV selection when it is registered. */
@@ -100,7 +101,16 @@ export function registerAuto(program: Command): void {
         if (path.resolve(outFile) === path.resolve(grayArg))
           throw new ColorizeError(`${outFile}: the output would overwrite the input`, 'usage', outFile);
         await checkOutputPath(outFile);
-        await colourOne(method, grayArg, outFile, options, readOpts, context);
+        // One image: a percentage bar follows the method's own stages.
+        const bar = opts.quiet ? null : startFractionProgress(`auto (${method.name})`);
+        try {
+          await colourOne(method, grayArg, outFile, options, readOpts, {
+            ...context,
+            progress: (f, stage) => bar?.update(f, stage),
+          });
+        } finally {
+          bar?.stop();
+        }
         return;
       }
       const inputs = await listImages(grayArg);
