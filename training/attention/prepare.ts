@@ -100,10 +100,13 @@ async function prepare(split: string, limit: number): Promise<void> {
     await write(streams[3], ref.global);
     names.push(f);
     if (names.length % 100 === 0)
-      console.log(`${split}: ${names.length}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(
+        `${split}: ${names.length}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
   }
   await Promise.all(streams.map((s) => new Promise((r) => s.end(r))));
-  for (const s of KINDS) await fs.rename(path.join(work, `${split}-${s}.tmp`), path.join(work, `${split}-${s}`));
+  for (const s of KINDS)
+    await fs.rename(path.join(work, `${split}-${s}.tmp`), path.join(work, `${split}-${s}`));
   await fs.writeFile(path.join(work, `${split}-files.txt`), `${names.join('\n')}\n`);
   console.log(`${split}: ${names.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -14,9 +14,9 @@
  * at that size is brought back to full resolution by the finish stage.
  */
 import { ColorizeError } from '../../../errors.js';
+import { vggInput } from '../../../features/vgg19-features.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage } from '../../../image/resize.js';
-import { vggInput } from '../../../features/vgg19-features.js';
 import { mobileNetV2Features } from '../../../models/mobilenet-v2.js';
 import { loadOrt, onnxSession } from '../../../models/runtime.js';
 import { ensureVgg19ReluOnnx } from '../../../models/vgg19.js';
@@ -66,9 +66,15 @@ async function vggRelu(image: ImageF32): Promise<AttentionTensor[]> {
  * console.log(t.map((x) => `${x.name}:${x.channels}x${x.width}`).join(' ')); // t_relu1_1:64x128 t_relu2_1:128x64 t_relu3_1:256x32 t_s8:32x16 t_s16:96x8 t_s32:1280x4
  * ```
  */
-export async function attentionTargetInputs(gray: ImageF32, size = ATTENTION_SIZE): Promise<AttentionTensor[]> {
+export async function attentionTargetInputs(
+  gray: ImageF32,
+  size = ATTENTION_SIZE,
+): Promise<AttentionTensor[]> {
   if (gray.channels.length !== 1)
-    throw new ColorizeError(`attention: the target must be one gray channel, got ${gray.channels.length}`, 'input');
+    throw new ColorizeError(
+      `attention: the target must be one gray channel, got ${gray.channels.length}`,
+      'input',
+    );
   const g = toWorkingSize(gray, size);
   const [vgg, mn] = await Promise.all([vggRelu(g), mobileNetV2Features(g, { width: size, height: size })]);
   const f = mn.features;
@@ -91,7 +97,10 @@ export async function attentionReferenceInputs(
   size = ATTENTION_SIZE,
 ): Promise<{ inputs: AttentionTensor[]; global: Float32Array }> {
   if (rgb.channels.length !== 3)
-    throw new ColorizeError(`attention: the reference must be RGB, got ${rgb.channels.length} channels`, 'input');
+    throw new ColorizeError(
+      `attention: the reference must be RGB, got ${rgb.channels.length} channels`,
+      'input',
+    );
   const r = toWorkingSize(rgb, size);
   const [vgg, mn] = await Promise.all([vggRelu(r), mobileNetV2Features(r, { width: size, height: size })]);
   const f = mn.features;
