@@ -383,7 +383,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--minutes", type=float, default=1e9, help="stop (checkpointed) after this much training time")
     ap.add_argument("--batch", type=int, default=8)
-    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--h", type=int, default=64)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--e", type=int, default=16)
@@ -427,7 +427,9 @@ def main():
     tr = load_split(args.work, "train", meta)
     va = load_split(args.work, "val", meta)
     n = tr["n"] if not args.train_limit else min(tr["n"], args.train_limit)
-    tr_nn = neighbours(tr["global"][:n])
+    # Evenly spaced over the prepared images (sorted by source), so every source stays represented.
+    pool = np.array([(i * tr["n"]) // n for i in range(n)])
+    tr_nn = neighbours(tr["global"][pool])
     va_nn = neighbours(va["global"])
     steps_per_epoch = n // args.batch
     print(f"train {n} images, val {va['n']}; {steps_per_epoch} steps per epoch", flush=True)
@@ -464,7 +466,7 @@ def main():
         start = state["step"] - state["epoch"] * steps_per_epoch
         for b in range(start, steps_per_epoch):
             ti = np.sort(order[b * args.batch : (b + 1) * args.batch])
-            xs, tlab, rlab = batch(meta, tr, ti, refs[ti])
+            xs, tlab, rlab = batch(meta, tr, pool[ti], pool[refs[ti]])
             preds = net(*xs)
             g_loss, parts, fakes = losses(preds, tlab, rlab, ds)
             opt.zero_grad()
