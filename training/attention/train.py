@@ -162,8 +162,24 @@ class AttentionColorizer(nn.Module):
         self.d2 = conv_relu(h + h2, h2)
         self.d1 = conv_relu(h2 + h4, h4)
         self.heads = nn.ModuleList([PredictionHead(h, e), PredictionHead(h, e), PredictionHead(h2, e), PredictionHead(h4, e)])
+        # Per-channel standardisation of the nine inputs (VGG activations reach thousands), from
+        # training-set statistics (set_input_stats), baked into the exported graph.
+        self.names = [s["name"] for s in meta["target"] + meta["reference"]]
+        for s in meta["target"] + meta["reference"]:
+            self.register_buffer(f"mean_{s['name']}", torch.zeros(1, s["channels"], 1, 1))
+            self.register_buffer(f"inv_std_{s['name']}", torch.ones(1, s["channels"], 1, 1))
 
-    def forward(self, t1, t2, t3, t8, t16, t32, r3, r8, r16):
+    def set_input_stats(self, xs):
+        for name, x in zip(self.names, xs):
+            m = x.mean(dim=(0, 2, 3), keepdim=True)
+            sd = x.std(dim=(0, 2, 3), keepdim=True)
+            getattr(self, f"mean_{name}").copy_(m)
+            getattr(self, f"inv_std_{name}").copy_(1.0 / (sd + 1e-3))
+
+    def forward(self, *xs):
+        t1, t2, t3, t8, t16, t32, r3, r8, r16 = [
+            (x - getattr(self, f"mean_{n}")) * getattr(self, f"inv_std_{n}") for n, x in zip(self.names, xs)
+        ]
         fused = []
         for proj_t, proj_r, mods, ft, fr in zip(self.p_t, self.p_r, self.att, (t3, t8, t16), (r3, r8, r16)):
             x, y = proj_t(ft), proj_r(fr)
@@ -432,6 +448,11 @@ def main():
     tr_nn = neighbours(tr["global"][pool])
     va_nn = neighbours(va["global"])
     steps_per_epoch = n // args.batch
+    if not args.resume:
+        stat_idx = pool[np.linspace(0, n - 1, min(n, 64)).astype(int)]
+        xs, _, _ = batch(meta, tr, stat_idx, stat_idx)
+        with torch.no_grad():
+            net.set_input_stats(xs)
     print(f"train {n} images, val {va['n']}; {steps_per_epoch} steps per epoch", flush=True)
 
     def validate():
