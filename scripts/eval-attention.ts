@@ -6,7 +6,8 @@
  * the ImageNet classifier (MobileNetV2) on the outputs — top-1 agreement with its top-1 on the
  * truth, and the truth's top-1 among the output's top 5.
  *
- *   node --import tsx scripts/eval-attention.ts [--model extra.onnx --label name]... [--json]
+ *   node --import tsx scripts/eval-attention.ts [--model extra.onnx --label name]... [--only attention]
+ *     [--baselines-only] [--json]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,13 +27,14 @@ const { values } = parseArgs({
     label: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'baselines-only': { type: 'boolean', default: false },
   },
 });
 
 type Fn = (t: ImageF32, r: ImageF32) => Promise<ImageF32>;
-const METHODS: Record<string, Fn> = {
-  'attention (axial, ours)': async (t, r) => (await attentionColorize(t, r)).rgb,
-};
+const METHODS: Record<string, Fn> = {};
+if (!values['baselines-only'])
+  METHODS['attention (axial, ours)'] = async (t, r) => (await attentionColorize(t, r)).rgb;
 values.model!.forEach((m, i) => {
   METHODS[values.label![i] ?? path.basename(m)] = async (t, r) =>
     (await attentionColorize(t, r, { model: m })).rgb;
