@@ -46,6 +46,7 @@ export * from './models/registry.js';
 
 import './models/catalogue.js';
 
+export * from './methods/exemplar/attention/index.js';
 export * from './methods/exemplar/gallery/index.js';
 export * from './methods/exemplar/gram/index.js';
 export * from './methods/exemplar/superpixel/index.js';

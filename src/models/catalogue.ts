@@ -11,7 +11,7 @@ registerModel({
   name: 'vgg19',
   description: 'VGG-19 (ImageNet) blocks 1–3, converted to ONNX on first use',
   files: VGG_SHARDS,
-  usedBy: ['exemplar superpixel', 'exemplar gram'],
+  usedBy: ['exemplar superpixel', 'exemplar gram', 'exemplar attention'],
   source: 'Simonyan & Zisserman 2015, Keras weights via DavidCai1993/vgg19-tensorflowjs-model (MIT)',
   convert: ensureVgg19Onnx,
 });
@@ -28,7 +28,7 @@ registerModel({
   name: 'mobilenet-v2',
   description: 'MobileNetV2 1.0/224 (ImageNet), uint8 TFLite converted to a float ONNX graph on first use',
   files: [MOBILENET_V2_TFLITE, MOBILENET_V2_LABELS],
-  usedBy: ['auto cnn', 'auto cnn-tv'],
+  usedBy: ['auto cnn', 'auto cnn-tv', 'exemplar attention'],
   source: 'Sandler et al. 2018, google-coral/test_data (Apache-2.0)',
   convert: ensureMobileNetV2Onnx,
 });
@@ -60,5 +60,14 @@ registerModel({
     'Deep Colorization ensemble: global, 3 ablation, 14 cluster and a warm-style MLP (float16), trained here (training/cheng)',
   files: ['cheng/model.json', 'cheng/weights.bin'],
   usedBy: ['auto cheng'],
+  source: 'this project (MIT), trained on ../shared/data/train',
+});
+
+registerModel({
+  name: 'attention',
+  description:
+    'attention-based exemplar network (axial attention, pyramid decoder) on VGG-19/MobileNetV2 features, trained here at 128² (training/attention)',
+  files: ['attention/net.onnx'],
+  usedBy: ['exemplar attention'],
   source: 'this project (MIT), trained on ../shared/data/train',
 });

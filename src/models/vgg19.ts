@@ -145,3 +145,81 @@ export async function ensureVgg19Onnx(): Promise<string> {
   await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
   return file;
 }
+
+/** Outputs of the "first ReLU of each block" variant: relu1_1, relu2_1, relu3_1 (Gorriz Blanch et al. §3.1). */
+export const VGG19_RELU_OUTPUTS = ['relu1_1', 'relu2_1', 'relu3_1'] as const;
+
+/**
+ * The ONNX model bytes of the original VGG-19 (2 × 2 max pooling) up to block3_conv1, returning
+ * the first ReLU of blocks 1–3 (relu1_1 full size, relu2_1 at 1/2, relu3_1 at 1/4). Same input
+ * as {@link buildVgg19Onnx}.
+ */
+export function buildVgg19ReluOnnx(w: Vgg19Weights): Uint8Array {
+  const nodes: OnnxNode[] = [];
+  const initializers: OnnxTensor[] = [];
+  let x = 'input';
+  const firstOfBlock: Record<string, string> = {
+    block1_conv1: 'relu1_1',
+    block2_conv1: 'relu2_1',
+    block3_conv1: 'relu3_1',
+  };
+  VGG19_LAYERS.slice(0, 5).forEach((l, i) => {
+    initializers.push({ name: `${l.name}_W`, dims: [l.cout, l.cin, 3, 3], data: w.kernels[i] });
+    initializers.push({ name: `${l.name}_B`, dims: [l.cout], data: w.biases[i] });
+    nodes.push({
+      op: 'Conv',
+      inputs: [x, `${l.name}_W`, `${l.name}_B`],
+      outputs: [`${l.name}_conv`],
+      attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [1, 1] },
+    });
+    const out = firstOfBlock[l.name] ?? `${l.name}_relu`;
+    nodes.push({ op: 'Relu', inputs: [`${l.name}_conv`], outputs: [out] });
+    x = out;
+    if (l.name === 'block1_conv2' || l.name === 'block2_conv2') {
+      nodes.push({
+        op: 'MaxPool',
+        inputs: [out],
+        outputs: [`${out}_pool`],
+        attributes: { kernel_shape: [2, 2], strides: [2, 2] },
+      });
+      x = `${out}_pool`;
+    }
+  });
+  return encodeOnnxModel({
+    name: 'vgg19_relu_x_1_maxpool',
+    nodes,
+    initializers,
+    inputs: [{ name: 'input', shape: [1, 3, 'height', 'width'] }],
+    outputs: VGG19_RELU_OUTPUTS.map((name, i) => ({
+      name,
+      shape: [1, VGG19_OUTPUT_CHANNELS[i], i === 0 ? 'height' : `h${i}`, i === 0 ? 'width' : `w${i}`],
+    })),
+  });
+}
+
+/**
+ * Path of the relu1_1/relu2_1/relu3_1 variant (max pooling, as the original VGG-19), converted
+ * on first use and cached like {@link ensureVgg19Onnx}.
+ *
+ * @example
+ * ```ts
+ * import { ensureVgg19ReluOnnx } from 'colorize-toolkit';
+ * console.log(await ensureVgg19ReluOnnx()); // …/models/cache/vgg19-relu-x-1-maxpool-<hash>.onnx
+ * ```
+ */
+export async function ensureVgg19ReluOnnx(): Promise<string> {
+  const w = await readVgg19Weights();
+  const dir = modelCacheDir();
+  const file = path.join(dir, `vgg19-relu-x-1-maxpool-v${CONVERTER_VERSION}-${w.hash}.onnx`);
+  try {
+    await fs.access(file);
+    return file;
+  } catch {
+    // not cached yet
+  }
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await fs.writeFile(tmp, buildVgg19ReluOnnx(w));
+  await fs.rename(tmp, file);
+  return file;
+}

@@ -1,7 +1,7 @@
 /**
- * `colorize exemplar GRAY [REFERENCE] -o OUT [--method superpixel|gram|welsh] [--gallery DIR
+ * `colorize exemplar GRAY [REFERENCE] -o OUT [--method superpixel|gram|welsh|attention] [--gallery DIR
  * [--top-k K]] [flags]`: colours a gray image from a colour reference (IPOL 2024 Algorithm 4;
- * report §4 for gram), or from the nearest image of a gallery (report §4.4.3). GRAY may be a
+ * report §4 for gram; Gorriz Blanch et al. for attention), or from the nearest image of a gallery (report §4.4.3). GRAY may be a
  * folder: each image is paired
  * with the reference of the same name in the REFERENCE folder (002_target.png ↔
  * 002_reference.png), or with the one REFERENCE file, and written to the folder OUT as
@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { ColorizeError, checkChoice } from '../../errors.js';
 import { createImage, type ImageF32 } from '../../image/image.js';
 import { readImage, writeImage } from '../../image/io.js';
+import { attentionColorize } from '../../methods/exemplar/attention/pipeline.js';
 import { galleryDescriptor } from '../../methods/exemplar/gallery/descriptor.js';
 import {
   type GalleryIndex,
@@ -30,7 +31,7 @@ import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
-const METHODS = ['superpixel', 'gram', 'welsh'] as const;
+const METHODS = ['superpixel', 'gram', 'welsh', 'attention'] as const;
 type Method = (typeof METHODS)[number];
 
 /** Flags that belong to one method (camelCase keys); giving them with another is a usage error. */
@@ -38,6 +39,7 @@ const METHOD_FLAGS: Record<Method, Array<keyof ExemplarFlags>> = {
   superpixel: ['tau', 'deltaS', 'deltaC', 'superpixels', 'features', 'debugDir', 'workingSize'],
   gram: ['iterations', 'contentLayers', 'styleLayers', 'optimizer', 'learningRate', 'space', 'workingSize'],
   welsh: [],
+  attention: ['model'],
 };
 const ALL_METHOD_FLAGS = [...new Set(Object.values(METHOD_FLAGS).flat())];
 
@@ -60,6 +62,7 @@ interface ExemplarFlags {
   workingSize?: string;
   features?: string;
   debugDir?: string;
+  model?: string;
 }
 
 function numberFlag(name: string, raw: string | undefined): number | undefined {
@@ -96,6 +99,11 @@ async function colourOne(
   if (method === 'welsh') {
     const rgb = await getTransferMethod('welsh').run(target, r.image, {});
     await writeResult(outFile, rgb, g);
+    return;
+  }
+  if (method === 'attention') {
+    const res = await attentionColorize(target, r.image, { model: f.model });
+    await writeResult(outFile, res.rgb, g);
     return;
   }
   if (method === 'gram') {
@@ -200,6 +208,7 @@ export function registerExemplar(program: Command): void {
       'Exemplar colorization. --method superpixel (default): superpixel non-local matching of deep features (Carrillo, Clément & Bugeau 2022; ' +
         'IPOL 2024 Algorithm 4). --method gram: VGG-19 Gram-matrix optimisation (Gatys et al. 2016; report §4.2–4.4), ' +
         'the chroma of the optimised image recombined with the gray luminance. --method welsh: Welsh et al. 2002 with its defaults. ' +
+        '--method attention: the attention-based exemplar network of Gorriz Blanch et al. (axial attention, pyramid decoder; trained here at 128², see docs/attention.md). ' +
         'Instead of REFERENCE, --gallery DIR picks the gallery image nearest to the target in VGG-19 features (report §4.4.3; ' +
         'the folder is indexed once into a cached file). ' +
         'GRAY may be a folder; REFERENCE is then a folder of references paired by name (NNN_target ↔ NNN_reference) ' +
@@ -243,6 +252,10 @@ export function registerExemplar(program: Command): void {
     .option('--optimizer <name>', `gram: ${GRAM_OPTIMIZERS.join('|')} (default adam)`)
     .option('--learning-rate <r>', 'gram: Adam step on [0,1] pixel values (default 0.02)')
     .option('--space <name>', 'gram: lab|yuv, the chroma taken from the optimised image (default lab)')
+    .option(
+      '--model <file>',
+      'attention: ONNX network to use instead of the trained models/attention/net.onnx',
+    )
     .action(async (grayArg: string, refArg: string | undefined, f: ExemplarFlags, cmd: Command) => {
       checkChoice('method', f.method, METHODS);
       const method = f.method as Method;
