@@ -11,6 +11,7 @@
  * Pooling floors odd sizes and its adjoint would then lose a row, so inputs must have width and
  * height divisible by 4 (two poolings); {@link checkGradSize} says so.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
@@ -207,7 +208,7 @@ export function ensureVgg19GradOnnx(
         try {
           await fs.access(file);
         } catch {
-          const tmp = `${file}.tmp-${process.pid}`;
+          const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
           await fs.writeFile(tmp, build());
           await fs.rename(tmp, file); // atomic, like ensureVgg19Onnx
         }

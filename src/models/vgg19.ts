@@ -6,7 +6,7 @@
  * converted file is a build product cached in models/cache/ (never committed); it is rebuilt
  * when the weights change (the cache name carries a hash of the shards).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
@@ -140,7 +140,7 @@ export async function ensureVgg19Onnx(): Promise<string> {
     // not cached yet
   }
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.writeFile(tmp, buildVgg19Onnx(w));
   await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
   return file;
@@ -218,7 +218,7 @@ export async function ensureVgg19ReluOnnx(): Promise<string> {
     // not cached yet
   }
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.writeFile(tmp, buildVgg19ReluOnnx(w));
   await fs.rename(tmp, file);
   return file;

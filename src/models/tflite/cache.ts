@@ -4,7 +4,7 @@
  * that carries the converter version and a hash of the source file, so a new converter or a
  * new model file gives a new cache entry.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { modelCacheDir, requireModelFile } from '../locate.js';
@@ -37,7 +37,7 @@ export async function ensureTfliteOnnx(
   const model = parseTflite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), src);
   const onnx = encodeOnnxModel(build(model));
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.writeFile(tmp, onnx);
   await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
   return file;
