@@ -3,7 +3,7 @@
 import { DEEPLAB_MODELS, type DeeplabVariant, ensureDeeplabOnnx } from './deeplab.js';
 import { ensureMobileNetV2Onnx, MOBILENET_V2_LABELS, MOBILENET_V2_TFLITE } from './mobilenet-v2.js';
 import { registerModel } from './registry.js';
-import { ensureVgg19Onnx } from './vgg19.js';
+import { ensureVgg19Onnx, ensureVgg19ReluOnnx } from './vgg19.js';
 
 const VGG_SHARDS = Array.from({ length: 8 }, (_, i) => `vgg19/group${i + 1}-shard1of1`);
 
@@ -13,7 +13,11 @@ registerModel({
   files: VGG_SHARDS,
   usedBy: ['exemplar superpixel', 'exemplar gram', 'exemplar attention'],
   source: 'Simonyan & Zisserman 2015, Keras weights via DavidCai1993/vgg19-tensorflowjs-model (MIT)',
-  convert: ensureVgg19Onnx,
+  // Both graphs: conv1_2/conv2_2/conv3_4 (superpixel, gram) and relu1_1/2_1/3_1 (attention).
+  convert: async () => {
+    await ensureVgg19ReluOnnx();
+    return ensureVgg19Onnx();
+  },
 });
 
 registerModel({
