@@ -295,3 +295,26 @@ registerServiceMethod({
     return res.rgb;
   },
 });
+
+// The attention exemplar network (Gorriz Blanch et al.): server-only (ONNX Runtime), no options
+// over HTTP (the --model override is a command-line tool for ablations).
+registerServiceMethod({
+  name: 'attention',
+  family: 'exemplar',
+  summary:
+    'attention-based exemplar colourisation network (axial attention, pyramid decoder; trained here at 128²)',
+  inputs: [
+    { name: 'target', kind: 'image', required: true, description: 'gray photo to colour' },
+    { name: 'reference', kind: 'image', required: true, description: 'colour photo whose colours are used' },
+  ],
+  options: [],
+  browser: false,
+  run: async (inputs, _o, ctx) => {
+    const reference = inputs.images.reference!;
+    if (reference.isGray)
+      throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+    const { attentionColorize } = await import('../methods/exemplar/attention/pipeline.js');
+    ctx.progress(0.05, 'colorizing');
+    return (await attentionColorize(inputs.images.target!.image, reference.image)).rgb;
+  },
+});

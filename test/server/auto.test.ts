@@ -63,3 +63,27 @@ describe('automatic methods over HTTP', () => {
     assert.match(await res.text(), /candidates/);
   });
 });
+
+describe('attention exemplar network over HTTP', () => {
+  test('POST /v1/colorize/attention colours a gray target from a reference', async () => {
+    const truth = resizeImage((await readImage(dataPath('exemplar/002_truth.png'))).image, 160, 120, 'area');
+    const ref = resizeImage(
+      (await readImage(dataPath('exemplar/002_reference.png'))).image,
+      160,
+      120,
+      'area',
+    );
+    const res = await fetch(`${s.base}/v1/colorize/attention`, {
+      method: 'POST',
+      body: form({
+        target: await png({ width: 160, height: 120, channels: [lumaOf(truth).slice()] }),
+        reference: await png(ref),
+      }),
+      headers: { accept: 'image/png' },
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = (await decodeResponse(res)).image;
+    assert.equal(out.width, 160);
+    assert.ok(colorfulness(out) > 5);
+  });
+});
