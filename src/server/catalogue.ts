@@ -10,7 +10,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
-import { type AutoMethod, listAutoMethods } from '../methods/automatic/registry.js';
+import { type AutoMethod, grayInput, listAutoMethods } from '../methods/automatic/registry.js';
 import { listTransferMethods, type TransferMethod } from '../methods/transfer/registry.js';
 import { type OptionSpec, optionsFromFlags } from './option-specs.js';
 
@@ -162,17 +162,12 @@ export function fromAutoMethod(m: AutoMethod): ServiceMethod {
     browser: false,
     run: (inputs, options, ctx) => {
       const input = inputs.images.gray!;
-      let gray = input.image;
-      if (!input.isGray) {
+      if (!input.isGray)
         ctx.notice('the input is a colour image; its luminance (Rec. 601 luma) was used as the gray image');
-        const [R, G, B] = gray.channels;
-        const Y = new Float32Array(R.length);
-        for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
-        gray = { width: gray.width, height: gray.height, channels: [Y] };
-      } else if (gray.channels.length > 1) {
-        gray = { width: gray.width, height: gray.height, channels: [gray.channels[0]] };
-      }
-      return m.run(gray, options, { notice: (t) => ctx.notice(t), progress: (f, st) => ctx.progress(f, st) });
+      return m.run(grayInput(input.image, input.isGray), options, {
+        notice: (t) => ctx.notice(t),
+        progress: (f, st) => ctx.progress(f, st),
+      });
     },
   };
 }

@@ -14,6 +14,7 @@ import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rgbImageToLab } from '../../src/color/lab.js';
+import { lumaOf } from '../../src/color/linear-spaces.js';
 import { readImage } from '../../src/image/io.js';
 import {
   ATTENTION_SIZE,
@@ -79,10 +80,7 @@ async function prepare(split: string, limit: number): Promise<void> {
   for (const f of files) {
     const img = (await readImage(path.join(dir, f))).image;
     if (img.channels.length !== 3) continue;
-    const [R, G, B] = img.channels;
-    const Y = new Float32Array(R.length);
-    for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
-    const gray = { width: img.width, height: img.height, channels: [Y] };
+    const gray = { width: img.width, height: img.height, channels: [lumaOf(img)] };
     const tgt = await attentionTargetInputs(gray);
     const ref = await attentionReferenceInputs(img);
     shapes ??= {

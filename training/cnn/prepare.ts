@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { softEncode } from '../../src/color/ab-bins.js';
 import { rgbImageToLab } from '../../src/color/lab.js';
+import { lumaOf } from '../../src/color/linear-spaces.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage, resizePlane } from '../../src/image/resize.js';
 import {
@@ -59,10 +60,7 @@ async function prepare(split: string): Promise<void> {
   const t0 = performance.now();
   for (const f of files) {
     const img = (await readImage(path.join(dir, f))).image;
-    const [R, G, B] = img.channels;
-    const Y = new Float32Array(R.length);
-    for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
-    const gray = { width: img.width, height: img.height, channels: [Y] };
+    const gray = { width: img.width, height: img.height, channels: [lumaOf(img)] };
     const inputs = await headInputs(gray);
     if (inputsMeta.length === 0)
       inputsMeta = inputs.map((x) => ({

@@ -15,6 +15,7 @@ import {
   type AutoContext,
   type AutoMethod,
   getAutoMethod,
+  grayInput,
   listAutoMethods,
 } from '../../methods/automatic/registry.js';
 import '../../models/catalogue.js';
@@ -32,14 +33,6 @@ function defaultMethod(): string {
   return names.includes('cnn-tv') ? 'cnn-tv' : (names[0] ?? 'cnn-tv');
 }
 
-/** Rec. 601 luma of a colour image (the gray image a colour input stands for). */
-function luma(img: ImageF32): ImageF32 {
-  const [R, G, B] = img.channels;
-  const Y = new Float32Array(R.length);
-  for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
-  return { width: img.width, height: img.height, channels: [Y] };
-}
-
 async function colourOne(
   method: AutoMethod,
   file: string,
@@ -49,14 +42,9 @@ async function colourOne(
   context: AutoContext,
 ): Promise<void> {
   const input = await readImage(file, readOpts);
-  let gray = input.image;
-  if (!input.isGray) {
+  if (!input.isGray)
     context.notice?.(`${file} is a colour image; using its luminance (Rec. 601 luma) as the gray image`);
-    gray = luma(gray);
-  } else if (gray.channels.length > 1) {
-    gray = { width: gray.width, height: gray.height, channels: [gray.channels[0]] };
-  }
-  const rgb = await method.run(gray, options, context);
+  const rgb = await method.run(grayInput(input.image, input.isGray), options, context);
   await writeResult(outFile, rgb, input);
 }
 

@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
+import { lumaOf } from '../../color/linear-spaces.js';
 import { ColorizeError, checkChoice, checkNumber } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { readImage } from '../../image/io.js';
@@ -138,10 +139,7 @@ export function registerScribble(program: Command): void {
       };
       if (!input.isGray) {
         log(`note: ${grayArg} is a colour image; using its luminance (Rec. 601 luma) as the gray image`);
-        const [R, G, B] = gray.channels;
-        const Y = new Float32Array(R.length);
-        for (let i = 0; i < Y.length; i++) Y[i] = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i];
-        gray = { width: gray.width, height: gray.height, channels: [Y] };
+        gray = { width: gray.width, height: gray.height, channels: [lumaOf(gray)] };
       }
       const { width, height } = gray;
       let strokes: StrokeSet;

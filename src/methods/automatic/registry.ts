@@ -3,6 +3,8 @@
  * function from a gray image to a full-resolution sRGB image, and its options (the same typed
  * flag metadata as the transfer registry, so the CLI builds flags and help from it).
  */
+
+import { lumaOf } from '../../color/linear-spaces.js';
 import { ColorizeError } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import type { TransferContext, TransferFlag } from '../transfer/registry.js';
@@ -30,6 +32,22 @@ export interface AutoMethod {
    * input) → sRGB image of the same size. `options` holds only what the user gave.
    */
   run(gray: ImageF32, options: Record<string, unknown>, context?: AutoContext): Promise<ImageF32>;
+}
+
+/**
+ * The one-channel gray image an input stands for: a gray input's own plane (also when stored as
+ * RGB), or the Rec. 601 luma of a colour one.
+ *
+ * @example
+ * ```ts
+ * import { fromPlanes, grayInput } from 'colorize-toolkit';
+ * const red = fromPlanes(1, 1, [Float32Array.of(1), Float32Array.of(0), Float32Array.of(0)]);
+ * console.log(grayInput(red, false).channels[0][0].toFixed(3)); // 0.299
+ * ```
+ */
+export function grayInput(image: ImageF32, isGray: boolean): ImageF32 {
+  const plane = isGray ? image.channels[0] : lumaOf(image);
+  return { width: image.width, height: image.height, channels: [plane] };
 }
 
 const methods = new Map<string, AutoMethod>();
