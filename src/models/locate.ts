@@ -3,7 +3,8 @@
  * separated), the project's models/ folder, then ../shared/models beside the project. Converted
  * models are cached in models/cache/ (git-ignored) or env COLORIZE_MODELS_CACHE.
  */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ColorizeError } from '../errors.js';
@@ -49,4 +50,24 @@ export function requireModelFile(relative: string): string {
     `model file ${relative} not found; looked in: ${searched.join(', ')} (set COLORIZE_MODELS to the folder that holds it)`,
     'io',
   );
+}
+
+/**
+ * Path of `name` in the model cache, building its bytes with `build` when it is not there yet.
+ * The bytes go to a temporary name unique to this call and are renamed into place, so concurrent
+ * first uses (in one process or several) never see half a model or remove each other's file.
+ */
+export async function cachedModelFile(
+  name: string,
+  build: () => Uint8Array | Promise<Uint8Array>,
+): Promise<string> {
+  const dir = modelCacheDir();
+  const file = path.join(dir, name);
+  if (existsSync(file)) return file;
+  const bytes = await build();
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+  return file;
 }

@@ -1,21 +1,5 @@
-/**
- * VGG-19 blocks 1–3 with their backward pass, as two ONNX graphs built with the project's own
- * encoder (no autodiff library): the forward graph returns the pre-ReLU outputs of chosen conv
- * layers (the report's §4.3.1 inserts its loss layers right after each conv), and the backward
- * graph takes the image plus dL/dF for each chosen layer and returns dL/d(input). The backward
- * graph recomputes the forward for the ReLU masks and uses
- *   conv backward     = the adjoint of Conv: a Conv with the kernel transposed and flipped, no bias
- *                       (equal to ConvTranspose with the same weights, and faster in ONNX Runtime),
- *   ReLU backward     = multiply by Sign(Relu(c)) (1 where the pre-activation is positive),
- *   2×2 average pool  = depthwise ConvTranspose, 2×2 kernel of ¼, stride 2.
- * Pooling floors odd sizes and its adjoint would then lose a row, so inputs must have width and
- * height divisible by 4 (two poolings); {@link checkGradSize} says so.
- */
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { ColorizeError } from '../errors.js';
-import { modelCacheDir } from './locate.js';
+import { cachedModelFile } from './locate.js';
 import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from './onnx-builder.js';
 import { readVgg19Weights, VGG19_LAYERS, type Vgg19Weights } from './vgg19.js';
 
@@ -194,25 +178,11 @@ export function ensureVgg19GradOnnx(
   if (!p) {
     p = (async () => {
       const w = await readVgg19Weights();
-      const dir = modelCacheDir();
-      await fs.mkdir(dir, { recursive: true });
       const stem = `vgg19-grad-v${GRAD_CONVERTER_VERSION}-${w.hash}-${ls.map((n) => n.replace('conv', '')).join('-')}`;
       const out = {
-        forward: path.join(dir, `${stem}-fwd.onnx`),
-        backward: path.join(dir, `${stem}-bwd.onnx`),
+        forward: await cachedModelFile(`${stem}-fwd.onnx`, () => buildVgg19FeaturesOnnx(w, ls)),
+        backward: await cachedModelFile(`${stem}-bwd.onnx`, () => buildVgg19BackwardOnnx(w, ls)),
       };
-      for (const [file, build] of [
-        [out.forward, () => buildVgg19FeaturesOnnx(w, ls)],
-        [out.backward, () => buildVgg19BackwardOnnx(w, ls)],
-      ] as const) {
-        try {
-          await fs.access(file);
-        } catch {
-          const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-          await fs.writeFile(tmp, build());
-          await fs.rename(tmp, file); // atomic, like ensureVgg19Onnx
-        }
-      }
       return out;
     })();
     p.catch(() => built.delete(key));

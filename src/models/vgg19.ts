@@ -6,11 +6,11 @@
  * converted file is a build product cached in models/cache/ (never committed); it is rebuilt
  * when the weights change (the cache name carries a hash of the shards).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
-import { modelCacheDir, requireModelFile } from './locate.js';
+import { cachedModelFile, requireModelFile } from './locate.js';
 import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from './onnx-builder.js';
 
 /** Convolution layers of blocks 1–3, in order, with their shard and channel counts. */
@@ -131,19 +131,9 @@ export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
  */
 export async function ensureVgg19Onnx(): Promise<string> {
   const w = await readVgg19Weights();
-  const dir = modelCacheDir();
-  const file = path.join(dir, `vgg19-blocks1to3-avgpool-v${CONVERTER_VERSION}-${w.hash}.onnx`);
-  try {
-    await fs.access(file);
-    return file;
-  } catch {
-    // not cached yet
-  }
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await fs.writeFile(tmp, buildVgg19Onnx(w));
-  await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
-  return file;
+  return cachedModelFile(`vgg19-blocks1to3-avgpool-v${CONVERTER_VERSION}-${w.hash}.onnx`, () =>
+    buildVgg19Onnx(w),
+  );
 }
 
 /** Outputs of the "first ReLU of each block" variant: relu1_1, relu2_1, relu3_1 (Gorriz Blanch et al. §3.1). */
@@ -209,17 +199,7 @@ export function buildVgg19ReluOnnx(w: Vgg19Weights): Uint8Array {
  */
 export async function ensureVgg19ReluOnnx(): Promise<string> {
   const w = await readVgg19Weights();
-  const dir = modelCacheDir();
-  const file = path.join(dir, `vgg19-relu-x-1-maxpool-v${CONVERTER_VERSION}-${w.hash}.onnx`);
-  try {
-    await fs.access(file);
-    return file;
-  } catch {
-    // not cached yet
-  }
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await fs.writeFile(tmp, buildVgg19ReluOnnx(w));
-  await fs.rename(tmp, file);
-  return file;
+  return cachedModelFile(`vgg19-relu-x-1-maxpool-v${CONVERTER_VERSION}-${w.hash}.onnx`, () =>
+    buildVgg19ReluOnnx(w),
+  );
 }

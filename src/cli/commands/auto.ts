@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
-import type { ImageF32 } from '../../image/image.js';
 import { readImage } from '../../image/io.js';
 import '../../methods/automatic/builtin.js';
 import {

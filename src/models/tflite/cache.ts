@@ -4,10 +4,9 @@
  * that carries the converter version and a hash of the source file, so a new converter or a
  * new model file gives a new cache entry.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { modelCacheDir, requireModelFile } from '../locate.js';
+import { cachedModelFile, requireModelFile } from '../locate.js';
 import { encodeOnnxModel, type OnnxGraph } from '../onnx-builder.js';
 import { parseTflite, type TfliteModel } from './schema.js';
 import { TFLITE_ONNX_CONVERTER_VERSION } from './to-onnx.js';
@@ -26,19 +25,8 @@ export async function ensureTfliteOnnx(
   const src = requireModelFile(relative);
   const bytes = await fs.readFile(src);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const dir = modelCacheDir();
-  const file = path.join(dir, `${tag}-v${TFLITE_ONNX_CONVERTER_VERSION}.${graphVersion}-${hash}.onnx`);
-  try {
-    await fs.access(file);
-    return file;
-  } catch {
-    // not cached yet
-  }
-  const model = parseTflite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), src);
-  const onnx = encodeOnnxModel(build(model));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await fs.writeFile(tmp, onnx);
-  await fs.rename(tmp, file); // atomic: concurrent first uses never see half a model
-  return file;
+  const name = `${tag}-v${TFLITE_ONNX_CONVERTER_VERSION}.${graphVersion}-${hash}.onnx`;
+  return cachedModelFile(name, () =>
+    encodeOnnxModel(build(parseTflite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), src))),
+  );
 }

@@ -2,28 +2,11 @@
  * {@link MatrixOps} through ONNX Runtime: two weightless graphs (F·Fᵀ and D·F) with dynamic
  * shapes, built with the project's encoder and cached in models/cache/.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { FeatureMap } from '../../../features/feature-extractor.js';
-import { modelCacheDir } from '../../../models/locate.js';
+import { cachedModelFile } from '../../../models/locate.js';
 import { encodeOnnxModel } from '../../../models/onnx-builder.js';
 import { loadOrt, onnxSession } from '../../../models/runtime.js';
 import type { MatrixOps } from './loss.js';
-
-async function cachedModel(name: string, bytes: () => Uint8Array): Promise<string> {
-  const dir = modelCacheDir();
-  const file = path.join(dir, `${name}.onnx`);
-  try {
-    await fs.access(file);
-    return file;
-  } catch {
-    await fs.mkdir(dir, { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    await fs.writeFile(tmp, bytes());
-    await fs.rename(tmp, file);
-    return file;
-  }
-}
 
 let opsPromise: Promise<MatrixOps> | null = null;
 
@@ -41,7 +24,7 @@ let opsPromise: Promise<MatrixOps> | null = null;
 export function onnxMatrixOps(): Promise<MatrixOps> {
   opsPromise ??= (async () => {
     const ort = await loadOrt();
-    const gramFile = await cachedModel('gram-v1', () =>
+    const gramFile = await cachedModelFile('gram-v1.onnx', () =>
       encodeOnnxModel({
         name: 'gram',
         nodes: [
@@ -53,7 +36,7 @@ export function onnxMatrixOps(): Promise<MatrixOps> {
         outputs: [{ name: 'g', shape: ['c', 'c'] }],
       }),
     );
-    const mulFile = await cachedModel('left-multiply-v1', () =>
+    const mulFile = await cachedModelFile('left-multiply-v1.onnx', () =>
       encodeOnnxModel({
         name: 'left_multiply',
         nodes: [{ op: 'MatMul', inputs: ['d', 'f'], outputs: ['df'] }],
