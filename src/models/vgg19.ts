@@ -67,12 +67,21 @@ export async function readVgg19Weights(): Promise<Vgg19Weights> {
   return { kernels, biases, hash: h.digest('hex').slice(0, 16) };
 }
 
-/** The ONNX model bytes for the given weights (input "input": [1, 3, H, W], BGR, caffe-preprocessed). */
-export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
+/**
+ * Conv 3×3 + ReLU nodes of the first `count` layers, with a 2 × 2 `pool` after blocks 1 and 2.
+ * A layer's ReLU output is called `outputs[layer]` when given (a graph output), else
+ * `<layer>_relu`.
+ */
+function convStack(
+  w: Vgg19Weights,
+  count: number,
+  outputs: Record<string, string>,
+  pool: 'AveragePool' | 'MaxPool',
+): { nodes: OnnxNode[]; initializers: OnnxTensor[] } {
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   let x = 'input';
-  VGG19_LAYERS.forEach((l, i) => {
+  VGG19_LAYERS.slice(0, count).forEach((l, i) => {
     initializers.push({ name: `${l.name}_W`, dims: [l.cout, l.cin, 3, 3], data: w.kernels[i] });
     initializers.push({ name: `${l.name}_B`, dims: [l.cout], data: w.biases[i] });
     nodes.push({
@@ -81,20 +90,12 @@ export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
       outputs: [`${l.name}_conv`],
       attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [1, 1] },
     });
-    const out =
-      l.name === 'block1_conv2'
-        ? 'conv1_2'
-        : l.name === 'block2_conv2'
-          ? 'conv2_2'
-          : l.name === 'block3_conv4'
-            ? 'conv3_4'
-            : `${l.name}_relu`;
+    const out = outputs[l.name] ?? `${l.name}_relu`;
     nodes.push({ op: 'Relu', inputs: [`${l.name}_conv`], outputs: [out] });
     x = out;
-    if (out === 'conv1_2' || out === 'conv2_2') {
-      // §2.1.2: average pooling instead of VGG's max pooling.
+    if (l.name === 'block1_conv2' || l.name === 'block2_conv2') {
       nodes.push({
-        op: 'AveragePool',
+        op: pool,
         inputs: [out],
         outputs: [`${out}_pool`],
         attributes: { kernel_shape: [2, 2], strides: [2, 2] },
@@ -102,6 +103,18 @@ export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
       x = `${out}_pool`;
     }
   });
+  return { nodes, initializers };
+}
+
+/** The ONNX model bytes for the given weights (input "input": [1, 3, H, W], BGR, caffe-preprocessed). */
+export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
+  // §2.1.2: average pooling instead of VGG's max pooling.
+  const { nodes, initializers } = convStack(
+    w,
+    VGG19_LAYERS.length,
+    { block1_conv2: 'conv1_2', block2_conv2: 'conv2_2', block3_conv4: 'conv3_4' },
+    'AveragePool',
+  );
   return encodeOnnxModel({
     name: 'vgg19_blocks1to3_avgpool',
     nodes,
@@ -145,36 +158,12 @@ export const VGG19_RELU_OUTPUTS = ['relu1_1', 'relu2_1', 'relu3_1'] as const;
  * as {@link buildVgg19Onnx}.
  */
 export function buildVgg19ReluOnnx(w: Vgg19Weights): Uint8Array {
-  const nodes: OnnxNode[] = [];
-  const initializers: OnnxTensor[] = [];
-  let x = 'input';
-  const firstOfBlock: Record<string, string> = {
-    block1_conv1: 'relu1_1',
-    block2_conv1: 'relu2_1',
-    block3_conv1: 'relu3_1',
-  };
-  VGG19_LAYERS.slice(0, 5).forEach((l, i) => {
-    initializers.push({ name: `${l.name}_W`, dims: [l.cout, l.cin, 3, 3], data: w.kernels[i] });
-    initializers.push({ name: `${l.name}_B`, dims: [l.cout], data: w.biases[i] });
-    nodes.push({
-      op: 'Conv',
-      inputs: [x, `${l.name}_W`, `${l.name}_B`],
-      outputs: [`${l.name}_conv`],
-      attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [1, 1] },
-    });
-    const out = firstOfBlock[l.name] ?? `${l.name}_relu`;
-    nodes.push({ op: 'Relu', inputs: [`${l.name}_conv`], outputs: [out] });
-    x = out;
-    if (l.name === 'block1_conv2' || l.name === 'block2_conv2') {
-      nodes.push({
-        op: 'MaxPool',
-        inputs: [out],
-        outputs: [`${out}_pool`],
-        attributes: { kernel_shape: [2, 2], strides: [2, 2] },
-      });
-      x = `${out}_pool`;
-    }
-  });
+  const { nodes, initializers } = convStack(
+    w,
+    5,
+    { block1_conv1: 'relu1_1', block2_conv1: 'relu2_1', block3_conv1: 'relu3_1' },
+    'MaxPool',
+  );
   return encodeOnnxModel({
     name: 'vgg19_relu_x_1_maxpool',
     nodes,
