@@ -26,7 +26,7 @@ import {
 } from '../methods/scribbles/strokes.js';
 import { getTransferMethod } from '../methods/transfer/registry.js';
 import { DEFAULT_TOLERANCE, SOLVER_KINDS } from '../solve/spd-solve.js';
-import { type InputSpec, type MethodInputs, registerServiceMethod } from './catalogue.js';
+import { type InputImage, type InputSpec, type MethodInputs, registerServiceMethod } from './catalogue.js';
 import { type OptionSpec, optionsFromFlags } from './option-specs.js';
 
 const SCRIBBLE_INPUTS: InputSpec[] = [
@@ -156,6 +156,14 @@ registerServiceMethod({
   },
 });
 
+/** The reference image of an exemplar request; a gray one is refused (it has no colours to give). */
+function colourReference(inputs: MethodInputs): InputImage {
+  const reference = inputs.images.reference!;
+  if (reference.isGray)
+    throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+  return reference;
+}
+
 // The transfer registry's `superpixel` (Algorithm 3) refuses gray targets, as `colorize transfer`
 // does, where `colorize exemplar` takes them. The service offers one `superpixel` method for both:
 // a colour target goes to the registry's method (same options, notes through the context), a
@@ -181,9 +189,7 @@ registerServiceMethod({
   browser: false,
   run: async (inputs, o, ctx) => {
     const target = inputs.images.target!;
-    const reference = inputs.images.reference!;
-    if (reference.isGray)
-      throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+    const reference = colourReference(inputs);
     const notice = (text: string) => ctx.notice(text);
     if (!target.isGray) {
       ctx.progress(0.05, 'transferring (Algorithm 3)');
@@ -270,9 +276,7 @@ registerServiceMethod({
   browser: false,
   run: async (inputs, o, ctx) => {
     const target = inputs.images.target!;
-    const reference = inputs.images.reference!;
-    if (reference.isGray)
-      throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+    const reference = colourReference(inputs);
     const iterations = (o.iterations as number | undefined) ?? SERVICE_GRAM_ITERATIONS;
     const { gramColorize } = await import('../methods/exemplar/gram/pipeline.js');
     ctx.progress(0.02, 'optimising');
@@ -310,9 +314,7 @@ registerServiceMethod({
   options: [],
   browser: false,
   run: async (inputs, _o, ctx) => {
-    const reference = inputs.images.reference!;
-    if (reference.isGray)
-      throw new ColorizeError('reference is gray; exemplar colorization needs a colour reference');
+    const reference = colourReference(inputs);
     const { attentionColorize } = await import('../methods/exemplar/attention/pipeline.js');
     ctx.progress(0.05, 'colorizing');
     return (await attentionColorize(inputs.images.target!.image, reference.image)).rgb;
