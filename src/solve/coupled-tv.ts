@@ -223,7 +223,6 @@ export function coupledTvSelect(
       sa[i] = SIGMA * sqrtG * Math.sqrt(gx * gx + gy * gy);
     }
   const scratch = new Uint8Array(K);
-  const prevT = new Float32Array(n);
   const prevA = new Float32Array(n);
   const prevB = new Float32Array(n);
   const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖²
@@ -256,20 +255,15 @@ export function coupledTvSelect(
         else {
           // In t = r / sqrt(1 − r²): g(t) = t / sqrt(1 + t²) + σa·t − |q| = 0, increasing and
           // concave, so Newton from the left point s / (1 + σa) (where g ≤ 0) climbs monotonically.
-          // Warm start from the last iteration's root (p moves little between iterations); a
-          // start right of the root lands left of it after one step, never below t_lo.
-          const tLo = s / (1 + k);
-          let t = prevT[i] > tLo ? prevT[i] : tLo;
+          let t = s / (1 + k);
           for (let iter = 0; iter < 8; iter++) {
             const u2 = 1 + t * t;
             const su = Math.sqrt(u2);
             const g = t / su + k * t - s;
             const step = g / (1 / (u2 * su) + k);
             t -= step;
-            if (t < tLo) t = tLo;
-            if (step < 1e-6 && step > -1e-6) break;
+            if (step > -1e-6) break;
           }
-          prevT[i] = t;
           rr = t / Math.sqrt(1 + t * t);
         }
         const scale = rr / s;

@@ -17,8 +17,16 @@ import type { ColorDistribution } from './network.js';
 export const DEFAULT_CANDIDATES = 10;
 
 /** Indices of the `m` largest values of probs[off .. off+q), largest first. */
-function topM(probs: Float32Array, off: number, q: number, m: number, out: Int32Array, outOff: number): void {
-  const val = new Float64Array(m).fill(-1);
+function topM(
+  probs: Float32Array,
+  off: number,
+  q: number,
+  m: number,
+  out: Int32Array,
+  outOff: number,
+  val: Float64Array,
+): void {
+  val.fill(-1);
   for (let k = 0; k < q; k++) {
     const v = probs[off + k];
     if (v <= val[m - 1]) continue;
@@ -57,7 +65,8 @@ export function candidatesFromDistribution(
   const M = Math.min(Q, 2 * K);
   const { width: w0, height: h0, probs } = dist;
   const top = new Int32Array(w0 * h0 * M);
-  for (let p = 0; p < w0 * h0; p++) topM(probs, p * Q, Q, M, top, p * M);
+  const scratch = new Float64Array(M);
+  for (let p = 0; p < w0 * h0; p++) topM(probs, p * Q, Q, M, top, p * M, scratch);
   // Per grid cell (its four corner neighbours), the union of their top-M bins and the four
   // probabilities of each, stored contiguously: every output pixel in the cell reads only these.
   const cellBins: Int32Array[] = new Array(w0 * h0);
