@@ -1,10 +1,3 @@
-/**
- * `colorize auto GRAY -o OUT --method NAME [method flags]`: fully automatic colorization (no
- * strokes, no reference). GRAY may be a folder: every image in it is coloured into the folder OUT,
- * with a progress bar. A colour input is reduced to its Rec. 601 luma, with a note. Methods and
- * their flags come from the automatic registry (src/methods/automatic/registry.ts).
- */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
@@ -19,10 +12,10 @@ import {
 } from '../../methods/automatic/registry.js';
 import '../../models/catalogue.js';
 import { requireModel } from '../../models/registry.js';
-import { runBatch } from '../batch.js';
+import { folderInputs, runBatch, singleOutput } from '../batch.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
-import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
-import { isDirectory, listImages } from '../pairing.js';
+import { writeResult } from '../output.js';
+import { isDirectory } from '../pairing.js';
 import { startFractionProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
@@ -79,15 +72,7 @@ export function registerAuto(program: Command): void {
         );
 
       if (!(await isDirectory(grayArg))) {
-        let outFile = out;
-        try {
-          if ((await fs.stat(out)).isDirectory()) outFile = outputPathFor(grayArg, out);
-        } catch {
-          // Not there yet: a file to create.
-        }
-        if (path.resolve(outFile) === path.resolve(grayArg))
-          throw new ColorizeError(`${outFile}: the output would overwrite the input`, 'usage', outFile);
-        await checkOutputPath(outFile);
+        const outFile = await singleOutput(grayArg, out, 'input');
         // One image: a percentage bar follows the method's own stages.
         const bar = opts.quiet ? null : startFractionProgress(`auto (${method.name})`);
         try {
@@ -100,19 +85,7 @@ export function registerAuto(program: Command): void {
         }
         return;
       }
-      const inputs = await listImages(grayArg);
-      if (inputs.length === 0)
-        throw new ColorizeError(`${grayArg}: no image files in this folder`, 'input', grayArg);
-      const outStat = await fs.stat(out).catch(() => undefined);
-      if (outStat && !outStat.isDirectory())
-        throw new ColorizeError(`${out}: GRAY is a folder, so -o must be a folder, not a file`, 'usage', out);
-      if (!outStat && path.extname(out) !== '')
-        throw new ColorizeError(
-          `${out}: GRAY is a folder, so -o must be a folder (got a file name)`,
-          'usage',
-          out,
-        );
-      await fs.mkdir(out, { recursive: true });
+      const inputs = await folderInputs(grayArg, out, 'GRAY');
       await runBatch(
         inputs,
         out,

@@ -1,10 +1,3 @@
-/**
- * `colorize transfer TARGET REFERENCE -o OUT --method NAME [method flags]`: recolours a target
- * (colour or gray) with the colours of a reference. TARGET may be a folder: every image in it is
- * recoloured with the one reference into the folder OUT, with a progress bar. Methods and their
- * flags come from the transfer registry (src/methods/transfer/registry.ts).
- */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
@@ -19,10 +12,10 @@ import {
   type TransferContext,
   type TransferMethod,
 } from '../../methods/transfer/registry.js';
-import { runBatch } from '../batch.js';
+import { folderInputs, runBatch, singleOutput } from '../batch.js';
 import { cliContext, declareMethodFlags, methodOptions } from '../method-flags.js';
-import { checkOutputPath, outputPathFor, writeResult } from '../output.js';
-import { isDirectory, listImages } from '../pairing.js';
+import { writeResult } from '../output.js';
+import { isDirectory } from '../pairing.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
 const DEFAULT_METHOD = 'histogram';
@@ -101,44 +94,13 @@ export function registerTransfer(program: Command): void {
         );
       }
       if (!(await isDirectory(targetArg))) {
-        let outFile = out;
-        let outIsDir = false;
-        try {
-          outIsDir = (await fs.stat(out)).isDirectory();
-        } catch {
-          // Not there yet: a file to create.
-        }
-        if (outIsDir) outFile = outputPathFor(targetArg, out);
-        if (sameFile(outFile, targetArg))
-          throw new ColorizeError(`${outFile}: the output would overwrite the target`, 'usage');
-        await checkOutputPath(outFile);
+        const outFile = await singleOutput(targetArg, out, 'target');
         const reference = await readReference(refArg, readOpts);
         await transferOne(method, targetArg, reference, options, outFile, readOpts, context);
         return;
       }
-      const targets = await listImages(targetArg);
-      if (targets.length === 0)
-        throw new ColorizeError(`${targetArg}: no image files in this folder`, 'input', targetArg);
-      try {
-        if (!(await fs.stat(out)).isDirectory()) {
-          throw new ColorizeError(
-            `${out}: TARGET is a folder, so -o must be a folder, not a file`,
-            'usage',
-            out,
-          );
-        }
-      } catch (err) {
-        if (err instanceof ColorizeError) throw err;
-        if (path.extname(out) !== '') {
-          throw new ColorizeError(
-            `${out}: TARGET is a folder, so -o must be a folder (got a file name)`,
-            'usage',
-            out,
-          );
-        }
-      }
+      const targets = await folderInputs(targetArg, out, 'TARGET');
       const reference = await readReference(refArg, readOpts);
-      await fs.mkdir(out, { recursive: true });
       await runBatch(targets, out, { title: `transfer (${method.name})`, noun: 'target' }, (file, outFile) =>
         transferOne(method, file, reference, options, outFile, readOpts, context),
       );
