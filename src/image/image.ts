@@ -76,11 +76,29 @@ export function fromInterleaved(
   return img;
 }
 
-/** Mean over pixels of |R−G| + |G−B|, in the units of the data (the data README's gray test uses 0–255). */
-export function meanChannelSpread(img: ImageF32): number {
-  if (img.channels.length < 3) return 0;
+/**
+ * True when the image carries no colour: one channel, or R = G = B at every pixel to within
+ * `tolerance` (in the data's units; one code value of the source is the usual choice, 1/255 for
+ * 8-bit). Strict on purpose: a photo with a few coloured strokes (a marked image) must stay colour,
+ * so no average over pixels may decide this.
+ *
+ * @example
+ * ```ts
+ * import { createImage, isNeutralGray } from 'colorize-toolkit';
+ * const img = createImage(2, 1, 3); img.channels[0][1] = 0.5; // one reddish pixel
+ * console.log(isNeutralGray(img, 1 / 255)); // false
+ * ```
+ */
+export function isNeutralGray(img: ImageF32, tolerance: number): boolean {
+  if (img.channels.length < 3) return true;
   const [r, g, b] = img.channels;
-  let s = 0;
-  for (let i = 0; i < r.length; i++) s += Math.abs(r[i] - g[i]) + Math.abs(g[i] - b[i]);
-  return s / r.length;
+  // A hair above the tolerance absorbs float rounding of the code values.
+  const t = tolerance * (1 + 1e-4);
+  for (let i = 0; i < r.length; i++) {
+    const ri = r[i];
+    const gi = g[i];
+    const bi = b[i];
+    if (Math.abs(ri - gi) > t || Math.abs(gi - bi) > t || Math.abs(ri - bi) > t) return false;
+  }
+  return true;
 }

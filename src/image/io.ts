@@ -9,19 +9,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { ColorizeError } from '../errors.js';
-import { createImage, type ImageF32, meanChannelSpread } from './image.js';
+import { createImage, type ImageF32, isNeutralGray } from './image.js';
 
 /** Default decode limit: 100 megapixels. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 
-/** Images whose mean |R−G|+|G−B| (0–255 scale) is below this count as gray. */
-export const DEFAULT_GRAY_SPREAD = 1;
-
 export interface ReadOptions {
   /** Refuse images with more pixels than this (default 100 MP, or env COLORIZE_MAX_PIXELS). */
   maxPixels?: number;
-  /** Gray test threshold on mean |R−G|+|G−B| in 0–255 units (default 1). */
-  grayThreshold?: number;
 }
 
 export interface DecodedImage {
@@ -31,7 +26,7 @@ export interface DecodedImage {
   alpha: Float32Array | null;
   /** Bit depth per sample of the source: 8 or 16. */
   bitDepth: 8 | 16;
-  /** True when the pixels carry no colour (one channel, or RGB with R = G = B within the threshold). */
+  /** True when the pixels carry no colour (one channel, or RGB with R = G = B at every pixel within one code value). */
   isGray: boolean;
   /** True when the file stored three colour channels (even if their content is gray). */
   storedAsRgb: boolean;
@@ -73,7 +68,6 @@ function describeSharpError(err: unknown): string {
 export async function readImage(input: string | Buffer, options: ReadOptions = {}): Promise<DecodedImage> {
   const source = typeof input === 'string' ? input : '<buffer>';
   const maxPixels = options.maxPixels ?? envMaxPixels();
-  const grayThreshold = options.grayThreshold ?? DEFAULT_GRAY_SPREAD;
   if (typeof input === 'string') {
     let st: import('node:fs').Stats;
     try {
@@ -140,7 +134,9 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
 
   let result = image;
   let isGray = oneChannel;
-  if (!oneChannel && meanChannelSpread(image) * 255 < grayThreshold) {
+  // Gray only when every pixel is neutral to within one code value: never by an average, which
+  // would read a photo with a few coloured strokes as gray and drop the strokes' colour.
+  if (!oneChannel && isNeutralGray(image, scale)) {
     isGray = true;
     result = { width, height, channels: [lumaOf(image)] };
   }

@@ -1,6 +1,6 @@
 /** Decoding photos in the browser into the library's planar images, and back to canvases. */
 import { lumaOf } from '../../src/color/linear-spaces.js';
-import { type ImageF32, meanChannelSpread } from '../../src/image/image.js';
+import { type ImageF32, isNeutralGray } from '../../src/image/image.js';
 import { planesToRgba } from './rgba.js';
 
 export interface LoadedPhoto {
@@ -23,8 +23,8 @@ export async function decodePhoto(blob: Blob, name: string): Promise<LoadedPhoto
   }
   const rgb = bitmapToPlanes(bmp);
   bmp.close();
-  // The same gray test as the decoder of the command line (mean |R−G|+|G−B| below 1 on 0–255).
-  const isGray = meanChannelSpread(rgb) * 255 < 1;
+  // The same gray test as the decoder of the command line: R = G = B at every pixel within one level.
+  const isGray = isNeutralGray(rgb, 1 / 255);
   return {
     gray: { width: rgb.width, height: rgb.height, channels: [lumaOf(rgb)] },
     colour: isGray ? null : rgb,

@@ -1,13 +1,10 @@
 /** Checks and small helpers shared by the global colour transfer methods. */
 import { ColorizeError } from '../../errors.js';
-import { grayToRgb, type ImageF32, meanChannelSpread } from '../../image/image.js';
+import { grayToRgb, type ImageF32, isNeutralGray } from '../../image/image.js';
 
-/** Reference images whose mean |R−G|+|G−B| is below this (0–255 scale) carry no colour to transfer. */
-const GRAY_SPREAD_255 = 1;
-
-/** True when the image has one channel or R = G = B within one 8-bit level on average. */
+/** True when the image has one channel or R = G = B at every pixel within one 8-bit level. */
 export function isGrayImage(img: ImageF32): boolean {
-  return img.channels.length === 1 || meanChannelSpread(img) * 255 < GRAY_SPREAD_255;
+  return isNeutralGray(img, 1 / 255);
 }
 
 /** Throws a clear input error when the reference has no colour. */
