@@ -1,0 +1,35 @@
+/**
+ * Strokes simulated from a colour truth, as a user would paint them: short strokes (a few pixels
+ * wide, 8–24 px long, random direction) at a given density per megapixel, each painted with the
+ * true colours under it. Shared by the scribble benchmark, scripts/eval-scribble-systems.ts and
+ * the tests, so all measure on the same kind of input.
+ */
+import type { ImageF32 } from '../src/image/image.js';
+import { rasterizeStrokes, type StrokeSet } from '../src/methods/scribbles/strokes.js';
+import { seededRandom } from '../src/random.js';
+
+/** `perMegapixel` short strokes of width 2·radius carrying the truth's colours (at least 3). */
+export function shortStrokes(truth: ImageF32, perMegapixel: number, seed = 1, radius = 1.5): StrokeSet {
+  const { width: W, height: H } = truth;
+  const r = seededRandom(seed);
+  const count = Math.max(3, Math.round((perMegapixel * W * H) / 1e6));
+  const set = rasterizeStrokes(
+    Array.from({ length: count }, () => {
+      const x = r() * (W - 1);
+      const y = r() * (H - 1);
+      const len = 8 + 16 * r();
+      const a = 2 * Math.PI * r();
+      const x2 = Math.min(W - 1, Math.max(0, x + len * Math.cos(a)));
+      const y2 = Math.min(H - 1, Math.max(0, y + len * Math.sin(a)));
+      return { points: [x, y, x2, y2], radius, rgb: [0, 0, 0] as [number, number, number] };
+    }),
+    W,
+    H,
+  );
+  for (let c = 0; c < 3; c++) {
+    const dst = set.colors.channels[c];
+    const src = truth.channels[c];
+    for (let i = 0; i < dst.length; i++) if (set.mask[i]) dst[i] = src[i];
+  }
+  return set;
+}
