@@ -79,7 +79,7 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
     const level: Level = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
     levels.push(level);
     if (cur.width * cur.height <= coarsestSize || cur.width < 3 || cur.height < 3) break;
-    level.q = interpolation(cur, act);
+    level.q = dendyInterpolation(cur, act);
     const next = galerkin(cur, level.q);
     cur = next.A;
     act = next.active;
@@ -87,8 +87,11 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
   return { levels, coarsest: factorStencil9(cur), smoothing };
 }
 
-/** Dendy's operator-dependent interpolation weights for the fine grid of `A`. */
-function interpolation(A: Stencil9, active: Uint8Array): Float32Array {
+/**
+ * Dendy's operator-dependent interpolation weights for the fine grid of `A` (interleaved q00, q10,
+ * q01, q11 per padded point; 0 at inactive points).
+ */
+function dendyInterpolation(A: Stencil9, active: Uint8Array): Float32Array {
   const { width: W, height: H, pad, diag: d, e, s, se, sw } = A;
   const q = new Float32Array(4 * (W * H + 2 * pad));
   const ratio = (num: number, den: number): number => (den > 0 ? num / den : 0);
@@ -214,6 +217,60 @@ function cycle(
   cycle(mg, l + 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
   prolongAdd2(level, coarse, x0, x1);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidel9x2(A, x0, x1, b0, b1, true);
+}
+
+/**
+ * z += P·(coarse V-cycle of Pᵀ r): the finest level's coarse-grid correction for a residual r
+ * computed elsewhere (by ./general-multigrid.ts for a non-symmetric operator).
+ */
+export function coarseCorrection(
+  mg: Multigrid,
+  r0: GridVector,
+  r1: GridVector,
+  z0: GridVector,
+  z1: GridVector,
+): void {
+  const level = mg.levels[0];
+  const coarse = mg.levels[1];
+  restrict2(level, r0, r1, coarse);
+  cycle(mg, 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
+  prolongAdd2(level, coarse, z0, z1);
+}
+
+/** coarse.b = Pᵀ r for both channels. */
+function restrict2(level: Level, r0: GridVector, r1: GridVector, coarse: Level): void {
+  const { width: W, height: H, pad } = level.A;
+  const q = level.q!;
+  const { b0: c0, b1: c1 } = coarse;
+  const Wc = coarse.A.width;
+  const padc = padFor(Wc);
+  c0.fill(0);
+  c1.fill(0);
+  for (let y = 0; y < H; y++) {
+    const cRow = padc + (y >> 1) * Wc;
+    for (let x = 0, i = pad + y * W; x < W; x++, i++) {
+      const v0 = r0[i];
+      const v1 = r1[i];
+      const c = cRow + (x >> 1);
+      const qa = q[4 * i];
+      const qb = q[4 * i + 1];
+      const qc = q[4 * i + 2];
+      const qd = q[4 * i + 3];
+      c0[c] += qa * v0;
+      c1[c] += qa * v1;
+      c0[c + 1] += qb * v0;
+      c1[c + 1] += qb * v1;
+      c0[c + Wc] += qc * v0;
+      c1[c + Wc] += qc * v1;
+      c0[c + Wc + 1] += qd * v0;
+      c1[c + Wc + 1] += qd * v1;
+    }
+  }
+  const end = padc + Wc * ((H + 1) >> 1);
+  c0.fill(0, 0, padc);
+  c1.fill(0, 0, padc);
+  c0.fill(0, end);
+  c1.fill(0, end);
 }
 
 /** coarse.b = Pᵀ (b − A x) for both channels; the residual is formed on the fly, never stored. */

@@ -9,10 +9,17 @@
  *
  * The second floor keeps the most similar neighbour at weight ≥ 0.01 before normalisation, so
  * no pixel is cut off from all its neighbours. The weights are row-normalised and therefore not
- * symmetric; the symmetric formulation uses W_rs = (w_rs + w_sr) / 2, the weights of an
- * undirected graph whose Laplacian is SPD once some pixels are fixed (see ./system.ts).
+ * symmetric: Levin et al.'s system I − w (`levinOperator`) is a general 9-point operator. The
+ * symmetric formulation (`symmetricAffinity`) uses W_rs = (w_rs + w_sr) / 2, the weights of an
+ * undirected graph whose Laplacian is SPD once some pixels are fixed; it is an option, and the
+ * preconditioner of Levin's system.
  */
 import { checkNumber } from '../../../errors.js';
+import {
+  createGeneralStencil9,
+  GENERAL_OFFSETS,
+  type GeneralStencil9,
+} from '../../../solve/general-stencil9.js';
 import { createStencil9, type Stencil9 } from '../../../solve/stencil9.js';
 
 export interface AffinityOptions {
@@ -32,16 +39,7 @@ export const AFFINITY_DEFAULTS: Required<AffinityOptions> = {
 };
 
 /** Neighbour offsets in the order used by {@link levinWeights}: W, E, N, S, NW, NE, SW, SE. */
-export const NEIGHBOUR_OFFSETS: ReadonlyArray<readonly [number, number]> = [
-  [-1, 0],
-  [1, 0],
-  [0, -1],
-  [0, 1],
-  [-1, -1],
-  [1, -1],
-  [-1, 1],
-  [1, 1],
-];
+export const NEIGHBOUR_OFFSETS: ReadonlyArray<readonly [number, number]> = GENERAL_OFFSETS;
 
 function resolve(options: AffinityOptions): Required<AffinityOptions> {
   return {
@@ -61,136 +59,45 @@ function resolve(options: AffinityOptions): Required<AffinityOptions> {
 }
 
 /**
- * Visits every pixel's normalised weights w_rs: `visit(r, k, w)` with k indexing
- * {@link NEIGHBOUR_OFFSETS} (only neighbours inside the image are visited).
- */
-function forEachWeight(
-  Y: Float32Array,
-  width: number,
-  height: number,
-  options: AffinityOptions,
-  visit: (r: number, k: number, w: number) => void,
-): void {
-  const { varianceScale, minNeighbourWeight, sigmaFloor } = resolve(options);
-  const logFloor = -Math.log(minNeighbourWeight);
-  const vals = new Float64Array(8);
-  const ks = new Int32Array(8);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const r = y * width + x;
-      const yr = Y[r];
-      let m = 0;
-      let sum = yr;
-      for (let k = 0; k < 8; k++) {
-        const xx = x + NEIGHBOUR_OFFSETS[k][0];
-        const yy = y + NEIGHBOUR_OFFSETS[k][1];
-        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-        const v = Y[yy * width + xx];
-        vals[m] = v;
-        ks[m++] = k;
-        sum += v;
-      }
-      const mean = sum / (m + 1);
-      let variance = (yr - mean) * (yr - mean);
-      let minSq = Infinity;
-      for (let t = 0; t < m; t++) {
-        variance += (vals[t] - mean) * (vals[t] - mean);
-        const d = vals[t] - yr;
-        if (d * d < minSq) minSq = d * d;
-      }
-      variance /= m + 1;
-      let csig = variance * varianceScale;
-      if (csig < minSq / logFloor) csig = minSq / logFloor;
-      if (csig < sigmaFloor) csig = sigmaFloor;
-      let total = 0;
-      for (let t = 0; t < m; t++) {
-        const d = vals[t] - yr;
-        vals[t] = Math.exp((-d * d) / csig);
-        total += vals[t];
-      }
-      for (let t = 0; t < m; t++) visit(r, ks[t], vals[t] / total);
-    }
-  }
-}
-
-/**
- * Levin's row-normalised weights as 8 planes (one per {@link NEIGHBOUR_OFFSETS} direction);
- * out-of-image directions hold 0. The exact non-symmetric system of the paper is
- * u_r − Σ_s w_rs u_s = 0 at free pixels.
+ * Levin et al.'s operator I − w as a general 9-point stencil: diagonal 1, coupling c_k[r] = w_rs
+ * for s = r + offset_k (out-of-image couplings 0). With the strokes as Dirichlet constraints
+ * this is exactly the system of their `getColorExact.m`: u_r − Σ_s w_rs u_s = 0 at free pixels.
+ * `precision: 'double'` keeps the weights in double precision (reference solves).
  *
  * @example
  * ```ts
- * import { levinWeights } from 'colorize-toolkit';
- * const Y = Float32Array.of(0.5, 0.5, 0.5, 0.9); // 2×2
- * const w = levinWeights(Y, 2, 2);
- * console.log((w[1][0] + w[3][0] + w[7][0]).toFixed(6)); // 1.000000 (pixel 0: E, S, SE)
+ * import { levinOperator } from 'colorize-toolkit';
+ * const Y = new Float32Array(16).fill(0.5); // flat 4×4
+ * const A = levinOperator(Y, 4, 4);
+ * console.log(A.c[1][A.pad + 5].toFixed(4)); // 0.1250 (interior pixel: 8 equal weights)
  * ```
  */
-export function levinWeights(
+export function levinOperator(
   Y: Float32Array,
   width: number,
   height: number,
   options: AffinityOptions = {},
-): Float32Array[] {
-  const planes = NEIGHBOUR_OFFSETS.map(() => new Float32Array(width * height));
-  forEachWeight(Y, width, height, options, (r, k, w) => {
-    planes[k][r] = w;
-  });
-  return planes;
-}
-
-/**
- * The symmetric affinity graph W_rs = (w_rs + w_sr)/2 as a 9-point stencil of couplings, with
- * the diagonal set to the weighted degree Σ_s W_rs (a graph Laplacian, singular until pixels are
- * fixed). Same weights as {@link levinWeights}; written out without callbacks because it runs on
- * every interactive solve.
- *
- * @example
- * ```ts
- * import { symmetricAffinity } from 'colorize-toolkit';
- * const Y = new Float32Array(16).fill(0.5); // flat 4×4: every weight equal within a window
- * const L = symmetricAffinity(Y, 4, 4);
- * console.log(L.e[L.pad + 5].toFixed(4)); // 0.1250 (interior pixels have 8 neighbours)
- * ```
- */
-export function symmetricAffinity(
-  Y: Float32Array,
-  width: number,
-  height: number,
-  options: AffinityOptions = {},
-): Stencil9 {
+  precision: 'single' | 'double' = 'single',
+): GeneralStencil9 {
   const { varianceScale, minNeighbourWeight, sigmaFloor } = resolve(options);
   const logFloor = -Math.log(minNeighbourWeight);
-  const L = createStencil9(width, height);
-  const { pad, e, s, se, sw, diag } = L;
+  const A = createGeneralStencil9(width, height, precision);
+  const { pad, diag } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const W = width;
-  // Luminance on a padded grid so the 8 reads need no bounds tests; `inside` marks real neighbours.
-  const Wp = W + 2;
-  const Yp = new Float64Array(Wp * (height + 2));
-  for (let y = 0; y < height; y++) for (let x = 0; x < W; x++) Yp[(y + 1) * Wp + x + 1] = Y[y * W + x];
-  const offs = [-1, 1, -Wp, Wp, -Wp - 1, -Wp + 1, Wp - 1, Wp + 1];
   const v = new Float64Array(8);
   const inside = new Uint8Array(8);
   const generalPixel = (x: number, y: number): void => {
-    const top = y > 0;
-    const bottom = y + 1 < height;
-    const left = x > 0;
-    const right = x + 1 < W;
-    inside[0] = left ? 1 : 0;
-    inside[1] = right ? 1 : 0;
-    inside[2] = top ? 1 : 0;
-    inside[3] = bottom ? 1 : 0;
-    inside[4] = left && top ? 1 : 0;
-    inside[5] = right && top ? 1 : 0;
-    inside[6] = left && bottom ? 1 : 0;
-    inside[7] = right && bottom ? 1 : 0;
-    const p = (y + 1) * Wp + x + 1;
-    const yr = Yp[p];
+    const r = y * W + x;
+    const yr = Y[r];
     let m = 1;
     let sum = yr;
     for (let k = 0; k < 8; k++) {
+      const xx = x + GENERAL_OFFSETS[k][0];
+      const yy = y + GENERAL_OFFSETS[k][1];
+      inside[k] = xx >= 0 && yy >= 0 && xx < W && yy < height ? 1 : 0;
       if (!inside[k]) continue;
-      const t = Yp[p + offs[k]];
+      const t = Y[yy * W + xx];
       v[k] = t;
       sum += t;
       m++;
@@ -221,17 +128,9 @@ export function symmetricAffinity(
       v[k] = g;
       total += g;
     }
-    const h = 0.5 / total;
-    const i = pad + y * W + x;
-    // ½·w_rs goes onto the coupling that owns the pair (r, s).
-    e[i - 1] += v[0] * h;
-    e[i] += v[1] * h;
-    s[i - W] += v[2] * h;
-    s[i] += v[3] * h;
-    se[i - W - 1] += v[4] * h;
-    sw[i - W + 1] += v[5] * h;
-    sw[i] += v[6] * h;
-    se[i] += v[7] * h;
+    const i = pad + r;
+    for (let k = 0; k < 8; k++) A.c[k][i] = v[k] / total;
+    diag[i] = 1;
   };
   for (let y = 0; y < height; y++) {
     const border = y === 0 || y === height - 1;
@@ -241,9 +140,9 @@ export function symmetricAffinity(
         continue;
       }
       // Interior pixel: the same computation with all 8 neighbours, written out.
-      const i = pad + y * W + x;
-      const yr = Y[y * W + x];
       const r0 = y * W + x;
+      const i = pad + r0;
+      const yr = Y[r0];
       const tW = Y[r0 - 1];
       const tE = Y[r0 + 1];
       const tN = Y[r0 - W];
@@ -278,22 +177,85 @@ export function symmetricAffinity(
       const gNE = Math.exp(dNE * dNE * inv);
       const gSW = Math.exp(dSW * dSW * inv);
       const gSE = Math.exp(dSE * dSE * inv);
-      const h = 0.5 / (gW + gE + gN + gS + gNW + gNE + gSW + gSE);
-      e[i - 1] += gW * h;
-      e[i] += gE * h;
-      s[i - W] += gN * h;
-      s[i] += gS * h;
-      se[i - W - 1] += gNW * h;
-      sw[i - W + 1] += gNE * h;
-      sw[i] += gSW * h;
-      se[i] += gSE * h;
+      const h = 1 / (gW + gE + gN + gS + gNW + gNE + gSW + gSE);
+      cW[i] = gW * h;
+      cE[i] = gE * h;
+      cN[i] = gN * h;
+      cS[i] = gS * h;
+      cNW[i] = gNW * h;
+      cNE[i] = gNE * h;
+      cSW[i] = gSW * h;
+      cSE[i] = gSE * h;
+      diag[i] = 1;
     }
   }
-  // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
-  const n = W * height;
-  for (let r = 0; r < n; r++) {
-    const i = pad + r;
-    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+  return A;
+}
+
+/**
+ * Levin's row-normalised weights as 8 planes (one per {@link NEIGHBOUR_OFFSETS} direction);
+ * out-of-image directions hold 0. The exact non-symmetric system of the paper is
+ * u_r − Σ_s w_rs u_s = 0 at free pixels.
+ *
+ * @example
+ * ```ts
+ * import { levinWeights } from 'colorize-toolkit';
+ * const Y = Float32Array.of(0.5, 0.5, 0.5, 0.9); // 2×2
+ * const w = levinWeights(Y, 2, 2);
+ * console.log((w[1][0] + w[3][0] + w[7][0]).toFixed(6)); // 1.000000 (pixel 0: E, S, SE)
+ * ```
+ */
+export function levinWeights(
+  Y: Float32Array,
+  width: number,
+  height: number,
+  options: AffinityOptions = {},
+): Float32Array[] {
+  const A = levinOperator(Y, width, height, options);
+  return A.c.map((plane) => Float32Array.from(plane.subarray(A.pad, A.pad + width * height)));
+}
+
+/**
+ * The symmetric graph of a general operator's couplings: W_rs = (c_rs + c_sr)/2 as a 9-point
+ * stencil, with the diagonal set to the weighted degree Σ_s W_rs (a graph Laplacian, singular
+ * until pixels are fixed).
+ */
+export function symmetrise(A: GeneralStencil9): Stencil9 {
+  const { width: W, height: H, pad } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const L = createStencil9(W, H);
+  const { e, s, se, sw, diag } = L;
+  const end = pad + W * H;
+  // Out-of-image couplings are 0 in A, so pairs that leave the image stay 0 here.
+  for (let i = pad; i < end; i++) {
+    e[i] = 0.5 * (cE[i] + cW[i + 1]);
+    s[i] = 0.5 * (cS[i] + cN[i + W]);
+    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
+    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
   }
+  // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
+  for (let i = pad; i < end; i++)
+    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
   return L;
+}
+
+/**
+ * The symmetric affinity graph W_rs = (w_rs + w_sr)/2 of Levin's weights as a 9-point stencil of
+ * couplings, with the diagonal set to the weighted degree Σ_s W_rs.
+ *
+ * @example
+ * ```ts
+ * import { symmetricAffinity } from 'colorize-toolkit';
+ * const Y = new Float32Array(16).fill(0.5); // flat 4×4: every weight equal within a window
+ * const L = symmetricAffinity(Y, 4, 4);
+ * console.log(L.e[L.pad + 5].toFixed(4)); // 0.1250 (interior pixels have 8 neighbours)
+ * ```
+ */
+export function symmetricAffinity(
+  Y: Float32Array,
+  width: number,
+  height: number,
+  options: AffinityOptions = {},
+): Stencil9 {
+  return symmetrise(levinOperator(Y, width, height, options));
 }

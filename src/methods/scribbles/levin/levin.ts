@@ -1,9 +1,17 @@
 /**
  * Colorization using Optimization (Levin, Lischinski & Weiss, SIGGRAPH 2004; report §3.2, eq. 8):
  * keep the gray image as luminance Y and find chroma U, V (or I, Q) that equal the stroke chroma
- * at stroke pixels and elsewhere vary only where Y varies. Solved in the symmetric (graph
- * Laplacian) form, which is SPD, with multigrid-preconditioned CG; both chroma planes in one
- * solve. Ends in the finish stage (gamut clamp, original luminance kept exactly).
+ * at stroke pixels and elsewhere vary only where Y varies. Three systems (`system`):
+ *
+ * - `levin` (default): Levin et al.'s own u_r − Σ_s w_rs u_s = 0 at free pixels, as their
+ *   getColorExact.m builds it; non-symmetric, solved by BiCGStab preconditioned with the
+ *   multigrid of the symmetrised Laplacian.
+ * - `symmetric`: the graph Laplacian of W = (w + wᵀ)/2, SPD, multigrid-preconditioned CG.
+ * - `report`: the report's eq. 8 weights (4-neighbourhood, σ = variance, 1e-2 floor) and the
+ *   normal equations of eq. 9.
+ *
+ * Both chroma planes go through every solve together. Ends in the finish stage (gamut clamp,
+ * original luminance kept exactly).
  */
 
 import { type LinearSpace, lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
@@ -11,12 +19,32 @@ import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
-import { type SolverKind, type SpdSolveOptions, solveSpd } from '../../../solve/spd-solve.js';
+import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
+import { generalDirichletSystem } from '../../../solve/general-stencil9.js';
+import {
+  type SolverKind,
+  type SpdSolveOptions,
+  type SpdSolveResult,
+  solveSpd,
+} from '../../../solve/spd-solve.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
 import type { StrokeSet } from '../strokes.js';
-import { type AffinityOptions, symmetricAffinity } from './affinity.js';
+import { type AffinityOptions, levinOperator, symmetricAffinity, symmetrise } from './affinity.js';
+import { reportOperator, reportPreconditioner } from './report-system.js';
 
 export const SCRIBBLE_SPACES: readonly LinearSpace[] = ['yuv', 'yiq'];
+
+/** Which system `levin` solves (see the module comment). */
+export type LevinSystem = 'levin' | 'symmetric' | 'report';
+export const LEVIN_SYSTEMS: readonly LevinSystem[] = ['levin', 'symmetric', 'report'];
+
+/**
+ * Default relative residual for Levin's non-symmetric system. BiCGStab's residual says less
+ * about the error than CG's does for the SPD forms (there is no energy norm to minimise), so it
+ * needs a tighter stop to land as close to the exact solve; chosen by measurement in
+ * scripts/eval-scribble-systems.ts (docs/scribbles.md).
+ */
+export const LEVIN_TOLERANCE = 5e-5;
 
 export interface ScribbleSolveOptions {
   /** Chroma space: 'yuv' (report eq. 1, Levin et al.'s paper; default) or 'yiq' (their MATLAB code). */
@@ -33,7 +61,14 @@ export interface ScribbleSolveOptions {
   precision?: 'single' | 'double';
 }
 
-export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {}
+export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
+  /**
+   * 'levin' (default): Levin et al.'s non-symmetric system, exactly as their code; 'symmetric':
+   * the symmetrised graph Laplacian; 'report': the report's eq. 8 weights and eq. 9 normal equations.
+   * The affinity options apply to 'levin' and 'symmetric' (the report fixes its own weights).
+   */
+  system?: LevinSystem;
+}
 
 export interface ScribbleStats {
   strokePixels: number;
@@ -76,7 +111,17 @@ export function solveChroma(
   const t0 = performance.now();
   const sys = dirichletSystem(L, strokes.mask, strokeChroma(strokes, space));
   const t1 = performance.now();
-  const res = solveSpd(sys, options);
+  return packResult(solveSpd(sys, options), strokes, space, width, height, buildMs + (t1 - t0));
+}
+
+function packResult(
+  res: SpdSolveResult,
+  strokes: StrokeSet,
+  space: LinearSpace,
+  width: number,
+  height: number,
+  buildMs: number,
+): ChromaResult {
   let strokePixels = 0;
   for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
   return {
@@ -87,7 +132,7 @@ export function solveChroma(
       iterations: res.iterations,
       relativeResidual: res.relativeResidual,
       converged: res.converged,
-      buildMs: buildMs + (t1 - t0),
+      buildMs,
       setupMs: res.setupMs,
       solveMs: res.solveMs,
     },
@@ -95,7 +140,8 @@ export function solveChroma(
 }
 
 /**
- * Chroma from strokes by Levin et al.'s optimisation (symmetric formulation).
+ * Chroma from strokes by Levin et al.'s optimisation, in the system `options.system` (default:
+ * their own non-symmetric one).
  *
  * @example
  * ```ts
@@ -108,9 +154,30 @@ export function solveChroma(
  */
 export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOptions = {}): ChromaResult {
   const space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
+  const system = checkChoice('system', options.system ?? 'levin', LEVIN_SYSTEMS);
+  const { width, height } = gray;
   const t0 = performance.now();
-  const L = symmetricAffinity(grayPlane(gray), gray.width, gray.height, options);
-  return solveChroma(L, strokes, space, options, performance.now() - t0);
+  const Y = grayPlane(gray);
+  if (system === 'symmetric') {
+    const L = symmetricAffinity(Y, width, height, options);
+    return solveChroma(L, strokes, space, options, performance.now() - t0);
+  }
+  const values = strokeChroma(strokes, space);
+  if (system === 'report') {
+    const E = reportOperator(Y, width, height);
+    const t1 = performance.now();
+    const res = solveLeastSquares(E, strokes.mask, values, () => reportPreconditioner(E), options);
+    return packResult(res, strokes, space, width, height, t1 - t0);
+  }
+  const A = levinOperator(Y, width, height, options, options.precision ?? 'single');
+  const sys = generalDirichletSystem(A, strokes.mask, values);
+  const t1 = performance.now();
+  // The symmetrised Laplacian is only the preconditioner: built inside the solve, and not at all when direct.
+  const res = solveGeneral(sys, () => symmetrise(A), {
+    ...options,
+    tolerance: options.tolerance ?? LEVIN_TOLERANCE,
+  });
+  return packResult(res, strokes, space, width, height, t1 - t0);
 }
 
 /**

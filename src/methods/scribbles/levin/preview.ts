@@ -1,8 +1,9 @@
 /**
  * Interactive preview for the web studio (issue 4, item 5): Levin's optimisation on a reduced
  * grid, chroma brought to full resolution by the finish stage's edge-aware (guided) upsampling,
- * and a warm start from the previous solution after every new stroke. The affinities of the
- * reduced gray image are computed once. No Node-only imports: this runs in a Web Worker.
+ * and a warm start from the previous solution after every new stroke, solving the
+ * same system as the full-resolution solve (`options.system`, Levin's own by default). No
+ * Node-only imports: this runs in a Web Worker.
  */
 
 import type { LinearSpace } from '../../../color/linear-spaces.js';
@@ -10,10 +11,8 @@ import { checkChoice, checkNumber } from '../../../errors.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane } from '../../../image/resize.js';
-import type { Stencil9 } from '../../../solve/stencil9.js';
 import type { StrokeSet } from '../strokes.js';
-import { symmetricAffinity } from './affinity.js';
-import { type ChromaResult, grayPlane, type LevinOptions, SCRIBBLE_SPACES, solveChroma } from './levin.js';
+import { type ChromaResult, grayPlane, type LevinOptions, levinChroma, SCRIBBLE_SPACES } from './levin.js';
 
 /** Default size of the preview's working grid, in pixels (200²). */
 export const DEFAULT_PREVIEW_PIXELS = 40_000;
@@ -86,7 +85,6 @@ export class ScribblePreview {
   private readonly options: PreviewOptions;
   private readonly space: LinearSpace;
   private readonly reducedGray: ImageF32;
-  private readonly affinity: Stencil9;
   private last: Float32Array[] | undefined;
 
   constructor(gray: ImageF32, options: PreviewOptions = {}) {
@@ -101,14 +99,13 @@ export class ScribblePreview {
     const Y = grayPlane(gray);
     const reduced = f === 1 ? Y : resizePlane(Y, gray.width, gray.height, this.width, this.height, 'area');
     this.reducedGray = { width: this.width, height: this.height, channels: [reduced] };
-    this.affinity = symmetricAffinity(reduced, this.width, this.height, options);
   }
 
   /** Solves for the current strokes (full-resolution stroke set) and returns the full-resolution result. */
   update(strokes: StrokeSet): PreviewResult {
     const t0 = performance.now();
     const small = reduceStrokes(strokes, this.width, this.height);
-    const res = solveChroma(this.affinity, small, this.space, { ...this.options, initial: this.last }, 0);
+    const res = levinChroma(this.reducedGray, small, { ...this.options, initial: this.last });
     this.last = res.chroma.channels;
     const rgb = finish({ original: this.gray, chroma: res.chroma, space: this.space }, this.options.finish);
     return { ...res, rgb, ms: performance.now() - t0 };

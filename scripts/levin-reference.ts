@@ -1,0 +1,106 @@
+/**
+ * Runs scripts/levin_exact.py (Levin et al.'s getColorExact.m ported to scipy) on a problem made
+ * here: the independent reference for the `levin` system. Used by the fixture maker below, the
+ * scribble benchmark and scripts/eval-scribble-systems.ts.
+ *
+ *   node --import tsx scripts/levin-reference.ts fixture   # writes test/fixtures/levin-scipy-scene.json
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LinearSpace } from '../src/color/linear-spaces.js';
+import type { ImageF32 } from '../src/image/image.js';
+import { readImage } from '../src/image/io.js';
+import { grayPlane, strokeChroma } from '../src/methods/scribbles/levin/levin.js';
+import { type StrokeSet, strokesFromMarked } from '../src/methods/scribbles/strokes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PYTHON = process.env.COLORIZE_PYTHON ?? '/usr/bin/python3';
+
+export interface ScipyReference {
+  /** The two chroma planes of the exact solve. */
+  planes: Float32Array[];
+  /** scipy's timings and versions as the script reports them. */
+  info: {
+    scipy: string;
+    buildMs: number;
+    factorMs: number;
+    solveMs: number;
+    totalMs: number;
+    pyamg: unknown;
+  };
+}
+
+/** Solves Levin et al.'s system for `gray` and `strokes` with scipy (splu), in `space`. */
+export function scipyLevin(gray: ImageF32, strokes: StrokeSet, space: LinearSpace = 'yuv'): ScipyReference {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'levin-ref-'));
+  try {
+    const { width, height } = gray;
+    writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ width, height }));
+    writeFileSync(path.join(dir, 'Y.f32'), Buffer.from(grayPlane(gray).buffer));
+    writeFileSync(path.join(dir, 'mask.u8'), Buffer.from(strokes.mask.buffer));
+    const [u, v] = strokeChroma(strokes, space);
+    const both = new Float32Array(2 * width * height);
+    both.set(u, 0);
+    both.set(v, width * height);
+    writeFileSync(path.join(dir, 'chroma.f32'), Buffer.from(both.buffer));
+    const run = spawnSync(PYTHON, [path.join(here, 'levin_exact.py'), dir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`levin_exact.py failed: ${run.stderr || run.error}`);
+    const raw = readFileSync(path.join(dir, 'solution.f32'));
+    const all = new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
+    const n = width * height;
+    return {
+      planes: [all.slice(0, n), all.slice(n, 2 * n)],
+      info: JSON.parse(readFileSync(path.join(dir, 'reference.json'), 'utf8')),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The fixture's problem: a window of the example scene (our own pixels) with its strokes. */
+export async function fixtureProblem(): Promise<{ gray: ImageF32; strokes: StrokeSet }> {
+  const root = path.resolve(here, '..');
+  const gray = (await readImage(path.join(root, 'examples/scene_gray.png'))).image;
+  const marked = (await readImage(path.join(root, 'examples/scene_marked.png'))).image;
+  const [x0, y0, w, h] = FIXTURE_WINDOW;
+  const crop = (img: ImageF32): ImageF32 => ({
+    width: w,
+    height: h,
+    channels: img.channels.map((c) => {
+      const out = new Float32Array(w * h);
+      for (let y = 0; y < h; y++)
+        out.set(c.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+      return out;
+    }),
+  });
+  const g = crop(gray);
+  return { gray: g, strokes: strokesFromMarked(g, crop(marked)) };
+}
+
+/** x, y, width, height of the fixture window in examples/scene_*.png (it holds strokes of 3 colours). */
+export const FIXTURE_WINDOW = [96, 64, 144, 96] as const;
+
+const main = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
+if (main && process.argv[2] === 'fixture') {
+  const { gray, strokes } = await fixtureProblem();
+  const ref = scipyLevin(gray, strokes);
+  let count = 0;
+  for (const m of strokes.mask) count += m;
+  const out = {
+    about:
+      "Levin et al.'s exact solve (getColorExact.m ported to scipy, scripts/levin_exact.py) on examples/scene_gray.png + scene_marked.png, window FIXTURE_WINDOW of scripts/levin-reference.ts, YUV",
+    window: FIXTURE_WINDOW,
+    strokePixels: count,
+    scipy: ref.info.scipy,
+    u: Buffer.from(ref.planes[0].buffer).toString('base64'),
+    v: Buffer.from(ref.planes[1].buffer).toString('base64'),
+  };
+  writeFileSync(
+    path.resolve(here, '../test/fixtures/levin-scipy-scene.json'),
+    `${JSON.stringify(out, null, 1)}\n`,
+  );
+  console.log(`wrote test/fixtures/levin-scipy-scene.json (${count} stroke pixels)`);
+}

@@ -1,0 +1,175 @@
+/**
+ * Right-preconditioned BiCGStab (van der Vorst 1992) for non-symmetric systems, several
+ * right-hand sides in lockstep: the channels share the operator and preconditioner calls (in
+ * pairs, like ./pcg.ts), and each keeps its own scalars and stops on its own. Right
+ * preconditioning (A M⁻¹ y = b, x = M⁻¹ y) keeps the residual the true one, so the stopping test
+ * ‖b − Ax‖ ≤ tol·‖b‖ means what it says.
+ */
+import { ColorizeError } from '../errors.js';
+import type { PcgProblem, PcgResult } from './pcg.js';
+import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
+
+export interface BicgstabOptions {
+  /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
+  tolerance?: number;
+  /** Iteration limit (default 500); one iteration applies A and M⁻¹ twice. */
+  maxIterations?: number;
+}
+
+function dot(a: GridVector, b: GridVector, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i] * b[i];
+  return s;
+}
+
+/**
+ * Solves A xₖ = bₖ for every channel k with BiCGStab; `x` holds the start and receives the result.
+ * `problem.precondition` may be any fixed approximation of A⁻¹ (it need not be symmetric).
+ *
+ * @example
+ * ```ts
+ * import { applyGeneral9x2, bicgstab, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * const A = createGeneralStencil9(2, 1); A.diag.fill(2); A.c[1][A.pad] = 1; // [[2, −1], [0, 2]]
+ * const b = gridVector(2, 1); b[A.pad] = 1; b[A.pad + 1] = 2;
+ * const x = gridVector(2, 1);
+ * const problem = {
+ *   width: 2, height: 1,
+ *   apply: (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
+ *   precondition: (r0, r1, z0, z1) => { z0.set(r0); z1.set(r1); },
+ * };
+ * bicgstab(problem, [b], [x], { tolerance: 1e-12 });
+ * console.log(x[A.pad].toFixed(6), x[A.pad + 1].toFixed(6)); // 1.000000 1.000000
+ * ```
+ */
+export function bicgstab(
+  problem: PcgProblem,
+  b: GridVector[],
+  x: GridVector[],
+  options: BicgstabOptions = {},
+): PcgResult {
+  const tol = options.tolerance ?? 1e-6;
+  const maxIt = options.maxIterations ?? 500;
+  const { width: W, height: H } = problem;
+  const from = W + 1;
+  const to = from + W * H;
+  const m = b.length;
+  if (x.length !== m)
+    throw new ColorizeError(`bicgstab: ${m} right-hand sides but ${x.length} solutions`, 'internal');
+  const mm = m + (m & 1);
+  const single = b[0] instanceof Float32Array;
+  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
+  const bb = [...b];
+  const xx = [...x];
+  if (mm > m) {
+    bb.push(vec());
+    xx.push(vec());
+  }
+  const r = bb.map(vec);
+  const rhat = bb.map(vec);
+  const p = bb.map(vec);
+  const v = bb.map(vec);
+  const phat = bb.map(vec);
+  const shat = bb.map(vec);
+  const t = bb.map(vec); // also holds A·x at the start
+  const rho = new Array<number>(mm).fill(1);
+  const alpha = new Array<number>(mm).fill(1);
+  const omega = new Array<number>(mm).fill(1);
+  const bnorm: number[] = [];
+  const rnorm: number[] = [];
+  const done: boolean[] = [];
+  for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], t[c], t[c + 1]);
+  for (let c = 0; c < mm; c++) {
+    // A zero right-hand side (a chroma plane with only neutral strokes) has solution 0: measure absolutely.
+    bnorm.push(Math.sqrt(dot(bb[c], bb[c], from, to)) || 1);
+    const rc = r[c];
+    const bc = bb[c];
+    const tc = t[c];
+    for (let i = from; i < to; i++) rc[i] = bc[i] - tc[i];
+    rhat[c].set(rc);
+    rnorm.push(Math.sqrt(dot(rc, rc, from, to)) / bnorm[c]);
+    done.push(rnorm[c] <= tol);
+  }
+  const pairActive = (c: number): boolean => !done[c] || !done[c + 1];
+  let it = 0;
+  while (it < maxIt && done.some((dn) => !dn)) {
+    it++;
+    for (let c = 0; c < mm; c++) {
+      if (done[c]) continue;
+      let rh = dot(rhat[c], r[c], from, to);
+      if (rh === 0 || !Number.isFinite(rh)) {
+        // Breakdown: restart the shadow residual from the current one.
+        rhat[c].set(r[c]);
+        p[c].fill(0);
+        v[c].fill(0);
+        rho[c] = alpha[c] = omega[c] = 1;
+        rh = dot(rhat[c], r[c], from, to);
+      }
+      const beta = (rh / rho[c]) * (alpha[c] / omega[c]);
+      rho[c] = rh;
+      const pc = p[c];
+      const rc = r[c];
+      const vc = v[c];
+      const w = omega[c];
+      for (let i = from; i < to; i++) pc[i] = rc[i] + beta * (pc[i] - w * vc[i]);
+    }
+    for (let c = 0; c < mm; c += 2) {
+      if (!pairActive(c)) continue;
+      problem.precondition(p[c], p[c + 1], phat[c], phat[c + 1]);
+      problem.apply(phat[c], phat[c + 1], v[c], v[c + 1]);
+    }
+    for (let c = 0; c < mm; c++) {
+      if (done[c]) continue;
+      const den = dot(rhat[c], v[c], from, to);
+      alpha[c] = den === 0 ? 0 : rho[c] / den;
+      const a = alpha[c];
+      const rc = r[c];
+      const vc = v[c];
+      const xc = xx[c];
+      const ph = phat[c];
+      let ss = 0;
+      // r becomes s = r − α v; x takes the α step now, so a converged s ends the channel here.
+      for (let i = from; i < to; i++) {
+        const sv = rc[i] - a * vc[i];
+        rc[i] = sv;
+        ss += sv * sv;
+        xc[i] += a * ph[i];
+      }
+      rnorm[c] = Math.sqrt(ss) / bnorm[c];
+      if (rnorm[c] <= tol) done[c] = true;
+    }
+    if (done.every((dn) => dn)) break;
+    for (let c = 0; c < mm; c += 2) {
+      if (!pairActive(c)) continue;
+      problem.precondition(r[c], r[c + 1], shat[c], shat[c + 1]);
+      problem.apply(shat[c], shat[c + 1], t[c], t[c + 1]);
+    }
+    for (let c = 0; c < mm; c++) {
+      if (done[c]) continue;
+      const tc = t[c];
+      const rc = r[c];
+      const tt = dot(tc, tc, from, to);
+      const w = tt > 0 ? dot(tc, rc, from, to) / tt : 0;
+      omega[c] = w;
+      const xc = xx[c];
+      const sh = shat[c];
+      let rr = 0;
+      for (let i = from; i < to; i++) {
+        xc[i] += w * sh[i];
+        const nv = rc[i] - w * tc[i];
+        rc[i] = nv;
+        rr += nv * nv;
+      }
+      rnorm[c] = Math.sqrt(rr) / bnorm[c];
+      if (rnorm[c] <= tol) done[c] = true;
+      else if (w === 0) {
+        // Stagnation (t ⟂ s): restart from the true residual next iteration.
+        rhat[c].set(rc);
+        p[c].fill(0);
+        v[c].fill(0);
+        rho[c] = alpha[c] = omega[c] = 1;
+      }
+    }
+  }
+  const rel = rnorm.slice(0, m);
+  return { iterations: it, relativeResiduals: rel, converged: rel.every((v2) => v2 <= tol) };
+}

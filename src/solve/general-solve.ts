@@ -1,0 +1,289 @@
+/**
+ * Solving constrained systems that are not SPD, on the multigrid of a related SPD operator:
+ *
+ * - `solveGeneral`: a general 9-point system (Levin et al.'s I − w) by BiCGStab, right-
+ *   preconditioned with V-cycles of the symmetrised graph Laplacian under the same constraints.
+ *   Where w is nearly symmetric the two operators nearly agree, so a handful of iterations do.
+ * - `solveLeastSquares`: min Σ_r ((E u)_r)² over the free pixels with the others fixed (the
+ *   report's eq. 9, E = I − w): CG on the normal equations E_fᵀ E_f, preconditioned by two
+ *   V-cycles of the symmetrised Laplacian (an SPD approximation of (E_fᵀ E_f)⁻¹ ≈ L⁻²).
+ *
+ * Both have an exact mode (band LU in double precision) for tests and small images.
+ */
+import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../errors.js';
+import { bicgstab } from './bicgstab.js';
+import { dirichletSystem } from './dirichlet.js';
+import { hybridVcycle2 } from './general-multigrid.js';
+import {
+  applyGeneral9x2,
+  applyGeneralTranspose9x2,
+  bandLuSolve,
+  GENERAL_OFFSETS,
+  type GeneralDirichletSystem,
+  type GeneralStencil9,
+  solveGeneralDirect,
+} from './general-stencil9.js';
+import { buildMultigrid, vcycle2 } from './multigrid.js';
+import { pcg } from './pcg.js';
+import { DEFAULT_TOLERANCE, SOLVER_KINDS, type SpdSolveOptions, type SpdSolveResult } from './spd-solve.js';
+import { fromGrid, type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
+
+/** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
+const LEAST_SQUARES_RIDGE = 1e-9;
+
+interface Resolved {
+  direct: boolean;
+  tolerance: number;
+  maxIterations: number;
+  single: boolean;
+}
+
+function resolve(options: SpdSolveOptions): Resolved {
+  return {
+    direct: checkChoice('solver', options.solver ?? 'multigrid', SOLVER_KINDS) === 'direct',
+    tolerance: checkNumber('tolerance', options.tolerance ?? DEFAULT_TOLERANCE, 1e-15, 1),
+    maxIterations: checkInteger('maxIterations', options.maxIterations ?? 200, 1),
+    single:
+      checkChoice('precision', options.precision ?? 'single', ['single', 'double'] as const) === 'single',
+  };
+}
+
+function checkDirectSize(W: number, H: number, band: number): void {
+  const gib = (W * H * (2 * band + 1) * 8) / 2 ** 30;
+  if (gib > 4) {
+    throw new ColorizeError(
+      `the direct solver would need ${gib.toFixed(1)} GiB for a ${W}×${H} image; use the multigrid solver`,
+      'input',
+    );
+  }
+}
+
+/** Start vectors: the warm start where given, fixed pixels at their values. */
+function startVectors(
+  b: GridVector[],
+  active: Uint8Array,
+  W: number,
+  H: number,
+  pad: number,
+  single: boolean,
+  initial: Float32Array[] | undefined,
+  fixedValue: (c: number, i: number) => number,
+): GridVector[] {
+  const n = W * H;
+  return b.map((_, c) => {
+    const g = single ? gridVector32(W, H) : gridVector(W, H);
+    const init = initial?.[c];
+    if (init) toGrid(init, W, H, g);
+    for (let i = 0; i < n; i++) if (!active[i]) g[pad + i] = fixedValue(c, i);
+    return g;
+  });
+}
+
+/**
+ * Solves a constrained general 9-point system for all its channels: BiCGStab preconditioned by
+ * the multigrid of `preconditioner()` (an SPD operator under the same constraints, e.g. the
+ * symmetrised Laplacian), or band LU with `solver: 'direct'`.
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, generalDirichletSystem, solveGeneral, symmetrise } from 'colorize-toolkit';
+ * const L = createGeneralStencil9(3, 1); L.diag.fill(1);
+ * L.c[0][L.pad + 1] = 0.25; L.c[1][L.pad + 1] = 0.75; // x1 = ¼x0 + ¾x2
+ * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)]);
+ * console.log(solveGeneral(sys, () => symmetrise(L), { tolerance: 1e-9 }).planes[0][1].toFixed(4)); // 0.7500
+ * ```
+ */
+export function solveGeneral(
+  sys: GeneralDirichletSystem,
+  preconditioner: () => Stencil9,
+  options: SpdSolveOptions = {},
+): SpdSolveResult {
+  const o = resolve(options);
+  const { A, rhs, active } = sys;
+  const { width: W, height: H, pad } = A;
+  const t0 = performance.now();
+  if (o.direct) {
+    checkDirectSize(W, H, Math.min(W, H) + 1);
+    const planes = solveGeneralDirect(sys).map((v) => Float32Array.from(v));
+    const t1 = performance.now();
+    return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
+  }
+  const fixed = new Uint8Array(active.length);
+  for (let i = 0; i < fixed.length; i++) fixed[i] = active[i] ? 0 : 1;
+  const P = dirichletSystem(preconditioner(), fixed, []);
+  const mg = buildMultigrid(P.A, P.active, options);
+  const t1 = performance.now();
+  const b = o.single ? rhs.map((v) => Float32Array.from(v)) : rhs;
+  const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i]);
+  const res = bicgstab(
+    {
+      width: W,
+      height: H,
+      apply: (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
+      precondition: (r0, r1, z0, z1) => hybridVcycle2(mg, A, r0, r1, z0, z1),
+    },
+    b,
+    x,
+    { tolerance: o.tolerance, maxIterations: o.maxIterations },
+  );
+  return {
+    planes: x.map((g) => fromGrid(g, W, H)),
+    iterations: res.iterations,
+    relativeResidual: Math.max(...res.relativeResiduals),
+    converged: res.converged,
+    setupMs: t1 - t0,
+    solveMs: performance.now() - t1,
+  };
+}
+
+/**
+ * min Σ_r ((E u)_r)² over every row r of E, with u fixed to `values` where `fixed` ≠ 0: the
+ * normal equations E_fᵀ E_f u_f = −E_fᵀ E_s c. CG preconditioned by two V-cycles of
+ * `preconditioner` (SPD, same constraints), or band LU on the explicit normal matrix with
+ * `solver: 'direct'` (built entry by entry from E, independently of the matrix-free operator).
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, solveLeastSquares, symmetrise } from 'colorize-toolkit';
+ * const E = createGeneralStencil9(3, 1); E.diag.fill(1);
+ * E.c[1][E.pad] = 1; E.c[0][E.pad + 1] = 0.5; E.c[1][E.pad + 1] = 0.5; E.c[0][E.pad + 2] = 1;
+ * const u = solveLeastSquares(E, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)], () => symmetrise(E), { solver: 'direct' });
+ * console.log(u.planes[0][1].toFixed(4)); // 0.5000
+ * ```
+ */
+export function solveLeastSquares(
+  E: GeneralStencil9,
+  fixed: Uint8Array,
+  values: Float32Array[],
+  preconditioner: () => Stencil9,
+  options: SpdSolveOptions = {},
+): SpdSolveResult {
+  const o = resolve(options);
+  const { width: W, height: H, pad } = E;
+  const n = W * H;
+  const t0 = performance.now();
+  const m = values.length;
+  // Right-hand side −E_fᵀ E_s c: apply E to the fixed values alone, then Eᵀ, keep free rows.
+  const mm = m + (m & 1);
+  const cvec = Array.from({ length: mm }, (_, c) => {
+    const g = gridVector(W, H);
+    if (c < m) for (let i = 0; i < n; i++) if (fixed[i]) g[pad + i] = values[c][i];
+    return g;
+  });
+  const tmp = cvec.map(() => gridVector(W, H));
+  const rhs = cvec.map(() => gridVector(W, H));
+  for (let c = 0; c < mm; c += 2) {
+    applyGeneral9x2(E, cvec[c], cvec[c + 1], tmp[c], tmp[c + 1]);
+    applyGeneralTranspose9x2(E, tmp[c], tmp[c + 1], rhs[c], rhs[c + 1]);
+  }
+  for (const g of rhs) for (let i = 0; i < n; i++) g[pad + i] = fixed[i] ? 0 : -g[pad + i];
+  const withFixed = (planes: Float32Array[]): Float32Array[] =>
+    planes.slice(0, m).map((p, c) => {
+      for (let i = 0; i < n; i++) if (fixed[i]) p[i] = values[c][i];
+      return p;
+    });
+  if (o.direct) {
+    const transpose = H < W;
+    const short = transpose ? H : W;
+    checkDirectSize(W, H, 2 * short);
+    const idx = (x: number, y: number): number => (transpose ? x * H + y : y * W + x);
+    // The explicit normal matrix K = E_fᵀ E_f, row by row of E: K(a, b) += E_ra E_rb.
+    const K = new Map<number, number>();
+    const key = (a: number, b: number): number => a * n + b;
+    const cols = new Int32Array(9);
+    const vals = new Float64Array(9);
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const r = y * W + x;
+        let cnt = 0;
+        if (!fixed[r]) {
+          cols[cnt] = idx(x, y);
+          vals[cnt++] = E.diag[pad + r];
+        }
+        for (let k = 0; k < 8; k++) {
+          const cv = E.c[k][pad + r];
+          const xx = x + GENERAL_OFFSETS[k][0];
+          const yy = y + GENERAL_OFFSETS[k][1];
+          if (cv === 0 || xx < 0 || yy < 0 || xx >= W || yy >= H || fixed[yy * W + xx]) continue;
+          cols[cnt] = idx(xx, yy);
+          vals[cnt++] = -cv;
+        }
+        for (let a = 0; a < cnt; a++)
+          for (let b2 = 0; b2 < cnt; b2++) {
+            const kk = key(cols[a], cols[b2]);
+            K.set(kk, (K.get(kk) ?? 0) + vals[a] * vals[b2]);
+          }
+      }
+    }
+    const isFixedBand = new Uint8Array(n);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) isFixedBand[idx(x, y)] = fixed[y * W + x];
+    // K is singular where the weights cut a group of free pixels off both ways (no stroke reaches
+    // it, nothing outside depends on it); a 1e-9 ridge then picks the smallest solution there,
+    // the one CG reaches from 0, and changes nothing measurable elsewhere.
+    const entry = (i: number, j: number): number => {
+      if (isFixedBand[i] || isFixedBand[j]) return i === j ? 1 : 0;
+      return (K.get(key(i, j)) ?? 0) + (i === j ? LEAST_SQUARES_RIDGE : 0);
+    };
+    const rows = rhs.slice(0, m).map((g) => {
+      const v = new Float64Array(n);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) v[idx(x, y)] = g[pad + y * W + x];
+      return v;
+    });
+    bandLuSolve(n, 2 * short, entry, rows);
+    const planes = rows.map((v) => {
+      const out = new Float32Array(n);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out[y * W + x] = v[idx(x, y)];
+      return out;
+    });
+    const t1 = performance.now();
+    return {
+      planes: withFixed(planes),
+      iterations: 0,
+      relativeResidual: 0,
+      converged: true,
+      setupMs: t1 - t0,
+      solveMs: 0,
+    };
+  }
+  const P = dirichletSystem(preconditioner(), fixed, []);
+  const mg = buildMultigrid(P.A, P.active, options);
+  const t1 = performance.now();
+  const b = o.single ? rhs.map((v) => Float32Array.from(v)) : rhs;
+  const active = P.active;
+  const x = startVectors(b, active, W, H, pad, o.single, options.initial, () => 0);
+  const vec = (): GridVector => (o.single ? gridVector32(W, H) : gridVector(W, H));
+  const e0 = vec();
+  const e1 = vec();
+  const z0 = vec();
+  const z1 = vec();
+  const res = pcg(
+    {
+      width: W,
+      height: H,
+      apply: (x0, x1, y0, y1) => {
+        applyGeneral9x2(E, x0, x1, e0, e1);
+        applyGeneralTranspose9x2(E, e0, e1, y0, y1);
+        for (let i = 0; i < n; i++) {
+          if (active[i]) continue;
+          y0[pad + i] = 0;
+          y1[pad + i] = 0;
+        }
+      },
+      precondition: (r0, r1, q0, q1) => {
+        vcycle2(mg, r0, r1, z0, z1);
+        vcycle2(mg, z0, z1, q0, q1);
+      },
+    },
+    b,
+    x,
+    { tolerance: o.tolerance, maxIterations: o.maxIterations },
+  );
+  return {
+    planes: withFixed(x.map((g) => fromGrid(g, W, H))),
+    iterations: res.iterations,
+    relativeResidual: Math.max(...res.relativeResiduals),
+    converged: res.converged,
+    setupMs: t1 - t0,
+    solveMs: performance.now() - t1,
+  };
+}

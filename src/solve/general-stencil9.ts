@@ -1,0 +1,428 @@
+/**
+ * A general (not necessarily symmetric) 9-point stencil operator: every pixel stores its own
+ * coupling to each of its 8 neighbours, A(r, r) = diag[r] and A(r, s) = −c_k[r] for s = r + offset_k.
+ * Levin et al.'s system u_r − Σ_s w_rs u_s = 0 has this shape: w is row-normalised with a σ per
+ * pixel, so w_rs ≠ w_sr and the symmetric storage of ./stencil9.ts cannot hold it.
+ *
+ * Grid vectors are the padded vectors of ./stencil9.ts (pixel i at pad + i, zero padding);
+ * couplings that leave the image are stored as 0.
+ */
+import { ColorizeError } from '../errors.js';
+import { type GridVector, gridVector, padFor } from './stencil9.js';
+
+/** Neighbour directions in storage order: W, E, N, S, NW, NE, SW, SE, as [dx, dy]. */
+export const GENERAL_OFFSETS: ReadonlyArray<readonly [number, number]> = [
+  [-1, 0],
+  [1, 0],
+  [0, -1],
+  [0, 1],
+  [-1, -1],
+  [1, -1],
+  [-1, 1],
+  [1, 1],
+];
+
+export interface GeneralStencil9 {
+  readonly width: number;
+  readonly height: number;
+  /** Padding before and after the pixels of every array (width + 1). */
+  readonly pad: number;
+  readonly diag: Float64Array;
+  /**
+   * Coupling planes, one per {@link GENERAL_OFFSETS} direction; entry A(r, r+off_k) = −c[k][pad + r].
+   * Single precision by default (half the memory traffic); double for reference solves.
+   */
+  readonly c: Array<Float32Array | Float64Array>;
+}
+
+/** A zero general stencil; `precision` sets the coupling planes' type. */
+export function createGeneralStencil9(
+  width: number,
+  height: number,
+  precision: 'single' | 'double' = 'single',
+): GeneralStencil9 {
+  const pad = padFor(width);
+  const len = width * height + 2 * pad;
+  return {
+    width,
+    height,
+    pad,
+    diag: new Float64Array(len),
+    c: GENERAL_OFFSETS.map(() => (precision === 'double' ? new Float64Array(len) : new Float32Array(len))),
+  };
+}
+
+/** Padded index offsets of the 8 directions on a grid of width `w`. */
+export function generalOffsets(w: number): number[] {
+  return GENERAL_OFFSETS.map(([dx, dy]) => dy * w + dx);
+}
+
+/**
+ * y = A·x for two channels on padded grid vectors.
+ *
+ * @example
+ * ```ts
+ * import { applyGeneral9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * const A = createGeneralStencil9(2, 1);
+ * A.diag.fill(1); A.c[1][A.pad] = 0.5; // row 0: x0 − 0.5·x1; row 1: x1
+ * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;
+ * const y = gridVector(2, 1); const y2 = gridVector(2, 1);
+ * applyGeneral9x2(A, x, x, y, y2);
+ * console.log(y[A.pad], y[A.pad + 1]); // 0.5 1
+ * ```
+ */
+export function applyGeneral9x2(
+  A: GeneralStencil9,
+  x0: GridVector,
+  x1: GridVector,
+  y0: GridVector,
+  y1: GridVector,
+): void {
+  const { width: w, pad, diag } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const end = pad + A.width * A.height;
+  for (let i = pad; i < end; i++) {
+    const a = cW[i];
+    const b = cE[i];
+    const c = cN[i];
+    const d = cS[i];
+    const e = cNW[i];
+    const f = cNE[i];
+    const g = cSW[i];
+    const h = cSE[i];
+    const dg = diag[i];
+    y0[i] =
+      dg * x0[i] -
+      a * x0[i - 1] -
+      b * x0[i + 1] -
+      c * x0[i - w] -
+      d * x0[i + w] -
+      e * x0[i - w - 1] -
+      f * x0[i - w + 1] -
+      g * x0[i + w - 1] -
+      h * x0[i + w + 1];
+    y1[i] =
+      dg * x1[i] -
+      a * x1[i - 1] -
+      b * x1[i + 1] -
+      c * x1[i - w] -
+      d * x1[i + w] -
+      e * x1[i - w - 1] -
+      f * x1[i - w + 1] -
+      g * x1[i + w - 1] -
+      h * x1[i + w + 1];
+  }
+}
+
+/** A general stencil with some unknowns fixed: identity rows at fixed pixels, their couplings moved to the right-hand side. */
+export interface GeneralDirichletSystem {
+  readonly A: GeneralStencil9;
+  /** One padded right-hand side per channel. */
+  readonly rhs: Float64Array[];
+  /** 1 for free pixels, 0 for fixed ones (unpadded). */
+  readonly active: Uint8Array;
+}
+
+/**
+ * Fixes pixels `fixed[i] ≠ 0` of operator `L` at `values[c][i]` for every channel c: fixed rows
+ * become identity rows, and each free row's coupling to a fixed pixel moves to its right-hand
+ * side (b_r += c_rs · value_s). The free block is then decoupled from the fixed pixels.
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, generalDirichletSystem } from 'colorize-toolkit';
+ * const L = createGeneralStencil9(2, 1); L.diag.fill(1); L.c[0][L.pad + 1] = 1; // x1 − x0
+ * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0), [Float32Array.of(0.3, 0)]);
+ * console.log(sys.rhs[0][L.pad + 1].toFixed(1), sys.A.c[0][L.pad + 1]); // 0.3 0
+ * ```
+ */
+export function generalDirichletSystem(
+  L: GeneralStencil9,
+  fixed: Uint8Array,
+  values: Float32Array[],
+): GeneralDirichletSystem {
+  const { width: W, height: H, pad } = L;
+  const n = W * H;
+  if (fixed.length !== n)
+    throw new ColorizeError(`generalDirichletSystem: mask has ${fixed.length} pixels, grid ${n}`, 'internal');
+  const A = createGeneralStencil9(W, H, L.c[0] instanceof Float64Array ? 'double' : 'single');
+  A.diag.set(L.diag);
+  for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
+  const rhs = values.map(() => gridVector(W, H));
+  const active = new Uint8Array(n);
+  const offs = GENERAL_OFFSETS.map(([dx, dy]) => dy * W + dx);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const r = y * W + x;
+      const i = pad + r;
+      if (fixed[r]) {
+        A.diag[i] = 1;
+        for (let k = 0; k < 8; k++) A.c[k][i] = 0;
+        for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] = values[ch][r];
+        continue;
+      }
+      active[r] = 1;
+      for (let k = 0; k < 8; k++) {
+        const cv = A.c[k][i];
+        if (cv === 0) continue;
+        const s = r + offs[k];
+        if (!fixed[s]) continue;
+        for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] += cv * values[ch][s];
+        A.c[k][i] = 0;
+      }
+    }
+  }
+  return { A, rhs, active };
+}
+
+/**
+ * Exact solve of a general 9-point system by band LU without pivoting, numbering the grid along
+ * its shorter side (half-bandwidth min(W, H) + 1). No pivoting is safe for the diagonally dominant
+ * M-matrices built here (Levin's I − w with fixed pixels); a zero pivot is reported. Double
+ * precision, O(n·b²) time and O(n·b) memory: the independent reference for tests on small grids.
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, generalDirichletSystem, solveGeneralDirect } from 'colorize-toolkit';
+ * const L = createGeneralStencil9(3, 1); L.diag.fill(1);
+ * L.c[0][L.pad + 1] = 0.25; L.c[1][L.pad + 1] = 0.75; // x1 = ¼x0 + ¾x2
+ * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)]);
+ * console.log(solveGeneralDirect(sys)[0][1]); // 0.75
+ * ```
+ */
+export function solveGeneralDirect(sys: GeneralDirichletSystem): Float64Array[] {
+  const F = factorGeneralStencil9(sys.A);
+  const { width: W, height: H, pad } = sys.A;
+  return sys.rhs.map((b) => {
+    const x = Float64Array.from(b);
+    solveGeneralStencil9(F, x);
+    return x.slice(pad, pad + W * H);
+  });
+}
+
+/** A band LU factor of a general 9-point stencil, numbered along the grid's shorter side. */
+export interface GeneralStencilLu {
+  readonly width: number;
+  readonly height: number;
+  readonly pad: number;
+  /** Band index of each (unpadded) pixel. */
+  readonly order: Int32Array;
+  readonly factor: BandLu;
+  readonly work: Float64Array;
+}
+
+/** Factors a general 9-point stencil exactly (band LU, half-bandwidth min(W, H) + 1). */
+export function factorGeneralStencil9(A: GeneralStencil9): GeneralStencilLu {
+  const { width: W, height: H, pad } = A;
+  const n = W * H;
+  const transpose = H < W;
+  const order = new Int32Array(n);
+  const pixel = new Int32Array(n);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = transpose ? x * H + y : y * W + x;
+      order[y * W + x] = i;
+      pixel[i] = y * W + x;
+    }
+  const kOf = new Int8Array(9).fill(-1); // (dx + 1) + 3·(dy + 1) → direction k
+  GENERAL_OFFSETS.forEach(([dx, dy], k) => {
+    kOf[dx + 1 + 3 * (dy + 1)] = k;
+  });
+  const entry = (i: number, j: number): number => {
+    const r = pixel[i];
+    if (i === j) return A.diag[pad + r];
+    const s = pixel[j];
+    const dx = (s % W) - (r % W);
+    const dy = Math.floor(s / W) - Math.floor(r / W);
+    if (dx < -1 || dx > 1 || dy < -1 || dy > 1) return 0;
+    return -A.c[kOf[dx + 1 + 3 * (dy + 1)]][pad + r];
+  };
+  const factor = bandLuFactor(n, (transpose ? H : W) + 1, entry);
+  return { width: W, height: H, pad, order, factor, work: new Float64Array(n) };
+}
+
+/** Solves A x = b in place on a padded grid vector with a {@link factorGeneralStencil9} factor. */
+export function solveGeneralStencil9(F: GeneralStencilLu, x: GridVector): void {
+  const { order, work, pad } = F;
+  const n = order.length;
+  for (let r = 0; r < n; r++) work[order[r]] = x[pad + r];
+  bandLuApply(F.factor, work);
+  for (let r = 0; r < n; r++) x[pad + r] = work[order[r]];
+}
+
+/** An LU factor of a band matrix (unit lower L below the diagonal, U on and above it). */
+export interface BandLu {
+  readonly n: number;
+  readonly bandwidth: number;
+  /** A(i, j) → LU at i·(2b+1) + (j − i + b). */
+  readonly lu: Float64Array;
+}
+
+/**
+ * LU factor of a band matrix (A given by `entry(i, j)` for |i − j| ≤ b) without pivoting, in
+ * double precision. For diagonally dominant M-matrices and SPD matrices no pivoting is needed; a
+ * zero pivot throws.
+ */
+export function bandLuFactor(n: number, bandwidth: number, entry: (i: number, j: number) => number): BandLu {
+  const b = Math.min(bandwidth, Math.max(0, n - 1));
+  const stride = 2 * b + 1;
+  const gib = (n * stride * 8) / 2 ** 30;
+  if (gib > 4) throw new ColorizeError(`the band LU would need ${gib.toFixed(1)} GiB`, 'input');
+  const M = new Float64Array(n * stride);
+  for (let i = 0; i < n; i++)
+    for (let j = Math.max(0, i - b); j <= Math.min(n - 1, i + b); j++)
+      M[i * stride + (j - i + b)] = entry(i, j);
+  for (let k = 0; k < n; k++) {
+    const offK = k * stride - k + b;
+    const pivot = M[offK + k];
+    if (pivot === 0 || !Number.isFinite(pivot))
+      throw new ColorizeError(`band LU: pivot ${k} is ${pivot}`, 'internal');
+    const iEnd = Math.min(n - 1, k + b);
+    for (let i = k + 1; i <= iEnd; i++) {
+      const off = i * stride - i + b;
+      const l = M[off + k] / pivot;
+      if (l === 0) continue;
+      M[off + k] = l;
+      for (let j = k + 1; j <= iEnd; j++) M[off + j] -= l * M[offK + j];
+    }
+  }
+  return { n, bandwidth: b, lu: M };
+}
+
+/** Solves with a {@link BandLu} factor in place (`v` of length n, any numeric array type). */
+export function bandLuApply(F: BandLu, v: Float64Array | Float32Array, offset = 0): void {
+  const { n, bandwidth: b, lu: M } = F;
+  const stride = 2 * b + 1;
+  for (let i = 0; i < n; i++) {
+    let s = v[offset + i];
+    const off = i * stride - i + b;
+    for (let j = Math.max(0, i - b); j < i; j++) s -= M[off + j] * v[offset + j];
+    v[offset + i] = s;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = v[offset + i];
+    const off = i * stride - i + b;
+    const jEnd = Math.min(n - 1, i + b);
+    for (let j = i + 1; j <= jEnd; j++) s -= M[off + j] * v[offset + j];
+    v[offset + i] = s / M[off + i];
+  }
+}
+
+/** Exact solve of a band system for several right-hand sides (overwritten with the solutions). */
+export function bandLuSolve(
+  n: number,
+  bandwidth: number,
+  entry: (i: number, j: number) => number,
+  rhs: Float64Array[],
+): void {
+  const F = bandLuFactor(n, bandwidth, entry);
+  for (const v of rhs) bandLuApply(F, v);
+}
+
+/**
+ * One lexicographic Gauss–Seidel sweep on two channels for a general stencil, forward or
+ * backward (diag must be > 0). With `fromZero`, a forward sweep that starts from x = 0 reads only
+ * the neighbours already visited (W, N, NW, NE) and overwrites every pixel.
+ */
+export function gaussSeidelGeneral9x2(
+  A: GeneralStencil9,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  backward: boolean,
+  fromZero = false,
+): void {
+  const { width: w, pad, diag } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const n = A.width * A.height;
+  if (fromZero) {
+    const end = pad + n;
+    for (let i = pad; i < end; i++) {
+      const a = cW[i];
+      const c = cN[i];
+      const e = cNW[i];
+      const f = cNE[i];
+      const inv = 1 / diag[i];
+      x0[i] = (b0[i] + a * x0[i - 1] + c * x0[i - w] + e * x0[i - w - 1] + f * x0[i - w + 1]) * inv;
+      x1[i] = (b1[i] + a * x1[i - 1] + c * x1[i - w] + e * x1[i - w - 1] + f * x1[i - w + 1]) * inv;
+    }
+    return;
+  }
+  const step = backward ? -1 : 1;
+  for (let k = 0, i = backward ? pad + n - 1 : pad; k < n; k++, i += step) {
+    const a = cW[i];
+    const b = cE[i];
+    const c = cN[i];
+    const d = cS[i];
+    const e = cNW[i];
+    const f = cNE[i];
+    const g = cSW[i];
+    const h = cSE[i];
+    const inv = 1 / diag[i];
+    x0[i] =
+      (b0[i] +
+        a * x0[i - 1] +
+        b * x0[i + 1] +
+        c * x0[i - w] +
+        d * x0[i + w] +
+        e * x0[i - w - 1] +
+        f * x0[i - w + 1] +
+        g * x0[i + w - 1] +
+        h * x0[i + w + 1]) *
+      inv;
+    x1[i] =
+      (b1[i] +
+        a * x1[i - 1] +
+        b * x1[i + 1] +
+        c * x1[i - w] +
+        d * x1[i + w] +
+        e * x1[i - w - 1] +
+        f * x1[i - w + 1] +
+        g * x1[i + w - 1] +
+        h * x1[i + w + 1]) *
+      inv;
+  }
+}
+
+/**
+ * y = Aᵀ·x for two channels: (Aᵀx)_s = diag_s x_s − Σ_k c_k[s − off_k] x_{s − off_k}.
+ *
+ * @example
+ * ```ts
+ * import { applyGeneralTranspose9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * const A = createGeneralStencil9(2, 1);
+ * A.diag.fill(1); A.c[1][A.pad] = 0.5; // A = [[1, −0.5], [0, 1]]
+ * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;
+ * const y = gridVector(2, 1); const y2 = gridVector(2, 1);
+ * applyGeneralTranspose9x2(A, x, x, y, y2);
+ * console.log(y[A.pad], y[A.pad + 1]); // 1 0.5
+ * ```
+ */
+export function applyGeneralTranspose9x2(
+  A: GeneralStencil9,
+  x0: GridVector,
+  x1: GridVector,
+  y0: GridVector,
+  y1: GridVector,
+): void {
+  const { width: w, pad, diag } = A;
+  const offs = generalOffsets(w);
+  const end = pad + A.width * A.height;
+  for (let i = pad; i < end; i++) {
+    y0[i] = diag[i] * x0[i];
+    y1[i] = diag[i] * x1[i];
+  }
+  for (let k = 0; k < 8; k++) {
+    const ck = A.c[k];
+    const o = offs[k];
+    // Row r = s − o couples to s; padding rows hold 0, so no bounds tests.
+    for (let s = pad; s < end; s++) {
+      const r = s - o;
+      const cv = ck[r];
+      if (cv === 0) continue;
+      y0[s] -= cv * x0[r];
+      y1[s] -= cv * x1[r];
+    }
+  }
+}
