@@ -16,7 +16,12 @@ import {
   parseLayerWeights,
 } from '../methods/exemplar/gram/options.js';
 import { AFFINITY_DEFAULTS } from '../methods/scribbles/levin/affinity.js';
-import { colorizeLevin, SCRIBBLE_SPACES } from '../methods/scribbles/levin/levin.js';
+import {
+  colorizeLevin,
+  LEVIN_SYSTEMS,
+  LEVIN_TOLERANCE,
+  SCRIBBLE_SPACES,
+} from '../methods/scribbles/levin/levin.js';
 import { colorizePoisson, POISSON_DEFAULT_LAMBDA } from '../methods/scribbles/poisson/poisson.js';
 import {
   MARKED_THRESHOLD,
@@ -68,7 +73,7 @@ const SOLVE_OPTIONS: OptionSpec[] = [
   {
     key: 'tolerance',
     type: 'number',
-    default: DEFAULT_TOLERANCE,
+    defaultText: `${LEVIN_TOLERANCE} for the levin system, ${DEFAULT_TOLERANCE} otherwise`,
     minimum: 1e-15,
     maximum: 1,
     description: 'relative residual at which the solver stops',
@@ -109,6 +114,14 @@ registerServiceMethod({
   oneOf: [['marked', 'strokes']],
   options: [
     ...SOLVE_OPTIONS,
+    {
+      key: 'system',
+      type: 'string',
+      enum: [...LEVIN_SYSTEMS],
+      default: 'levin',
+      description:
+        'levin: Levin et al.’s own system (getColorExact.m); symmetric: the symmetrised graph Laplacian; report: the report’s eq. 8 weights and eq. 9 normal equations',
+    },
     {
       key: 'varianceScale',
       type: 'number',

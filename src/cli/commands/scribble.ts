@@ -11,7 +11,12 @@ import { lumaOf } from '../../color/linear-spaces.js';
 import { ColorizeError, checkChoice, checkNumber } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { readImage } from '../../image/io.js';
-import { colorizeLevin, SCRIBBLE_SPACES } from '../../methods/scribbles/levin/levin.js';
+import {
+  colorizeLevin,
+  LEVIN_SYSTEMS,
+  LEVIN_TOLERANCE,
+  SCRIBBLE_SPACES,
+} from '../../methods/scribbles/levin/levin.js';
 import { colorizePoisson } from '../../methods/scribbles/poisson/poisson.js';
 import {
   MARKED_THRESHOLD,
@@ -20,7 +25,7 @@ import {
   strokesFromMarked,
   strokesFromMask,
 } from '../../methods/scribbles/strokes.js';
-import { SOLVER_KINDS } from '../../solve/spd-solve.js';
+import { DEFAULT_TOLERANCE, SOLVER_KINDS } from '../../solve/spd-solve.js';
 import { checkOutputPath, writeResult } from '../output.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
@@ -30,6 +35,7 @@ interface ScribbleOpts {
   output: string;
   method: string;
   space: string;
+  system: string;
   mask?: string;
   colors?: string;
   strokes?: string;
@@ -74,7 +80,10 @@ export function registerScribble(program: Command): void {
         '  --strokes S.json        {"strokes": [{"points": [[x, y], ...], "width": 6, "color": "#d04020"}]}\n' +
         '                          (pixel coordinates, width = brush diameter in pixels)\n\n' +
         'Methods: levin (default) solves Levin, Lischinski & Weiss 2004 for chroma with the luminance\n' +
-        'kept; poisson merges R, G, B with the gray gradients (report §3.1.2, eq. 7, --lambda).\n' +
+        'kept; --system picks which of its systems: levin (their own code, getColorExact.m; default),\n' +
+        'symmetric (the symmetrised graph Laplacian) or report (the report §3.2 eq. 8 weights and\n' +
+        'eq. 9 normal equations). poisson solves eq. 7 of the report (§3.1.2, --lambda) with the same\n' +
+        'weight for R, G and B, so its chroma is a smooth fill between strokes that ignores the gray.\n' +
         'A colour image given as GRAY is reduced to its luminance. The output keeps the gray image\n' +
         "exactly as luminance, and GRAY's alpha and bit depth.\n\n" +
         'Examples:\n' +
@@ -86,12 +95,16 @@ export function registerScribble(program: Command): void {
     .requiredOption('-o, --output <file>', 'output image (.png, .jpg, .webp, .tif)')
     .option('--method <name>', `levin or poisson`, 'levin')
     .option('--space <name>', 'chroma space: yuv (report eq. 1) or yiq (Levin et al.’s code)', 'yuv')
+    .option('--system <name>', `levin: which system to solve (${LEVIN_SYSTEMS.join(', ')})`, 'levin')
     .option('--mask <file>', 'stroke mask: white = stroke, black = none (use with --colors)')
     .option('--colors <file>', 'colours of the strokes in --mask')
     .option('--strokes <file>', 'strokes as JSON polylines')
     .option('--lambda <x>', 'poisson: weight of the gradient term (default 1e10)')
     .option('--solver <name>', 'multigrid (fast) or direct (exact, small images only)', 'multigrid')
-    .option('--tolerance <x>', 'relative residual at which the multigrid solver stops (default 1e-3)')
+    .option(
+      '--tolerance <x>',
+      `relative residual at which the iterative solver stops (default ${LEVIN_TOLERANCE} for --system levin, ${DEFAULT_TOLERANCE} otherwise)`,
+    )
     .option(
       '--threshold <x>',
       `marked image: stroke when the summed difference exceeds this (default ${MARKED_THRESHOLD})`,
@@ -101,12 +114,16 @@ export function registerScribble(program: Command): void {
       const readOpts = readOptions(cmd.optsWithGlobals<GlobalOptions>());
       const method = checkChoice('method', opts.method, METHODS);
       const space = checkChoice('space', opts.space, SCRIBBLE_SPACES);
+      const system = checkChoice('system', opts.system, LEVIN_SYSTEMS);
       const solver = checkChoice('solver', opts.solver, SOLVER_KINDS);
       const lambda = numberOption('lambda', opts.lambda, 0);
       const tolerance = numberOption('tolerance', opts.tolerance, 1e-15, 1);
       const threshold = numberOption('threshold', opts.threshold, 0, 3);
       if (lambda !== undefined && method !== 'poisson') {
         throw new ColorizeError('option --lambda applies to --method poisson only', 'usage');
+      }
+      if (system !== 'levin' && method !== 'levin') {
+        throw new ColorizeError('option --system applies to --method levin only', 'usage');
       }
       const forms = [
         markedArg !== undefined,
@@ -170,7 +187,7 @@ export function registerScribble(program: Command): void {
         }
         strokes = strokesFromJson(text, width, height, file);
       }
-      const solveOpts = { space, solver, tolerance, lambda };
+      const solveOpts = { space, solver, tolerance, lambda, system };
       const res =
         method === 'levin'
           ? colorizeLevin(gray, strokes, solveOpts)
@@ -180,8 +197,9 @@ export function registerScribble(program: Command): void {
       if (!s.converged)
         log(`warning: the solver stopped after ${s.iterations} iterations before reaching the tolerance`);
       log(
-        `${opts.output}: ${method} (${space}), ${s.strokePixels} stroke pixels, ` +
-          `${solver === 'direct' ? 'direct solve' : `${s.iterations} CG iterations`}, ` +
+        `${opts.output}: ${method === 'levin' ? `levin (${system} system, ${space})` : `${method} (${space})`}, ` +
+          `${s.strokePixels} stroke pixels, ` +
+          `${solver === 'direct' ? 'direct solve' : `${s.iterations} ${method === 'levin' && system === 'levin' ? 'BiCGStab' : 'CG'} iterations`}, ` +
           `solve ${((s.buildMs + s.setupMs + s.solveMs) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`,
       );
     });
