@@ -1,9 +1,10 @@
 /**
  * One measurement of bench/scribble.bench.ts, run in its own process so peak memory belongs to it:
- *   node --import tsx bench/scribble-case.ts <megapixels> <fast|direct|write> [dir]
+ *   node --import tsx bench/scribble-case.ts <megapixels> <levin|symmetric|report|scipy|preview|write> [dir]
  * Prints one JSON line. The test photo is ../shared/data/exemplar/002_truth.png upscaled (bicubic)
  * to the requested size with a little deterministic grain, so the affinities see texture; strokes
- * are 60 short random polylines carrying the true colours under them.
+ * are short 3-px strokes carrying the true colours under them, STROKES_PER_MP per megapixel
+ * (about 1 % of the pixels).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,12 @@ import { lumaOf } from '../src/color/linear-spaces.js';
 import { createImage, type ImageF32 } from '../src/image/image.js';
 import { readImage, writeImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
-import { colorizeLevin } from '../src/methods/scribbles/levin/levin.js';
-import { markedImage, rasterizeStrokes, type StrokeSet } from '../src/methods/scribbles/strokes.js';
+import { colorizeLevin, type LevinSystem } from '../src/methods/scribbles/levin/levin.js';
+import { ScribblePreview } from '../src/methods/scribbles/levin/preview.js';
+import { finish } from '../src/finish/finish.js';
+import { scipyLevin } from '../scripts/levin-reference.js';
+import { shortStrokes } from '../scripts/stroke-simulation.js';
+import { markedImage, rasterizeStrokes } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { seededRandom } from '../src/random.js';
 import { peakRssMiB } from './util.js';
@@ -34,30 +39,8 @@ export async function photo(megapixels: number): Promise<ImageF32> {
   return img;
 }
 
-export function strokesFor(truth: ImageF32, count = 60): StrokeSet {
-  const { width: W, height: H } = truth;
-  const r = rng(5);
-  const radius = Math.max(1.5, 0.003 * (W + H));
-  const set = rasterizeStrokes(
-    Array.from({ length: count }, () => {
-      const x = r() * (W - 1);
-      const y = r() * (H - 1);
-      const pts = [x, y];
-      for (let k = 1; k < 4; k++) {
-        pts.push(
-          Math.min(W - 1, Math.max(0, pts[2 * k - 2] + (r() - 0.5) * 0.08 * W)),
-          Math.min(H - 1, Math.max(0, pts[2 * k - 1] + (r() - 0.5) * 0.08 * H)),
-        );
-      }
-      return { points: pts, radius, rgb: [0, 0, 0] as [number, number, number] };
-    }),
-    W,
-    H,
-  );
-  for (let c = 0; c < 3; c++)
-    for (let i = 0; i < W * H; i++) if (set.mask[i]) set.colors.channels[c][i] = truth.channels[c][i];
-  return set;
-}
+/** Short strokes per megapixel: about 1 % of the pixels. */
+export const STROKES_PER_MP = 200;
 
 const main = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
 const [mpArg, mode, dir] = main ? process.argv.slice(2) : ['0', 'none', ''];
@@ -65,32 +48,35 @@ const mp = Number(mpArg);
 const truth = main ? await photo(mp) : createImage(1, 1, 3);
 const gray: ImageF32 = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
 const strokes = main
-  ? strokesFor(truth)
+  ? shortStrokes(truth, STROKES_PER_MP, 5)
   : rasterizeStrokes([{ points: [0, 0], radius: 1, rgb: [0, 0, 0] }], 1, 1);
-const base = { megapixels: mp, width: truth.width, height: truth.height };
+let strokePixels = 0;
+for (const m of strokes.mask) strokePixels += m;
+const base = { megapixels: mp, width: truth.width, height: truth.height, strokePixels };
+const warmUp = (system: LevinSystem) =>
+  colorizeLevin(
+    createImage(64, 64, 1),
+    rasterizeStrokes([{ points: [3, 3], radius: 2, rgb: [1, 0, 0] }], 64, 64),
+    { system },
+  ); // JIT warm-up
 if (mode === 'write') {
   await writeImage(path.join(dir, 'gray.png'), gray);
   await writeImage(path.join(dir, 'marked.png'), markedImage(gray, strokes));
   console.log(JSON.stringify(base));
-} else if (mode === 'fast') {
-  colorizeLevin(
-    createImage(64, 64, 1),
-    rasterizeStrokes([{ points: [3, 3], radius: 2, rgb: [1, 0, 0] }], 64, 64),
-  ); // JIT warm-up
+} else if (mode === 'levin' || mode === 'symmetric' || mode === 'report') {
+  warmUp(mode);
   const rss0 = peakRssMiB();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const fast = colorizeLevin(gray, strokes);
+  const fast = colorizeLevin(gray, strokes, { system: mode });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const rss = peakRssMiB();
-  const exact = colorizeLevin(gray, strokes, { tolerance: 1e-12, maxIterations: 1000, precision: 'double' });
   const s = fast.stats;
   console.log(
     JSON.stringify({
       ...base,
-      strokePixels: s.strokePixels,
-      affinityMs: Math.round(s.buildMs),
+      system: mode,
+      buildMs: Math.round(s.buildMs),
       setupMs: Math.round(s.setupMs),
       iterateMs: Math.round(s.solveMs),
       solveMs: Math.round(s.buildMs + s.setupMs + s.solveMs),
@@ -99,28 +85,50 @@ if (mode === 'write') {
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       iterations: s.iterations,
       relativeResidual: Number(s.relativeResidual.toExponential(2)),
-      peakRssMiB: Math.round(rss),
+      peakRssMiB: Math.round(peakRssMiB()),
       baseRssMiB: Math.round(rss0),
-      exactIterations: exact.stats.iterations,
-      psnrFastVsExact: Number(psnr(fast.rgb, exact.rgb).toFixed(2)),
-      psnrFastVsTruth: Number(psnr(fast.rgb, truth).toFixed(3)),
-      psnrExactVsTruth: Number(psnr(exact.rgb, truth).toFixed(3)),
+      psnrVsTruth: Number(psnr(fast.rgb, truth).toFixed(3)),
     }),
   );
-} else if (mode === 'direct') {
-  const t0 = performance.now();
-  const direct = colorizeLevin(gray, strokes, { solver: 'direct' });
-  const ms = performance.now() - t0;
-  const rss = peakRssMiB();
+} else if (mode === 'scipy') {
+  // The exact solve of Levin et al.'s system (getColorExact.m in scipy), and our default beside it.
+  const ref = scipyLevin(gray, strokes);
+  const exact = finish({ original: gray, chroma: { width: gray.width, height: gray.height, channels: ref.planes }, space: 'yuv' });
+  warmUp('levin');
   const fast = colorizeLevin(gray, strokes);
   console.log(
     JSON.stringify({
       ...base,
-      directSolveMs: Math.round(direct.stats.buildMs + direct.stats.setupMs + direct.stats.solveMs),
-      directWithFinishMs: Math.round(ms),
-      directPeakRssMiB: Math.round(rss),
-      psnrFastVsDirect: Number(psnr(fast.rgb, direct.rgb).toFixed(2)),
-      psnrDirectVsTruth: Number(psnr(direct.rgb, truth).toFixed(3)),
+      scipy: ref.info.scipy,
+      scipyBuildMs: Math.round(ref.info.buildMs),
+      scipyFactorMs: Math.round(ref.info.factorMs),
+      scipySolveMs: Math.round(ref.info.solveMs),
+      scipyTotalMs: Math.round(ref.info.totalMs),
+      pyamg: ref.info.pyamg,
+      psnrExactVsTruth: Number(psnr(exact, truth).toFixed(3)),
+      psnrLevinVsTruth: Number(psnr(fast.rgb, truth).toFixed(3)),
+      psnrLevinVsExact: Number(psnr(fast.rgb, exact).toFixed(2)),
+    }),
+  );
+} else if (mode === 'preview') {
+  // The studio's live preview: one update per added stroke, warm-started, as the Web Worker runs it.
+  const preview = new ScribblePreview(gray);
+  const order = Array.from({ length: strokes.mask.length }, (_, i) => i).filter((i) => strokes.mask[i]);
+  const times: number[] = [];
+  const steps = 20;
+  for (let k = 1; k <= steps; k++) {
+    const part = { ...strokes, mask: new Uint8Array(strokes.mask.length) };
+    for (let j = 0; j < Math.ceil((order.length * k) / steps); j++) part.mask[order[j]] = 1;
+    const r = preview.update(part);
+    if (k > 2) times.push(r.ms); // the first updates include JIT compilation
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      ...base,
+      previewPixels: preview.width * preview.height,
+      previewMedianMs: Math.round(times[times.length >> 1]),
+      previewMaxMs: Math.round(times[times.length - 1]),
     }),
   );
 }

@@ -1,9 +1,12 @@
 /**
- * Scribble colorization speed (issue 4): Levin et al.'s optimisation with the multigrid-PCG solver
- * at 0.25, 1 and 4 MP, against (a) the same system solved to a 1e-12 relative residual ("exact")
- * and (b) the band-Cholesky direct solver where it fits (0.25 MP; ~8 GB and minutes at 1 MP).
- * Each case runs in its own process (bench/scribble-case.ts) so peak memory is its own.
- * Targets on the 2-core machine: 1 MP solve ≤ 1 s, whole command ≤ 2 s, 4 MP ≤ 5 s.
+ * Scribble colorization speed: Levin et al.'s own system (default; BiCGStab with the hybrid
+ * multigrid), the symmetric system (multigrid CG) and the report's eq. 9 (0.25 MP only: slow by
+ * nature) at 0.25, 1 and 4 MP, against scipy's exact solve of the same system (getColorExact.m
+ * ported, scripts/levin_exact.py; SuperLU) in the same run, with the ratio. pyamg is used by that
+ * script where installed (it is not in Debian). Also the whole `colorize scribble` command at 1 MP
+ * and the studio's preview at 0.25 MP. Each case runs in its own process (bench/scribble-case.ts)
+ * so peak memory is its own. Goals on the 2-core machine: 1 MP solve ≤ 0.5 s, command ≤ 1.2 s,
+ * 4 MP solve ≤ 2.5 s in ≤ 1 GiB, preview ≤ 100 ms median.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,11 +32,20 @@ function runCase(args: string[]): BenchRecord {
 export default async function (): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
   for (const mp of [0.25, 1, 4]) {
-    const rec: BenchRecord = { case: `levin ${mp} MP`, ...runCase([String(mp), 'fast']) };
-    if (mp <= 0.25) Object.assign(rec, runCase([String(mp), 'direct']));
-    else rec.directSolveMs = null; // band Cholesky: n·min(W,H)² work, ~8 GB at 1 MP: not run
-    records.push(rec);
+    const levin = runCase([String(mp), 'levin']);
+    records.push({ case: `levin ${mp} MP`, ...levin });
+    records.push({ case: `symmetric ${mp} MP`, ...runCase([String(mp), 'symmetric']) });
+    if (mp <= 0.25) records.push({ case: `report ${mp} MP`, ...runCase([String(mp), 'report']) });
+    if (mp <= 1) {
+      const ref = runCase([String(mp), 'scipy']);
+      records.push({
+        case: `scipy exact ${mp} MP`,
+        ...ref,
+        speedup: Number((Number(ref.scipyTotalMs) / Number(levin.solveMs)).toFixed(1)),
+      });
+    }
   }
+  records.push({ case: 'preview 0.25 MP', ...runCase(['0.25', 'preview']) });
   // Whole command at 1 MP: decode, strokes, solve, finish, encode (built CLI when available).
   const dir = mkdtempSync(path.join(tmpdir(), 'scribble-bench-'));
   try {
