@@ -2,6 +2,7 @@
  * `colorize scribble`: colorization from user strokes (issue 4).
  *
  *   colorize scribble GRAY MARKED -o OUT [--method levin|poisson] [--space yuv|yiq]
+ *                     [--poisson-output finished|raw]
  *   colorize scribble GRAY --mask MASK --colors COLORS -o OUT
  *   colorize scribble GRAY --strokes S.json -o OUT
  */
@@ -12,7 +13,7 @@ import { ColorizeError, checkChoice, checkNumber } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { readImage } from '../../image/io.js';
 import { colorizeLevin, SCRIBBLE_SPACES } from '../../methods/scribbles/levin/levin.js';
-import { colorizePoisson } from '../../methods/scribbles/poisson/poisson.js';
+import { colorizePoisson, POISSON_OUTPUTS } from '../../methods/scribbles/poisson/poisson.js';
 import {
   MARKED_THRESHOLD,
   type StrokeSet,
@@ -34,6 +35,7 @@ interface ScribbleOpts {
   colors?: string;
   strokes?: string;
   lambda?: string;
+  poissonOutput?: string;
   solver: string;
   tolerance?: string;
   threshold?: string;
@@ -74,9 +76,10 @@ export function registerScribble(program: Command): void {
         '  --strokes S.json        {"strokes": [{"points": [[x, y], ...], "width": 6, "color": "#d04020"}]}\n' +
         '                          (pixel coordinates, width = brush diameter in pixels)\n\n' +
         'Methods: levin (default) solves Levin, Lischinski & Weiss 2004 for chroma with the luminance\n' +
-        'kept; poisson merges R, G, B with the gray gradients (report §3.1.2, eq. 7, --lambda).\n' +
+        'kept; poisson solves eq. 7 of the report (§3.1.2, --lambda) for R, G, B: its chroma is a\n' +
+        'smooth interpolation of the stroke chroma that ignores the gray image (no stop at edges).\n' +
         'A colour image given as GRAY is reduced to its luminance. The output keeps the gray image\n' +
-        "exactly as luminance, and GRAY's alpha and bit depth.\n\n" +
+        "exactly as luminance (except --poisson-output raw), and GRAY's alpha and bit depth.\n\n" +
         'Examples:\n' +
         '  colorize scribble examples/scene_gray.png examples/scene_marked.png -o scene_levin.png\n' +
         '  colorize scribble examples/scene_gray.png --strokes examples/scene_strokes.json -o out.png --method poisson',
@@ -90,6 +93,10 @@ export function registerScribble(program: Command): void {
     .option('--colors <file>', 'colours of the strokes in --mask')
     .option('--strokes <file>', 'strokes as JSON polylines')
     .option('--lambda <x>', 'poisson: weight of the gradient term (default 1e10)')
+    .option(
+      '--poisson-output <form>',
+      'poisson: finished (merged chroma on the gray luminance, default) or raw (the merged RGB of eq. 7, luminance drift and all)',
+    )
     .option('--solver <name>', 'multigrid (fast) or direct (exact, small images only)', 'multigrid')
     .option('--tolerance <x>', 'relative residual at which the multigrid solver stops (default 1e-3)')
     .option(
@@ -103,10 +110,17 @@ export function registerScribble(program: Command): void {
       const space = checkChoice('space', opts.space, SCRIBBLE_SPACES);
       const solver = checkChoice('solver', opts.solver, SOLVER_KINDS);
       const lambda = numberOption('lambda', opts.lambda, 0);
+      const output =
+        opts.poissonOutput === undefined
+          ? undefined
+          : checkChoice('poisson-output', opts.poissonOutput, POISSON_OUTPUTS);
       const tolerance = numberOption('tolerance', opts.tolerance, 1e-15, 1);
       const threshold = numberOption('threshold', opts.threshold, 0, 3);
       if (lambda !== undefined && method !== 'poisson') {
         throw new ColorizeError('option --lambda applies to --method poisson only', 'usage');
+      }
+      if (output !== undefined && method !== 'poisson') {
+        throw new ColorizeError('option --poisson-output applies to --method poisson only', 'usage');
       }
       const forms = [
         markedArg !== undefined,
@@ -174,13 +188,13 @@ export function registerScribble(program: Command): void {
       const res =
         method === 'levin'
           ? colorizeLevin(gray, strokes, solveOpts)
-          : colorizePoisson(gray, strokes, solveOpts);
+          : colorizePoisson(gray, strokes, { ...solveOpts, output });
       await writeResult(opts.output, res.rgb, input);
       const s = res.stats;
       if (!s.converged)
         log(`warning: the solver stopped after ${s.iterations} iterations before reaching the tolerance`);
       log(
-        `${opts.output}: ${method} (${space}), ${s.strokePixels} stroke pixels, ` +
+        `${opts.output}: ${method}${output === 'raw' ? ' raw RGB' : ''} (${space}), ${s.strokePixels} stroke pixels, ` +
           `${solver === 'direct' ? 'direct solve' : `${s.iterations} CG iterations`}, ` +
           `solve ${((s.buildMs + s.setupMs + s.solveMs) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`,
       );
