@@ -7,13 +7,14 @@
  * of the target's and the reference's non-edge pixels and applied to every target pixel. If fewer
  * than `minPixels` pixels of an image fall below t, all its pixels count.
  *
- * The content metric of §2.3.2, d_c = ‖P_e(Y(X)) − P_e(T)‖², is not optimised (the report
- * leaves it there: "to find the best X is particularly difficult"), and it is not zero. A
- * monotone per-channel LUT keeps the content metric of §2.1.1 (the order of each channel's
- * values) at zero, but P_e is linear in the luminance before the absolute value, so any change of
- * contrast scales it: Y → aY + b gives d_c = (a − 1)²‖P_e(T)‖². Measured with {@link edgeContentDistance}
- * on the example pair (examples/scene_gray.png to examples/sunset.png, defaults):
- * d_c = 0.41 ‖P_e(T)‖² (0.30 with the colour examples/scene.png as target).
+ * The content metric of §2.3.2, d_c = ‖P_e(Y(X)) − P_e(T)‖², is not optimised by the LUT (the
+ * report leaves it there: "to find the best X is particularly difficult"), and it is not zero.
+ * A monotone per-channel LUT keeps the content metric of §2.1.1 (the order of each channel's
+ * values) at zero, but P_e is linear in the luminance before the absolute value, so any change
+ * of contrast scales it: Y → aY + b gives d_c = (a − 1)²‖P_e(T)‖². Measured with
+ * {@link edgeContentDistance} on the example pair (examples/scene_gray.png to
+ * examples/sunset.png, defaults): d_c = 0.41 ‖P_e(T)‖² (0.30 with the colour examples/scene.png
+ * as target). `contentWeight` > 0 lowers it afterwards by gradient descent (content.ts).
  */
 
 import { lumaOf } from '../../../color/linear-spaces.js';
@@ -22,6 +23,7 @@ import { type EdgeKernelName, edgeProbability } from '../../../filters/edges.js'
 import type { ImageF32 } from '../../../image/image.js';
 import { requireColourReference, targetAsRgb } from '../common.js';
 import { type HistogramLutOptions, matchChannels } from '../histogram-lut/histogram-lut.js';
+import { optimiseContent } from './content.js';
 
 export interface EdgeAwareOptions extends HistogramLutOptions {
   /** Threshold t on P_e: pixels with P_e < t count in the histograms (default 0.01). */
@@ -30,6 +32,13 @@ export interface EdgeAwareOptions extends HistogramLutOptions {
   kernel?: EdgeKernelName;
   /** Gaussian σ applied before the kernel (default 1). */
   edgeSigma?: number;
+  /**
+   * α of the optional content optimisation after the LUT (content.ts: minimise
+   * α·d_c/‖P_e(T)‖² + mean (X − X_LUT)² in [0, 1]); default 0, off (the report's method).
+   */
+  contentWeight?: number;
+  /** Projected gradient steps of the content optimisation (default 50). */
+  contentIterations?: number;
 }
 
 /** Fewest non-edge pixels an image may keep before the mask is dropped. */
@@ -78,7 +87,11 @@ export function edgeAwareTransfer(
   const r = targetAsRgb(reference);
   const targetMask = nonEdgeMask(t, threshold, options.kernel, sigma);
   const refMask = nonEdgeMask(r, threshold, options.kernel, sigma);
-  return matchChannels(t, r, options, { targetMask, refMask });
+  const weight = checkNumber('contentWeight', options.contentWeight ?? 0, 0);
+  const iterations = checkNumber('contentIterations', options.contentIterations ?? 50, 1, 10_000);
+  const lut = matchChannels(t, r, options, { targetMask, refMask });
+  if (weight === 0) return lut;
+  return optimiseContent(lut, t, { weight, iterations, kernel: options.kernel, edgeSigma: sigma }).rgb;
 }
 
 /** The content term of §2.3.2 for a result X of target T: d_c and the scale ‖P_e(T)‖². */
