@@ -75,11 +75,11 @@ describe('optimising the content term d_c of report §2.3.2', () => {
     assert.ok(checked > 20, `only ${checked} of the checked entries are non-trivial`);
   });
 
-  it('projected gradient descent lowers J at every step and d_c by 10× on a window of the example pair', async () => {
+  it('projected gradient descent lowers J at every step and d_c by 10× on an 80×56 window of the example pair', async () => {
     const { gray, lut } = await pair;
-    const t = crop(gray, 100, 80, 96, 64);
-    const x = crop(lut, 100, 80, 96, 64);
-    const res = optimiseContent(x, t, { weight: 1, iterations: 60 });
+    const t = crop(gray, 100, 80, 80, 56);
+    const x = crop(lut, 100, 80, 80, 56);
+    const res = optimiseContent(x, t, { weight: 1, iterations: 40 });
     assert.ok(res.objective.length > 10, `${res.objective.length - 1} steps accepted`);
     for (let k = 1; k < res.objective.length; k++)
       assert.ok(
