@@ -8,15 +8,15 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scipyLevin } from '../scripts/levin-reference.js';
+import { shortStrokes } from '../scripts/stroke-simulation.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
+import { finish } from '../src/finish/finish.js';
 import { createImage, type ImageF32 } from '../src/image/image.js';
 import { readImage, writeImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
 import { colorizeLevin, type LevinSystem } from '../src/methods/scribbles/levin/levin.js';
 import { ScribblePreview } from '../src/methods/scribbles/levin/preview.js';
-import { finish } from '../src/finish/finish.js';
-import { scipyLevin } from '../scripts/levin-reference.js';
-import { shortStrokes } from '../scripts/stroke-simulation.js';
 import { markedImage, rasterizeStrokes } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { seededRandom } from '../src/random.js';
@@ -93,7 +93,11 @@ if (mode === 'write') {
 } else if (mode === 'scipy') {
   // The exact solve of Levin et al.'s system (getColorExact.m in scipy), and our default beside it.
   const ref = scipyLevin(gray, strokes);
-  const exact = finish({ original: gray, chroma: { width: gray.width, height: gray.height, channels: ref.planes }, space: 'yuv' });
+  const exact = finish({
+    original: gray,
+    chroma: { width: gray.width, height: gray.height, channels: ref.planes },
+    space: 'yuv',
+  });
   warmUp('levin');
   const fast = colorizeLevin(gray, strokes);
   console.log(

@@ -144,6 +144,21 @@ panels.forEach((p, k) => {
         fig.channels[c][y * fig.width + k * (width + 4) + x] = p.channels[c][y * width + x];
 });
 await writeImage(path.join(root, 'docs/images/scribbles-scene.png'), fig);
+// Poisson merging: raw RGB at λ = 10³ and 10¹⁰ (report fig. 20), then the finished output.
+const poissonPanels = [
+  colorizePoisson(gray, set, { lambda: 1e3, output: 'raw' }).rgb,
+  colorizePoisson(gray, set, { output: 'raw' }).rgb,
+  colorizePoisson(gray, set).rgb,
+];
+const fig2 = createImage(width * 3 + 8, height, 3);
+for (const c of fig2.channels) c.fill(1);
+poissonPanels.forEach((p, k) => {
+  for (let c = 0; c < 3; c++)
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        fig2.channels[c][y * fig2.width + k * (width + 4) + x] = p.channels[c][y * width + x];
+});
+await writeImage(path.join(root, 'docs/images/scribbles-poisson-raw.png'), fig2);
 console.log(
-  `wrote examples/scene_strokes.json (${strokes.length} strokes), examples/scene_marked.png, docs/images/scribbles-scene.png`,
+  `wrote examples/scene_strokes.json (${strokes.length} strokes), examples/scene_marked.png, docs/images/scribbles-scene.png, docs/images/scribbles-poisson-raw.png`,
 );

@@ -57,6 +57,7 @@ export * from './methods/scribbles/levin/report-system.js';
 export * from './methods/scribbles/poisson/poisson.js';
 export * from './methods/scribbles/strokes.js';
 export * from './methods/transfer/builtin.js';
+export * from './methods/transfer/edge-aware/content.js';
 export * from './methods/transfer/edge-aware/edge-aware.js';
 export * from './methods/transfer/histogram-lut/histogram-lut.js';
 export * from './methods/transfer/histogram-lut/histogram-yuv.js';

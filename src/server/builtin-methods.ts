@@ -22,7 +22,11 @@ import {
   LEVIN_TOLERANCE,
   SCRIBBLE_SPACES,
 } from '../methods/scribbles/levin/levin.js';
-import { colorizePoisson, POISSON_DEFAULT_LAMBDA } from '../methods/scribbles/poisson/poisson.js';
+import {
+  colorizePoisson,
+  POISSON_DEFAULT_LAMBDA,
+  POISSON_OUTPUTS,
+} from '../methods/scribbles/poisson/poisson.js';
 import {
   MARKED_THRESHOLD,
   type StrokeSet,
@@ -159,6 +163,14 @@ registerServiceMethod({
       default: POISSON_DEFAULT_LAMBDA,
       minimum: 0,
       description: 'weight λ of the gradient term (report fig. 21)',
+    },
+    {
+      key: 'output',
+      type: 'string',
+      enum: [...POISSON_OUTPUTS],
+      default: 'finished',
+      description:
+        'finished: the merged chroma on the gray luminance; raw: the merged RGB of eq. 7 (luminance drift and all, report figs. 20–22)',
     },
   ],
   browser: true,

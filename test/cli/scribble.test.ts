@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { lumaOf, rgbToLumaChroma } from '../../src/color/linear-spaces.js';
 import { createImage } from '../../src/image/image.js';
 import { readImage, writeImage } from '../../src/image/io.js';
+import { colorizePoisson } from '../../src/methods/scribbles/poisson/poisson.js';
 import { markedImage, strokesFromJson } from '../../src/methods/scribbles/strokes.js';
 import { runCli } from '../helpers/cli.js';
 import { dataPath } from '../helpers/shared.js';
@@ -152,6 +153,58 @@ describe('colorize scribble', () => {
       2,
       /option "method" = "magic" is invalid/,
     );
+    await expectFailure(
+      [files.gray, files.marked, '--poisson-output', 'raw'],
+      2,
+      /--poisson-output applies to --method poisson only/,
+    );
+    await expectFailure(
+      [files.gray, files.marked, '--method', 'poisson', '--poisson-output', 'merged'],
+      2,
+      /option "poisson-output" = "merged" is invalid: expected one of finished, raw/,
+    );
+  });
+
+  it('--poisson-output raw writes the merged RGB of eq. 7, luminance drift and all', async () => {
+    await ready;
+    const outs = ['raw', 'finished'].map((k) => path.join(tmp, `poisson-${k}.png`));
+    const runs = await Promise.all(
+      outs.map((o, k) =>
+        runCli([
+          'scribble',
+          files.gray,
+          '--strokes',
+          files.strokes,
+          '-o',
+          o,
+          '--method',
+          'poisson',
+          ...(k === 0 ? ['--poisson-output', 'raw'] : []),
+        ]),
+      ),
+    );
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
+    assert.match(runs[0].stderr, /poisson raw RGB \(yuv\)/);
+    const [raw, finished, g] = await Promise.all([...outs, files.gray].map((f) => readImage(f)));
+    const G = g.image;
+    const want = colorizePoisson(G, strokesFromJson(JSON_TEXT, W, H), { output: 'raw' }).rgb;
+    for (let c = 0; c < 3; c++)
+      for (let i = 0; i < W * H; i++)
+        assert.ok(
+          Math.abs(raw.image.channels[c][i] - want.channels[c][i]) <= 0.51 / 255,
+          `channel ${c} pixel ${i}`,
+        );
+    // The stroke (#c04020, luma 0.387) lifts or lowers the luminance; the finished output keeps the gray.
+    const Yraw = lumaOf(raw.image);
+    const Yfin = lumaOf(finished.image);
+    let drift = 0;
+    let kept = 0;
+    for (let i = 0; i < W * H; i++) {
+      drift = Math.max(drift, Math.abs(Yraw[i] - G.channels[0][i]));
+      kept = Math.max(kept, Math.abs(Yfin[i] - G.channels[0][i]));
+    }
+    assert.ok(drift > 10 / 255, `raw luminance drift ${drift * 255} levels`);
+    assert.ok(kept <= 1.5 / 255, `finished luminance off by ${kept * 255} levels`);
   });
 
   it('colorizes a real scribble pair end to end', async () => {

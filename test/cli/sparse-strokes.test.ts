@@ -7,13 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { shortStrokes } from '../../scripts/stroke-simulation.js';
 import { lumaOf } from '../../src/color/linear-spaces.js';
 import { createImage } from '../../src/image/image.js';
 import { readImage, writeImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { markedImage } from '../../src/methods/scribbles/strokes.js';
 import { requireColourReference } from '../../src/methods/transfer/common.js';
-import { shortStrokes } from '../../scripts/stroke-simulation.js';
 import { runCli } from '../helpers/cli.js';
 import { dataPath } from '../helpers/shared.js';
 
@@ -27,7 +27,10 @@ test('a marked photo with strokes on 0.1 % of its pixels is read as colour and c
   const strokes = shortStrokes(truth, 10, 5);
   let n = 0;
   for (const m of strokes.mask) n += m;
-  assert.ok(n / strokes.mask.length < 0.0015, `strokes cover ${((100 * n) / strokes.mask.length).toFixed(2)} %`);
+  assert.ok(
+    n / strokes.mask.length < 0.0015,
+    `strokes cover ${((100 * n) / strokes.mask.length).toFixed(2)} %`,
+  );
   const grayFile = path.join(tmp, 'gray.png');
   const markedFile = path.join(tmp, 'marked.png');
   const out = path.join(tmp, 'out.png');
@@ -42,8 +45,12 @@ test('a marked photo with strokes on 0.1 % of its pixels is read as colour and c
   assert.equal(rgb.channels.length, 3);
   // Coloured across the photo, not only at the strokes: mean |R − B| well above rounding.
   let spread = 0;
-  for (let i = 0; i < rgb.width * rgb.height; i++) spread += Math.abs(rgb.channels[0][i] - rgb.channels[2][i]);
-  assert.ok((spread / (rgb.width * rgb.height)) * 255 > 5, `mean |R−B| ${((spread * 255) / (rgb.width * rgb.height)).toFixed(2)} levels`);
+  for (let i = 0; i < rgb.width * rgb.height; i++)
+    spread += Math.abs(rgb.channels[0][i] - rgb.channels[2][i]);
+  assert.ok(
+    (spread / (rgb.width * rgb.height)) * 255 > 5,
+    `mean |R−B| ${((spread * 255) / (rgb.width * rgb.height)).toFixed(2)} levels`,
+  );
 });
 
 test('a nearly gray but not gray reference stays a colour reference; a truly gray RGB file is gray', async () => {

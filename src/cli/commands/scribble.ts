@@ -2,6 +2,7 @@
  * `colorize scribble`: colorization from user strokes (issue 4).
  *
  *   colorize scribble GRAY MARKED -o OUT [--method levin|poisson] [--space yuv|yiq]
+ *                     [--poisson-output finished|raw]
  *   colorize scribble GRAY --mask MASK --colors COLORS -o OUT
  *   colorize scribble GRAY --strokes S.json -o OUT
  */
@@ -17,7 +18,7 @@ import {
   LEVIN_TOLERANCE,
   SCRIBBLE_SPACES,
 } from '../../methods/scribbles/levin/levin.js';
-import { colorizePoisson } from '../../methods/scribbles/poisson/poisson.js';
+import { colorizePoisson, POISSON_OUTPUTS } from '../../methods/scribbles/poisson/poisson.js';
 import {
   MARKED_THRESHOLD,
   type StrokeSet,
@@ -40,6 +41,7 @@ interface ScribbleOpts {
   colors?: string;
   strokes?: string;
   lambda?: string;
+  poissonOutput?: string;
   solver: string;
   tolerance?: string;
   threshold?: string;
@@ -82,10 +84,10 @@ export function registerScribble(program: Command): void {
         'Methods: levin (default) solves Levin, Lischinski & Weiss 2004 for chroma with the luminance\n' +
         'kept; --system picks which of its systems: levin (their own code, getColorExact.m; default),\n' +
         'symmetric (the symmetrised graph Laplacian) or report (the report §3.2 eq. 8 weights and\n' +
-        'eq. 9 normal equations). poisson solves eq. 7 of the report (§3.1.2, --lambda) with the same\n' +
-        'weight for R, G and B, so its chroma is a smooth fill between strokes that ignores the gray.\n' +
+        'eq. 9 normal equations). poisson solves eq. 7 of the report (§3.1.2, --lambda) for R, G, B:\n' +
+        'its chroma is a smooth interpolation of the stroke chroma that ignores the gray image.\n' +
         'A colour image given as GRAY is reduced to its luminance. The output keeps the gray image\n' +
-        "exactly as luminance, and GRAY's alpha and bit depth.\n\n" +
+        "exactly as luminance (except --poisson-output raw), and GRAY's alpha and bit depth.\n\n" +
         'Examples:\n' +
         '  colorize scribble examples/scene_gray.png examples/scene_marked.png -o scene_levin.png\n' +
         '  colorize scribble examples/scene_gray.png --strokes examples/scene_strokes.json -o out.png --method poisson',
@@ -100,6 +102,10 @@ export function registerScribble(program: Command): void {
     .option('--colors <file>', 'colours of the strokes in --mask')
     .option('--strokes <file>', 'strokes as JSON polylines')
     .option('--lambda <x>', 'poisson: weight of the gradient term (default 1e10)')
+    .option(
+      '--poisson-output <form>',
+      'poisson: finished (merged chroma on the gray luminance, default) or raw (the merged RGB of eq. 7, luminance drift and all)',
+    )
     .option('--solver <name>', 'multigrid (fast) or direct (exact, small images only)', 'multigrid')
     .option(
       '--tolerance <x>',
@@ -117,6 +123,10 @@ export function registerScribble(program: Command): void {
       const system = checkChoice('system', opts.system, LEVIN_SYSTEMS);
       const solver = checkChoice('solver', opts.solver, SOLVER_KINDS);
       const lambda = numberOption('lambda', opts.lambda, 0);
+      const output =
+        opts.poissonOutput === undefined
+          ? undefined
+          : checkChoice('poisson-output', opts.poissonOutput, POISSON_OUTPUTS);
       const tolerance = numberOption('tolerance', opts.tolerance, 1e-15, 1);
       const threshold = numberOption('threshold', opts.threshold, 0, 3);
       if (lambda !== undefined && method !== 'poisson') {
@@ -124,6 +134,9 @@ export function registerScribble(program: Command): void {
       }
       if (system !== 'levin' && method !== 'levin') {
         throw new ColorizeError('option --system applies to --method levin only', 'usage');
+      }
+      if (output !== undefined && method !== 'poisson') {
+        throw new ColorizeError('option --poisson-output applies to --method poisson only', 'usage');
       }
       const forms = [
         markedArg !== undefined,
@@ -191,13 +204,13 @@ export function registerScribble(program: Command): void {
       const res =
         method === 'levin'
           ? colorizeLevin(gray, strokes, solveOpts)
-          : colorizePoisson(gray, strokes, solveOpts);
+          : colorizePoisson(gray, strokes, { ...solveOpts, output });
       await writeResult(opts.output, res.rgb, input);
       const s = res.stats;
       if (!s.converged)
         log(`warning: the solver stopped after ${s.iterations} iterations before reaching the tolerance`);
       log(
-        `${opts.output}: ${method === 'levin' ? `levin (${system} system, ${space})` : `${method} (${space})`}, ` +
+        `${opts.output}: ${method === 'levin' ? `levin (${system} system, ${space})` : `${method}${output === 'raw' ? ' raw RGB' : ''} (${space})`}, ` +
           `${s.strokePixels} stroke pixels, ` +
           `${solver === 'direct' ? 'direct solve' : `${s.iterations} ${method === 'levin' && system === 'levin' ? 'BiCGStab' : 'CG'} iterations`}, ` +
           `solve ${((s.buildMs + s.setupMs + s.solveMs) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`,

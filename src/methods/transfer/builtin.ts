@@ -237,6 +237,24 @@ registerTransferMethod({
     },
     BINS,
     EXACT,
+    {
+      flags: '--content-weight <α>',
+      key: 'contentWeight',
+      type: 'number',
+      description:
+        'α > 0: after the LUT, lower the content term d_c by minimising α·d_c/‖P_e(T)‖² + mean (X − X_LUT)² (0 = off)',
+      source: 'report §2.3.2',
+      default: 0,
+      min: 0,
+    },
+    int(
+      '--content-iterations <n>',
+      'contentIterations',
+      'projected gradient steps for --content-weight',
+      50,
+      1,
+      10_000,
+    ),
   ],
   run: (t, r, o: Opts) =>
     edgeAwareTransfer(t, r, {
@@ -245,6 +263,8 @@ registerTransferMethod({
       edgeSigma: o.edgeSigma as number,
       bins: o.bins as number,
       exact: o.exact as boolean,
+      contentWeight: o.contentWeight as number,
+      contentIterations: o.contentIterations as number,
     }),
 });
 

@@ -3,10 +3,17 @@
  *   Σ (x − t)² + λ Σ_{4-neighbours} (x_r − x_s − t_r + t_s)²
  * with x fixed to the stroke colour at stroke pixels, t the gray image. Its normal equations
  * (eq. 7) are (I + λL)x = (I + λL)t with L the 4-neighbour Laplacian; with δ = x − t they read
- * (I + λL)δ = 0, δ = stroke − t at strokes: the strokes' difference from gray spreads smoothly,
- * and the gray image's gradients are kept in every channel. Solved with the same multigrid PCG
- * (a 5-point operator is a 9-point stencil with zero diagonals). The RGB result is then handed
- * to the finish stage like every method, which restores the gray luminance exactly.
+ * (I + λL)δ = 0, δ = stroke − t at strokes. Solved with the same multigrid PCG (a 5-point
+ * operator is a 9-point stencil with zero diagonals).
+ *
+ * What this does to colour: the system and t are the same for R, G and B, so any chroma
+ * combination k·x with Σk = 0 (U, V, I, Q) cancels t and solves (I + λL)u = 0 with u = the
+ * strokes' chroma at strokes. The chroma is an interpolation of the stroke chroma that never sees
+ * the gray image (harmonic, Lu = 0, for the default λ = 1e10): it does not follow the gray
+ * gradients and does not stop at edges. The gray gradients are kept in each of R, G, B, i.e. as
+ * luminance; where a stroke's luma differs from the gray under it, that offset spreads too (the
+ * report's "luminance drift", figs. 20–22). `output: 'finished'` (default) recombines the chroma
+ * with the gray luminance exactly (finish stage); `output: 'raw'` returns the merged RGB itself.
  */
 
 import { rgbToLumaChroma } from '../../../color/linear-spaces.js';
@@ -22,7 +29,17 @@ import type { StrokeSet } from '../strokes.js';
 export interface PoissonOptions extends ScribbleSolveOptions {
   /** Weight λ of the gradient term (report fig. 21 uses 1e10; 0 leaves the gray image untouched off the strokes). */
   lambda?: number;
+  /**
+   * `colorizePoisson` only: 'finished' (default) gives the merged chroma on the gray luminance
+   * (finish stage); 'raw' gives the merged RGB of eq. 7 itself, clamped to [0, 1], with the
+   * luminance drift of the report's figs. 20–22.
+   */
+  output?: PoissonOutput;
 }
+
+/** Output forms of {@link colorizePoisson}. */
+export const POISSON_OUTPUTS = ['finished', 'raw'] as const;
+export type PoissonOutput = (typeof POISSON_OUTPUTS)[number];
 
 /** Report default for λ (§3.1.3, fig. 21). */
 export const POISSON_DEFAULT_LAMBDA = 1e10;
@@ -91,16 +108,21 @@ export function poissonMergeRgb(
 }
 
 /**
- * Poisson merging followed by the finish stage: chroma of the merged RGB in `space`, recombined
- * with the original gray luminance.
+ * Poisson merging, then either the finish stage (`output: 'finished'`, default: the chroma of the
+ * merged RGB in `space`, recombined with the original gray luminance) or the merged RGB itself
+ * (`output: 'raw'`, clamped to [0, 1]; the report's figs. 20–22). `chroma` is the merged RGB's
+ * chroma in both cases, `merged` the unclamped RGB of eq. 7.
  *
  * @example
  * ```ts
- * import { colorizePoisson, createImage, rasterizeStrokes } from 'colorize-toolkit';
+ * import { colorizePoisson, createImage, lumaOf, rasterizeStrokes } from 'colorize-toolkit';
  * const gray = createImage(16, 8, 1); gray.channels[0].fill(0.5);
  * const strokes = rasterizeStrokes([{ points: [0, 4], radius: 1, rgb: [0.7, 0.5, 0.3] }], 16, 8);
  * const { rgb } = colorizePoisson(gray, strokes);
  * console.log(rgb.channels[0][0] > rgb.channels[2][0]); // true
+ * console.log(lumaOf(rgb)[15].toFixed(2)); // 0.50: the gray luminance is kept
+ * const raw = colorizePoisson(gray, strokes, { output: 'raw' }).rgb;
+ * console.log(lumaOf(raw)[15].toFixed(2)); // 0.54: the stroke's luma (0.537) has spread
  * ```
  */
 export function colorizePoisson(
@@ -110,9 +132,19 @@ export function colorizePoisson(
   finishOptions: FinishOptions = {},
 ): ChromaResult & { rgb: ImageF32; merged: ImageF32 } {
   const space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
+  const output = checkChoice('output', options.output ?? 'finished', POISSON_OUTPUTS);
   const { rgb: merged, stats } = poissonMergeRgb(gray, strokes, options);
   const lc = rgbToLumaChroma(merged, space);
   const chroma = { width: gray.width, height: gray.height, channels: [lc.channels[1], lc.channels[2]] };
-  const rgb = finish({ original: gray, chroma, space }, finishOptions);
+  const rgb =
+    output === 'raw'
+      ? { width: gray.width, height: gray.height, channels: merged.channels.map(clamp01) }
+      : finish({ original: gray, chroma, space }, finishOptions);
   return { chroma, space, stats, rgb, merged };
+}
+
+function clamp01(p: Float32Array): Float32Array {
+  const out = new Float32Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = p[i] < 0 ? 0 : p[i] > 1 ? 1 : p[i];
+  return out;
 }
