@@ -213,7 +213,7 @@ describe('colorize scribble', () => {
     const markedFile = dataPath('scribbles', 'levin_baby_marked.png');
     const r = await runCli(['scribble', grayFile, markedFile, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /levin \(yuv\), \d+ stroke pixels/);
+    assert.match(r.stderr, /levin \(levin system, yuv\), \d+ stroke pixels/);
     const [res, g, m] = await Promise.all([readImage(out), readImage(grayFile), readImage(markedFile)]);
     assert.equal(res.image.channels.length, 3);
     const Y = lumaOf(res.image);

@@ -53,7 +53,7 @@ function handle(m: WorkerRequest): void {
         m.seq,
         res.rgb,
         t0,
-        `${preview.width}×${preview.height} grid, ${res.stats.iterations} CG iterations`,
+        `${preview.width}×${preview.height} grid, ${res.stats.iterations} solver iterations`,
       );
       return;
     }
@@ -68,7 +68,7 @@ function handle(m: WorkerRequest): void {
         m.seq,
         res.rgb,
         t0,
-        `full resolution ${gray.width}×${gray.height}, ${res.stats.iterations} CG iterations`,
+        `full resolution ${gray.width}×${gray.height}, ${res.stats.iterations} solver iterations`,
       );
       return;
     }

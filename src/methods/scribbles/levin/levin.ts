@@ -20,7 +20,7 @@ import { type ChromaSpace, type FinishOptions, finish } from '../../../finish/fi
 import type { ImageF32 } from '../../../image/image.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
-import { generalDirichletSystem } from '../../../solve/general-stencil9.js';
+import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
 import {
   type SolverKind,
   type SpdSolveOptions,
@@ -170,14 +170,29 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     return packResult(res, strokes, space, width, height, t1 - t0);
   }
   const A = levinOperator(Y, width, height, options, options.precision ?? 'single');
-  const sys = generalDirichletSystem(A, strokes.mask, values);
+  return solveLevinSystem(A, strokes, space, options, performance.now() - t0);
+}
+
+/**
+ * Levin's system on a prepared operator (`levinOperator`), for callers that solve one gray image
+ * for many stroke sets (the preview): only the constraints and the multigrid are rebuilt.
+ */
+export function solveLevinSystem(
+  A: GeneralStencil9,
+  strokes: StrokeSet,
+  space: LinearSpace,
+  options: ScribbleSolveOptions,
+  buildMs = 0,
+): ChromaResult {
+  const t0 = performance.now();
+  const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, space));
   const t1 = performance.now();
   // The symmetrised Laplacian is only the preconditioner: built inside the solve, and not at all when direct.
   const res = solveGeneral(sys, () => symmetrise(A), {
     ...options,
     tolerance: options.tolerance ?? LEVIN_TOLERANCE,
   });
-  return packResult(res, strokes, space, width, height, t1 - t0);
+  return packResult(res, strokes, space, A.width, A.height, buildMs + (t1 - t0));
 }
 
 /**

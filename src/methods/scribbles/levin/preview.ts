@@ -11,8 +11,20 @@ import { checkChoice, checkNumber } from '../../../errors.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane } from '../../../image/resize.js';
+import type { GeneralStencil9 } from '../../../solve/general-stencil9.js';
 import type { StrokeSet } from '../strokes.js';
-import { type ChromaResult, grayPlane, type LevinOptions, levinChroma, SCRIBBLE_SPACES } from './levin.js';
+import { levinOperator } from './affinity.js';
+import {
+  type ChromaResult,
+  grayPlane,
+  type LevinOptions,
+  levinChroma,
+  SCRIBBLE_SPACES,
+  solveLevinSystem,
+} from './levin.js';
+
+/** Relative residual at which a preview update stops (unless `tolerance` is given). */
+export const PREVIEW_TOLERANCE = 1e-3;
 
 /** Default size of the preview's working grid, in pixels (200²). */
 export const DEFAULT_PREVIEW_PIXELS = 40_000;
@@ -86,6 +98,8 @@ export class ScribblePreview {
   private readonly space: LinearSpace;
   private readonly reducedGray: ImageF32;
   private last: Float32Array[] | undefined;
+  /** Levin's operator of the reduced gray, built once (the default system); other systems solve from scratch. */
+  private readonly operator: GeneralStencil9 | null;
 
   constructor(gray: ImageF32, options: PreviewOptions = {}) {
     this.gray = gray;
@@ -99,13 +113,26 @@ export class ScribblePreview {
     const Y = grayPlane(gray);
     const reduced = f === 1 ? Y : resizePlane(Y, gray.width, gray.height, this.width, this.height, 'area');
     this.reducedGray = { width: this.width, height: this.height, channels: [reduced] };
+    this.operator =
+      (options.system ?? 'levin') === 'levin'
+        ? levinOperator(reduced, this.width, this.height, options)
+        : null;
   }
 
   /** Solves for the current strokes (full-resolution stroke set) and returns the full-resolution result. */
   update(strokes: StrokeSet): PreviewResult {
     const t0 = performance.now();
     const small = reduceStrokes(strokes, this.width, this.height);
-    const res = levinChroma(this.reducedGray, small, { ...this.options, initial: this.last });
+    // A preview stops earlier than a final solve (1e-3 unless asked otherwise): it is redrawn at
+    // every stroke, warm-started, and the full-resolution solve follows on request.
+    const opts = {
+      ...this.options,
+      tolerance: this.options.tolerance ?? PREVIEW_TOLERANCE,
+      initial: this.last,
+    };
+    const res = this.operator
+      ? solveLevinSystem(this.operator, small, this.space, opts)
+      : levinChroma(this.reducedGray, small, opts);
     this.last = res.chroma.channels;
     const rgb = finish({ original: this.gray, chroma: res.chroma, space: this.space }, this.options.finish);
     return { ...res, rgb, ms: performance.now() - t0 };
