@@ -10,7 +10,13 @@ import { checkInteger, checkNumber } from '../../../errors.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane } from '../../../image/resize.js';
-import { type CoupledTvOptions, coupledTvSelect, DEFAULT_TV_ITERATIONS } from '../../../solve/coupled-tv.js';
+import {
+  type Candidates,
+  type CoupledTvOptions,
+  type CoupledTvResult,
+  coupledTvMultiscale,
+  DEFAULT_TV_ITERATIONS,
+} from '../../../solve/coupled-tv.js';
 import { candidatesFromDistribution, DEFAULT_CANDIDATES } from './candidates.js';
 import { type ColorDistribution, predictColorDistribution } from './network.js';
 
@@ -113,11 +119,22 @@ export interface CnnTvRun {
   width: number;
   height: number;
   iterations: number;
+  /** Phase-2 (selection) iterations, at the working resolution. */
+  selectIterations: number;
+  /** Scales of the multiscale solve. */
+  scales: number;
+  /** The candidates at the working resolution (their initial weights are the CNN's). */
+  candidates: Candidates;
+  /** The solver's result (u, final w, winning candidate per pixel). */
+  tv: CoupledTvResult;
   /** Milliseconds per stage. */
   timings: { candidates: number; tv: number; finish: number };
 }
 
-/** The `cnn-tv` selection for a distribution already predicted for `gray` (candidates, TV, finish). */
+/**
+ * The `cnn-tv` selection for a distribution already predicted for `gray`: candidates at each
+ * scale of a pyramid, the coupled TV solved coarse to fine ({@link coupledTvMultiscale}), finish.
+ */
 export function selectWithCoupledTv(
   gray: ImageF32,
   dist: ColorDistribution,
@@ -129,36 +146,47 @@ export function selectWithCoupledTv(
   const progress = options.onProgress;
   const { width: W, height: H } = workingSize(gray.width, gray.height, cap);
   progress?.(0.2, 'candidates');
-  let t0 = performance.now();
-  const cands = candidatesFromDistribution(dist, W, H, K);
+  let tCand = 0;
   const g =
     W === gray.width && H === gray.height
       ? gray.channels[0]
       : resizePlane(gray.channels[0], gray.width, gray.height, W, H, 'area');
-  const lum = new Float32Array(W * H);
-  for (let i = 0; i < lum.length; i++) lum[i] = grayToL(g[i]);
-  const tCand = performance.now() - t0;
-  t0 = performance.now();
+  const lumFull = new Float32Array(W * H);
+  for (let i = 0; i < lumFull.length; i++) lumFull[i] = grayToL(g[i]);
+  let fine: Candidates | null = null;
+  const level = (w: number, h: number) => {
+    const t = performance.now();
+    const candidates = candidatesFromDistribution(dist, w, h, K);
+    const lum = w === W && h === H ? lumFull : resizePlane(lumFull, W, H, w, h, 'area');
+    if (w === W && h === H) fine = candidates;
+    tCand += performance.now() - t;
+    return { lum, candidates };
+  };
+  const t0 = performance.now();
   const maxIt = options.iterations ?? DEFAULT_TV_ITERATIONS;
-  const r = coupledTvSelect(lum, cands, {
+  const r = coupledTvMultiscale(W, H, level, {
     ...options,
-    onIteration: (it) => progress?.(0.3 + 0.6 * Math.min(1, it / Math.max(1, maxIt)), 'tv'),
+    onIteration: (it) => progress?.(0.3 + 0.6 * Math.min(1, it / Math.max(1, 4 * maxIt)), 'tv'),
   });
-  const tTv = performance.now() - t0;
+  const tTv = performance.now() - t0 - tCand;
   progress?.(0.9, 'finish');
-  t0 = performance.now();
+  const t1 = performance.now();
   const image = finish({
     original: gray,
     chroma: { width: W, height: H, channels: [r.a, r.b] },
     space: 'lab',
   });
-  const tFinish = performance.now() - t0;
+  const tFinish = performance.now() - t1;
   progress?.(1, 'done');
   return {
     image,
     width: W,
     height: H,
     iterations: r.iterations,
+    selectIterations: r.selectIterations,
+    scales: r.scales,
+    candidates: fine as unknown as Candidates,
+    tv: r,
     timings: { candidates: tCand, tv: tTv, finish: tFinish },
   };
 }
