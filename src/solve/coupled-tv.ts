@@ -45,7 +45,7 @@ export interface CoupledTvOptions {
    * (default {@link DEFAULT_TV_TOLERANCE}); phase 2 also needs the selection to stop changing.
    */
   tolerance?: number;
-  /** Step τ_w of the phase-1 w update w ← P_Δ(w − τ_w λ/2 ‖u − c_i‖²) (default 0.05; applied every 5 primal-dual steps). */
+  /** Step τ_w of the phase-1 w update w ← P_Δ(w − τ_w λ/2 ‖u − c_i‖²) (default {@link DEFAULT_TV_WEIGHT_STEP}; applied every 5 primal-dual steps). */
   weightStep?: number;
   /** Primal step τ of the primal-dual scheme (default {@link DEFAULT_TV_PRIMAL_STEP}); σ = 0.95 / (8τ). */
   primalStep?: number;
@@ -74,6 +74,8 @@ export const DEFAULT_TV_GAMMA = 4;
 export const DEFAULT_TV_ITERATIONS = 500;
 /** Phase-2 primal-dual iterations at most. */
 export const DEFAULT_TV_SELECT_ITERATIONS = 150;
+/** Phase-1 projected-gradient step τ_w of w. */
+export const DEFAULT_TV_WEIGHT_STEP = 0.05;
 /** Relative change of u below which a phase stops. */
 export const DEFAULT_TV_TOLERANCE = 1e-3;
 
@@ -359,7 +361,7 @@ export function coupledTvSelect(
     0,
   );
   const tol = checkNumber('tolerance', options.tolerance ?? DEFAULT_TV_TOLERANCE, 0);
-  const weightStep = checkNumber('weightStep', options.weightStep ?? 0.05, 0);
+  const weightStep = checkNumber('weightStep', options.weightStep ?? DEFAULT_TV_WEIGHT_STEP, 0);
   const TAU = checkNumber('primalStep', options.primalStep ?? DEFAULT_TV_PRIMAL_STEP, 1e-3, 1e3);
   const binary = options.binary ?? true;
   const SIGMA = 0.95 / (8 * TAU);

@@ -163,6 +163,61 @@ describe('colorize auto', () => {
     }
   });
 
+  it('--debug-dir writes the candidates, the final binary w and the winning-candidate map', async () => {
+    const dir = path.join(tmp, 'debug');
+    const out = path.join(tmp, 'dbg.png');
+    const r = await runCli([
+      'auto',
+      dataPath('exemplar/002_target.png'),
+      '-o',
+      out,
+      '--debug-dir',
+      dir,
+      '-q',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const K = 10;
+    const weights = [];
+    for (let k = 0; k < K; k++) {
+      assert.ok(existsSync(path.join(dir, `002_target-candidate-${k}.png`)), `candidate ${k}`);
+      weights.push((await readImage(path.join(dir, `002_target-weight-${k}.png`))).image.channels[0]);
+    }
+    const winner = (await readImage(path.join(dir, '002_target-winner.png'))).image.channels[0];
+    // Binary w (one weight 1, the rest 0 at every pixel), and the map names the candidate whose w is 1.
+    for (let i = 0; i < winner.length; i += 13) {
+      const ones = weights.map((w, k) => (w[i] > 0.5 ? k : -1)).filter((k) => k >= 0);
+      assert.equal(ones.length, 1, `pixel ${i}: weights ${weights.map((w) => w[i]).join(' ')}`);
+      assert.ok(weights.every((w) => w[i] < 1e-6 || w[i] > 1 - 1e-6));
+      assert.equal(Math.round(winner[i] * (K - 1)), ones[0]);
+    }
+  });
+
+  it('--upsample bilinear gives Zhang et al.’s baseline (different from the edge-aware default)', async () => {
+    const a = path.join(tmp, 'jb.png');
+    const b = path.join(tmp, 'bl.png');
+    for (const [o, extra] of [
+      [a, []],
+      [b, ['--upsample', 'bilinear']],
+    ] as const) {
+      const r = await runCli([
+        'auto',
+        dataPath('exemplar/002_target.png'),
+        '-o',
+        o,
+        '--method',
+        'cnn',
+        ...extra,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const ia = (await readImage(a)).image;
+    const ib = (await readImage(b)).image;
+    assert.ok(psnr(ia, ib) < 60, 'the two up-samplings must differ');
+    const bad = await runCli(['auto', dataPath('exemplar/002_target.png'), '-o', b, '--upsample', 'cubic']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /upsample/);
+  });
+
   it('names an unreadable input and exits 1', async () => {
     const r = await runCli(['auto', path.join(tmp, 'missing.png'), '-o', path.join(tmp, 'x.png')]);
     assert.equal(r.code, 1);
