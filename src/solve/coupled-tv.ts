@@ -77,7 +77,7 @@ export const DEFAULT_TV_SELECT_ITERATIONS = 150;
 /** Phase-1 projected-gradient step τ_w of w. */
 export const DEFAULT_TV_WEIGHT_STEP = 0.05;
 /** Relative change of u below which a phase stops. */
-export const DEFAULT_TV_TOLERANCE = 1e-3;
+export const DEFAULT_TV_TOLERANCE = 3e-3;
 
 /** Dual variables of the primal-dual scheme: the components of p paired with ∂x a, ∂y a, ∂x b, ∂y b. */
 export interface CoupledTvDual {

@@ -177,7 +177,7 @@ describe('colorize auto', () => {
     ]);
     assert.equal(r.code, 0, r.stderr);
     const K = 10;
-    const weights = [];
+    const weights: Float32Array[] = [];
     for (let k = 0; k < K; k++) {
       assert.ok(existsSync(path.join(dir, `002_target-candidate-${k}.png`)), `candidate ${k}`);
       weights.push((await readImage(path.join(dir, `002_target-weight-${k}.png`))).image.channels[0]);
