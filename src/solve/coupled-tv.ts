@@ -267,8 +267,6 @@ function pdIteration(s: PdState): void {
       pby[i] = qby * scale;
     }
   }
-  prevA.set(ua);
-  prevB.set(ub);
   const inv = 1 / (1 + tl);
   // Primal step on u: prox of the weighted fidelity, then the box R.
   for (let y = 0; y < H; y++) {
@@ -294,14 +292,18 @@ function pdIteration(s: PdState): void {
         divA -= pay[i - W];
         divB -= pby[i - W];
       }
-      let na = (ua[i] + TAU * divA + tl * ma[i]) * inv;
-      let nb = (ub[i] + TAU * divB + tl * mb[i]) * inv;
+      const oa = ua[i];
+      const ob = ub[i];
+      prevA[i] = oa;
+      prevB[i] = ob;
+      let na = (oa + TAU * divA + tl * ma[i]) * inv;
+      let nb = (ob + TAU * divB + tl * mb[i]) * inv;
       na = na < AB_MIN ? AB_MIN : na > AB_MAX ? AB_MAX : na;
       nb = nb < AB_MIN ? AB_MIN : nb > AB_MAX ? AB_MAX : nb;
       ua[i] = na;
       ub[i] = nb;
-      barA[i] = 2 * na - prevA[i];
-      barB[i] = 2 * nb - prevB[i];
+      barA[i] = 2 * na - oa;
+      barB[i] = 2 * nb - ob;
     }
   }
 }
