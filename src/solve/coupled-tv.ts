@@ -643,7 +643,16 @@ export function coupledTvGap(
   return primal - dual;
 }
 
-/** Sizes of a multiscale solve: the image, then halved until the shorter side would drop below `minSide`. */
+/**
+ * Sizes of a multiscale solve, coarse to fine: the image, halved until the shorter side would drop
+ * below `minSide`.
+ *
+ * @example
+ * ```ts
+ * import { coupledTvScales } from 'colorize-toolkit';
+ * console.log(coupledTvScales(512, 300).map((s) => `${s.width}x${s.height}`).join(' ')); // 128x75 256x150 512x300
+ * ```
+ */
 export function coupledTvScales(
   width: number,
   height: number,

@@ -34,6 +34,7 @@ export const DEFAULT_WORKING_PIXELS = 1_000_000;
  * Mouzon et al. Figs. 1, 4–5, with its halos).
  */
 export type CnnUpsample = UpsampleMethod;
+/** The values of `--upsample` for `cnn` and `cnn-tv`. */
 export const CNN_UPSAMPLE_METHODS: readonly CnnUpsample[] = ['joint-bilateral', 'guided', 'bilinear'];
 
 export interface CnnOptions {
@@ -150,7 +151,20 @@ export async function colorizeCnnTv(gray: ImageF32, options: CnnTvOptions = {}):
   return run.image;
 }
 
-/** The diagnostic pictures of a `cnn-tv` run (see {@link CnnTvOptions.onDebug}). */
+/**
+ * The diagnostic pictures of a `cnn-tv` run (see {@link CnnTvOptions.onDebug}): K candidates, K
+ * final weights, the winning-candidate map.
+ *
+ * @example
+ * ```ts
+ * import { cnnTvDebugPictures, predictColorDistribution, readImage, selectWithCoupledTv } from 'colorize-toolkit';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const run = selectWithCoupledTv(gray, await predictColorDistribution(gray));
+ * const names: string[] = [];
+ * cnnTvDebugPictures(gray, run, (name) => names.push(name));
+ * console.log(names.length, names[0], names[20]); // 21 candidate-0 winner
+ * ```
+ */
 export function cnnTvDebugPictures(
   gray: ImageF32,
   run: CnnTvRun,
