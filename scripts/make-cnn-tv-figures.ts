@@ -1,25 +1,42 @@
 /**
  * Figures for docs/auto.md from the project's own example (examples/scene_gray.png, procedural):
- * docs/images/auto-scene.png (gray | cnn | cnn-tv | truth) and docs/images/auto-halo.png, the
- * paper's Fig. 4 comparison: the 96 × 64 window where the two methods differ most, enlarged 4×.
+ * docs/images/auto-scene.png (gray | Zhang et al.'s baseline = cnn --upsample bilinear | cnn |
+ * cnn-tv --no-binary | cnn-tv | truth, the paper's Fig. 5 layout), docs/images/auto-halo.png, the
+ * 96 × 64 window where cnn and cnn-tv differ most, enlarged 4×, docs/images/auto-winner.png (the
+ * winning-candidate map that --debug-dir writes), and the Fig. 4 toy (auto-halo-toy.png).
  *
  *   node --import tsx scripts/make-cnn-tv-figures.ts
  */
 import sharp from 'sharp';
-import { annealedMean } from '../src/color/ab-bins.js';
 import { rgbImageToLab } from '../src/color/lab.js';
 import { finish } from '../src/finish/finish.js';
 import { grayToRgb, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { predictColorDistribution } from '../src/methods/automatic/cnn-tv/network.js';
-import { decodeAnnealedMean, selectWithCoupledTv } from '../src/methods/automatic/cnn-tv/pipeline.js';
+import {
+  cnnTvDebugPictures,
+  decodeAnnealedMean,
+  selectWithCoupledTv,
+} from '../src/methods/automatic/cnn-tv/pipeline.js';
+import { meanSaturation } from '../src/metrics/saturation.js';
 
 const gray = (await readImage('examples/scene_gray.png')).image;
 const g1 = { ...gray, channels: [gray.channels[0]] };
 const truth = (await readImage('examples/scene.png')).image;
 const dist = await predictColorDistribution(g1);
+const zhangScene = decodeAnnealedMean(g1, dist, undefined, 'bilinear');
 const cnn = decodeAnnealedMean(g1, dist);
-const tv = selectWithCoupledTv(g1, dist).image;
+const softScene = selectWithCoupledTv(g1, dist, { binary: false }).image;
+const tvRun = selectWithCoupledTv(g1, dist);
+const tv = tvRun.image;
+for (const [name, img] of [
+  ['cnn --upsample bilinear (Zhang et al.)', zhangScene],
+  ['cnn', cnn],
+  ['cnn-tv --no-binary', softScene],
+  ['cnn-tv', tv],
+  ['truth', truth],
+] as const)
+  console.log(`scene: ${name}: mean saturation ${meanSaturation(img).toFixed(4)}`);
 
 function toBuffer(img: ImageF32, x0 = 0, y0 = 0, w = img.width, h = img.height): Buffer {
   const out = Buffer.alloc(w * h * 3);
@@ -62,7 +79,13 @@ async function strip(
     .toFile(file);
 }
 
-await strip([grayToRgb(g1), cnn, tv, truth], 'docs/images/auto-scene.png');
+await strip([grayToRgb(g1), zhangScene, cnn, softScene, tv, truth], 'docs/images/auto-scene.png');
+// The winning candidate of each pixel (index k as gray k / 9), beside the result.
+let winner: ImageF32 | null = null;
+cnnTvDebugPictures(g1, tvRun, (name, img) => {
+  if (name === 'winner') winner = img;
+});
+await strip([grayToRgb(winner as unknown as ImageF32), tv], 'docs/images/auto-winner.png');
 
 // Window where the a*b* of the two results differ most.
 const la = rgbImageToLab(cnn);
@@ -81,7 +104,12 @@ for (let y = 0; y + ch <= H; y += 4)
     for (let yy = y; yy < y + ch; yy += 2) for (let xx = x; xx < x + cw; xx += 2) s += diff[yy * W + xx];
     if (s > best.s) best = { x, y, s };
   }
-await strip([grayToRgb(g1), cnn, tv], 'docs/images/auto-halo.png', { x: best.x, y: best.y, w: cw, h: ch }, 4);
+await strip(
+  [grayToRgb(g1), zhangScene, cnn, tv],
+  'docs/images/auto-halo.png',
+  { x: best.x, y: best.y, w: cw, h: ch },
+  4,
+);
 console.log(`halo window at (${best.x}, ${best.y}), ${cw}×${ch}`);
 
 // The paper's Fig. 4 proof of concept: a toy image of two constant parts (a bright disc on a dark
@@ -119,11 +147,10 @@ console.log(`halo window at (${best.x}, ${best.y}), ${cw}×${ch}`);
       probs[p + red] = 0.9 * (1 - cover / 64) + 0.05;
     }
   const toyDist = { width: gw, height: gh, probs, bins };
-  const am = annealedMean(probs, gw * gh, 0.38, bins);
-  const lowChroma = { width: gw, height: gh, channels: [am.a, am.b] };
-  // Zhang et al.: annealed mean up-sampled without looking at the gray image.
-  const zhang = finish({ original: toy, chroma: lowChroma, space: 'lab' }, { upsample: 'bilinear' });
+  // Zhang et al.: annealed mean up-sampled without looking at the gray image (cnn --upsample bilinear).
+  const zhang = decodeAnnealedMean(toy, toyDist, 0.38, 'bilinear');
   const mean = decodeAnnealedMean(toy, toyDist);
+  const soft = selectWithCoupledTv(toy, toyDist, { binary: false }).image;
   const sel = selectWithCoupledTv(toy, toyDist).image;
   const ta = new Float32Array(TW * TH);
   const tb = new Float32Array(TW * TH);
@@ -138,7 +165,12 @@ console.log(`halo window at (${best.x}, ${best.y}), ${cw}×${ch}`);
     chroma: { width: TW, height: TH, channels: [ta, tb] },
     space: 'lab',
   });
-  await strip([grayToRgb(toy), zhang, mean, sel, truthToy], 'docs/images/auto-halo-toy.png', undefined, 2);
+  await strip(
+    [grayToRgb(toy), zhang, mean, soft, sel, truthToy],
+    'docs/images/auto-halo-toy.png',
+    undefined,
+    2,
+  );
   // Halo measure: pixels whose a*b* is more than 10 units from the toy's true colour.
   const truthLab = rgbImageToLab(truthToy);
   const halo = (img: ImageF32) => {
@@ -155,6 +187,6 @@ console.log(`halo window at (${best.x}, ${best.y}), ${cw}×${ch}`);
     return n;
   };
   console.log(
-    `toy (${TW * TH} px): pixels more than 10 ab units off the true colour: annealed mean + bilinear ${halo(zhang)}, cnn (joint bilateral finish) ${halo(mean)}, cnn-tv ${halo(sel)}`,
+    `toy (${TW * TH} px): pixels more than 10 ab units off the true colour: annealed mean + bilinear ${halo(zhang)}, cnn (joint bilateral finish) ${halo(mean)}, cnn-tv --no-binary ${halo(soft)}, cnn-tv ${halo(sel)}`,
   );
 }

@@ -7,7 +7,11 @@ import sharp from 'sharp';
 import { lumaOf } from '../../src/color/linear-spaces.js';
 import { readImage, writeImage } from '../../src/image/io.js';
 import { headInputs, predictColorDistribution } from '../../src/methods/automatic/cnn-tv/network.js';
-import { colorizeCnn, colorizeCnnTv } from '../../src/methods/automatic/cnn-tv/pipeline.js';
+import {
+  colorizeCnn,
+  colorizeCnnTv,
+  selectWithCoupledTv,
+} from '../../src/methods/automatic/cnn-tv/pipeline.js';
 import { colorfulness } from '../../src/metrics/colorfulness.js';
 import { psnr } from '../../src/metrics/psnr.js';
 import { meanSaturation } from '../../src/metrics/saturation.js';
@@ -81,10 +85,25 @@ describe('cnn and cnn-tv on a real photo', async () => {
     }
   });
 
-  it('selects more saturated colours than the annealed mean (the paper’s Fig. 3 effect)', async () => {
-    const s1 = meanSaturation(await colorizeCnn(gray));
-    const s2 = meanSaturation(await colorizeCnnTv(gray));
-    assert.ok(s2 > s1, `saturation cnn ${s1}, cnn-tv ${s2}`);
+  it('cnn-tv solves the model to a binary selection; phase 1 alone (soft w) stays more saturated', async () => {
+    const dist = await predictColorDistribution(gray);
+    const run = selectWithCoupledTv(gray, dist);
+    assert.equal(run.tv.binary, true);
+    assert.ok(run.scales >= 2, `scales ${run.scales}`);
+    // The solved model selects one candidate per pixel: u is within the TV's contrast loss of it.
+    const K = run.candidates.count;
+    let near = 0;
+    for (let i = 0; i < run.tv.a.length; i++) {
+      const o = i * K + run.tv.winner[i];
+      if (Math.hypot(run.tv.a[i] - run.candidates.a[o], run.tv.b[i] - run.candidates.b[o]) < 10) near++;
+    }
+    assert.ok(near > 0.5 * run.tv.a.length, `${near} of ${run.tv.a.length} pixels near their candidate`);
+    // What the tuning split showed (docs/auto.md): stopping in phase 1 keeps more saturation.
+    const soft = selectWithCoupledTv(gray, dist, { binary: false });
+    assert.equal(soft.tv.binary, false);
+    const s1 = meanSaturation(run.image);
+    const s2 = meanSaturation(soft.image);
+    assert.ok(s2 > s1, `saturation binary ${s1}, soft ${s2}`);
   });
 });
 
@@ -161,6 +180,61 @@ describe('colorize auto', () => {
       assert.match(r.stderr, re);
       assert.ok(!existsSync(out));
     }
+  });
+
+  it('--debug-dir writes the candidates, the final binary w and the winning-candidate map', async () => {
+    const dir = path.join(tmp, 'debug');
+    const out = path.join(tmp, 'dbg.png');
+    const r = await runCli([
+      'auto',
+      dataPath('exemplar/002_target.png'),
+      '-o',
+      out,
+      '--debug-dir',
+      dir,
+      '-q',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const K = 10;
+    const weights: Float32Array[] = [];
+    for (let k = 0; k < K; k++) {
+      assert.ok(existsSync(path.join(dir, `002_target-candidate-${k}.png`)), `candidate ${k}`);
+      weights.push((await readImage(path.join(dir, `002_target-weight-${k}.png`))).image.channels[0]);
+    }
+    const winner = (await readImage(path.join(dir, '002_target-winner.png'))).image.channels[0];
+    // Binary w (one weight 1, the rest 0 at every pixel), and the map names the candidate whose w is 1.
+    for (let i = 0; i < winner.length; i += 13) {
+      const ones = weights.map((w, k) => (w[i] > 0.5 ? k : -1)).filter((k) => k >= 0);
+      assert.equal(ones.length, 1, `pixel ${i}: weights ${weights.map((w) => w[i]).join(' ')}`);
+      assert.ok(weights.every((w) => w[i] < 1e-6 || w[i] > 1 - 1e-6));
+      assert.equal(Math.round(winner[i] * (K - 1)), ones[0]);
+    }
+  });
+
+  it('--upsample bilinear gives Zhang et al.’s baseline (different from the edge-aware default)', async () => {
+    const a = path.join(tmp, 'jb.png');
+    const b = path.join(tmp, 'bl.png');
+    for (const [o, extra] of [
+      [a, []],
+      [b, ['--upsample', 'bilinear']],
+    ] as const) {
+      const r = await runCli([
+        'auto',
+        dataPath('exemplar/002_target.png'),
+        '-o',
+        o,
+        '--method',
+        'cnn',
+        ...extra,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const ia = (await readImage(a)).image;
+    const ib = (await readImage(b)).image;
+    assert.ok(psnr(ia, ib) < 60, 'the two up-samplings must differ');
+    const bad = await runCli(['auto', dataPath('exemplar/002_target.png'), '-o', b, '--upsample', 'cubic']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /upsample/);
   });
 
   it('names an unreadable input and exits 1', async () => {

@@ -4,6 +4,9 @@ import { ColorizeError } from '../../src/errors.js';
 import {
   type Candidates,
   coupledTvEnergy,
+  coupledTvGap,
+  coupledTvMultiscale,
+  coupledTvScales,
   coupledTvSelect,
   projectSimplex,
 } from '../../src/solve/coupled-tv.js';
@@ -155,5 +158,165 @@ describe('coupledTvSelect', () => {
       (e) => e instanceof ColorizeError && /iterations/.test(e.message),
     );
     assert.throws(() => coupledTvSelect(lum.subarray(1), c), RangeError);
+  });
+
+  it('ends phase 2 at a block-coordinate minimum: binary w at the nearest candidate, u optimal for it (KKT)', () => {
+    // Three candidates per pixel that vary across the image, a luminance ramp and a disc.
+    const W = 40;
+    const H = 30;
+    const K = 3;
+    const n = W * H;
+    const lum = new Float32Array(n);
+    const a = new Float32Array(n * K);
+    const b = new Float32Array(n * K);
+    const weight = new Float32Array(n * K);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const i = y * W + x;
+        const disc = (x - 20) ** 2 + (y - 15) ** 2 < 64;
+        lum[i] = (disc ? 70 : 30) + x * 0.3;
+        const cols = [
+          [40 + x * 0.2, 10],
+          [-30, 50 - y],
+          [5, -40],
+        ];
+        for (let j = 0; j < K; j++) {
+          a[i * K + j] = cols[j][0];
+          b[i * K + j] = cols[j][1];
+        }
+        const p = disc ? [0.5, 0.3, 0.2] : [0.25, 0.35, 0.4];
+        for (let j = 0; j < K; j++) weight[i * K + j] = p[j];
+      }
+    const c: Candidates = { width: W, height: H, count: K, a, b, weight };
+    const lambda = 0.05;
+    const gamma = 4;
+    const opts = { lambda, gamma, tolerance: 1e-6, iterations: 300, selectIterations: 3000 };
+    const soft = coupledTvSelect(lum, c, { ...opts, binary: false });
+    const r = coupledTvSelect(lum, c, opts);
+    assert.equal(r.binary, true);
+    // Energy of eq. 2: initial (u = Σ w c) > after phase 1 (soft w) ≥ after phase 2 (binary w).
+    const ma = new Float32Array(n);
+    const mb = new Float32Array(n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < K; j++) {
+        ma[i] += weight[i * K + j] * a[i * K + j];
+        mb[i] += weight[i * K + j] * b[i * K + j];
+      }
+    const e0 = coupledTvEnergy(lum, c, ma, mb, weight, lambda, gamma);
+    const e1 = coupledTvEnergy(lum, c, soft.a, soft.b, soft.weight, lambda, gamma);
+    const e2 = coupledTvEnergy(lum, c, r.a, r.b, r.weight, lambda, gamma);
+    assert.ok(e1 < e0 && e2 <= e1, `energies ${e0} → ${e1} → ${e2}`);
+    // w block: w(x) = e_i with i = argmin_j ‖u(x) − c_j(x)‖² (eq. 2 is linear in w on Δ).
+    const fa = new Float32Array(n);
+    const fb = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const win = r.winner[i];
+      assert.equal(r.weight[i * K + win], 1);
+      const dWin = (r.a[i] - a[i * K + win]) ** 2 + (r.b[i] - b[i * K + win]) ** 2;
+      for (let j = 0; j < K; j++) {
+        if (j !== win) assert.equal(r.weight[i * K + j], 0);
+        const d = (r.a[i] - a[i * K + j]) ** 2 + (r.b[i] - b[i * K + j]) ** 2;
+        assert.ok(dWin <= d + 1e-3, `pixel ${i}: winner ${win} at ${dWin}, candidate ${j} at ${d}`);
+      }
+      fa[i] = a[i * K + win];
+      fb[i] = b[i * K + win];
+    }
+    // u block: the Fenchel duality gap of min_u TV_C(u) + λ/2‖u − c_win‖² is ~0 (relative).
+    const gap = coupledTvGap(lum, W, H, r.a, r.b, fa, fb, r.dual, lambda, gamma);
+    const e = coupledTvEnergy(lum, c, r.a, r.b, r.weight, lambda, gamma);
+    assert.ok(gap >= -1e-6 * e && gap < 1e-4 * e, `duality gap ${gap} for energy ${e}`);
+    // And the gap is not trivially small: at the initial u with p = 0 it is large.
+    const z = () => new Float32Array(n);
+    const gap0 = coupledTvGap(
+      lum,
+      W,
+      H,
+      ma,
+      mb,
+      fa,
+      fb,
+      { ax: z(), ay: z(), bx: z(), by: z() },
+      lambda,
+      gamma,
+    );
+    assert.ok(gap0 > 0.05 * e, `initial gap ${gap0}`);
+  });
+
+  it('reaches the known minimiser of a two-stripe image (1-D reduction of eqs. 2 and 7)', () => {
+    // Constant along y, f = 50 on the left half and −30 on the right, L* 30 | 70. The minimiser is
+    // piecewise constant with u_L = f_L − e, u_R = f_R + e, where e solves the scalar stationarity
+    // λ N e = 2 d / sqrt(α² + d²), d = (f_L − f_R) − 2e, α² = γ ΔY² (N pixels per row).
+    const W = 20;
+    const H = 6;
+    const n = W * H;
+    const lambda = 0.05;
+    const gamma = 4;
+    const lum = new Float32Array(n);
+    const c: Candidates = {
+      width: W,
+      height: H,
+      count: 1,
+      a: new Float32Array(n),
+      b: new Float32Array(n),
+      weight: new Float32Array(n).fill(1),
+    };
+    for (let i = 0; i < n; i++) {
+      const left = i % W < W / 2;
+      lum[i] = left ? 30 : 70;
+      c.a[i] = left ? 50 : -30;
+    }
+    const D = 80;
+    const alpha2 = gamma * 40 * 40;
+    const g = (e: number) => lambda * W * e - (2 * (D - 2 * e)) / Math.sqrt(alpha2 + (D - 2 * e) ** 2);
+    let lo = 0;
+    let hi = D / 2;
+    for (let k = 0; k < 200; k++) {
+      const mid = (lo + hi) / 2;
+      if (g(mid) > 0) hi = mid;
+      else lo = mid;
+    }
+    const e = (lo + hi) / 2;
+    assert.ok(e > 0.5, `the toy must have visible contrast loss (e = ${e})`);
+    const r = coupledTvSelect(lum, c, { lambda, gamma, iterations: 2000, tolerance: 1e-7 });
+    for (let i = 0; i < n; i++) {
+      const want = i % W < W / 2 ? 50 - e : -30 + e;
+      assert.ok(Math.abs(r.a[i] - want) < 0.02, `a[${i}] = ${r.a[i]}, want ${want}`);
+      assert.ok(Math.abs(r.b[i]) < 1e-3);
+    }
+  });
+
+  it('multiscale: coarse-to-fine sizes, and the halo toy solved to a binary selection', () => {
+    assert.deepEqual(coupledTvScales(512, 300), [
+      { width: 128, height: 75 },
+      { width: 256, height: 150 },
+      { width: 512, height: 300 },
+    ]);
+    assert.deepEqual(coupledTvScales(100, 60), [{ width: 100, height: 60 }]);
+    const level = (w: number, h: number) => {
+      const n = w * h;
+      const lum = new Float32Array(n);
+      const a = new Float32Array(2 * n);
+      const b = new Float32Array(2 * n);
+      const weight = new Float32Array(2 * n);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          const fx = (x + 0.5) / w;
+          lum[i] = fx < 0.5 ? 30 : 70;
+          a[2 * i] = 50;
+          b[2 * i] = 20;
+          a[2 * i + 1] = 0;
+          b[2 * i + 1] = -50;
+          // A blurred prediction, a ramp of 1/6 of the width across the edge.
+          const t = Math.min(1, Math.max(0, (fx - 0.5) * 6 + 0.5));
+          weight[2 * i] = 1 - t;
+          weight[2 * i + 1] = t;
+        }
+      return { lum, candidates: { width: w, height: h, count: 2, a, b, weight } };
+    };
+    const r = coupledTvMultiscale(256, 128, level, { lambda: 0.05 });
+    assert.equal(r.scales, 2);
+    assert.equal(r.binary, true);
+    for (let x = 0; x < 256; x++) assert.equal(r.winner[64 * 256 + x], x < 128 ? 0 : 1, `winner at x = ${x}`);
   });
 });

@@ -1,7 +1,9 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
-import { readImage } from '../../image/io.js';
+import type { ImageF32 } from '../../image/image.js';
+import { readImage, writeImage } from '../../image/io.js';
 import '../../methods/automatic/builtin.js';
 import {
   type AutoContext,
@@ -32,12 +34,22 @@ async function colourOne(
   options: Record<string, unknown>,
   readOpts: ReturnType<typeof readOptions>,
   context: AutoContext,
+  debugDir?: string,
 ): Promise<void> {
   const input = await readImage(file, readOpts);
   if (!input.isGray)
     context.notice?.(`${file} is a colour image; using its luminance (Rec. 601 luma) as the gray image`);
-  const rgb = await method.run(grayInput(input.image, input.isGray), options, context);
+  const pictures: [string, ImageF32][] = [];
+  const rgb = await method.run(grayInput(input.image, input.isGray), options, {
+    ...context,
+    debug: debugDir ? (name, image) => pictures.push([name, image]) : undefined,
+  });
   await writeResult(outFile, rgb, input);
+  if (debugDir) {
+    const stem = path.parse(file).name;
+    await fs.mkdir(debugDir, { recursive: true });
+    for (const [name, image] of pictures) await writeImage(path.join(debugDir, `${stem}-${name}.png`), image);
+  }
 }
 
 export function registerAuto(program: Command): void {
@@ -54,10 +66,18 @@ export function registerAuto(program: Command): void {
     .argument('<gray>', 'gray image to colour, or a folder of them')
     .requiredOption('-o, --output <path>', 'output image, or output folder when GRAY is a folder')
     .option('-m, --method <name>', methods.map((m) => m.name).join('|'), defaultMethod())
-    .option('-q, --quiet', 'no notes or progress on standard error');
+    .option('-q, --quiet', 'no notes or progress on standard error')
+    .option(
+      '--debug-dir <dir>',
+      'write diagnostic pictures here, named after the input (cnn-tv: each candidate, its final weight w, the winning candidate)',
+    );
   declareMethodFlags(cmd, methods);
   cmd.action(
-    async (grayArg: string, opts: { output: string; method: string; quiet?: boolean }, c: Command) => {
+    async (
+      grayArg: string,
+      opts: { output: string; method: string; quiet?: boolean; debugDir?: string },
+      c: Command,
+    ) => {
       const readOpts = readOptions(c.optsWithGlobals<GlobalOptions>());
       const method = getAutoMethod(opts.method);
       const options = methodOptions(c, method, methods);
@@ -76,10 +96,18 @@ export function registerAuto(program: Command): void {
         // One image: a percentage bar follows the method's own stages.
         const bar = opts.quiet ? null : startFractionProgress(`auto (${method.name})`);
         try {
-          await colourOne(method, grayArg, outFile, options, readOpts, {
-            ...context,
-            progress: (f, stage) => bar?.update(f, stage),
-          });
+          await colourOne(
+            method,
+            grayArg,
+            outFile,
+            options,
+            readOpts,
+            {
+              ...context,
+              progress: (f, stage) => bar?.update(f, stage),
+            },
+            opts.debugDir,
+          );
         } finally {
           bar?.stop();
         }
@@ -90,7 +118,7 @@ export function registerAuto(program: Command): void {
         inputs,
         out,
         { title: `auto (${method.name})`, noun: 'input', quiet: opts.quiet },
-        (file, outFile) => colourOne(method, file, outFile, options, readOpts, context),
+        (file, outFile) => colourOne(method, file, outFile, options, readOpts, context, opts.debugDir),
       );
     },
   );

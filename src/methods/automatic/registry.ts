@@ -13,6 +13,11 @@ import type { TransferContext, TransferFlag } from '../transfer/registry.js';
 export interface AutoContext extends TransferContext {
   /** Progress of one long run, as a fraction in [0, 1] and a short stage name. */
   progress?(fraction: number, stage: string): void;
+  /**
+   * Receives a method's diagnostic pictures (name, image), when the front end wants them (the
+   * CLI's --debug-dir); methods without any ignore it.
+   */
+  debug?(name: string, image: ImageF32): void;
 }
 
 export interface AutoMethod {

@@ -1,10 +1,24 @@
 /** Registers `colorize auto --method cnn` and `--method cnn-tv` (Mouzon, Pierre & Berger 2019). */
 
-import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../../solve/coupled-tv.js';
+import {
+  DEFAULT_TV_GAMMA,
+  DEFAULT_TV_ITERATIONS,
+  DEFAULT_TV_LAMBDA,
+  DEFAULT_TV_PRIMAL_STEP,
+  DEFAULT_TV_SELECT_ITERATIONS,
+  DEFAULT_TV_TOLERANCE,
+  DEFAULT_TV_WEIGHT_STEP,
+} from '../../../solve/coupled-tv.js';
 import type { TransferFlag } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
 import { DEFAULT_CANDIDATES } from './candidates.js';
-import { colorizeCnn, colorizeCnnTv, DEFAULT_TEMPERATURE, DEFAULT_WORKING_PIXELS } from './pipeline.js';
+import {
+  CNN_UPSAMPLE_METHODS,
+  colorizeCnn,
+  colorizeCnnTv,
+  DEFAULT_TEMPERATURE,
+  DEFAULT_WORKING_PIXELS,
+} from './pipeline.js';
 
 const MODELS = ['mobilenet-v2', 'cnn-tv-head', 'color-bins'] as const;
 
@@ -17,6 +31,17 @@ const temperature: TransferFlag = {
   default: DEFAULT_TEMPERATURE,
   min: 0.01,
   max: 10,
+};
+
+const upsample: TransferFlag = {
+  flags: '--upsample <method>',
+  key: 'upsample',
+  type: 'string',
+  description:
+    "how chroma reaches full resolution (bilinear: Zhang et al.'s own, the baseline of Mouzon et al. Figs. 4–5; cnn-tv: only above --working-pixels)",
+  source: 'Mouzon et al. §4',
+  default: 'joint-bilateral',
+  choices: CNN_UPSAMPLE_METHODS,
 };
 
 const tvFlags: TransferFlag[] = [
@@ -52,9 +77,54 @@ const tvFlags: TransferFlag[] = [
     key: 'iterations',
     type: 'number',
     integer: true,
-    description: 'most primal-dual iterations (stops earlier when u settles)',
+    description:
+      'phase 1: most primal-dual iterations of Pierre et al., at the coarsest scale (at every scale with --no-binary); stops earlier when u settles',
+    source: 'Mouzon et al. §3 (500)',
     default: DEFAULT_TV_ITERATIONS,
     min: 0,
+  },
+  {
+    flags: '--no-binary',
+    key: 'binary',
+    type: 'boolean',
+    description: 'stop after phase 1 (soft w, a TV-smoothed mixture) instead of solving to a selection',
+    source: 'Mouzon et al. §3–4, Tan et al. Alg. 2',
+    default: true,
+  },
+  {
+    flags: '--select-iterations <n>',
+    key: 'selectIterations',
+    type: 'number',
+    integer: true,
+    description: 'phase 2 (binary w): most primal-dual iterations per scale',
+    default: DEFAULT_TV_SELECT_ITERATIONS,
+    min: 0,
+  },
+  {
+    flags: '--tolerance <t>',
+    key: 'tolerance',
+    type: 'number',
+    description:
+      'stop a phase when u changes by less than this (relative, per iteration) and, in phase 2, at most this fraction of pixels changed candidate in 10 iterations',
+    default: DEFAULT_TV_TOLERANCE,
+    min: 0,
+  },
+  {
+    flags: '--weight-step <τw>',
+    key: 'weightStep',
+    type: 'number',
+    description: 'phase 1: projected-gradient step of w on the simplex (every 5 primal-dual steps)',
+    default: DEFAULT_TV_WEIGHT_STEP,
+    min: 0,
+  },
+  {
+    flags: '--primal-step <τ>',
+    key: 'primalStep',
+    type: 'number',
+    description: 'primal step τ of the primal-dual scheme (dual step σ = 0.95 / (8τ))',
+    default: DEFAULT_TV_PRIMAL_STEP,
+    min: 1e-3,
+    max: 1e3,
   },
   {
     flags: '--working-pixels <n>',
@@ -65,6 +135,7 @@ const tvFlags: TransferFlag[] = [
     default: DEFAULT_WORKING_PIXELS,
     min: 4096,
   },
+  upsample,
 ];
 
 registerAutoMethod({
@@ -73,13 +144,13 @@ registerAutoMethod({
   flags: tvFlags,
   models: MODELS,
   run: (gray, options, context) =>
-    colorizeCnnTv(gray, { ...(options as object), onProgress: context?.progress }),
+    colorizeCnnTv(gray, { ...(options as object), onProgress: context?.progress, onDebug: context?.debug }),
 });
 
 registerAutoMethod({
   name: 'cnn',
   summary: 'CNN colour distributions decoded by the annealed mean (Zhang et al. 2016)',
-  flags: [temperature],
+  flags: [temperature, upsample],
   models: MODELS,
   run: (gray, options, context) =>
     colorizeCnn(gray, { ...(options as object), onProgress: context?.progress }),
