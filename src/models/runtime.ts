@@ -2,21 +2,39 @@
  * ONNX Runtime sessions (onnxruntime-node, CPU). The runtime is imported lazily so that code
  * paths without a network never load its native library; sessions are cached per model file.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 
 type Ort = typeof import('onnxruntime-node');
 let ortPromise: Promise<Ort> | null = null;
 const sessions = new Map<string, Promise<import('onnxruntime-node').InferenceSession>>();
 
+/**
+ * The empty `mat-debug-<pid>.log` that the telemetry library linked into onnxruntime creates in
+ * the temp folder of every process that loads it, and never removes.
+ */
+export function ortLeftoverFile(pid: number): string {
+  return path.join(tmpdir(), `mat-debug-${pid}.log`);
+}
+
 /** The onnxruntime-node module, loaded on first use. */
 export async function loadOrt(): Promise<Ort> {
-  ortPromise ??= import('onnxruntime-node').catch((e: unknown) => {
-    ortPromise = null;
-    throw new ColorizeError(
-      `cannot load onnxruntime-node (${(e as Error).message}); run npm install`,
-      'internal',
-    );
-  });
+  ortPromise ??= import('onnxruntime-node').then(
+    (ort) => {
+      // Removed at exit (the service removes it for a worker it had to kill).
+      process.once('exit', () => rmSync(ortLeftoverFile(process.pid), { force: true }));
+      return ort;
+    },
+    (e: unknown) => {
+      ortPromise = null;
+      throw new ColorizeError(
+        `cannot load onnxruntime-node (${(e as Error).message}); run npm install`,
+        'internal',
+      );
+    },
+  );
   return ortPromise;
 }
 

@@ -11,7 +11,6 @@
  *   DELETE /v1/jobs/{id}          cancel, or delete a result
  */
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -27,6 +26,7 @@ import { resolveServerOptions, type ServerOptions } from './limits.js';
 import { registerColorizeRoutes } from './routes-colorize.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
+import { cleanStaleWorkDirs, lostJobIds, makeWorkDir, rememberLostJobs } from './workdir.js';
 import { TaskError, taskErrorOf, WorkerPool } from './worker-pool.js';
 
 /** Clearer words for the errors Fastify and its multipart plugin raise themselves. */
@@ -96,14 +96,15 @@ function formatSchemaErrors(errors: AjvError[], dataVar: string): Error {
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
   const options = resolveServerOptions(opts);
   for (const m of options.modules) await import(m);
-  const workDir = await fs.mkdtemp(path.join(tmpdir(), 'colorize-serve-'));
+  await cleanStaleWorkDirs(options.workRoot);
+  const workDir = await makeWorkDir(options.workRoot);
   const pool = new WorkerPool({
     size: options.concurrency,
     maxQueue: options.maxQueue,
     timeoutMs: options.jobTimeoutMs,
     modules: options.modules,
   });
-  const jobs = new JobStore(pool, workDir, options.resultTtlMs);
+  const jobs = new JobStore(pool, workDir, options.resultTtlMs, 1000, lostJobIds(options.workRoot));
   const ctx: ServiceContext = { options, pool, jobs, workDir };
 
   const app = Fastify({
@@ -115,9 +116,23 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     },
     schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as AjvError[], dataVar),
   });
+  // Closing (SIGTERM): Fastify stops accepting connections and answers 503 to new requests on
+  // open ones; requests in flight get `drainTimeoutMs` to finish, then their jobs are stopped
+  // (503 "shutting down") and connections still open are closed.
+  let drainTimer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    pool.draining = true;
+    drainTimer = setTimeout(() => {
+      void pool.close();
+      drainTimer = setTimeout(() => app.server.closeAllConnections(), 2000);
+    }, options.drainTimeoutMs);
+    done();
+  });
   app.addHook('onClose', async () => {
+    clearTimeout(drainTimer);
     jobs.close();
     await pool.close();
+    await rememberLostJobs(options.workRoot, jobs.ids()).catch(() => {});
     await fs.rm(workDir, { recursive: true, force: true });
   });
 

@@ -1,5 +1,5 @@
 /** Settings of the HTTP service with their defaults, and the Accept → image format choice. */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import type { ImageFormat } from './job-protocol.js';
 
 export interface ServerOptions {
@@ -23,6 +23,17 @@ export interface ServerOptions {
   modules?: string[];
   /** Fastify request logging (default off). */
   logger?: boolean;
+  /**
+   * On close (SIGTERM): how long requests in flight may still finish, in ms (default 10 000);
+   * past it their jobs are stopped and they get 503.
+   */
+  drainTimeoutMs?: number;
+  /**
+   * Folder that holds the service's working folder (`colorize-serve-<pid>-*`, default the system
+   * temp folder). Working folders of services that died (kill -9) are removed at start, and the
+   * ids of their jobs remembered there, so a poll for one says it was lost in a restart.
+   */
+  workRoot?: string;
 }
 
 export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir'>> & { studioDir?: string };
@@ -39,6 +50,8 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     studioDir: o.studioDir,
     modules: o.modules ?? [],
     logger: o.logger ?? false,
+    drainTimeoutMs: o.drainTimeoutMs ?? 10_000,
+    workRoot: o.workRoot ?? tmpdir(),
   };
 }
 
