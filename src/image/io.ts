@@ -22,6 +22,11 @@ export interface ReadOptions {
   maxPixels?: number;
   /** Gray test threshold on mean |R−G|+|G−B| in 0–255 units (default 1). */
   grayThreshold?: number;
+  /**
+   * Decode a damaged JPEG (corrupt entropy data, stray markers: libjpeg warns and guesses the
+   * damaged blocks) instead of refusing it (default false, or env COLORIZE_ACCEPT_DAMAGED=1).
+   */
+  acceptDamaged?: boolean;
 }
 
 export interface DecodedImage {
@@ -51,8 +56,18 @@ function envMaxPixels(): number {
   return n;
 }
 
+/** Explains a decoder's complaint about damaged JPEG data, with the way to accept it anyway. */
+export function damagedJpegMessage(detail: string): string {
+  return (
+    `damaged JPEG data (${detail}); the decoder would fill the damaged part with guesses, so it is ` +
+    'refused (accept it with --accept-damaged, or acceptDamaged=true over HTTP)'
+  );
+}
+
 function describeSharpError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
+  if (/Corrupt JPEG data|VipsJpeg: .*(marker|Huffman|Bogus)/i.test(msg))
+    return damagedJpegMessage(msg.trim().split('\n')[0]);
   if (/unsupported image format/i.test(msg)) return 'not an image in a supported format';
   if (/premature end|truncated|unexpected end|read error|Invalid PNG|corrupt/i.test(msg))
     return `truncated or corrupt image data (${msg.trim()})`;
@@ -112,8 +127,11 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
 
   let data: Buffer;
   let info: sharp.OutputInfo;
+  // libjpeg only warns about damaged entropy data and decodes guesses: strict unless accepted.
+  const acceptDamaged = options.acceptDamaged ?? process.env.COLORIZE_ACCEPT_DAMAGED === '1';
+  const failOn = meta.format === 'jpeg' && !acceptDamaged ? 'warning' : 'truncated';
   try {
-    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn: 'truncated' })
+    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn })
       .rotate() // applies EXIF orientation
       .toColourspace(target);
     ({ data, info } = await pipe

@@ -40,7 +40,11 @@ function describeFrameworkError(err: FastifyError, ctx: ServiceContext): string 
     case 'FST_PARTS_LIMIT':
       return `too many fields or files in the request (${err.message})`;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `the request body is larger than this server's limit of ${mb} MB`;
+      // Only non-multipart bodies (JSON, text) are parsed whole; multipart files have their own limit.
+      return (
+        `the request body is larger than ${JSON_BODY_LIMIT / 1024 / 1024} MB, the limit for bodies that are not ` +
+        `multipart/form-data; send the inputs as multipart/form-data (files up to ${mb} MB each)`
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'send the inputs as multipart/form-data (curl -F target=@photo.png ...)';
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -48,6 +52,24 @@ function describeFrameworkError(err: FastifyError, ctx: ServiceContext): string 
     default:
       return err.message;
   }
+}
+
+/** Largest body that is not multipart (JSON, text); uploads go through multipart. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The client's fault in a multipart body that the parser reports without a status (it would be
+ * a 500): a missing boundary, a body that ends before its closing boundary. Null for others.
+ */
+function malformedMultipart(err: Error): string | null {
+  const m = err.message ?? '';
+  if (/boundary not found/i.test(m))
+    return 'multipart/form-data needs a boundary: Content-Type: multipart/form-data; boundary=... (curl -F and browsers set it)';
+  if (
+    /unexpected end of (form|multipart)|premature close|part terminated early|malformed part header/i.test(m)
+  )
+    return `the multipart body is malformed or ended before its closing boundary (${m})`;
+  return null;
 }
 
 interface AjvError {
@@ -109,7 +131,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
 
   const app = Fastify({
     logger: options.logger,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
     // Unknown fields must be refused with their name, not silently dropped.
     ajv: {
       customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: true, allErrors: false },
@@ -146,12 +168,40 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
       parts: 70,
     },
   });
+  // A multipart body that never ends would hold its connection (and parser) for ever.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!/^multipart\//i.test(req.headers['content-type'] ?? '')) return;
+    const timer = setTimeout(() => {
+      if (reply.sent) return;
+      reply.header('Connection', 'close');
+      reply.raw.once('finish', () => req.raw.destroy());
+      void sendError(
+        reply,
+        ctx,
+        400,
+        'body-timeout',
+        `the multipart body did not end within ${(options.bodyTimeoutMs / 1000).toFixed(0)} s ` +
+          '(its closing boundary --<boundary>-- never came); send the whole body',
+      );
+    }, options.bodyTimeoutMs);
+    req.raw.once('end', () => clearTimeout(timer));
+    reply.raw.once('close', () => clearTimeout(timer));
+  });
   // Files leave the body before validation: the schema sees a short text in their place.
   app.addHook('preValidation', async (req) => {
     if (!req.isMultipart() || !req.body || typeof req.body !== 'object') return;
     const body = req.body as Record<string, unknown>;
     const files: Record<string, Buffer> = {};
     for (const [k, v] of Object.entries(body)) {
+      // keyValues turns a repeated field into an array; which value was meant is anyone's guess.
+      if (Array.isArray(v)) {
+        const what = v.some((x) => Buffer.isBuffer(x)) ? 'file field' : 'field';
+        throw new TaskError(
+          `${what} "${k}" was sent ${v.length} times; send each input and option once`,
+          400,
+          'bad-request',
+        );
+      }
       if (Buffer.isBuffer(v)) {
         files[k] = v;
         body[k] = `<file of ${v.byteLength} bytes>`;
@@ -185,6 +235,8 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
       const t = taskErrorOf(err);
       return sendError(reply, ctx, t.status, t.code, t.message);
     }
+    const malformed = malformedMultipart(err);
+    if (malformed) return sendError(reply, ctx, 400, 'bad-request', malformed);
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status === 500) reply.log.error(err);
     const code = err.code === 'FST_ERR_VALIDATION' ? 'bad-request' : (err.code ?? 'internal-error');

@@ -20,9 +20,12 @@ const send = (m: FromWorker) => {
 // The server closed the channel (it stopped, or was killed): do not outlive it.
 process.on('disconnect', () => process.exit(0));
 
-async function decode(name: string, data: Uint8Array, maxPixels: number) {
+async function decode(name: string, data: Uint8Array, maxPixels: number, acceptDamaged: boolean) {
   try {
-    return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { maxPixels });
+    return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      maxPixels,
+      acceptDamaged,
+    });
   } catch (err) {
     if (err instanceof ColorizeError) {
       throw new ColorizeError(err.message.replace(/^<buffer>/, name), err.kind);
@@ -45,7 +48,7 @@ async function runTask(task: JobTask): Promise<void> {
       continue;
     }
     if (!file) continue;
-    const d = await decode(spec.name, file, task.maxPixels);
+    const d = await decode(spec.name, file, task.maxPixels, task.acceptDamaged === true);
     if (spec.name === 'reference' && d.isGray) {
       throw new ColorizeError(
         'reference: the reference is gray, so it has no colours to use; give a colour photo',

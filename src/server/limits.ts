@@ -24,6 +24,11 @@ export interface ServerOptions {
   /** Fastify request logging (default off). */
   logger?: boolean;
   /**
+   * Time a multipart body has to arrive completely, in ms (default 60 000); a body still open
+   * past it (a client that never sends the closing boundary) is answered 400 and cut.
+   */
+  bodyTimeoutMs?: number;
+  /**
    * On close (SIGTERM): how long requests in flight may still finish, in ms (default 10 000);
    * past it their jobs are stopped and they get 503.
    */
@@ -51,6 +56,7 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     modules: o.modules ?? [],
     logger: o.logger ?? false,
     drainTimeoutMs: o.drainTimeoutMs ?? 10_000,
+    bodyTimeoutMs: o.bodyTimeoutMs ?? 60_000,
     workRoot: o.workRoot ?? tmpdir(),
   };
 }

@@ -91,6 +91,10 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
               enum: ['png', 'jpeg', 'webp'],
               description: 'result format (default png)',
             },
+            acceptDamaged: {
+              type: 'boolean',
+              description: 'decode damaged JPEG inputs instead of refusing them with 422',
+            },
           },
           required: ['method'],
           additionalProperties: true,

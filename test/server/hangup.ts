@@ -50,10 +50,11 @@ export async function hangUpDuring(
   let seen = '';
   await until(
     async () => {
+      if (answered) throw new Error(`the job answered before the hang-up: ${answered.slice(0, 300)}`);
       seen = (await health(base)).workers.stages.find((st) => stage.test(st)) ?? '';
       return seen !== '';
     },
-    60_000,
+    120_000,
     `a job in a stage matching ${stage}`,
   );
   if (answered) throw new Error(`the job answered before the hang-up: ${answered.slice(0, 200)}`);
