@@ -159,26 +159,37 @@ export class WorkerPool {
     const qi = this.queue.indexOf(p);
     if (qi >= 0) this.queue.splice(qi, 1);
     const slot = this.slots.find((s) => s.current === p);
-    if (slot) this.kill(slot, true);
+    if (slot) void this.kill(slot, true);
     p.reject(new TaskError('the job was cancelled', 409, 'cancelled'));
     this.pump();
   }
 
   /** Kills the slot's worker; `respawn` starts its replacement now rather than on the next task. */
-  private kill(slot: Slot, respawn = false): void {
+  private kill(slot: Slot, respawn = false): Promise<void> {
     const w = slot.worker;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = undefined;
     slot.worker = null;
     slot.ready = null;
     slot.current = null;
+    let gone = Promise.resolve();
     if (w) {
       w.removeAllListeners();
       w.on('error', () => {});
-      // A process, not a thread: killing it mid-way through a native call is safe for the server.
-      if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+      if (w.exitCode === null && w.signalCode === null) {
+        gone = new Promise<void>((resolve) => {
+          // A killed worker cannot remove the file onnxruntime made for it in the temp folder.
+          w.once('exit', () => {
+            if (w.pid !== undefined) rmSync(ortLeftoverFile(w.pid), { force: true });
+            resolve();
+          });
+        });
+        // A process, not a thread: killing it mid-way through a native call is safe for the server.
+        w.kill('SIGKILL');
+      }
     }
     if (respawn && !this.closed) this.spawn(slot);
+    return gone;
   }
 
   private spawn(slot: Slot): void {
@@ -208,7 +219,7 @@ export class WorkerPool {
     // A worker that dies while idle is replaced on its next task.
     slot.ready.catch(() => {});
     w.once('exit', () => {
-      if (slot.worker === w && !slot.current) this.kill(slot);
+      if (slot.worker === w && !slot.current) void this.kill(slot);
     });
   }
 
@@ -218,7 +229,7 @@ export class WorkerPool {
       const p = this.queue.shift()!;
       slot.current = p;
       this.start(slot, p).catch((err: unknown) => {
-        this.kill(slot);
+        void this.kill(slot);
         p.reject(
           new TaskError(
             `the worker could not start: ${(err as Error)?.message ?? err}`,
@@ -276,7 +287,7 @@ export class WorkerPool {
       }
     });
     const crash = (why: string) => {
-      this.kill(slot);
+      void this.kill(slot);
       finish(() => p.reject(new TaskError(`the worker stopped: ${why}`, 500, 'internal-error')));
     };
     w.on('error', (err) => crash(err.message));
@@ -285,7 +296,7 @@ export class WorkerPool {
     }
     w.once('exit', onExit);
     slot.timer = setTimeout(() => {
-      this.kill(slot, true);
+      void this.kill(slot, true);
       finish(() =>
         p.reject(
           new TaskError(
@@ -307,11 +318,21 @@ export class WorkerPool {
     this.closed = true;
     for (const p of this.queue.splice(0))
       p.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
+    const gone: Promise<void>[] = [];
     for (const slot of this.slots) {
       const p = slot.current;
-      this.kill(slot);
+      gone.push(this.kill(slot));
       p?.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
     }
+    // Wait (briefly) for the workers to be gone, so nothing of theirs outlives the service.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(gone),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 5000);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }
 

@@ -2,7 +2,7 @@
  * `colorize serve [--port 8080] [--host 127.0.0.1]`: the HTTP service (src/server/). Runs until
  * interrupted; prints the address it listens on (with --port 0, the port the system chose).
  */
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import type { Command } from 'commander';
 import { ColorizeError, checkInteger, checkNumber, invalidOption } from '../../errors.js';
 import type { ServerOptions } from '../../server/limits.js';
@@ -75,6 +75,12 @@ export async function runService(
 ): Promise<void> {
   const { buildServer } = await import('../../server/app.js');
   const port = checkInteger('port', Number(f.port), 0, 65535);
+  // Before any worker starts: a port in use or a host that does not resolve fails at once.
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) => reject(listenError(err, f.host, port)));
+    probe.listen(port, f.host, () => probe.close(() => resolve()));
+  });
   const app = await buildServer(options);
   try {
     await app.listen({ port, host: f.host });
