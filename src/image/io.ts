@@ -123,7 +123,9 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   const hasAlpha = meta.hasAlpha === true;
   const colourChannels = srcChannels - (hasAlpha ? 1 : 0);
   const oneChannel = colourChannels === 1 && meta.space !== 'cmyk';
-  const target = oneChannel ? (is16 ? 'grey16' : 'b-w') : is16 ? 'rgb16' : 'srgb';
+  // Gray + alpha is decoded as RGB + alpha (R = G = B) and its R kept: libvips' b-w and grey16
+  // conversions drop the alpha.
+  const target = oneChannel && !hasAlpha ? (is16 ? 'grey16' : 'b-w') : is16 ? 'rgb16' : 'srgb';
 
   let data: Buffer;
   let info: sharp.OutputInfo;
@@ -154,7 +156,8 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     const p = image.channels[k];
     for (let i = 0, j = k; i < n; i++, j += channels) p[i] = samples[j] * scale;
   }
-  if (alpha) for (let i = 0, j = outColour; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
+  // Alpha is the last sample of a pixel (after 1 or 3 colour samples).
+  if (alpha) for (let i = 0, j = channels - 1; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
 
   let result = image;
   let isGray = oneChannel;
