@@ -4,6 +4,8 @@ import type { ReadOptions } from '../image/io.js';
 export interface GlobalOptions {
   maxPixels?: string;
   acceptDamaged?: boolean;
+  /** Folder jobs redo outputs that already exist. */
+  overwrite?: boolean;
 }
 
 /** Read options from the global flags. */

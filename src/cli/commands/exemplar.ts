@@ -26,6 +26,7 @@ import { FEATURE_CHOICES, type FeatureChoice } from '../../methods/exemplar/supe
 import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.js';
 import '../../methods/transfer/builtin.js';
 import { getTransferMethod, parseNumberFlag } from '../../methods/transfer/registry.js';
+import { runJobs } from '../batch.js';
 import { checkOutputPath, writeResult } from '../output.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
@@ -333,24 +334,17 @@ export function registerExemplar(program: Command): void {
           `no image in ${grayArg} has a reference of the same name in ${refArg}`,
           'input',
         );
-      const progress = startProgress(jobs.length, 'exemplar');
+      const items = jobs.map((j) => ({ input: j.gray, output: j.out, ref: j.ref }));
+      const overwrite = cmd.optsWithGlobals<GlobalOptions>().overwrite;
       try {
-        for (const j of jobs) {
-          await colourOne(
-            j.gray,
-            await referenceFor(j.gray, j.ref),
-            j.out,
-            f,
-            readOpts,
-            notices,
-            jobs.length,
-          );
-          progress.tick(path.basename(j.gray));
-        }
+        await runJobs(items, f.output, { title: 'exemplar', noun: 'target', overwrite }, async (j) =>
+          colourOne(j.input, await referenceFor(j.input, j.ref), j.output, f, readOpts, notices, jobs.length),
+        );
       } finally {
-        progress.stop();
+        if (missing.length)
+          process.stderr.write(
+            `warning: no reference for ${missing.length} file(s): ${missing.join(', ')}\n`,
+          );
       }
-      if (missing.length)
-        process.stderr.write(`warning: no reference for ${missing.length} file(s): ${missing.join(', ')}\n`);
     });
 }

@@ -101,8 +101,12 @@ export function registerTransfer(program: Command): void {
       }
       const targets = await folderInputs(targetArg, out, 'TARGET');
       const reference = await readReference(refArg, readOpts);
-      await runBatch(targets, out, { title: `transfer (${method.name})`, noun: 'target' }, (file, outFile) =>
-        transferOne(method, file, reference, options, outFile, readOpts, context),
+      const overwrite = c.optsWithGlobals<GlobalOptions>().overwrite;
+      await runBatch(
+        targets,
+        out,
+        { title: `transfer (${method.name})`, noun: 'target', overwrite },
+        (file, outFile) => transferOne(method, file, reference, options, outFile, readOpts, context),
       );
     },
   );
