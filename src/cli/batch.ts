@@ -58,17 +58,21 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
 
 /**
  * The output file for a single input: -o itself, or a file named after the input inside -o when
- * -o is an existing folder; checked (extension, folder, not the input) before any work.
+ * -o is an existing folder; checked (extension, folder, not the input nor any of `otherInputs`)
+ * before any work.
  */
-export async function singleOutput(input: string, out: string, noun: string): Promise<string> {
+export async function singleOutput(
+  input: string,
+  out: string,
+  noun: string,
+  otherInputs: Record<string, string | undefined> = {},
+): Promise<string> {
   const outIsDir = await fs
     .stat(out)
     .then((st) => st.isDirectory())
     .catch(() => false); // not there yet: a file to create
   const outFile = outIsDir ? outputPathFor(input, out) : out;
-  if (path.resolve(outFile) === path.resolve(input))
-    throw new ColorizeError(`${outFile}: the output would overwrite the ${noun}`, 'usage', outFile);
-  await checkOutputPath(outFile);
+  await checkOutputPath(outFile, { [noun]: input, ...otherInputs });
   return outFile;
 }
 

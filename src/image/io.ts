@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { ColorizeError } from '../errors.js';
+import { ColorizeError, fsProblem } from '../errors.js';
 import { createImage, type ImageF32, meanChannelSpread } from './image.js';
 
 /** Default decode limit: 100 megapixels. */
@@ -93,8 +93,10 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     let st: import('node:fs').Stats;
     try {
       st = await fs.stat(input);
-    } catch {
-      throw new ColorizeError(`${source}: file not found`, 'io', source);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const what = code === 'ENOENT' ? 'file not found' : fsProblem(err);
+      throw new ColorizeError(`${source}: ${what}`, 'io', source);
     }
     if (st.isDirectory())
       throw new ColorizeError(`${source}: is a folder, expected an image file`, 'io', source);

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
+import { rebuildCachedModel } from './locate.js';
 
 type Ort = typeof import('onnxruntime-node');
 let ortPromise: Promise<Ort> | null = null;
@@ -38,6 +39,15 @@ export async function loadOrt(): Promise<Ort> {
   return ortPromise;
 }
 
+/** A model file onnxruntime cannot load, in one line naming the file. */
+function modelError(file: string, err: unknown): ColorizeError {
+  if (err instanceof ColorizeError) return err;
+  const msg = ((err as Error)?.message ?? String(err))
+    .split('\n')[0]
+    .replace(/^Load model from .* failed:/, '');
+  return new ColorizeError(`${file}: not a usable ONNX model (${msg.trim()})`, 'io', file);
+}
+
 /**
  * A cached inference session for an .onnx file.
  *
@@ -51,7 +61,22 @@ export async function loadOrt(): Promise<Ort> {
 export async function onnxSession(file: string): Promise<import('onnxruntime-node').InferenceSession> {
   let s = sessions.get(file);
   if (!s) {
-    s = loadOrt().then((ort) => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' }));
+    s = loadOrt().then(async (ort) => {
+      const create = () => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' });
+      try {
+        return await create();
+      } catch (err) {
+        // A damaged cache entry is rebuilt once; any other file is the user's to fix.
+        if (await rebuildCachedModel(file)) {
+          try {
+            return await create();
+          } catch (again) {
+            throw modelError(file, again);
+          }
+        }
+        throw modelError(file, err);
+      }
+    });
     s.catch(() => sessions.delete(file));
     sessions.set(file, s);
   }

@@ -27,7 +27,7 @@ import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.j
 import '../../methods/transfer/builtin.js';
 import { getTransferMethod, parseNumberFlag } from '../../methods/transfer/registry.js';
 import { runJobs } from '../batch.js';
-import { checkOutputPath, writeResult } from '../output.js';
+import { checkOutputPath, ensureFolder, writeResult } from '../output.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
@@ -176,6 +176,12 @@ async function openGallery(
       `option --top-k = ${JSON.stringify(f.topK)} is invalid: expected an integer ≥ 1`,
       'usage',
     );
+  if (f.index !== undefined && (await fs.stat(f.index).catch(() => undefined))?.isDirectory())
+    throw new ColorizeError(
+      `${f.index}: --index names the gallery index file, and this is a folder; give a file name`,
+      'usage',
+      f.index,
+    );
   let bar: ReturnType<typeof startProgress> | null = null;
   let index: GalleryIndex;
   try {
@@ -276,10 +282,10 @@ export function registerExemplar(program: Command): void {
       if (f.gallery === undefined && (f.topK !== undefined || f.index !== undefined))
         throw new ColorizeError('--top-k and --index need --gallery DIR', 'usage');
       const readOpts = readOptions(cmd.optsWithGlobals<GlobalOptions>());
-      if (f.debugDir) await fs.mkdir(f.debugDir, { recursive: true });
+      if (f.debugDir) await ensureFolder(f.debugDir, '--debug-dir');
       const notices = new Set<string>();
       const grayIsDir = await isDirectory(grayArg);
-      if (!grayIsDir) await checkOutputPath(f.output);
+      if (!grayIsDir) await checkOutputPath(f.output, { 'gray image': grayArg, reference: refArg });
       const pick = f.gallery !== undefined ? await openGallery(f.gallery, f) : null;
       const referenceFor = async (gray: string, fallback: string): Promise<string> =>
         pick ? pick(gray, (await readImage(gray, readOpts)).image) : fallback;

@@ -94,7 +94,7 @@ export function registerTransfer(program: Command): void {
         );
       }
       if (!(await isDirectory(targetArg))) {
-        const outFile = await singleOutput(targetArg, out, 'target');
+        const outFile = await singleOutput(targetArg, out, 'target', { reference: refArg });
         const reference = await readReference(refArg, readOpts);
         await transferOne(method, targetArg, reference, options, outFile, readOpts, context);
         return;
