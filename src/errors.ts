@@ -34,7 +34,7 @@ export class ColorizeError extends Error {
  * ```
  */
 export function fsProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const code = (err as { code?: string } | undefined)?.code;
   const words: Record<string, string> = {
     ENOENT: 'no such file or folder',
     ELOOP: 'a symbolic link loop (a link that leads back to itself)',
