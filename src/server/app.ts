@@ -1,6 +1,6 @@
 /**
  * The HTTP service (`colorize serve`): Fastify with JSON-schema-validated routes, multipart
- * uploads held in memory, an OpenAPI document at /docs, and the work done in worker threads
+ * uploads held in memory, an OpenAPI document at /docs, and the work done in worker processes
  * behind a bounded queue. Optionally serves the built web studio at /.
  *
  *   GET  /v1/methods              methods, their inputs and options with defaults

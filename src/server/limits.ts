@@ -7,7 +7,7 @@ export interface ServerOptions {
   maxFileBytes?: number;
   /** Largest image in pixels, per input (default 25 MP). */
   maxPixels?: number;
-  /** Jobs running at once, one worker thread each (default: CPU count − 1, at least 1). */
+  /** Jobs running at once, one worker process each (default: CPU count − 1, at least 1). */
   concurrency?: number;
   /** Jobs allowed to wait for a worker before new ones get 503 (default 8). */
   maxQueue?: number;

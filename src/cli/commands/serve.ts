@@ -55,7 +55,7 @@ export function serviceFlags(cmd: Command, defaultPort: string): Command {
   return cmd
     .option('-p, --port <n>', 'TCP port (0 = any free port)', defaultPort)
     .option('--host <address>', 'address to listen on (use 0.0.0.0 to accept other machines)', '127.0.0.1')
-    .option('--concurrency <n>', 'jobs running at once, one worker thread each (default: CPUs − 1)')
+    .option('--concurrency <n>', 'jobs running at once, one worker process each (default: CPUs − 1)')
     .option('--max-queue <n>', 'jobs waiting for a worker before new ones get 503 (default 8)')
     .option('--max-file-mb <n>', 'largest uploaded file in MB (default 50)')
     .option('--job-timeout <s>', 'per-job time limit in seconds (default 120)')
@@ -150,7 +150,7 @@ export function registerServe(program: Command): void {
     .summary('run the HTTP service (colorize over HTTP, jobs, OpenAPI at /docs)')
     .description(
       'Serves every method over HTTP: POST /v1/colorize/{method} with multipart inputs, GET /v1/methods, ' +
-        'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker threads behind a bounded queue.',
+        'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker processes behind a bounded queue.',
     );
   serviceFlags(cmd, '8080').action(async (f: ServeFlags, c: Command) => {
     await runService(serverOptionsOf(f, c.optsWithGlobals<GlobalOptions>()), f, 'serving');
