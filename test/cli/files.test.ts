@@ -10,6 +10,7 @@ import {
   linkSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -83,6 +84,25 @@ describe('files', () => {
       assert.ok(!r.stderr.includes('internal error'), r.stderr);
     }
     assert.ok(!existsSync(out));
+  });
+
+  test('a damaged JPEG is refused, and decoded with --accept-damaged', async () => {
+    const jpg = Buffer.from(readFileSync(dataPath('val/bsds500_100007.jpg')));
+    jpg.write('\xff\xd9', Math.floor(jpg.length * 0.6), 'latin1'); // an EOI marker inside the entropy data
+    const damaged = path.join(tmp, 'damaged.jpg');
+    writeFileSync(damaged, jpg);
+    const out = path.join(tmp, 'damaged-out.png');
+    const args = ['transfer', damaged, ref, '-o', out, '--method', 'reinhard'];
+    const r = await runCli(args);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stderr,
+      /^colorize: .*damaged\.jpg: damaged JPEG data \(.*Corrupt JPEG data.*\).*--accept-damaged/,
+    );
+    assert.ok(!existsSync(out));
+    const ok = await runCli(['--accept-damaged', ...args]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.ok(existsSync(out));
   });
 
   test('a symbolic link loop is named as one', async () => {
