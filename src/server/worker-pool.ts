@@ -291,8 +291,14 @@ export class WorkerPool {
       finish(() => p.reject(new TaskError(`the worker stopped: ${why}`, 500, 'internal-error')));
     };
     w.on('error', (err) => crash(err.message));
-    function onExit(code: number) {
-      if (slot.current === p) crash(`exit code ${code}`);
+    function onExit(code: number | null, signal: NodeJS.Signals | null) {
+      if (slot.current !== p) return;
+      // Killed from outside (most often the system's out-of-memory killer): the server goes on.
+      crash(
+        signal
+          ? `it was killed by ${signal}${signal === 'SIGKILL' ? ' (often: out of memory; try a smaller image)' : ''}`
+          : `exit code ${code}`,
+      );
     }
     w.once('exit', onExit);
     slot.timer = setTimeout(() => {

@@ -78,4 +78,21 @@ describe('hang-ups and time limits', () => {
       await t.app.close();
     }
   });
+
+  test('a worker killed from outside (out of memory) is a 500 naming the signal, and is replaced', async () => {
+    const res = await fetch(`${s.base}/v1/colorize/crash`, {
+      method: 'POST',
+      body: form({ target: await png(colourImage(16, 16)) }),
+    });
+    assert.equal(res.status, 500);
+    assert.match(
+      ((await res.json()) as { message: string }).message,
+      /the worker stopped: it was killed by SIGKILL/,
+    );
+    const again = await fetch(`${s.base}/v1/colorize/sleep`, {
+      method: 'POST',
+      body: form({ target: await png(colourImage(16, 16)), ms: 10 }),
+    });
+    assert.equal(again.status, 200);
+  });
 });
