@@ -23,6 +23,35 @@ export class ColorizeError extends Error {
 }
 
 /**
+ * A file-system error in words (the system's code in brackets), for messages that start with
+ * the path: "no such file or folder", "a symbolic link loop", "permission denied", ...
+ *
+ * @example
+ * ```ts
+ * import { fsProblem } from 'colorize-toolkit';
+ * console.log(fsProblem(Object.assign(new Error('x'), { code: 'ELOOP' })));
+ * // a symbolic link loop (a link that leads back to itself) [ELOOP]
+ * ```
+ */
+export function fsProblem(err: unknown): string {
+  const code = (err as { code?: string } | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    ELOOP: 'a symbolic link loop (a link that leads back to itself)',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'on a read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'is a folder, not a file',
+    EEXIST: 'already exists',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'the name is too long',
+  };
+  if (code && words[code]) return `${words[code]} [${code}]`;
+  return (err as Error | undefined)?.message ?? String(err);
+}
+
+/**
  * Throws a usage error naming an option, its value and what is allowed.
  *
  * @example

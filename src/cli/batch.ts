@@ -1,7 +1,9 @@
 /**
- * A folder job: runs one input at a time into an output folder with a progress bar. A file that
- * fails with a ColorizeError does not stop the others; the failures are printed and become one
- * error at the end (exit 1) naming how many failed.
+ * A folder job, the one loop every command's folder mode goes through: runs one input at a time
+ * into an output folder with a progress bar. A file that fails, whatever the error, does not stop
+ * the others; the failures are printed and become one error at the end (exit 1) naming how many
+ * failed. A re-run skips outputs that are already there (unless `overwrite`), and first removes
+ * the temporary files that runs killed mid-write (kill -9) left in the output folder.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,21 +19,60 @@ export interface BatchOptions {
   noun: string;
   /** No progress bar. */
   quiet?: boolean;
+  /** Redo outputs that already exist (default: skip them, so a re-run resumes). */
+  overwrite?: boolean;
+}
+
+/** One unit of a folder job: an input and the file it makes. */
+export interface BatchItem {
+  input: string;
+  output: string;
+}
+
+/** The temporary name writeFileAtomic uses: `.<name>.tmp-<pid>-<8 hex>`. */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of killed runs from `dir` (ours by their name, whose process is
+ * gone). Returns how many were removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /**
  * The output file for a single input: -o itself, or a file named after the input inside -o when
- * -o is an existing folder; checked (extension, folder, not the input) before any work.
+ * -o is an existing folder; checked (extension, folder, not the input nor any of `otherInputs`)
+ * before any work.
  */
-export async function singleOutput(input: string, out: string, noun: string): Promise<string> {
+export async function singleOutput(
+  input: string,
+  out: string,
+  noun: string,
+  otherInputs: Record<string, string | undefined> = {},
+): Promise<string> {
   const outIsDir = await fs
     .stat(out)
     .then((st) => st.isDirectory())
     .catch(() => false); // not there yet: a file to create
   const outFile = outIsDir ? outputPathFor(input, out) : out;
-  if (path.resolve(outFile) === path.resolve(input))
-    throw new ColorizeError(`${outFile}: the output would overwrite the ${noun}`, 'usage', outFile);
-  await checkOutputPath(outFile);
+  await checkOutputPath(outFile, { [noun]: input, ...otherInputs });
   return outFile;
 }
 
@@ -65,19 +106,65 @@ export async function runBatch(
   options: BatchOptions,
   one: (file: string, outFile: string) => Promise<void>,
 ): Promise<void> {
-  await fs.mkdir(outDir, { recursive: true });
-  const failures: string[] = [];
-  const progress = options.quiet ? { tick() {}, stop() {} } : startProgress(inputs.length, options.title);
+  const items = inputs.map((input) => ({ input, output: outputPathFor(input, outDir) }));
+  await runJobs(items, outDir, options, (item) => one(item.input, item.output));
+}
+
+/**
+ * Runs `one` for each item (outputs inside `outDir`, created if missing): goes on after a
+ * failure, skips finished outputs unless `overwrite`, and reports every failure at the end.
+ *
+ * @example
+ * ```ts
+ * // in a command: await runJobs([{ input: 'a.png', output: 'out/a.png' }], 'out', { title: 'x', noun: 'input' }, work);
+ * ```
+ */
+export async function runJobs<T extends BatchItem>(
+  items: readonly T[],
+  outDir: string,
+  options: BatchOptions,
+  one: (item: T) => Promise<void>,
+): Promise<void> {
   try {
-    for (const file of inputs) {
-      const outFile = outputPathFor(file, outDir);
+    await fs.mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new ColorizeError(
+      `${outDir}: cannot create the output folder (${(err as Error).message})`,
+      'io',
+      outDir,
+    );
+  }
+  const cleaned = await removeStaleTemporaries(outDir);
+  const failures: string[] = [];
+  const todo: T[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    if (!options.overwrite && (await fs.stat(item.output).catch(() => undefined))?.isFile()) skipped++;
+    else todo.push(item);
+  }
+  if (!options.quiet && (skipped || cleaned)) {
+    const parts = [
+      skipped ? `${skipped} of ${items.length} outputs already there, skipped (--overwrite redoes them)` : '',
+      cleaned ? `${cleaned} temporary file(s) of an interrupted run removed` : '',
+    ];
+    process.stderr.write(`colorize: ${parts.filter(Boolean).join('; ')}\n`);
+  }
+  const progress =
+    options.quiet || todo.length === 0 ? { tick() {}, stop() {} } : startProgress(todo.length, options.title);
+  try {
+    for (const item of todo) {
+      const file = item.input;
       try {
-        if (path.resolve(outFile) === path.resolve(file))
-          throw new ColorizeError(`${outFile}: the output would overwrite the ${options.noun}`, 'usage');
-        await one(file, outFile);
+        if (path.resolve(item.output) === path.resolve(file))
+          throw new ColorizeError(`${item.output}: the output would overwrite the ${options.noun}`, 'usage');
+        await one(item);
       } catch (err) {
-        if (!(err instanceof ColorizeError)) throw err;
-        failures.push(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);
+        // Whatever went wrong with this file, the others still run.
+        const msg =
+          err instanceof ColorizeError
+            ? err.message
+            : `internal error: ${(err as Error)?.message ?? String(err)}`;
+        failures.push(msg.startsWith(file) ? msg : `${file}: ${msg}`);
       }
       progress.tick(path.basename(file));
     }
@@ -87,7 +174,7 @@ export async function runBatch(
   if (failures.length) {
     for (const f of failures) process.stderr.write(`colorize: ${f}\n`);
     throw new ColorizeError(
-      `${failures.length} of ${inputs.length} ${options.noun}s failed; the others were written to ${outDir}`,
+      `${failures.length} of ${items.length} ${options.noun}s failed; the others were written to ${outDir}`,
       'input',
     );
   }

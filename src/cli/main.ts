@@ -22,6 +22,8 @@ export function buildProgram(): Command {
     .description('Colorize grayscale photos and film frames, and measure the results.')
     .version(VERSION)
     .option('--max-pixels <n>', 'refuse images larger than this many pixels (default 100000000)')
+    .option('--overwrite', 'folder jobs: redo outputs that already exist (by default a re-run skips them)')
+    .option('--accept-damaged', 'decode damaged JPEGs (corrupt data, stray markers) instead of refusing them')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

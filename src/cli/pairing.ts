@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ColorizeError } from '../errors.js';
+import { ColorizeError, fsProblem } from '../errors.js';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
 const ROLE_SUFFIX =
@@ -26,8 +26,8 @@ export async function listImages(dir: string): Promise<string[]> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
-  } catch {
-    throw new ColorizeError(`${dir}: cannot read folder`, 'io', dir);
+  } catch (err) {
+    throw new ColorizeError(`${dir}: cannot read folder: ${fsProblem(err)}`, 'io', dir);
   }
   return names
     .filter(isImageFile)
@@ -38,8 +38,8 @@ export async function listImages(dir: string): Promise<string[]> {
 export async function isDirectory(p: string): Promise<boolean> {
   try {
     return (await fs.stat(p)).isDirectory();
-  } catch {
-    throw new ColorizeError(`${p}: no such file or folder`, 'io', p);
+  } catch (err) {
+    throw new ColorizeError(`${p}: ${fsProblem(err)}`, 'io', p);
   }
 }
 

@@ -3,11 +3,15 @@ import type { ReadOptions } from '../image/io.js';
 
 export interface GlobalOptions {
   maxPixels?: string;
+  acceptDamaged?: boolean;
+  /** Folder jobs redo outputs that already exist. */
+  overwrite?: boolean;
 }
 
 /** Read options from the global flags. */
 export function readOptions(g: GlobalOptions): ReadOptions {
-  if (g.maxPixels === undefined) return {};
+  const damaged = g.acceptDamaged === true ? { acceptDamaged: true } : {};
+  if (g.maxPixels === undefined) return damaged;
   const v = Number(g.maxPixels);
   if (!Number.isFinite(v) || v <= 0) {
     throw new ColorizeError(
@@ -15,5 +19,5 @@ export function readOptions(g: GlobalOptions): ReadOptions {
       'usage',
     );
   }
-  return { maxPixels: v };
+  return { maxPixels: v, ...damaged };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { ColorizeError } from '../errors.js';
+import { ColorizeError, fsProblem } from '../errors.js';
 import { createImage, type ImageF32, isNeutralGray } from './image.js';
 
 /** Default decode limit: 100 megapixels. */
@@ -17,6 +17,11 @@ export const DEFAULT_MAX_PIXELS = 100_000_000;
 export interface ReadOptions {
   /** Refuse images with more pixels than this (default 100 MP, or env COLORIZE_MAX_PIXELS). */
   maxPixels?: number;
+  /**
+   * Decode a damaged JPEG (corrupt entropy data, stray markers: libjpeg warns and guesses the
+   * damaged blocks) instead of refusing it (default false, or env COLORIZE_ACCEPT_DAMAGED=1).
+   */
+  acceptDamaged?: boolean;
 }
 
 export interface DecodedImage {
@@ -46,8 +51,18 @@ function envMaxPixels(): number {
   return n;
 }
 
+/** Explains a decoder's complaint about damaged JPEG data, with the way to accept it anyway. */
+export function damagedJpegMessage(detail: string): string {
+  return (
+    `damaged JPEG data (${detail}); the decoder would fill the damaged part with guesses, so it is ` +
+    'refused (accept it with --accept-damaged, or acceptDamaged=true over HTTP)'
+  );
+}
+
 function describeSharpError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
+  if (/Corrupt JPEG data|VipsJpeg: .*(marker|Huffman|Bogus)/i.test(msg))
+    return damagedJpegMessage(msg.trim().split('\n')[0]);
   if (/unsupported image format/i.test(msg)) return 'not an image in a supported format';
   if (/premature end|truncated|unexpected end|read error|Invalid PNG|corrupt/i.test(msg))
     return `truncated or corrupt image data (${msg.trim()})`;
@@ -72,8 +87,10 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     let st: import('node:fs').Stats;
     try {
       st = await fs.stat(input);
-    } catch {
-      throw new ColorizeError(`${source}: file not found`, 'io', source);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const what = code === 'ENOENT' ? 'file not found' : fsProblem(err);
+      throw new ColorizeError(`${source}: ${what}`, 'io', source);
     }
     if (st.isDirectory())
       throw new ColorizeError(`${source}: is a folder, expected an image file`, 'io', source);
@@ -102,12 +119,17 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   const hasAlpha = meta.hasAlpha === true;
   const colourChannels = srcChannels - (hasAlpha ? 1 : 0);
   const oneChannel = colourChannels === 1 && meta.space !== 'cmyk';
-  const target = oneChannel ? (is16 ? 'grey16' : 'b-w') : is16 ? 'rgb16' : 'srgb';
+  // Gray + alpha is decoded as RGB + alpha (R = G = B) and its R kept: libvips' b-w and grey16
+  // conversions drop the alpha.
+  const target = oneChannel && !hasAlpha ? (is16 ? 'grey16' : 'b-w') : is16 ? 'rgb16' : 'srgb';
 
   let data: Buffer;
   let info: sharp.OutputInfo;
+  // libjpeg only warns about damaged entropy data and decodes guesses: strict unless accepted.
+  const acceptDamaged = options.acceptDamaged ?? process.env.COLORIZE_ACCEPT_DAMAGED === '1';
+  const failOn = meta.format === 'jpeg' && !acceptDamaged ? 'warning' : 'truncated';
   try {
-    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn: 'truncated' })
+    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn })
       .rotate() // applies EXIF orientation
       .toColourspace(target);
     ({ data, info } = await pipe
@@ -130,7 +152,8 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     const p = image.channels[k];
     for (let i = 0, j = k; i < n; i++, j += channels) p[i] = samples[j] * scale;
   }
-  if (alpha) for (let i = 0, j = outColour; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
+  // Alpha is the last sample of a pixel (after 1 or 3 colour samples).
+  if (alpha) for (let i = 0, j = channels - 1; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
 
   let result = image;
   let isGray = oneChannel;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ColorizeError } from '../errors.js';
+import { ColorizeError, fsProblem } from '../errors.js';
 
 /** The project root (this file is src/models/ or dist/models/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,11 +63,52 @@ export async function cachedModelFile(
 ): Promise<string> {
   const dir = modelCacheDir();
   const file = path.join(dir, name);
+  const write = async () => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await build();
+    } catch (err) {
+      if (err instanceof ColorizeError) throw err;
+      throw new ColorizeError(
+        `cannot build the model ${name} from the installed weights (${(err as Error)?.message ?? err}); ` +
+          'check them with: colorize models',
+        'io',
+      );
+    }
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (err) {
+      await fs.rm(tmp, { force: true }).catch(() => {});
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EEXIST' || code === 'ENOTDIR' ? 'the cache path is a file, not a folder' : fsProblem(err);
+      throw new ColorizeError(
+        `model cache ${dir}: cannot write ${name}: ${why} (set COLORIZE_MODELS_CACHE to a writable folder)`,
+        'io',
+        dir,
+      );
+    }
+  };
+  rebuilders.set(file, write);
   if (existsSync(file)) return file;
-  const bytes = await build();
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
+  await write();
   return file;
+}
+
+/** How to rebuild each cache entry this process has asked for, by path. */
+const rebuilders = new Map<string, () => Promise<void>>();
+
+/**
+ * Rebuilds a model cache entry that turned out to be damaged (its builder is known once
+ * {@link cachedModelFile} has served it). False when `file` is not such an entry.
+ */
+export async function rebuildCachedModel(file: string): Promise<boolean> {
+  const write = rebuilders.get(file);
+  if (!write) return false;
+  await fs.rm(file, { force: true });
+  await write();
+  return true;
 }

@@ -2,22 +2,50 @@
  * ONNX Runtime sessions (onnxruntime-node, CPU). The runtime is imported lazily so that code
  * paths without a network never load its native library; sessions are cached per model file.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ColorizeError } from '../errors.js';
+import { rebuildCachedModel } from './locate.js';
 
 type Ort = typeof import('onnxruntime-node');
 let ortPromise: Promise<Ort> | null = null;
 const sessions = new Map<string, Promise<import('onnxruntime-node').InferenceSession>>();
 
+/**
+ * The empty `mat-debug-<pid>.log` that the telemetry library linked into onnxruntime creates in
+ * the temp folder of every process that loads it, and never removes.
+ */
+export function ortLeftoverFile(pid: number): string {
+  return path.join(tmpdir(), `mat-debug-${pid}.log`);
+}
+
 /** The onnxruntime-node module, loaded on first use. */
 export async function loadOrt(): Promise<Ort> {
-  ortPromise ??= import('onnxruntime-node').catch((e: unknown) => {
-    ortPromise = null;
-    throw new ColorizeError(
-      `cannot load onnxruntime-node (${(e as Error).message}); run npm install`,
-      'internal',
-    );
-  });
+  ortPromise ??= import('onnxruntime-node').then(
+    (ort) => {
+      // Removed at exit (the service removes it for a worker it had to kill).
+      process.once('exit', () => rmSync(ortLeftoverFile(process.pid), { force: true }));
+      return ort;
+    },
+    (e: unknown) => {
+      ortPromise = null;
+      throw new ColorizeError(
+        `cannot load onnxruntime-node (${(e as Error).message}); run npm install`,
+        'internal',
+      );
+    },
+  );
   return ortPromise;
+}
+
+/** A model file onnxruntime cannot load, in one line naming the file. */
+function modelError(file: string, err: unknown): ColorizeError {
+  if (err instanceof ColorizeError) return err;
+  const msg = ((err as Error)?.message ?? String(err))
+    .split('\n')[0]
+    .replace(/^Load model from .* failed:/, '');
+  return new ColorizeError(`${file}: not a usable ONNX model (${msg.trim()})`, 'io', file);
 }
 
 /**
@@ -33,7 +61,22 @@ export async function loadOrt(): Promise<Ort> {
 export async function onnxSession(file: string): Promise<import('onnxruntime-node').InferenceSession> {
   let s = sessions.get(file);
   if (!s) {
-    s = loadOrt().then((ort) => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' }));
+    s = loadOrt().then(async (ort) => {
+      const create = () => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' });
+      try {
+        return await create();
+      } catch (err) {
+        // A damaged cache entry is rebuilt once; any other file is the user's to fix.
+        if (await rebuildCachedModel(file)) {
+          try {
+            return await create();
+          } catch (again) {
+            throw modelError(file, again);
+          }
+        }
+        throw modelError(file, err);
+      }
+    });
     s.catch(() => sessions.delete(file));
     sessions.set(file, s);
   }

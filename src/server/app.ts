@@ -1,6 +1,6 @@
 /**
  * The HTTP service (`colorize serve`): Fastify with JSON-schema-validated routes, multipart
- * uploads held in memory, an OpenAPI document at /docs, and the work done in worker threads
+ * uploads held in memory, an OpenAPI document at /docs, and the work done in worker processes
  * behind a bounded queue. Optionally serves the built web studio at /.
  *
  *   GET  /v1/methods              methods, their inputs and options with defaults
@@ -11,7 +11,6 @@
  *   DELETE /v1/jobs/{id}          cancel, or delete a result
  */
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -27,6 +26,7 @@ import { resolveServerOptions, type ServerOptions } from './limits.js';
 import { registerColorizeRoutes } from './routes-colorize.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
+import { cleanStaleWorkDirs, lostJobIds, makeWorkDir, rememberLostJobs } from './workdir.js';
 import { TaskError, taskErrorOf, WorkerPool } from './worker-pool.js';
 
 /** Clearer words for the errors Fastify and its multipart plugin raise themselves. */
@@ -40,7 +40,11 @@ function describeFrameworkError(err: FastifyError, ctx: ServiceContext): string 
     case 'FST_PARTS_LIMIT':
       return `too many fields or files in the request (${err.message})`;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `the request body is larger than this server's limit of ${mb} MB`;
+      // Only non-multipart bodies (JSON, text) are parsed whole; multipart files have their own limit.
+      return (
+        `the request body is larger than ${JSON_BODY_LIMIT / 1024 / 1024} MB, the limit for bodies that are not ` +
+        `multipart/form-data; send the inputs as multipart/form-data (files up to ${mb} MB each)`
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'send the inputs as multipart/form-data (curl -F target=@photo.png ...)';
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -48,6 +52,24 @@ function describeFrameworkError(err: FastifyError, ctx: ServiceContext): string 
     default:
       return err.message;
   }
+}
+
+/** Largest body that is not multipart (JSON, text); uploads go through multipart. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The client's fault in a multipart body that the parser reports without a status (it would be
+ * a 500): a missing boundary, a body that ends before its closing boundary. Null for others.
+ */
+function malformedMultipart(err: Error): string | null {
+  const m = err.message ?? '';
+  if (/boundary not found/i.test(m))
+    return 'multipart/form-data needs a boundary: Content-Type: multipart/form-data; boundary=... (curl -F and browsers set it)';
+  if (
+    /unexpected end of (form|multipart)|premature close|part terminated early|malformed part header/i.test(m)
+  )
+    return `the multipart body is malformed or ended before its closing boundary (${m})`;
+  return null;
 }
 
 interface AjvError {
@@ -96,28 +118,43 @@ function formatSchemaErrors(errors: AjvError[], dataVar: string): Error {
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
   const options = resolveServerOptions(opts);
   for (const m of options.modules) await import(m);
-  const workDir = await fs.mkdtemp(path.join(tmpdir(), 'colorize-serve-'));
+  await cleanStaleWorkDirs(options.workRoot);
+  const workDir = await makeWorkDir(options.workRoot);
   const pool = new WorkerPool({
     size: options.concurrency,
     maxQueue: options.maxQueue,
     timeoutMs: options.jobTimeoutMs,
     modules: options.modules,
   });
-  const jobs = new JobStore(pool, workDir, options.resultTtlMs);
+  const jobs = new JobStore(pool, workDir, options.resultTtlMs, 1000, lostJobIds(options.workRoot));
   const ctx: ServiceContext = { options, pool, jobs, workDir };
 
   const app = Fastify({
     logger: options.logger,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
     // Unknown fields must be refused with their name, not silently dropped.
     ajv: {
       customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: true, allErrors: false },
     },
     schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as AjvError[], dataVar),
   });
+  // Closing (SIGTERM): Fastify stops accepting connections and answers 503 to new requests on
+  // open ones; requests in flight get `drainTimeoutMs` to finish, then their jobs are stopped
+  // (503 "shutting down") and connections still open are closed.
+  let drainTimer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    pool.draining = true;
+    drainTimer = setTimeout(() => {
+      void pool.close();
+      drainTimer = setTimeout(() => app.server.closeAllConnections(), 2000);
+    }, options.drainTimeoutMs);
+    done();
+  });
   app.addHook('onClose', async () => {
+    clearTimeout(drainTimer);
     jobs.close();
     await pool.close();
+    await rememberLostJobs(options.workRoot, jobs.ids()).catch(() => {});
     await fs.rm(workDir, { recursive: true, force: true });
   });
 
@@ -131,12 +168,40 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
       parts: 70,
     },
   });
+  // A multipart body that never ends would hold its connection (and parser) for ever.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!/^multipart\//i.test(req.headers['content-type'] ?? '')) return;
+    const timer = setTimeout(() => {
+      if (reply.sent) return;
+      reply.header('Connection', 'close');
+      reply.raw.once('finish', () => req.raw.destroy());
+      void sendError(
+        reply,
+        ctx,
+        400,
+        'body-timeout',
+        `the multipart body did not end within ${(options.bodyTimeoutMs / 1000).toFixed(0)} s ` +
+          '(its closing boundary --<boundary>-- never came); send the whole body',
+      );
+    }, options.bodyTimeoutMs);
+    req.raw.once('end', () => clearTimeout(timer));
+    reply.raw.once('close', () => clearTimeout(timer));
+  });
   // Files leave the body before validation: the schema sees a short text in their place.
   app.addHook('preValidation', async (req) => {
     if (!req.isMultipart() || !req.body || typeof req.body !== 'object') return;
     const body = req.body as Record<string, unknown>;
     const files: Record<string, Buffer> = {};
     for (const [k, v] of Object.entries(body)) {
+      // keyValues turns a repeated field into an array; which value was meant is anyone's guess.
+      if (Array.isArray(v)) {
+        const what = v.some((x) => Buffer.isBuffer(x)) ? 'file field' : 'field';
+        throw new TaskError(
+          `${what} "${k}" was sent ${v.length} times; send each input and option once`,
+          400,
+          'bad-request',
+        );
+      }
       if (Buffer.isBuffer(v)) {
         files[k] = v;
         body[k] = `<file of ${v.byteLength} bytes>`;
@@ -170,6 +235,8 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
       const t = taskErrorOf(err);
       return sendError(reply, ctx, t.status, t.code, t.message);
     }
+    const malformed = malformedMultipart(err);
+    if (malformed) return sendError(reply, ctx, 400, 'bad-request', malformed);
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status === 500) reply.log.error(err);
     const code = err.code === 'FST_ERR_VALIDATION' ? 'bad-request' : (err.code ?? 'internal-error');

@@ -18,6 +18,8 @@ export interface JobTask {
   options: Record<string, unknown>;
   format: ImageFormat;
   maxPixels: number;
+  /** Decode damaged JPEGs instead of refusing them (form field acceptDamaged=true). */
+  acceptDamaged?: boolean;
 }
 
 export type ToWorker = { type: 'run'; task: JobTask };

@@ -1,23 +1,31 @@
 /**
- * Job worker thread: decodes the inputs of a task, runs the method, encodes the result. Methods
- * are CPU-bound and synchronous, so they run here and never block the HTTP event loop; a task
- * that passes its time limit is ended by terminating this thread.
+ * Job worker process (forked by worker-pool.ts, IPC with the structured-clone serialization):
+ * decodes the inputs of a task, runs the method, encodes the result. Methods are CPU-bound and
+ * synchronous, so they run here and never block the HTTP event loop; a task that is cancelled or
+ * passes its time limit is ended by killing this process.
  *
- * workerData.modules: extra module URLs to import first (they register more methods).
+ * env COLORIZE_WORKER_MODULES: a JSON list of extra module URLs to import first (they register
+ * more methods).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { ColorizeError } from '../errors.js';
 import { encodeImage, readImage } from '../image/io.js';
 import './builtin-methods.js';
 import { getServiceMethod, type InputImage, type MethodInputs } from './catalogue.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
 
-const port = parentPort!;
-const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const send = (m: FromWorker) => {
+  // The server is gone (it died or killed us): nothing to report to.
+  if (process.connected) process.send!(m);
+};
+// The server closed the channel (it stopped, or was killed): do not outlive it.
+process.on('disconnect', () => process.exit(0));
 
-async function decode(name: string, data: Uint8Array, maxPixels: number) {
+async function decode(name: string, data: Uint8Array, maxPixels: number, acceptDamaged: boolean) {
   try {
-    return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { maxPixels });
+    return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      maxPixels,
+      acceptDamaged,
+    });
   } catch (err) {
     if (err instanceof ColorizeError) {
       throw new ColorizeError(err.message.replace(/^<buffer>/, name), err.kind);
@@ -40,7 +48,7 @@ async function runTask(task: JobTask): Promise<void> {
       continue;
     }
     if (!file) continue;
-    const d = await decode(spec.name, file, task.maxPixels);
+    const d = await decode(spec.name, file, task.maxPixels, task.acceptDamaged === true);
     if (spec.name === 'reference' && d.isGray) {
       throw new ColorizeError(
         'reference: the reference is gray, so it has no colours to use; give a colour photo',
@@ -70,15 +78,13 @@ async function runTask(task: JobTask): Promise<void> {
   });
   const data = new Uint8Array(buf.byteLength);
   data.set(buf);
-  send({ type: 'done', data, width: rgb.width, height: rgb.height, ms: performance.now() - t0 }, [
-    data.buffer as ArrayBuffer,
-  ]);
+  send({ type: 'done', data, width: rgb.width, height: rgb.height, ms: performance.now() - t0 });
 }
 
 async function main(): Promise<void> {
-  const modules = ((workerData as { modules?: string[] } | null)?.modules ?? []) as string[];
+  const modules = JSON.parse(process.env.COLORIZE_WORKER_MODULES ?? '[]') as string[];
   for (const m of modules) await import(m);
-  port.on('message', (msg: ToWorker) => {
+  process.on('message', (msg: ToWorker) => {
     if (msg.type !== 'run') return;
     runTask(msg.task).catch((err: unknown) => {
       if (err instanceof ColorizeError) send({ type: 'error', kind: err.kind, message: err.message });

@@ -4,9 +4,10 @@
  * alone, never from anything a request sent; results expire after `ttlMs`.
  */
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { appendFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { IMAGE_MIME, type ImageFormat, type JobTask } from './job-protocol.js';
+import { JOB_LEDGER } from './workdir.js';
 import { TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -47,6 +48,8 @@ export class JobStore {
     private readonly dir: string,
     private readonly ttlMs: number,
     private readonly maxJobs = 1000,
+    /** Ids of jobs of earlier runs of the service, lost in a restart. */
+    private readonly lost: ReadonlySet<string> = new Set(),
   ) {
     this.sweeper = setInterval(() => void this.sweep(), Math.min(60_000, ttlMs)).unref();
   }
@@ -82,6 +85,8 @@ export class JobStore {
     });
     const entry: Entry = { job, handle };
     this.entries.set(id, entry);
+    // The ledger lets the next run of the service say this job was lost, if this one dies.
+    appendFileSync(path.join(this.dir, JOB_LEDGER), `${id}\n`);
     handle.promise.then(
       async (out) => {
         const file = path.join(this.dir, `${id}.${out.format}`);
@@ -137,6 +142,16 @@ export class JobStore {
     this.entries.delete(id);
     if (e.file) await fs.rm(e.file, { force: true });
     return true;
+  }
+
+  /** True when the id belonged to a job of an earlier run of the service. */
+  wasLost(id: string): boolean {
+    return this.lost.has(id);
+  }
+
+  /** Ids of the jobs held now (all of them are lost when the service stops). */
+  ids(): string[] {
+    return [...this.entries.keys()];
   }
 
   private async sweep(): Promise<void> {

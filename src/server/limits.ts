@@ -1,5 +1,5 @@
 /** Settings of the HTTP service with their defaults, and the Accept → image format choice. */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import type { ImageFormat } from './job-protocol.js';
 
 export interface ServerOptions {
@@ -7,7 +7,7 @@ export interface ServerOptions {
   maxFileBytes?: number;
   /** Largest image in pixels, per input (default 25 MP). */
   maxPixels?: number;
-  /** Jobs running at once, one worker thread each (default: CPU count − 1, at least 1). */
+  /** Jobs running at once, one worker process each (default: CPU count − 1, at least 1). */
   concurrency?: number;
   /** Jobs allowed to wait for a worker before new ones get 503 (default 8). */
   maxQueue?: number;
@@ -23,6 +23,22 @@ export interface ServerOptions {
   modules?: string[];
   /** Fastify request logging (default off). */
   logger?: boolean;
+  /**
+   * Time a multipart body has to arrive completely, in ms (default 60 000); a body still open
+   * past it (a client that never sends the closing boundary) is answered 400 and cut.
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * On close (SIGTERM): how long requests in flight may still finish, in ms (default 10 000);
+   * past it their jobs are stopped and they get 503.
+   */
+  drainTimeoutMs?: number;
+  /**
+   * Folder that holds the service's working folder (`colorize-serve-<pid>-*`, default the system
+   * temp folder). Working folders of services that died (kill -9) are removed at start, and the
+   * ids of their jobs remembered there, so a poll for one says it was lost in a restart.
+   */
+  workRoot?: string;
 }
 
 export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir'>> & { studioDir?: string };
@@ -39,6 +55,9 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     studioDir: o.studioDir,
     modules: o.modules ?? [],
     logger: o.logger ?? false,
+    drainTimeoutMs: o.drainTimeoutMs ?? 10_000,
+    bodyTimeoutMs: o.bodyTimeoutMs ?? 60_000,
+    workRoot: o.workRoot ?? tmpdir(),
   };
 }
 

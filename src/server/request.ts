@@ -11,7 +11,7 @@ import { coerceOptions } from './option-specs.js';
 import { TaskError } from './worker-pool.js';
 
 /** Multipart fields that are not method options. */
-export const RESERVED_FIELDS = new Set(['method', 'format']);
+export const RESERVED_FIELDS = new Set(['method', 'format', 'acceptDamaged']);
 
 /** A request's files (by field name) and its text fields. */
 export interface Upload {
@@ -146,5 +146,13 @@ export async function buildTask(
     if (spec.kind === 'image') await probe(spec.name, f, maxPixels);
     files[spec.name] = new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
   }
-  return { method: method.name, files, texts, options, format, maxPixels };
+  const damaged = upload.fields.acceptDamaged;
+  const acceptDamaged = damaged === true || damaged === 'true';
+  if (damaged !== undefined && !acceptDamaged && damaged !== false && damaged !== 'false')
+    throw new TaskError(
+      `field "acceptDamaged" = ${JSON.stringify(damaged)} is invalid: expected true or false`,
+      400,
+      'bad-request',
+    );
+  return { method: method.name, files, texts, options, format, maxPixels, acceptDamaged };
 }

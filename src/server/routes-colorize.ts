@@ -22,6 +22,10 @@ export function methodBodySchema(m: ServiceMethod): Record<string, unknown> {
         : { type: 'string', description: `${i.description} (a file or a text field)` };
   }
   for (const o of m.options) properties[o.key] = optionSchema(o);
+  properties.acceptDamaged = {
+    type: 'boolean',
+    description: 'decode damaged JPEG inputs (corrupt data, stray markers) instead of refusing them with 422',
+  };
   return {
     type: 'object',
     properties,

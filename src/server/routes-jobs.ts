@@ -47,8 +47,22 @@ function view(job: Job & { queuePosition?: number }) {
 
 export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // One answer for every route that looks a job up by id.
-  const unknownJob = (reply: FastifyReply) =>
-    sendError(reply, ctx, 404, 'unknown-job', 'no such job (finished results are kept for a limited time)');
+  const unknownJob = (reply: FastifyReply, id: string) =>
+    ctx.jobs.wasLost(id)
+      ? sendError(
+          reply,
+          ctx,
+          404,
+          'job-lost',
+          `job ${id} was lost when the service restarted (jobs are kept in memory); submit it again`,
+        )
+      : sendError(
+          reply,
+          ctx,
+          404,
+          'unknown-job',
+          'no such job (finished results are kept for a limited time)',
+        );
   app.post(
     '/v1/jobs',
     {
@@ -76,6 +90,10 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
               type: 'string',
               enum: ['png', 'jpeg', 'webp'],
               description: 'result format (default png)',
+            },
+            acceptDamaged: {
+              type: 'boolean',
+              description: 'decode damaged JPEG inputs instead of refusing them with 422',
             },
           },
           required: ['method'],
@@ -111,8 +129,9 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       },
     },
     async (req, reply) => {
-      const job = ctx.jobs.get((req.params as { id: string }).id);
-      if (!job) return unknownJob(reply);
+      const { id } = req.params as { id: string };
+      const job = ctx.jobs.get(id);
+      if (!job) return unknownJob(reply, id);
       return view(job);
     },
   );
@@ -130,7 +149,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (req, reply) => {
       const { id } = req.params as { id: string };
       const job = ctx.jobs.get(id);
-      if (!job) return unknownJob(reply);
+      if (!job) return unknownJob(reply, id);
       if (job.status === 'failed' && job.error)
         return sendError(reply, ctx, job.error.statusCode, job.error.code, job.error.message);
       const r = ctx.jobs.result(id);
@@ -165,8 +184,9 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       },
     },
     async (req, reply) => {
-      const ok = await ctx.jobs.remove((req.params as { id: string }).id);
-      if (!ok) return sendError(reply, ctx, 404, 'unknown-job', 'no such job');
+      const { id } = req.params as { id: string };
+      const ok = await ctx.jobs.remove(id);
+      if (!ok) return unknownJob(reply, id);
       return reply.code(204).send();
     },
   );

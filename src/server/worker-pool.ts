@@ -1,12 +1,21 @@
 /**
- * A fixed number of job worker threads and a bounded queue in front of them. A task waits in the
- * queue while every worker is busy; when the queue is full too, `submit` refuses at once (the
- * HTTP layer answers 503 with Retry-After). A task past its time limit is stopped by terminating
- * its worker, which is replaced on the next task.
+ * A fixed number of job worker processes and a bounded queue in front of them. A task waits in
+ * the queue while every worker is busy; when the queue is full too, `submit` refuses at once (the
+ * HTTP layer answers 503 with Retry-After). A task that is cancelled (the client hung up, DELETE)
+ * or passes its time limit is stopped by killing its worker, which is replaced on the next task.
+ *
+ * Workers are child processes, not worker threads: terminating a thread while it is inside a
+ * native call of onnxruntime aborts the whole process ("terminate called after throwing an
+ * instance of ..."), so one client hanging up during a `gram` job took the service down for
+ * everyone. Killing a child process cannot touch the server. A worker killed this way is replaced
+ * at once, so the next task does not wait for a process to start.
  */
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ColorizeError, ErrorKind } from '../errors.js';
-import type { FromWorker, JobOutput, JobTask } from './job-protocol.js';
+import { ortLeftoverFile } from '../models/runtime.js';
+import type { FromWorker, JobOutput, JobTask, ToWorker } from './job-protocol.js';
 
 export interface PoolOptions {
   /** Worker threads, i.e. tasks running at once. */
@@ -57,33 +66,36 @@ interface Pending {
   resolve(out: JobOutput): void;
   reject(err: Error): void;
   cancelled: boolean;
+  /** The last progress stage the worker reported. */
+  stage?: string;
 }
 
 interface Slot {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   /** Resolves when the worker has loaded its modules (spawning is not counted in the time limit). */
   ready: Promise<void> | null;
   current: Pending | null;
   timer: NodeJS.Timeout | undefined;
 }
 
-/** The worker entry: dist/server/job-worker.js, or the .ts source when running under tsx. */
-function workerScript(): { script: string | URL; eval: boolean } {
+/** The worker entry: dist/server/job-worker.js, or the .ts source (loaded through tsx) under tsx. */
+function workerScript(): { script: string; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    // Worker threads do not inherit tsx's loader hooks on Node 20: register them in the thread.
-    const api = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./job-worker.ts', here).href;
-    const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    return { script: code, eval: true };
+    return {
+      script: fileURLToPath(new URL('./job-worker.ts', here)),
+      execArgv: ['--import', import.meta.resolve('tsx')],
+    };
   }
-  return { script: new URL('./job-worker.js', here), eval: false };
+  return { script: fileURLToPath(new URL('./job-worker.js', here)), execArgv: [] };
 }
 
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly queue: Pending[] = [];
   private closed = false;
+  /** Set when the service is closing: new tasks are refused, those in flight may finish. */
+  draining = false;
 
   constructor(private readonly options: PoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
@@ -97,9 +109,12 @@ export class WorkerPool {
   }
 
   /** Tasks running and waiting. */
-  get stats(): { running: number; queued: number; size: number; maxQueue: number } {
+  get stats(): { running: number; queued: number; size: number; maxQueue: number; stages: string[] } {
     return {
       running: this.slots.filter((s) => s.current).length,
+      stages: this.slots.flatMap((s) =>
+        s.current ? [`${s.current.task.method}: ${s.current.stage ?? 'starting'}`] : [],
+      ),
       queued: this.queue.length,
       size: this.slots.length,
       maxQueue: this.options.maxQueue,
@@ -116,7 +131,8 @@ export class WorkerPool {
    * 400/422/500 from the method). `cancel` drops a waiting task or stops a running one.
    */
   submit(task: JobTask, events: TaskEvents = {}): TaskHandle {
-    if (this.closed) throw new TaskError('the server is shutting down', 503, 'shutting-down');
+    if (this.closed || this.draining)
+      throw new TaskError('the server is shutting down', 503, 'shutting-down');
     if (this.full) {
       throw new TaskError(
         `all ${this.slots.length} workers are busy and ${this.queue.length} tasks are waiting; try again later`,
@@ -143,29 +159,52 @@ export class WorkerPool {
     const qi = this.queue.indexOf(p);
     if (qi >= 0) this.queue.splice(qi, 1);
     const slot = this.slots.find((s) => s.current === p);
-    if (slot) this.kill(slot);
+    if (slot) void this.kill(slot, true);
     p.reject(new TaskError('the job was cancelled', 409, 'cancelled'));
     this.pump();
   }
 
-  private kill(slot: Slot): void {
+  /** Kills the slot's worker; `respawn` starts its replacement now rather than on the next task. */
+  private kill(slot: Slot, respawn = false): Promise<void> {
     const w = slot.worker;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = undefined;
     slot.worker = null;
     slot.ready = null;
     slot.current = null;
+    let gone = Promise.resolve();
     if (w) {
       w.removeAllListeners();
       w.on('error', () => {});
-      void w.terminate();
+      if (w.exitCode === null && w.signalCode === null) {
+        gone = new Promise<void>((resolve) => {
+          // A killed worker cannot remove the file onnxruntime made for it in the temp folder.
+          w.once('exit', () => {
+            if (w.pid !== undefined) rmSync(ortLeftoverFile(w.pid), { force: true });
+            resolve();
+          });
+        });
+        // A process, not a thread: killing it mid-way through a native call is safe for the server.
+        w.kill('SIGKILL');
+      }
     }
+    if (respawn && !this.closed) this.spawn(slot);
+    return gone;
   }
 
   private spawn(slot: Slot): void {
     const modules = this.options.modules ?? [];
-    const { script, eval: isEval } = workerScript();
-    const w = new Worker(script, { eval: isEval, workerData: { modules } });
+    const { script, execArgv } = workerScript();
+    const w = fork(script, [], {
+      execArgv,
+      env: { ...process.env, COLORIZE_WORKER_MODULES: JSON.stringify(modules) },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    // A killed worker cannot remove the file onnxruntime made for it in the temp folder.
+    w.once('exit', () => {
+      if (w.pid !== undefined) rmSync(ortLeftoverFile(w.pid), { force: true });
+    });
     slot.worker = w;
     slot.ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: FromWorker) => {
@@ -180,7 +219,7 @@ export class WorkerPool {
     // A worker that dies while idle is replaced on its next task.
     slot.ready.catch(() => {});
     w.once('exit', () => {
-      if (slot.worker === w && !slot.current) this.kill(slot);
+      if (slot.worker === w && !slot.current) void this.kill(slot);
     });
   }
 
@@ -190,7 +229,7 @@ export class WorkerPool {
       const p = this.queue.shift()!;
       slot.current = p;
       this.start(slot, p).catch((err: unknown) => {
-        this.kill(slot);
+        void this.kill(slot);
         p.reject(
           new TaskError(
             `the worker could not start: ${(err as Error)?.message ?? err}`,
@@ -222,6 +261,7 @@ export class WorkerPool {
     w.on('message', (m: FromWorker) => {
       switch (m.type) {
         case 'progress':
+          p.stage = m.stage;
           p.events.onProgress?.(m.fraction, m.stage);
           break;
         case 'notice':
@@ -247,16 +287,22 @@ export class WorkerPool {
       }
     });
     const crash = (why: string) => {
-      this.kill(slot);
+      void this.kill(slot);
       finish(() => p.reject(new TaskError(`the worker stopped: ${why}`, 500, 'internal-error')));
     };
     w.on('error', (err) => crash(err.message));
-    function onExit(code: number) {
-      if (slot.current === p) crash(`exit code ${code}`);
+    function onExit(code: number | null, signal: NodeJS.Signals | null) {
+      if (slot.current !== p) return;
+      // Killed from outside (most often the system's out-of-memory killer): the server goes on.
+      crash(
+        signal
+          ? `it was killed by ${signal}${signal === 'SIGKILL' ? ' (often: out of memory; try a smaller image)' : ''}`
+          : `exit code ${code}`,
+      );
     }
     w.once('exit', onExit);
     slot.timer = setTimeout(() => {
-      this.kill(slot);
+      void this.kill(slot, true);
       finish(() =>
         p.reject(
           new TaskError(
@@ -270,7 +316,7 @@ export class WorkerPool {
     }, this.options.timeoutMs);
     p.events.onStart?.();
     // Inputs are copied (not transferred): the caller may still hold them for a retry.
-    w.postMessage({ type: 'run', task: p.task });
+    w.send({ type: 'run', task: p.task } satisfies ToWorker);
   }
 
   /** Stops every worker and refuses what is waiting. */
@@ -278,11 +324,21 @@ export class WorkerPool {
     this.closed = true;
     for (const p of this.queue.splice(0))
       p.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
+    const gone: Promise<void>[] = [];
     for (const slot of this.slots) {
       const p = slot.current;
-      this.kill(slot);
+      gone.push(this.kill(slot));
       p?.reject(new TaskError('the server is shutting down', 503, 'shutting-down'));
     }
+    // Wait (briefly) for the workers to be gone, so nothing of theirs outlives the service.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(gone),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 5000);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }
 

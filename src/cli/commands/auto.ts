@@ -117,7 +117,12 @@ export function registerAuto(program: Command): void {
       await runBatch(
         inputs,
         out,
-        { title: `auto (${method.name})`, noun: 'input', quiet: opts.quiet },
+        {
+          title: `auto (${method.name})`,
+          noun: 'input',
+          quiet: opts.quiet,
+          overwrite: c.optsWithGlobals<GlobalOptions>().overwrite,
+        },
         (file, outFile) => colourOne(method, file, outFile, options, readOpts, context, opts.debugDir),
       );
     },

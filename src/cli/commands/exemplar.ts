@@ -26,7 +26,8 @@ import { FEATURE_CHOICES, type FeatureChoice } from '../../methods/exemplar/supe
 import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.js';
 import '../../methods/transfer/builtin.js';
 import { getTransferMethod, parseNumberFlag } from '../../methods/transfer/registry.js';
-import { checkOutputPath, writeResult } from '../output.js';
+import { runJobs } from '../batch.js';
+import { checkOutputPath, ensureFolder, writeResult } from '../output.js';
 import { indexByKey, isDirectory, listImages, pairKey } from '../pairing.js';
 import { startProgress } from '../progress.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
@@ -175,6 +176,12 @@ async function openGallery(
       `option --top-k = ${JSON.stringify(f.topK)} is invalid: expected an integer ≥ 1`,
       'usage',
     );
+  if (f.index !== undefined && (await fs.stat(f.index).catch(() => undefined))?.isDirectory())
+    throw new ColorizeError(
+      `${f.index}: --index names the gallery index file, and this is a folder; give a file name`,
+      'usage',
+      f.index,
+    );
   let bar: ReturnType<typeof startProgress> | null = null;
   let index: GalleryIndex;
   try {
@@ -275,10 +282,10 @@ export function registerExemplar(program: Command): void {
       if (f.gallery === undefined && (f.topK !== undefined || f.index !== undefined))
         throw new ColorizeError('--top-k and --index need --gallery DIR', 'usage');
       const readOpts = readOptions(cmd.optsWithGlobals<GlobalOptions>());
-      if (f.debugDir) await fs.mkdir(f.debugDir, { recursive: true });
+      if (f.debugDir) await ensureFolder(f.debugDir, '--debug-dir');
       const notices = new Set<string>();
       const grayIsDir = await isDirectory(grayArg);
-      if (!grayIsDir) await checkOutputPath(f.output);
+      if (!grayIsDir) await checkOutputPath(f.output, { 'gray image': grayArg, reference: refArg });
       const pick = f.gallery !== undefined ? await openGallery(f.gallery, f) : null;
       const referenceFor = async (gray: string, fallback: string): Promise<string> =>
         pick ? pick(gray, (await readImage(gray, readOpts)).image) : fallback;
@@ -333,24 +340,17 @@ export function registerExemplar(program: Command): void {
           `no image in ${grayArg} has a reference of the same name in ${refArg}`,
           'input',
         );
-      const progress = startProgress(jobs.length, 'exemplar');
+      const items = jobs.map((j) => ({ input: j.gray, output: j.out, ref: j.ref }));
+      const overwrite = cmd.optsWithGlobals<GlobalOptions>().overwrite;
       try {
-        for (const j of jobs) {
-          await colourOne(
-            j.gray,
-            await referenceFor(j.gray, j.ref),
-            j.out,
-            f,
-            readOpts,
-            notices,
-            jobs.length,
-          );
-          progress.tick(path.basename(j.gray));
-        }
+        await runJobs(items, f.output, { title: 'exemplar', noun: 'target', overwrite }, async (j) =>
+          colourOne(j.input, await referenceFor(j.input, j.ref), j.output, f, readOpts, notices, jobs.length),
+        );
       } finally {
-        progress.stop();
+        if (missing.length)
+          process.stderr.write(
+            `warning: no reference for ${missing.length} file(s): ${missing.join(', ')}\n`,
+          );
       }
-      if (missing.length)
-        process.stderr.write(`warning: no reference for ${missing.length} file(s): ${missing.join(', ')}\n`);
     });
 }

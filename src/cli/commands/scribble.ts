@@ -159,7 +159,13 @@ export function registerScribble(program: Command): void {
       if ((opts.mask === undefined) !== (opts.colors === undefined)) {
         throw new ColorizeError('--mask and --colors go together: give both', 'usage');
       }
-      await checkOutputPath(opts.output);
+      await checkOutputPath(opts.output, {
+        'gray image': grayArg,
+        'marked image': markedArg,
+        mask: opts.mask,
+        'colour image': opts.colors,
+        'strokes file': opts.strokes,
+      });
 
       const t0 = performance.now();
       const input = await readImage(grayArg, readOpts);

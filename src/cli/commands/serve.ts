@@ -2,9 +2,9 @@
  * `colorize serve [--port 8080] [--host 127.0.0.1]`: the HTTP service (src/server/). Runs until
  * interrupted; prints the address it listens on (with --port 0, the port the system chose).
  */
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import type { Command } from 'commander';
-import { checkInteger, checkNumber } from '../../errors.js';
+import { ColorizeError, checkInteger, checkNumber, invalidOption } from '../../errors.js';
 import type { ServerOptions } from '../../server/limits.js';
 import type { GlobalOptions } from '../shared-options.js';
 
@@ -15,6 +15,7 @@ export interface ServeFlags {
   maxQueue?: string;
   maxFileMb?: string;
   jobTimeout?: string;
+  drainTimeout?: string;
   log?: boolean;
 }
 
@@ -24,16 +25,25 @@ function num(name: string, raw: string | undefined): number | undefined {
   return checkNumber(name, v, 0);
 }
 
+/** A limit that must be more than 0 (0 would refuse every file, or stop every job at once). */
+function positive(name: string, raw: string | undefined): number | undefined {
+  const v = num(name, raw);
+  if (v === 0) invalidOption(name, raw, 'a number > 0');
+  return v;
+}
+
 /** Server options from the command's flags. */
 export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions {
-  const maxFileMb = num('max-file-mb', f.maxFileMb);
-  const timeout = num('job-timeout', f.jobTimeout);
+  const maxFileMb = positive('max-file-mb', f.maxFileMb);
+  const timeout = positive('job-timeout', f.jobTimeout);
+  const drain = num('drain-timeout', f.drainTimeout);
   const concurrency = num('concurrency', f.concurrency);
   const maxQueue = num('max-queue', f.maxQueue);
   return {
     ...(g.maxPixels !== undefined ? { maxPixels: checkNumber('max-pixels', Number(g.maxPixels), 1) } : {}),
     ...(maxFileMb !== undefined ? { maxFileBytes: Math.round(maxFileMb * 1024 * 1024) } : {}),
     ...(timeout !== undefined ? { jobTimeoutMs: timeout * 1000 } : {}),
+    ...(drain !== undefined ? { drainTimeoutMs: drain * 1000 } : {}),
     ...(concurrency !== undefined ? { concurrency: checkInteger('concurrency', concurrency, 1, 64) } : {}),
     ...(maxQueue !== undefined ? { maxQueue: checkInteger('max-queue', maxQueue, 0, 10_000) } : {}),
     logger: f.log === true,
@@ -45,10 +55,14 @@ export function serviceFlags(cmd: Command, defaultPort: string): Command {
   return cmd
     .option('-p, --port <n>', 'TCP port (0 = any free port)', defaultPort)
     .option('--host <address>', 'address to listen on (use 0.0.0.0 to accept other machines)', '127.0.0.1')
-    .option('--concurrency <n>', 'jobs running at once, one worker thread each (default: CPUs − 1)')
+    .option('--concurrency <n>', 'jobs running at once, one worker process each (default: CPUs − 1)')
     .option('--max-queue <n>', 'jobs waiting for a worker before new ones get 503 (default 8)')
     .option('--max-file-mb <n>', 'largest uploaded file in MB (default 50)')
     .option('--job-timeout <s>', 'per-job time limit in seconds (default 120)')
+    .option(
+      '--drain-timeout <s>',
+      'on SIGTERM/SIGINT, seconds requests in flight may still finish before their jobs are stopped (default 10)',
+    )
     .option('--log', 'log every request');
 }
 
@@ -61,8 +75,20 @@ export async function runService(
 ): Promise<void> {
   const { buildServer } = await import('../../server/app.js');
   const port = checkInteger('port', Number(f.port), 0, 65535);
+  // Before any worker starts: a port in use or a host that does not resolve fails at once.
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) => reject(listenError(err, f.host, port)));
+    probe.listen(port, f.host, () => probe.close(() => resolve()));
+  });
   const app = await buildServer(options);
-  await app.listen({ port, host: f.host });
+  try {
+    await app.listen({ port, host: f.host });
+  } catch (err) {
+    // Stop the workers too, or they keep the process alive after the error.
+    await app.close();
+    throw listenError(err, f.host, port);
+  }
   const addr = app.server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}/`;
@@ -77,7 +103,45 @@ export async function runService(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  // Requests in flight get the drain time, then their jobs are stopped (see buildServer); should
+  // closing still hang (a client that never reads its answer), the process exits regardless.
+  const drainMs = options.drainTimeoutMs ?? 10_000;
+  const hard = setTimeout(() => {
+    process.stderr.write('colorize: the service did not close in time; exiting\n');
+    process.exit(1);
+  }, drainMs + 10_000);
+  hard.unref();
   await app.close();
+  clearTimeout(hard);
+}
+
+/** One line for a failed listen: the address and what the system said, in words. */
+function listenError(err: unknown, host: string, port: number): ColorizeError {
+  const e = err as NodeJS.ErrnoException;
+  const where = `${host}:${port}`;
+  switch (e?.code) {
+    case 'EADDRINUSE':
+      return new ColorizeError(
+        `cannot listen on ${where}: the port is already in use (pick another with --port)`,
+        'io',
+      );
+    case 'EACCES':
+      return new ColorizeError(
+        `cannot listen on ${where}: permission denied (ports below 1024 need privileges)`,
+        'io',
+      );
+    case 'EADDRNOTAVAIL':
+      return new ColorizeError(`cannot listen on ${where}: the address is not one of this machine's`, 'io');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return new ColorizeError(
+        `cannot listen on ${where}: the host name "${host}" does not resolve`,
+        'usage',
+      );
+    default:
+      return new ColorizeError(`cannot listen on ${where}: ${e?.message ?? String(err)}`, 'io');
+  }
 }
 
 export function registerServe(program: Command): void {
@@ -86,7 +150,7 @@ export function registerServe(program: Command): void {
     .summary('run the HTTP service (colorize over HTTP, jobs, OpenAPI at /docs)')
     .description(
       'Serves every method over HTTP: POST /v1/colorize/{method} with multipart inputs, GET /v1/methods, ' +
-        'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker threads behind a bounded queue.',
+        'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker processes behind a bounded queue.',
     );
   serviceFlags(cmd, '8080').action(async (f: ServeFlags, c: Command) => {
     await runService(serverOptionsOf(f, c.optsWithGlobals<GlobalOptions>()), f, 'serving');

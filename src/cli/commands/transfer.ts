@@ -94,15 +94,19 @@ export function registerTransfer(program: Command): void {
         );
       }
       if (!(await isDirectory(targetArg))) {
-        const outFile = await singleOutput(targetArg, out, 'target');
+        const outFile = await singleOutput(targetArg, out, 'target', { reference: refArg });
         const reference = await readReference(refArg, readOpts);
         await transferOne(method, targetArg, reference, options, outFile, readOpts, context);
         return;
       }
       const targets = await folderInputs(targetArg, out, 'TARGET');
       const reference = await readReference(refArg, readOpts);
-      await runBatch(targets, out, { title: `transfer (${method.name})`, noun: 'target' }, (file, outFile) =>
-        transferOne(method, file, reference, options, outFile, readOpts, context),
+      const overwrite = c.optsWithGlobals<GlobalOptions>().overwrite;
+      await runBatch(
+        targets,
+        out,
+        { title: `transfer (${method.name})`, noun: 'target', overwrite },
+        (file, outFile) => transferOne(method, file, reference, options, outFile, readOpts, context),
       );
     },
   );

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ColorizeError } from '../../../errors.js';
+import { ColorizeError, fsProblem } from '../../../errors.js';
 import { readImage } from '../../../image/io.js';
 import { modelCacheDir } from '../../../models/locate.js';
 import {
@@ -61,11 +61,13 @@ export async function readGalleryIndex(file: string): Promise<GalleryIndex | nul
   }
   if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) return null;
   const hl = buf.readUInt32LE(8);
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + hl)) as {
-    settings: typeof SETTINGS;
-    dims: number;
-    entries: GalleryEntry[];
-  };
+  let header: { settings: typeof SETTINGS; dims: number; entries: GalleryEntry[] };
+  try {
+    header = JSON.parse(buf.toString('utf8', 12, 12 + hl));
+  } catch {
+    return null; // a damaged index is rebuilt
+  }
+  if (!Array.isArray(header?.entries)) return null;
   if (JSON.stringify(header.settings) !== JSON.stringify(SETTINGS) || header.dims !== DESCRIPTOR_DIMS)
     return null;
   const start = Math.ceil((12 + hl) / 4) * 4;
@@ -89,10 +91,15 @@ export async function writeGalleryIndex(file: string, index: GalleryIndex): Prom
   buf.writeUInt32LE(header.length, 8);
   header.copy(buf, 12);
   Buffer.from(index.data.buffer, index.data.byteOffset, index.data.byteLength).copy(buf, start);
-  await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs.writeFile(tmp, buf);
-  await fs.rename(tmp, file);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(tmp, buf);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new ColorizeError(`${file}: cannot write the gallery index: ${fsProblem(err)}`, 'io', file);
+  }
 }
 
 export interface IndexGalleryOptions {
