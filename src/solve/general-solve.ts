@@ -26,7 +26,15 @@ import {
 import { buildMultigrid, vcycle2 } from './multigrid.js';
 import { pcg } from './pcg.js';
 import { DEFAULT_TOLERANCE, SOLVER_KINDS, type SpdSolveOptions, type SpdSolveResult } from './spd-solve.js';
-import { fromGrid, type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
+import {
+  createStencil9,
+  fromGrid,
+  type GridVector,
+  gridVector,
+  gridVector32,
+  type Stencil9,
+  toGrid,
+} from './stencil9.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
 const LEAST_SQUARES_RIDGE = 1e-9;
@@ -80,24 +88,46 @@ function startVectors(
 }
 
 /**
+ * The SPD neighbour of a constrained general operator whose multigrid preconditions it: couplings
+ * (c_rs + c_sr)/2, and on the diagonal their sum plus the row's anchor (diag − Σ_k c_k: the pull
+ * of the fixed pixels whose couplings went to the right-hand side); fixed rows stay identity rows.
+ * Built from the constrained operator itself, so the unconstrained one need not be kept.
+ */
+export function constrainedSymmetricPart(A: GeneralStencil9): Stencil9 {
+  const { width: W, height: H, pad } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const L = createStencil9(W, H);
+  const { e, s, se, sw, diag } = L;
+  const end = pad + W * H;
+  for (let i = pad; i < end; i++) {
+    e[i] = 0.5 * (cE[i] + cW[i + 1]);
+    s[i] = 0.5 * (cS[i] + cN[i + W]);
+    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
+    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
+  }
+  for (let i = pad; i < end; i++) {
+    const anchor = A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]);
+    diag[i] =
+      Math.max(0, anchor) + e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+  }
+  return L;
+}
+
+/**
  * Solves a constrained general 9-point system for all its channels: BiCGStab preconditioned by
- * the multigrid of `preconditioner()` (an SPD operator under the same constraints, e.g. the
- * symmetrised Laplacian), or band LU with `solver: 'direct'`.
+ * the hybrid V-cycle on the multigrid of {@link constrainedSymmetricPart}, or band LU with
+ * `solver: 'direct'`.
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, generalDirichletSystem, solveGeneral, symmetrise } from 'colorize-toolkit';
+ * import { createGeneralStencil9, generalDirichletSystem, solveGeneral } from 'colorize-toolkit';
  * const L = createGeneralStencil9(3, 1); L.diag.fill(1);
  * L.c[0][L.pad + 1] = 0.25; L.c[1][L.pad + 1] = 0.75; // x1 = ¼x0 + ¾x2
  * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)]);
- * console.log(solveGeneral(sys, () => symmetrise(L), { tolerance: 1e-9 }).planes[0][1].toFixed(4)); // 0.7500
+ * console.log(solveGeneral(sys, { tolerance: 1e-9 }).planes[0][1].toFixed(4)); // 0.7500
  * ```
  */
-export function solveGeneral(
-  sys: GeneralDirichletSystem,
-  preconditioner: () => Stencil9,
-  options: SpdSolveOptions = {},
-): SpdSolveResult {
+export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptions = {}): SpdSolveResult {
   const o = resolve(options);
   const { A, rhs, active } = sys;
   const { width: W, height: H, pad } = A;
@@ -108,10 +138,7 @@ export function solveGeneral(
     const t1 = performance.now();
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
-  const fixed = new Uint8Array(active.length);
-  for (let i = 0; i < fixed.length; i++) fixed[i] = active[i] ? 0 : 1;
-  const P = dirichletSystem(preconditioner(), fixed, []);
-  const mg = buildMultigrid(P.A, P.active, options);
+  const mg = buildMultigrid(constrainedSymmetricPart(A), active, options);
   const t1 = performance.now();
   const b = o.single ? rhs.map((v) => Float32Array.from(v)) : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i]);

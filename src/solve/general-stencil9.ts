@@ -126,7 +126,8 @@ export interface GeneralDirichletSystem {
 /**
  * Fixes pixels `fixed[i] ≠ 0` of operator `L` at `values[c][i]` for every channel c: fixed rows
  * become identity rows, and each free row's coupling to a fixed pixel moves to its right-hand
- * side (b_r += c_rs · value_s). The free block is then decoupled from the fixed pixels.
+ * side (b_r += c_rs · value_s). The free block is then decoupled from the fixed pixels. With
+ * `inPlace`, L itself is constrained (no copy).
  *
  * @example
  * ```ts
@@ -140,14 +141,19 @@ export function generalDirichletSystem(
   L: GeneralStencil9,
   fixed: Uint8Array,
   values: Float32Array[],
+  inPlace = false,
 ): GeneralDirichletSystem {
   const { width: W, height: H, pad } = L;
   const n = W * H;
   if (fixed.length !== n)
     throw new ColorizeError(`generalDirichletSystem: mask has ${fixed.length} pixels, grid ${n}`, 'internal');
-  const A = createGeneralStencil9(W, H, L.c[0] instanceof Float64Array ? 'double' : 'single');
-  A.diag.set(L.diag);
-  for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
+  // In place when the caller has no further use for L (saves a copy of 8 coupling planes).
+  let A = L;
+  if (!inPlace) {
+    A = createGeneralStencil9(W, H, L.c[0] instanceof Float64Array ? 'double' : 'single');
+    A.diag.set(L.diag);
+    for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
+  }
   const rhs = values.map(() => gridVector(W, H));
   const active = new Uint8Array(n);
   const offs = GENERAL_OFFSETS.map(([dx, dy]) => dy * W + dx);

@@ -170,12 +170,13 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     return packResult(res, strokes, space, width, height, t1 - t0);
   }
   const A = levinOperator(Y, width, height, options, options.precision ?? 'single');
-  return solveLevinSystem(A, strokes, space, options, performance.now() - t0);
+  return solveLevinSystem(A, strokes, space, options, performance.now() - t0, true);
 }
 
 /**
  * Levin's system on a prepared operator (`levinOperator`), for callers that solve one gray image
- * for many stroke sets (the preview): only the constraints and the multigrid are rebuilt.
+ * for many stroke sets (the preview): only the constraints and the multigrid are rebuilt. With
+ * `consumeOperator`, A is constrained in place and must not be reused.
  */
 export function solveLevinSystem(
   A: GeneralStencil9,
@@ -183,12 +184,12 @@ export function solveLevinSystem(
   space: LinearSpace,
   options: ScribbleSolveOptions,
   buildMs = 0,
+  consumeOperator = false,
 ): ChromaResult {
   const t0 = performance.now();
-  const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, space));
+  const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, space), consumeOperator);
   const t1 = performance.now();
-  // The symmetrised Laplacian is only the preconditioner: built inside the solve, and not at all when direct.
-  const res = solveGeneral(sys, () => symmetrise(A), {
+  const res = solveGeneral(sys, {
     ...options,
     tolerance: options.tolerance ?? LEVIN_TOLERANCE,
   });
