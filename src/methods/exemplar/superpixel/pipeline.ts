@@ -1,9 +1,11 @@
 /**
  * The whole method: colour transfer (IPOL 2024 Algorithm 3) and exemplar colorization of a gray
  * target (Algorithm 4), sharing SLIC (§2.1.1), SFE (Alg. 1), SFM (Alg. 2) and colour fusion
- * (eq. 4–6). Both work on down-sized copies and end in the finish stage (§3.1 end, Figure 3):
- * the fused colours go to CIELAB, a* b* are brought to full size guided by the original
- * luminance, and the target's own L* is kept.
+ * (eq. 4–6). Both work on down-sized copies and end in one of three final steps (option
+ * `finishMode`): 'edge-aware' (default: the fused colours go to CIELAB, a* b* are brought to full
+ * size by joint bilateral upsampling guided by the original luminance, and the original's Rec. 601
+ * luma is kept), 'paper' (§3.1 end and Alg. 3–4 literally: a* b* resized bilinearly, the original's
+ * CIELAB L* put back) or 'rgb' (Figure 3c / 9c: the fused RGB resized, no CIELAB step).
  */
 
 import { rgbImageToLab } from '../../../color/lab.js';
@@ -15,7 +17,7 @@ import { fitWithin, resizeImage } from '../../../image/resize.js';
 import { defaultSegmentCount, type Superpixels, slic } from '../../../segment/slic.js';
 import { debugPictures } from './debug.js';
 import { chooseExtractor } from './features.js';
-import { colourFusion } from './fusion.js';
+import { colourFusion, type FusionReport } from './fusion.js';
 import { type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
 import { superFeatures, superpixelMeans } from './sfe.js';
 import { colorizationAttention, type LayerSuperFeatures, transferAttention } from './sfm.js';
@@ -36,6 +38,8 @@ export interface SuperpixelResult {
   timings: Record<string, number>;
   /** Superpixel counts. */
   superpixels: { target: number; reference: number };
+  /** Colour fusion figures: mean effective number of superpixels per pixel, terms computed per pixel. */
+  fusion: FusionReport;
   /** Debug pictures by name, when options.debug was set. */
   debug?: Record<string, ImageF32>;
 }
@@ -155,18 +159,25 @@ async function run(
     C[i * 3 + 1] = g;
     C[i * 3 + 2] = b;
   }
-  const fused = colourFusion(tMatch.channels, spT, C, {
-    deltaS: o.deltaS,
-    deltaC: o.deltaC,
-    sigmaG: o.sigmaG,
-    cutoff: o.cutoff,
-  });
+  const report: FusionReport = { effectiveSuperpixels: 0, termsPerPixel: 0 };
+  const fused = colourFusion(
+    tMatch.channels,
+    spT,
+    C,
+    { deltaS: o.deltaS, deltaC: o.deltaC, sigmaG: o.sigmaG, cutoff: o.cutoff, normalise: o.fusionNormalise },
+    report,
+  );
   lap('fusion');
 
   const fusedRgb = fromPlanes(ts.width, ts.height, fused);
   const lab = rgbImageToLab(fusedRgb);
   const chroma = fromPlanes(ts.width, ts.height, [lab.channels[1], lab.channels[2]]);
-  const rgb = finish({ original: target, chroma, space: 'lab' }, o.finish);
+  const rgb =
+    o.finishMode === 'rgb'
+      ? resizeImage(fusedRgb, target.width, target.height, 'bilinear')
+      : o.finishMode === 'paper'
+        ? finish({ original: target, chroma, space: 'lab' }, { upsample: 'bilinear', keep: 'lightness' })
+        : finish({ original: target, chroma, space: 'lab' }, o.finish);
   lap('finish');
 
   const result: SuperpixelResult = {
@@ -176,6 +187,7 @@ async function run(
     notices,
     timings,
     superpixels: { target: NT, reference: NR },
+    fusion: report,
   };
   if (o.debug)
     result.debug = debugPictures({ target: tWork, reference: rWork, spT, spR, A, fused: fusedRgb, C });
