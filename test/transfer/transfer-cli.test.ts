@@ -83,7 +83,38 @@ describe('colorize transfer', () => {
     assert.deepEqual(await fs.readdir(outDir), ['good.png']);
   });
 
+  it('superpixel --debug-dir: the intermediate pictures of each target, named after it', async () => {
+    const out = path.join(dir, 'sp.png');
+    const dbg = path.join(dir, 'debug');
+    const truth = dataPath('exemplar', '011_truth.png');
+    const r = await cli(
+      'transfer',
+      truth,
+      reference,
+      '-o',
+      out,
+      '--method',
+      'superpixel',
+      '--features',
+      'handcrafted',
+      '--working-size',
+      '64',
+      '--debug-dir',
+      dbg,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const files = (await fs.readdir(dbg)).sort();
+    assert.ok(files.includes('011_truth-matches.png'), files.join(', '));
+    assert.ok(files.length >= 3 && files.every((f) => f.startsWith('011_truth-')), files.join(', '));
+  });
+
   const bad: Array<[string, string[], number, RegExp]> = [
+    [
+      '--debug-dir with a method that makes no pictures',
+      ['--method', 'histogram', '--debug-dir', 'never-made'],
+      2,
+      /option --debug-dir belongs to --method superpixel, not histogram/,
+    ],
     ['gray reference', ['--method', 'histogram'], 1, /reference is gray/],
     [
       'λ of the wrong length',
