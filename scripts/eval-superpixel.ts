@@ -14,7 +14,11 @@ import path from 'node:path';
 import type { ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import type { SuperpixelOptions } from '../src/methods/exemplar/superpixel/options.js';
-import { superpixelColorize } from '../src/methods/exemplar/superpixel/pipeline.js';
+import {
+  type FusionVariant,
+  superpixelColorize,
+  superpixelFusionVariants,
+} from '../src/methods/exemplar/superpixel/pipeline.js';
 import { evaluate } from '../src/metrics/evaluate.js';
 import { EASY_SETS, EXEMPLAR_DIR, HARD_SETS } from './exemplar-sets.js';
 import '../src/methods/transfer/builtin.js';
@@ -44,19 +48,6 @@ const groups: Record<string, Record<string, Run>> = {
     'superpixel (handcrafted)': sp({ features: 'handcrafted' }),
     welsh: async (g, r) => ({ rgb: await getTransferMethod('welsh').run(g, r, {}) }),
   },
-  sigma: {
-    'fixed σ_g = 1': sp({ fusionNormalise: 'fixed', sigmaG: 1 }),
-    'fixed σ_g = 10': sp({ fusionNormalise: 'fixed', sigmaG: 10 }),
-    'fixed σ_g = 100': sp({ fusionNormalise: 'fixed', sigmaG: 100 }),
-    'per-pixel σ_g = 0.25': sp({ fusionNormalise: 'per-pixel', sigmaG: 0.25 }),
-    'per-pixel σ_g = 1': sp({ fusionNormalise: 'per-pixel', sigmaG: 1 }),
-    'per-pixel σ_g = 4': sp({ fusionNormalise: 'per-pixel', sigmaG: 4 }),
-  },
-  finish: {
-    'edge-aware (ours)': sp({ finishMode: 'edge-aware' }),
-    'paper (Lab, L* put back)': sp({ finishMode: 'paper' }),
-    'rgb (no CIELAB)': sp({ finishMode: 'rgb' }),
-  },
   superpixels: {
     '1⌊√(HW)⌋': spCount(1),
     '2⌊√(HW)⌋': spCount(2),
@@ -64,8 +55,28 @@ const groups: Record<string, Record<string, Run>> = {
     '4⌊√(HW)⌋': spCount(4),
   },
 };
+/** Groups that only change the fusion or the final step: matched once per pair (superpixelFusionVariants). */
+const variantGroups: Record<string, Record<string, FusionVariant>> = {
+  sigma: {
+    'fixed σ_g = 1': { fusionNormalise: 'fixed', sigmaG: 1 },
+    'fixed σ_g = 10': { fusionNormalise: 'fixed', sigmaG: 10 },
+    'fixed σ_g = 100': { fusionNormalise: 'fixed', sigmaG: 100 },
+    'per-pixel σ_g = 0.25': { fusionNormalise: 'per-pixel', sigmaG: 0.25 },
+    'per-pixel σ_g = 1': { fusionNormalise: 'per-pixel', sigmaG: 1 },
+    'per-pixel σ_g = 4': { fusionNormalise: 'per-pixel', sigmaG: 4 },
+  },
+  finish: {
+    'edge-aware (ours)': { finishMode: 'edge-aware' },
+    'paper (Lab, L* put back)': { finishMode: 'paper' },
+    'rgb (no CIELAB)': { finishMode: 'rgb' },
+  },
+};
 const methods = groups[group];
-if (!methods) throw new Error(`unknown group ${group}; one of ${Object.keys(groups).join(', ')}`);
+const variants = variantGroups[group];
+if (!methods && !variants)
+  throw new Error(
+    `unknown group ${group}; one of ${[...Object.keys(groups), ...Object.keys(variantGroups)].join(', ')}`,
+  );
 
 type Row = { psnr: number; ssim: number; his: number; ms: number; eff: number };
 const lines = [
@@ -81,10 +92,31 @@ for (const [name, ids] of [
     const [g, r, t] = await Promise.all(
       ['target', 'reference', 'truth'].map((k) => readImage(path.join(EXEMPLAR_DIR, `${id}_${k}.png`))),
     );
-    for (const [m, fn] of Object.entries(methods)) {
+    const outs: Array<[string, { rgb: ImageF32; effective?: number }, number]> = [];
+    if (methods)
+      for (const [m, fn] of Object.entries(methods)) {
+        const t0 = performance.now();
+        const out = await fn(g.image, r.image);
+        outs.push([m, out, performance.now() - t0]);
+      }
+    else {
       const t0 = performance.now();
-      const out = await fn(g.image, r.image);
+      const res = await superpixelFusionVariants(
+        'colorize',
+        g.image,
+        r.image,
+        { features: 'vgg19', workingSize },
+        Object.values(variants),
+      );
       const ms = performance.now() - t0;
+      Object.keys(variants).forEach((m, k) => {
+        // Time per variant: the shared matching plus this variant's fusion and finish.
+        const own = (res[k].timings.fusion ?? 0) + (res[k].timings.finish ?? 0);
+        const shared = ms - res.reduce((a, x) => a + (x.timings.fusion ?? 0) + (x.timings.finish ?? 0), 0);
+        outs.push([m, { rgb: res[k].rgb, effective: res[k].fusion.effectiveSuperpixels }, shared + own]);
+      });
+    }
+    for (const [m, out, ms] of outs) {
       const s = evaluate(out.rgb, t.image, r.image);
       const acc = (sums[m] ??= { psnr: 0, ssim: 0, his: 0, ms: 0, eff: 0 });
       acc.psnr += s.psnr;

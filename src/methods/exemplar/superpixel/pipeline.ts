@@ -44,7 +44,7 @@ export interface SuperpixelResult {
   debug?: Record<string, ImageF32>;
 }
 
-type Mode = 'colorize' | 'transfer';
+export type Mode = 'colorize' | 'transfer';
 
 function checkSizes(target: ImageF32, reference: ImageF32): void {
   for (const [name, im] of [
@@ -68,13 +68,27 @@ function checkSizes(target: ImageF32, reference: ImageF32): void {
   }
 }
 
-async function run(
+/** What the matching stages (resize, SLIC, features, SFE, SFM) hand to the fusion and finish. */
+interface Matched {
+  target: ImageF32;
+  tWork: ImageF32;
+  rWork: ImageF32;
+  tMatch: ImageF32;
+  spT: Superpixels;
+  spR: Superpixels;
+  A: Float32Array;
+  C: Float32Array;
+  features: string;
+  notices: string[];
+  timings: Record<string, number>;
+}
+
+async function match(
   mode: Mode,
   target: ImageF32,
   reference: ImageF32,
-  options: SuperpixelOptions,
-): Promise<SuperpixelResult> {
-  const o: ResolvedOptions = resolveOptions(options);
+  o: ResolvedOptions,
+): Promise<Matched> {
   if (reference.channels.length !== 3) {
     throw new ColorizeError(
       mode === 'transfer'
@@ -159,6 +173,20 @@ async function run(
     C[i * 3 + 1] = g;
     C[i * 3 + 2] = b;
   }
+  return { target, tWork, rWork, tMatch, spT, spR, A, C, features: extractor.name, notices, timings };
+}
+
+/** Eq. 4–6 colour fusion and the final step on a matched pair. */
+function fuseAndFinish(m: Matched, o: ResolvedOptions): SuperpixelResult {
+  const { target, tWork, rWork, tMatch, spT, spR, A, C } = m;
+  const ts = { width: tWork.width, height: tWork.height };
+  const timings = { ...m.timings };
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + (t - t0);
+    t0 = t;
+  };
   const report: FusionReport = { effectiveSuperpixels: 0, termsPerPixel: 0 };
   const fused = colourFusion(
     tMatch.channels,
@@ -183,15 +211,58 @@ async function run(
   const result: SuperpixelResult = {
     rgb,
     chroma,
-    features: extractor.name,
-    notices,
+    features: m.features,
+    notices: [...m.notices],
     timings,
-    superpixels: { target: NT, reference: NR },
+    superpixels: { target: spT.count, reference: spR.count },
     fusion: report,
   };
   if (o.debug)
     result.debug = debugPictures({ target: tWork, reference: rWork, spT, spR, A, fused: fusedRgb, C });
   return result;
+}
+
+async function run(
+  mode: Mode,
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+): Promise<SuperpixelResult> {
+  const o = resolveOptions(options);
+  return fuseAndFinish(await match(mode, target, reference, o), o);
+}
+
+/** Options that only change the colour fusion and the final step. */
+export type FusionVariant = Pick<
+  SuperpixelOptions,
+  'deltaS' | 'deltaC' | 'sigmaG' | 'fusionNormalise' | 'cutoff' | 'finishMode' | 'finish'
+>;
+
+/**
+ * Exemplar colorization (`mode` 'colorize', Algorithm 4) or colour transfer ('transfer',
+ * Algorithm 3) with several fusion / final-step settings, matching once: one result per variant,
+ * each equal to a run with `{ ...options, ...variant }`. For parameter studies (eq. 6 δs, δc, σ_g,
+ * the final step).
+ *
+ * @example
+ * ```ts
+ * import { readImage, superpixelFusionVariants } from 'colorize-toolkit';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const ref = (await readImage('examples/scene.png')).image;
+ * const [a, b] = await superpixelFusionVariants('colorize', gray, ref, { workingSize: 64 },
+ *   [{ finishMode: 'edge-aware' }, { finishMode: 'paper' }]);
+ * console.log(a.rgb.width === b.rgb.width); // true
+ * ```
+ */
+export async function superpixelFusionVariants(
+  mode: Mode,
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+  variants: FusionVariant[],
+): Promise<SuperpixelResult[]> {
+  const m = await match(mode, target, reference, resolveOptions(options));
+  return variants.map((v) => fuseAndFinish(m, resolveOptions({ ...options, ...v })));
 }
 
 /**
