@@ -20,7 +20,7 @@ import { chooseExtractor } from './features.js';
 import { colourFusion, type FusionReport } from './fusion.js';
 import { type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
 import { superFeatures, superpixelMeans } from './sfe.js';
-import { colorizationAttention, type LayerSuperFeatures, transferAttention } from './sfm.js';
+import { attentionGemm, type LayerSuperFeatures } from './sfm.js';
 
 /** Refuse pairs whose pixel counts differ by more than this factor (e.g. a thumbnail against a poster). */
 export const MAX_AREA_RATIO = 400;
@@ -148,10 +148,7 @@ async function match(
 
   const NT = spT.count;
   const NR = spR.count;
-  const A =
-    mode === 'colorize'
-      ? colorizationAttention(layers, NT, NR, o.tau, o.layerWeights)
-      : transferAttention(layers, NT, NR, o.tau, o.layerWeights);
+  const A = await attentionGemm(mode, layers, NT, NR, o.tau, o.layerWeights);
   lap('sfm');
 
   // Ī_R(j): mean reference colour per superpixel (RGB); C_i = Σ_j A(i, j) Ī_R(j).
