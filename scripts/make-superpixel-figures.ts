@@ -1,6 +1,7 @@
 /**
  * Project-owned pictures for docs/superpixel.md (no third-party pixels): the IPOL paper's τ and
- * δs/δc sensitivity figures (Figures 6, 7, 11, 12) and its final-step comparison (Figures 3 and 9:
+ * δs/δc sensitivity figures (Figures 6, 7, 11, 12), the number of superpixels (Figure 4) and its
+ * final-step comparison (Figures 3 and 9:
  * resizing with and without CIELAB, beside our edge-aware finish) reproduced on examples/scene.png,
  * examples/scene_gray.png and examples/sunset.png. The colorization reference is
  * examples/scene.png mirrored and re-cropped (made here, in memory). Outputs go to
@@ -78,6 +79,16 @@ for (const [mode, t, r] of [
   );
   for (const [k, f] of finishes.entries())
     await writeImage(path.join(out, `${mode}-finish-${f}.png`), res[k].rgb);
+}
+
+// Figure 4: number of superpixels k⌊√(HW)⌋ of the working image (both images), colour transfer.
+{
+  const n = Math.floor(Math.sqrt(256 * Math.round((256 * scene.height) / scene.width)));
+  for (const k of [1, 2, 3, 4])
+    await save(
+      `transfer-superpixels-${k}`,
+      (await superpixelTransfer(scene, sunset, { ...base, superpixels: k * n })).rgb,
+    );
 }
 
 const dbg = await superpixelColorize(gray, reference, { ...base, debug: true });

@@ -25,7 +25,8 @@
  * present in the pixel's 8 × 8 tile, and superpixels whose spatial term exceeds
  * U(p) + κ² σ_g(U(p)) are skipped without computing their colour term. They lie outside the disc
  * of radius √(B λmax(δs² Cov_i)) around their centroid (B the tile's largest such bound), which
- * is how candidates are found. Weights are normalised after subtracting the smallest exponent
+ * is how candidates are found; for a gray guide a candidate is also dropped for the whole tile
+ * when its colour term alone exceeds B over the tile's gray range. Weights are normalised after subtracting the smallest exponent
  * (the ratio in eq. 4 is unchanged), since with δc = 0.1 absolute values underflow doubles.
  */
 import type { Superpixels } from '../../../segment/slic.js';
@@ -290,10 +291,14 @@ export function colourFusion(
           if (!seen) tileLabels[nl++] = l;
         }
       let B = 0;
+      let gmin = Infinity;
+      let gmax = -Infinity;
       for (let y = ty; y <= y1; y++)
         for (let x = tx; x <= x1; x++) {
           const p = y * W + x;
           for (let c = 0; c < d; c++) col[c] = guide[c][p];
+          if (col[0] < gmin) gmin = col[0];
+          if (col[0] > gmax) gmax = col[0];
           let u = Infinity;
           for (let t = 0; t < nl; t++) {
             const i = tileLabels[t];
@@ -316,7 +321,14 @@ export function colourFusion(
           for (let i = head[by * gx + bx]; i >= 0; i = next[i]) {
             const ex = Math.max(tx - cx[i], 0, cx[i] - x1);
             const ey = Math.max(ty - cy[i], 0, cy[i] - y1);
-            if (ex * ex + ey * ey <= B * s.lmax[i]) cand[nc++] = i;
+            // Lower bound of the exponent over the tile: spatial part from the distance to the
+            // rectangle; for a gray guide, colour part from the gap to the tile's gray range.
+            let lb = (ex * ex + ey * ey) / s.lmax[i];
+            if (d === 1) {
+              const gap = Math.max(0, gmin - mc[i], mc[i] - gmax);
+              lb += gap * gap * pc[i];
+            }
+            if (lb <= B) cand[nc++] = i;
           }
       // Gather the candidates' parameters contiguously (the inner loop reads them in order).
       for (let t = 0; t < nc; t++) {
