@@ -8,7 +8,7 @@
  *   sigma      σ_g normalisations of the colour fusion (fixed σ_g, per-pixel as Giraud et al.)
  *   finish     final steps: edge-aware (ours), paper (§3.1 literally), rgb (Fig. 3c/9c, no CIELAB)
  *   superpixels  number of superpixels k⌊√(HW)⌋, k = 1, 2, 3, 4 (paper Fig. 4)
- * Run: node --import tsx scripts/eval-superpixel.ts [workingSize] [group]
+ * Run: node --import tsx scripts/eval-superpixel.ts [workingSize] [group] [hard|easy|all]
  */
 import path from 'node:path';
 import type { ImageF32 } from '../src/image/image.js';
@@ -83,10 +83,12 @@ const lines = [
   '| set | method | PSNR dB | SSIM | HIS | ms / pair | effective superpixels / pixel |',
   '|---|---|---|---|---|---|---|',
 ];
+const which = process.argv[4] ?? 'all';
 for (const [name, ids] of [
   ['hard (18)', HARD_SETS],
   ['easy (9)', EASY_SETS],
 ] as const) {
+  if (which !== 'all' && !name.startsWith(which)) continue;
   const sums: Record<string, Row> = {};
   for (const id of ids) {
     const [g, r, t] = await Promise.all(

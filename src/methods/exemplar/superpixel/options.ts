@@ -26,8 +26,9 @@ export interface SuperpixelOptions {
   /** σ_g of eq. 5 (not given in the paper; see fusionNormalise for the default). */
   sigmaG?: number;
   /**
-   * How σ_g applies (not in the paper): 'fixed' σ_g (eq. 5 as written, default) or 'per-pixel'
-   * σ_g(p) = σ_g · max(1, e_min(p)) as Giraud et al.'s fusion code (see fusion.ts).
+   * How σ_g applies (not in the paper): 'per-pixel' σ_g(p) = σ_g · max(1, e_min(p)) as Giraud et
+   * al.'s fusion code (default: best PSNR on ../shared/data/exemplar, see docs/superpixel.md) or
+   * 'fixed' σ_g (eq. 5 as written).
    */
   fusionNormalise?: FusionNormalise;
   /** κ², relative fusion truncation (see fusion.ts; default 20: dropped terms d ≤ e^−20 × the best). */
@@ -72,7 +73,7 @@ export const SUPERPIXEL_DEFAULTS = {
   deltaS: 10,
   deltaC: 0.1,
   sigmaG: 1,
-  fusionNormalise: 'fixed',
+  fusionNormalise: 'per-pixel',
   cutoff: 20,
   finishMode: 'edge-aware',
   workingSize: 256,
