@@ -203,7 +203,8 @@ function onnxGemm(): Promise<Gemm> {
  * ```ts
  * import { correlationMatrixGemm } from 'colorize-toolkit';
  * const F = Float32Array.of(1, 0, 0, 1);
- * console.log(Array.from(await correlationMatrixGemm(F, 2, F, 2, 2))); // [1, -1, -1, 1]
+ * const M = await correlationMatrixGemm(F, 2, F, 2, 2); // float32: ±0.99999994
+ * console.log(Array.from(M, (v) => Math.round(v))); // [1, -1, -1, 1]
  * ```
  */
 export async function correlationMatrixGemm(
