@@ -1,6 +1,8 @@
 /**
  * Project-owned pictures for docs/superpixel.md (no third-party pixels): the IPOL paper's τ and
- * δs/δc sensitivity figures (Figures 6, 7, 11, 12) reproduced on examples/scene.png,
+ * δs/δc sensitivity figures (Figures 6, 7, 11, 12), the number of superpixels (Figure 4) and its
+ * final-step comparison (Figures 3 and 9:
+ * resizing with and without CIELAB, beside our edge-aware finish) reproduced on examples/scene.png,
  * examples/scene_gray.png and examples/sunset.png. The colorization reference is
  * examples/scene.png mirrored and re-cropped (made here, in memory). Outputs go to
  * docs/img/superpixel/ at half size. Run: node --import tsx scripts/make-superpixel-figures.ts
@@ -12,7 +14,11 @@ import { createImage, type ImageF32 } from '../src/image/image.js';
 import { readImage, writeImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
 import type { SuperpixelOptions } from '../src/methods/exemplar/superpixel/options.js';
-import { superpixelColorize, superpixelTransfer } from '../src/methods/exemplar/superpixel/pipeline.js';
+import {
+  superpixelColorize,
+  superpixelFusionVariants,
+  superpixelTransfer,
+} from '../src/methods/exemplar/superpixel/pipeline.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs/img/superpixel');
@@ -57,6 +63,34 @@ for (const [deltaC, deltaS] of [
     (await superpixelColorize(gray, reference, { ...base, deltaC, deltaS })).rgb,
   );
 }
+// Figures 3 and 9: the final step. Working size 128 (a third of the 384-px examples) so that the
+// up-sizing shows; saved at full size.
+const finishes = ['rgb', 'paper', 'edge-aware'] as const;
+for (const [mode, t, r] of [
+  ['transfer', scene, sunset],
+  ['colorize', gray, reference],
+] as const) {
+  const res = await superpixelFusionVariants(
+    mode,
+    t,
+    r,
+    { workingSize: 128 },
+    finishes.map((finishMode) => ({ finishMode })),
+  );
+  for (const [k, f] of finishes.entries())
+    await writeImage(path.join(out, `${mode}-finish-${f}.png`), res[k].rgb);
+}
+
+// Figure 4: number of superpixels k⌊√(HW)⌋ of the working image (both images), colour transfer.
+{
+  const n = Math.floor(Math.sqrt(256 * Math.round((256 * scene.height) / scene.width)));
+  for (const k of [1, 2, 3, 4])
+    await save(
+      `transfer-superpixels-${k}`,
+      (await superpixelTransfer(scene, sunset, { ...base, superpixels: k * n })).rgb,
+    );
+}
+
 const dbg = await superpixelColorize(gray, reference, { ...base, debug: true });
 await writeImage(path.join(out, 'colorize-matches.png'), dbg.debug!.matches);
 console.log(`features: ${dbg.features}; written to ${path.relative(root, out)}`);

@@ -83,8 +83,8 @@ test('fusion weights: d(p, i) follows eq. 5–6 (δs scales space, δc colour)',
     g[p] = (x < 4 ? 0.2 : 0.8) + 0.05 * ((x + Math.floor(p / W)) % 2);
   }
   const sp = { width: W, height: H, labels, count: 2 };
-  const s1 = fusionStats([g], sp, { deltaS: 1, deltaC: 1, sigmaG: 1, cutoff: 9 });
-  const s2 = fusionStats([g], sp, { deltaS: 2, deltaC: 0.5, sigmaG: 1, cutoff: 9 });
+  const s1 = fusionStats([g], sp, { deltaS: 1, deltaC: 1 });
+  const s2 = fusionStats([g], sp, { deltaS: 2, deltaC: 0.5 });
   const [a1, b1] = fusionExponent(s1, 0, 6, 1, [0.8], 1);
   const [a2, b2] = fusionExponent(s2, 0, 6, 1, [0.8], 1);
   assert.ok(Math.abs(a2 - a1 / 4) < 1e-9, 'doubling δs divides the spatial term by 4');

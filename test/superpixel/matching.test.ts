@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import { resizePlane } from '../../src/image/resize.js';
 import { superFeatures } from '../../src/methods/exemplar/superpixel/sfe.js';
 import {
+  attentionGemm,
   colorizationAttention,
   correlationMatrix,
+  correlationMatrixGemm,
   softmaxRows,
   transferAttention,
 } from '../../src/methods/exemplar/superpixel/sfm.js';
@@ -90,4 +92,28 @@ test('SFM: transfer averages per-layer softmaxes (eq. 3); colorization sums corr
   const S = M0.map((v, k) => v + 3 * M1[k]);
   const As = softmaxRows(S, 5, 4, tau);
   for (let k = 0; k < 20; k++) assert.ok(Math.abs(Ac[k] - As[k]) < 1e-6);
+});
+
+test('SFM through ONNX Runtime GEMM equals the float64 sums of eq. 2 (and eq. 1/3, eq. 7 after it)', async () => {
+  const r = rng(21);
+  const NT = 37;
+  const NR = 29;
+  const layers = [5, 64, 3].map((C) => ({
+    target: Float32Array.from({ length: NT * C }, () => r()),
+    reference: Float32Array.from({ length: NR * C }, () => r()),
+    channels: C,
+  }));
+  const M = correlationMatrix(layers[1].target, NT, layers[1].reference, NR, 64);
+  const G = await correlationMatrixGemm(layers[1].target, NT, layers[1].reference, NR, 64);
+  for (let i = 0; i < M.length; i++) assert.ok(Math.abs(M[i] - G[i]) < 1e-5, `M[${i}]`);
+  const w = [1, 0.5, 2];
+  for (const [mode, ref] of [
+    ['transfer', transferAttention(layers, NT, NR, 0.015, w)],
+    ['colorize', colorizationAttention(layers, NT, NR, 0.015, w)],
+  ] as const) {
+    const A = await attentionGemm(mode, layers, NT, NR, 0.015, w);
+    let err = 0;
+    for (let i = 0; i < A.length; i++) err = Math.max(err, Math.abs(A[i] - ref[i]));
+    assert.ok(err < 1e-3, `${mode}: max |ΔA| ${err}`);
+  }
 });

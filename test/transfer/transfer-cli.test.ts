@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../src/cli/main.js';
 import { readImage } from '../../src/image/io.js';
+import { runCli } from '../helpers/cli.js';
 import { dataPath } from '../helpers/shared.js';
 
 async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
@@ -83,7 +84,49 @@ describe('colorize transfer', () => {
     assert.deepEqual(await fs.readdir(outDir), ['good.png']);
   });
 
+  it('superpixel --debug-dir: the intermediate pictures of each target, named after it', async () => {
+    const out = path.join(dir, 'sp.png');
+    const dbg = path.join(dir, 'debug');
+    const truth = dataPath('exemplar', '011_truth.png');
+    const r = await cli(
+      'transfer',
+      truth,
+      reference,
+      '-o',
+      out,
+      '--method',
+      'superpixel',
+      '--features',
+      'handcrafted',
+      '--working-size',
+      '64',
+      '--debug-dir',
+      dbg,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const files = (await fs.readdir(dbg)).sort();
+    assert.ok(files.includes('011_truth-matches.png'), files.join(', '));
+    assert.ok(files.length >= 3 && files.every((f) => f.startsWith('011_truth-')), files.join(', '));
+  });
+
+  it('help: a larger δs/δc means less influence (eq. 5 inverts Σ), in transfer and exemplar', async () => {
+    for (const cmd of ['transfer', 'exemplar']) {
+      const r = await runCli([cmd, '--help']);
+      assert.equal(r.code, 0);
+      const help = r.stdout.replace(/\s+/g, ' ');
+      assert.match(help, /--delta-s <v> .*larger δs = position counts less/);
+      assert.match(help, /--delta-c <v> .*larger δc = (colour|gray level) counts less/);
+    }
+    assert.match((await runCli(['transfer', '--help'])).stdout, /--debug-dir <dir>/);
+  });
+
   const bad: Array<[string, string[], number, RegExp]> = [
+    [
+      '--debug-dir with a method that makes no pictures',
+      ['--method', 'histogram', '--debug-dir', 'never-made'],
+      2,
+      /option --debug-dir belongs to --method superpixel, not histogram/,
+    ],
     ['gray reference', ['--method', 'histogram'], 1, /reference is gray/],
     [
       'λ of the wrong length',

@@ -235,8 +235,14 @@ export function registerExemplar(program: Command): void {
       'with --gallery: index file (default: models/cache/gallery-<folder>-<hash>.idx)',
     )
     .option('--tau <t>', 'superpixel: softmax temperature τ (default 0.015, IPOL eq. 7)')
-    .option('--delta-s <v>', 'superpixel: spatial weight δs of the colour fusion (default 10, eq. 6)')
-    .option('--delta-c <v>', 'superpixel: colour weight δc of the colour fusion (default 0.1, eq. 6)')
+    .option(
+      '--delta-s <v>',
+      'superpixel: spatial weight δs of the colour fusion; larger δs = position counts less (default 10, eq. 5–6 use Σ⁻¹)',
+    )
+    .option(
+      '--delta-c <v>',
+      'superpixel: colour weight δc of the colour fusion; larger δc = gray level counts less (default 0.1, eq. 5–6 use Σ⁻¹)',
+    )
     .option('--superpixels <n>', 'superpixel: SLIC superpixels per image (default 3⌊√(HW)⌋ at working size)')
     .option('--working-size <px>', 'superpixel, gram: long side of the working images (default 256)')
     .option(

@@ -1,7 +1,8 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
-import { type DecodedImage, readImage } from '../../image/io.js';
+import { type DecodedImage, readImage, writeImage } from '../../image/io.js';
 import '../../methods/transfer/builtin.js';
 // After the built-in methods, so superpixel comes last in --method and --help.
 import '../../methods/exemplar/superpixel/transfer-method.js';
@@ -47,6 +48,7 @@ async function transferOne(
   outFile: string,
   readOpts: ReturnType<typeof readOptions>,
   context: TransferContext,
+  debugDir?: string,
 ): Promise<void> {
   const target = await readImage(targetFile, readOpts);
   const alt = method.grayAlternative;
@@ -59,7 +61,15 @@ async function transferOne(
       targetFile,
     );
   }
-  const rgb = await method.run(target.image, reference.image, options, context);
+  const stem = path.parse(targetFile).name;
+  const ctx: TransferContext =
+    debugDir === undefined
+      ? context
+      : {
+          ...context,
+          debugImage: (name, image) => writeImage(path.join(debugDir, `${stem}-${name}.png`), image),
+        };
+  const rgb = await method.run(target.image, reference.image, options, ctx);
   await writeResult(outFile, rgb, target);
 }
 
@@ -77,13 +87,35 @@ export function registerTransfer(program: Command): void {
     .argument('<target>', 'image to recolour (colour or gray), or a folder of them')
     .argument('<reference>', 'colour image whose colours are used')
     .requiredOption('-o, --output <path>', 'output image, or output folder when TARGET is a folder')
-    .option('-m, --method <name>', `${methods.map((m) => m.name).join('|')}`, DEFAULT_METHOD);
+    .option('-m, --method <name>', `${methods.map((m) => m.name).join('|')}`, DEFAULT_METHOD)
+    .option(
+      '--debug-dir <dir>',
+      `${methods
+        .filter((m) => m.debugPictures)
+        .map((m) => m.name)
+        .join(
+          ', ',
+        )}: write intermediate pictures (superpixel maps, matches, fused colours) here as <target name>-<picture>.png`,
+    );
   declareMethodFlags(cmd, methods);
   cmd.action(
-    async (targetArg: string, refArg: string, opts: { output: string; method: string }, c: Command) => {
+    async (
+      targetArg: string,
+      refArg: string,
+      opts: { output: string; method: string; debugDir?: string },
+      c: Command,
+    ) => {
       const readOpts = readOptions(c.optsWithGlobals<GlobalOptions>());
       const method = getTransferMethod(opts.method);
       const options = methodOptions(c, method, methods);
+      const debugDir = opts.debugDir;
+      if (debugDir !== undefined && !method.debugPictures) {
+        const owners = methods.filter((m) => m.debugPictures).map((m) => m.name);
+        throw new ColorizeError(
+          `option --debug-dir belongs to --method ${owners.join('/')}, not ${method.name}`,
+          'usage',
+        );
+      }
       const context = cliContext();
       const out = opts.output;
       if (sameFile(out, refArg) || sameFile(out, targetArg)) {
@@ -96,17 +128,19 @@ export function registerTransfer(program: Command): void {
       if (!(await isDirectory(targetArg))) {
         const outFile = await singleOutput(targetArg, out, 'target', { reference: refArg });
         const reference = await readReference(refArg, readOpts);
-        await transferOne(method, targetArg, reference, options, outFile, readOpts, context);
+        if (debugDir !== undefined) await fs.mkdir(debugDir, { recursive: true });
+        await transferOne(method, targetArg, reference, options, outFile, readOpts, context, debugDir);
         return;
       }
       const targets = await folderInputs(targetArg, out, 'TARGET');
       const reference = await readReference(refArg, readOpts);
       const overwrite = c.optsWithGlobals<GlobalOptions>().overwrite;
+      if (debugDir !== undefined) await fs.mkdir(debugDir, { recursive: true });
       await runBatch(
         targets,
         out,
         { title: `transfer (${method.name})`, noun: 'target', overwrite },
-        (file, outFile) => transferOne(method, file, reference, options, outFile, readOpts, context),
+        (file, outFile) => transferOne(method, file, reference, options, outFile, readOpts, context, debugDir),
       );
     },
   );

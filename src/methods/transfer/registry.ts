@@ -70,6 +70,11 @@ export interface GrayAlternative {
 export interface TransferContext {
   /** A note for the user (e.g. a fallback that was taken); the CLI prints it, the service returns it. */
   notice?(message: string): void;
+  /**
+   * Where a method with `debugPictures` sends its intermediate pictures (by name, e.g. 'matches');
+   * set by the CLI's --debug-dir. When absent the method makes none.
+   */
+  debugImage?(name: string, image: ImageF32): Promise<void>;
 }
 
 export interface TransferMethod {
@@ -83,6 +88,8 @@ export interface TransferMethod {
   grayAlternative?: GrayAlternative;
   /** Options this method reads; a flag of another method given with this one is a usage error. */
   flags: TransferFlag[];
+  /** The method can hand intermediate pictures to `context.debugImage` (the CLI's --debug-dir). */
+  debugPictures?: boolean;
   /**
    * The transfer: target (1 or 3 channels), colour reference (3 channels) → sRGB image of the
    * target's size. `options` holds the values of the options the user gave (nothing is filled

@@ -2,9 +2,19 @@
 import { checkChoice, checkInteger, checkNumber, invalidOption } from '../../../errors.js';
 import type { FeatureExtractor } from '../../../features/feature-extractor.js';
 import type { FinishOptions } from '../../../finish/finish.js';
+import { FUSION_NORMALISE, type FusionNormalise } from './fusion.js';
 
 export type FeatureChoice = 'auto' | 'vgg19' | 'handcrafted';
 export const FEATURE_CHOICES: readonly FeatureChoice[] = ['auto', 'vgg19', 'handcrafted'];
+
+/**
+ * The final step: 'edge-aware' (ours: a*, b* up-sampled by joint bilateral upsampling guided by
+ * the original luminance, Rec. 601 luma kept), 'paper' (§3.1, Alg. 3–4 literally: a*, b* resized
+ * bilinearly, the original's CIELAB L* put back), or 'rgb' (the paper's Fig. 3c / 9c ablation:
+ * the fused RGB image resized, no CIELAB step, the original luminance not put back).
+ */
+export type FinishMode = 'edge-aware' | 'paper' | 'rgb';
+export const FINISH_MODES: readonly FinishMode[] = ['edge-aware', 'paper', 'rgb'];
 
 export interface SuperpixelOptions {
   /** τ, softmax temperature of eq. 1 / eq. 7 (paper: 0.015). */
@@ -13,9 +23,15 @@ export interface SuperpixelOptions {
   deltaS?: number;
   /** δc, colour weight of eq. 6 (paper: 0.1). */
   deltaC?: number;
-  /** σ_g of eq. 5 (not given in the paper; default 1). */
+  /** σ_g of eq. 5 (not given in the paper; see fusionNormalise for the default). */
   sigmaG?: number;
-  /** κ², fusion neighbourhood bound (see fusion.ts; default 9, i.e. dropped terms d ≤ e^−9). */
+  /**
+   * How σ_g applies (not in the paper): 'per-pixel' σ_g(p) = σ_g · max(1, e_min(p)) as Giraud et
+   * al.'s fusion code (default: best PSNR on ../shared/data/exemplar, see docs/superpixel.md) or
+   * 'fixed' σ_g (eq. 5 as written).
+   */
+  fusionNormalise?: FusionNormalise;
+  /** κ², relative fusion truncation (see fusion.ts; default 20: dropped terms d ≤ e^−20 × the best). */
   cutoff?: number;
   /** Superpixels per image (paper: 3⌊√(HW)⌋ at working size, per image). */
   superpixels?: number;
@@ -29,7 +45,9 @@ export interface SuperpixelOptions {
   compactness?: number;
   /** Return debug pictures (superpixel maps, matches) in the result. */
   debug?: boolean;
-  /** Options of the finish stage (chroma up-sampling guided by the original luminance). */
+  /** The final step (default 'edge-aware'; 'paper' is §3.1 literally). */
+  finishMode?: FinishMode;
+  /** Options of the 'edge-aware' finish stage (chroma up-sampling guided by the original luminance). */
   finish?: FinishOptions;
 }
 
@@ -38,6 +56,7 @@ export interface ResolvedOptions {
   deltaS: number;
   deltaC: number;
   sigmaG: number;
+  fusionNormalise: FusionNormalise;
   cutoff: number;
   superpixels: number | undefined;
   workingSize: number;
@@ -45,6 +64,7 @@ export interface ResolvedOptions {
   layerWeights: number[];
   compactness: number;
   debug: boolean;
+  finishMode: FinishMode;
   finish: FinishOptions;
 }
 
@@ -53,7 +73,9 @@ export const SUPERPIXEL_DEFAULTS = {
   deltaS: 10,
   deltaC: 0.1,
   sigmaG: 1,
-  cutoff: 9,
+  fusionNormalise: 'per-pixel',
+  cutoff: 20,
+  finishMode: 'edge-aware',
   workingSize: 256,
   compactness: 10,
 } as const;
@@ -75,6 +97,11 @@ export function resolveOptions(o: SuperpixelOptions = {}): ResolvedOptions {
     deltaS: checkNumber('deltaS', o.deltaS ?? SUPERPIXEL_DEFAULTS.deltaS, 1e-6, 1e6),
     deltaC: checkNumber('deltaC', o.deltaC ?? SUPERPIXEL_DEFAULTS.deltaC, 1e-6, 1e6),
     sigmaG: checkNumber('sigmaG', o.sigmaG ?? SUPERPIXEL_DEFAULTS.sigmaG, 1e-6, 1e6),
+    fusionNormalise: checkChoice(
+      'fusionNormalise',
+      o.fusionNormalise ?? SUPERPIXEL_DEFAULTS.fusionNormalise,
+      FUSION_NORMALISE,
+    ),
     cutoff: checkNumber('cutoff', o.cutoff ?? SUPERPIXEL_DEFAULTS.cutoff, 0.1, 1e4),
     superpixels:
       o.superpixels === undefined ? undefined : checkInteger('superpixels', o.superpixels, 2, 100_000),
@@ -83,6 +110,7 @@ export function resolveOptions(o: SuperpixelOptions = {}): ResolvedOptions {
     layerWeights,
     compactness: checkNumber('compactness', o.compactness ?? SUPERPIXEL_DEFAULTS.compactness, 1e-3, 1e4),
     debug: o.debug ?? false,
+    finishMode: checkChoice('finishMode', o.finishMode ?? SUPERPIXEL_DEFAULTS.finishMode, FINISH_MODES),
     finish: o.finish ?? {},
   };
 }

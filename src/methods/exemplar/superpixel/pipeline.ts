@@ -1,9 +1,11 @@
 /**
  * The whole method: colour transfer (IPOL 2024 Algorithm 3) and exemplar colorization of a gray
  * target (Algorithm 4), sharing SLIC (§2.1.1), SFE (Alg. 1), SFM (Alg. 2) and colour fusion
- * (eq. 4–6). Both work on down-sized copies and end in the finish stage (§3.1 end, Figure 3):
- * the fused colours go to CIELAB, a* b* are brought to full size guided by the original
- * luminance, and the target's own L* is kept.
+ * (eq. 4–6). Both work on down-sized copies and end in one of three final steps (option
+ * `finishMode`): 'edge-aware' (default: the fused colours go to CIELAB, a* b* are brought to full
+ * size by joint bilateral upsampling guided by the original luminance, and the original's Rec. 601
+ * luma is kept), 'paper' (§3.1 end and Alg. 3–4 literally: a* b* resized bilinearly, the original's
+ * CIELAB L* put back) or 'rgb' (Figure 3c / 9c: the fused RGB resized, no CIELAB step).
  */
 
 import { rgbImageToLab } from '../../../color/lab.js';
@@ -15,10 +17,10 @@ import { fitWithin, resizeImage } from '../../../image/resize.js';
 import { defaultSegmentCount, type Superpixels, slic } from '../../../segment/slic.js';
 import { debugPictures } from './debug.js';
 import { chooseExtractor } from './features.js';
-import { colourFusion } from './fusion.js';
+import { colourFusion, type FusionReport } from './fusion.js';
 import { type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
 import { superFeatures, superpixelMeans } from './sfe.js';
-import { colorizationAttention, type LayerSuperFeatures, transferAttention } from './sfm.js';
+import { attentionGemm, type LayerSuperFeatures } from './sfm.js';
 
 /** Refuse pairs whose pixel counts differ by more than this factor (e.g. a thumbnail against a poster). */
 export const MAX_AREA_RATIO = 400;
@@ -36,11 +38,13 @@ export interface SuperpixelResult {
   timings: Record<string, number>;
   /** Superpixel counts. */
   superpixels: { target: number; reference: number };
+  /** Colour fusion figures: mean effective number of superpixels per pixel, terms computed per pixel. */
+  fusion: FusionReport;
   /** Debug pictures by name, when options.debug was set. */
   debug?: Record<string, ImageF32>;
 }
 
-type Mode = 'colorize' | 'transfer';
+export type Mode = 'colorize' | 'transfer';
 
 function checkSizes(target: ImageF32, reference: ImageF32): void {
   for (const [name, im] of [
@@ -64,13 +68,27 @@ function checkSizes(target: ImageF32, reference: ImageF32): void {
   }
 }
 
-async function run(
+/** What the matching stages (resize, SLIC, features, SFE, SFM) hand to the fusion and finish. */
+interface Matched {
+  target: ImageF32;
+  tWork: ImageF32;
+  rWork: ImageF32;
+  tMatch: ImageF32;
+  spT: Superpixels;
+  spR: Superpixels;
+  A: Float32Array;
+  C: Float32Array;
+  features: string;
+  notices: string[];
+  timings: Record<string, number>;
+}
+
+async function match(
   mode: Mode,
   target: ImageF32,
   reference: ImageF32,
-  options: SuperpixelOptions,
-): Promise<SuperpixelResult> {
-  const o: ResolvedOptions = resolveOptions(options);
+  o: ResolvedOptions,
+): Promise<Matched> {
   if (reference.channels.length !== 3) {
     throw new ColorizeError(
       mode === 'transfer'
@@ -130,10 +148,7 @@ async function run(
 
   const NT = spT.count;
   const NR = spR.count;
-  const A =
-    mode === 'colorize'
-      ? colorizationAttention(layers, NT, NR, o.tau, o.layerWeights)
-      : transferAttention(layers, NT, NR, o.tau, o.layerWeights);
+  const A = await attentionGemm(mode, layers, NT, NR, o.tau, o.layerWeights);
   lap('sfm');
 
   // Ī_R(j): mean reference colour per superpixel (RGB); C_i = Σ_j A(i, j) Ī_R(j).
@@ -155,31 +170,96 @@ async function run(
     C[i * 3 + 1] = g;
     C[i * 3 + 2] = b;
   }
-  const fused = colourFusion(tMatch.channels, spT, C, {
-    deltaS: o.deltaS,
-    deltaC: o.deltaC,
-    sigmaG: o.sigmaG,
-    cutoff: o.cutoff,
-  });
+  return { target, tWork, rWork, tMatch, spT, spR, A, C, features: extractor.name, notices, timings };
+}
+
+/** Eq. 4–6 colour fusion and the final step on a matched pair. */
+function fuseAndFinish(m: Matched, o: ResolvedOptions): SuperpixelResult {
+  const { target, tWork, rWork, tMatch, spT, spR, A, C } = m;
+  const ts = { width: tWork.width, height: tWork.height };
+  const timings = { ...m.timings };
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + (t - t0);
+    t0 = t;
+  };
+  const report: FusionReport = { effectiveSuperpixels: 0, termsPerPixel: 0 };
+  const fused = colourFusion(
+    tMatch.channels,
+    spT,
+    C,
+    { deltaS: o.deltaS, deltaC: o.deltaC, sigmaG: o.sigmaG, cutoff: o.cutoff, normalise: o.fusionNormalise },
+    report,
+  );
   lap('fusion');
 
   const fusedRgb = fromPlanes(ts.width, ts.height, fused);
   const lab = rgbImageToLab(fusedRgb);
   const chroma = fromPlanes(ts.width, ts.height, [lab.channels[1], lab.channels[2]]);
-  const rgb = finish({ original: target, chroma, space: 'lab' }, o.finish);
+  const rgb =
+    o.finishMode === 'rgb'
+      ? resizeImage(fusedRgb, target.width, target.height, 'bilinear')
+      : o.finishMode === 'paper'
+        ? finish({ original: target, chroma, space: 'lab' }, { upsample: 'bilinear', keep: 'lightness' })
+        : finish({ original: target, chroma, space: 'lab' }, o.finish);
   lap('finish');
 
   const result: SuperpixelResult = {
     rgb,
     chroma,
-    features: extractor.name,
-    notices,
+    features: m.features,
+    notices: [...m.notices],
     timings,
-    superpixels: { target: NT, reference: NR },
+    superpixels: { target: spT.count, reference: spR.count },
+    fusion: report,
   };
   if (o.debug)
     result.debug = debugPictures({ target: tWork, reference: rWork, spT, spR, A, fused: fusedRgb, C });
   return result;
+}
+
+async function run(
+  mode: Mode,
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+): Promise<SuperpixelResult> {
+  const o = resolveOptions(options);
+  return fuseAndFinish(await match(mode, target, reference, o), o);
+}
+
+/** Options that only change the colour fusion and the final step. */
+export type FusionVariant = Pick<
+  SuperpixelOptions,
+  'deltaS' | 'deltaC' | 'sigmaG' | 'fusionNormalise' | 'cutoff' | 'finishMode' | 'finish'
+>;
+
+/**
+ * Exemplar colorization (`mode` 'colorize', Algorithm 4) or colour transfer ('transfer',
+ * Algorithm 3) with several fusion / final-step settings, matching once: one result per variant,
+ * each equal to a run with `{ ...options, ...variant }`. For parameter studies (eq. 6 δs, δc, σ_g,
+ * the final step).
+ *
+ * @example
+ * ```ts
+ * import { readImage, superpixelFusionVariants } from 'colorize-toolkit';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const ref = (await readImage('examples/scene.png')).image;
+ * const [a, b] = await superpixelFusionVariants('colorize', gray, ref, { workingSize: 64 },
+ *   [{ finishMode: 'edge-aware' }, { finishMode: 'paper' }]);
+ * console.log(a.rgb.width === b.rgb.width); // true
+ * ```
+ */
+export async function superpixelFusionVariants(
+  mode: Mode,
+  target: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+  variants: FusionVariant[],
+): Promise<SuperpixelResult[]> {
+  const m = await match(mode, target, reference, resolveOptions(options));
+  return variants.map((v) => fuseAndFinish(m, resolveOptions({ ...options, ...v })));
 }
 
 /**

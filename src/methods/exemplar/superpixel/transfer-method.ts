@@ -32,14 +32,14 @@ export const SUPERPIXEL_FLAGS: TransferFlag[] = [
   real(
     '--delta-s <v>',
     'deltaS',
-    'spatial weight δs of the colour fusion',
+    'spatial weight δs of the colour fusion; larger δs = position counts less (eq. 5 uses Σ⁻¹)',
     SUPERPIXEL_DEFAULTS.deltaS,
     'eq. 6',
   ),
   real(
     '--delta-c <v>',
     'deltaC',
-    'colour weight δc of the colour fusion',
+    'colour weight δc of the colour fusion; larger δc = colour counts less (eq. 5 uses Σ⁻¹)',
     SUPERPIXEL_DEFAULTS.deltaC,
     'eq. 6',
   ),
@@ -79,6 +79,7 @@ registerTransferMethod({
   targets: 'colour',
   grayAlternative: { exemplar: true },
   flags: SUPERPIXEL_FLAGS,
+  debugPictures: true,
   run: async (t, r, o, context) => {
     const { superpixelTransfer } = await import('./pipeline.js');
     const res = await superpixelTransfer(t, r, {
@@ -88,8 +89,10 @@ registerTransferMethod({
       superpixels: o.superpixels as number | undefined,
       workingSize: o.workingSize as number | undefined,
       features: o.features as FeatureChoice | undefined,
+      debug: context?.debugImage !== undefined,
     });
     for (const n of res.notices) context?.notice?.(n);
+    for (const [name, image] of Object.entries(res.debug ?? {})) await context?.debugImage?.(name, image);
     return res.rgb;
   },
 });
