@@ -140,7 +140,8 @@ export function registerTransfer(program: Command): void {
         targets,
         out,
         { title: `transfer (${method.name})`, noun: 'target', overwrite },
-        (file, outFile) => transferOne(method, file, reference, options, outFile, readOpts, context, debugDir),
+        (file, outFile) =>
+          transferOne(method, file, reference, options, outFile, readOpts, context, debugDir),
       );
     },
   );
