@@ -29,7 +29,7 @@ import {
 } from '../../../solve/spd-solve.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
 import type { StrokeSet } from '../strokes.js';
-import { type AffinityOptions, levinOperator, symmetricAffinity, symmetrise } from './affinity.js';
+import { type AffinityOptions, levinOperator, symmetricAffinity } from './affinity.js';
 import { reportOperator, reportPreconditioner } from './report-system.js';
 
 export const SCRIBBLE_SPACES: readonly LinearSpace[] = ['yuv', 'yiq'];
