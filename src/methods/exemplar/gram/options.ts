@@ -45,7 +45,7 @@ export interface GramOptions {
   styleLayers?: LayerWeights;
   /** 'adam' (default; §4.3.2 found it smoother), 'lbfgs' or 'lbfgs-fixed' (see {@link GramOptimizer}). */
   optimizer?: GramOptimizer;
-  /** Maximum optimiser iterations (default 300). */
+  /** Maximum optimiser iterations at the working size (default 20; coarser levels get more, see `levels`). */
   iterations?: number;
   /** Adam step on [0, 1] pixel values (default 0.02). */
   learningRate?: number;
@@ -63,7 +63,8 @@ export interface GramOptions {
   normalization?: GramNormalization;
   /**
    * Coarse-to-fine levels (default 2): the optimisation first runs at workingSize / 2^(levels−1),
-   * and each level starts from the previous one's result, upsampled; 1 is a single level.
+   * and each level starts from the previous one's result, upsampled; 1 is a single level. Level k
+   * (working size / 2^k) runs at most `iterations` · 2^k iterations.
    */
   levels?: number;
   /** Called after every iteration. */
@@ -76,7 +77,7 @@ export const GRAM_DEFAULTS = {
   contentLayers: { conv3_1: 1 } as LayerWeights,
   styleLayers: { conv1_1: 500, conv1_2: 500, conv2_1: 500, conv2_2: 500, conv3_1: 500 } as LayerWeights,
   optimizer: 'adam' as GramOptimizer,
-  iterations: 300,
+  iterations: 20,
   learningRate: 0.02,
   tolerance: 0.002,
   window: 20,

@@ -185,7 +185,9 @@ export async function gramColorize(
     const base = done;
     res = await run(f, x0, {
       lineSearch: o.optimizer !== 'lbfgs-fixed',
-      iterations: o.iterations,
+      // A level at 1/2^k of the working size costs about 4^-k of an iteration there: it gets
+      // 2^k times the iterations (so all coarse levels together cost less than the last).
+      iterations: o.iterations * 2 ** (sizes.length - 1 - level),
       tolerance: o.tolerance,
       window: o.window,
       learningRate: o.optimizer === 'adam' ? o.learningRate : 0.05,
