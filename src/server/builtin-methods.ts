@@ -305,6 +305,8 @@ registerServiceMethod({
     const reference = colourReference(inputs);
     const iterations = (o.iterations as number | undefined) ?? GRAM_DEFAULTS.iterations;
     const levels = (o.levels as number | undefined) ?? GRAM_DEFAULTS.levels;
+    // Level k of the coarse-to-fine start runs up to 2^k × the iterations.
+    const total = iterations * (2 ** levels - 1);
     const { gramColorize } = await import('../methods/exemplar/gram/pipeline.js');
     ctx.progress(0.02, 'optimising');
     const res = await gramColorize(target.image, reference.image, {
@@ -325,10 +327,7 @@ registerServiceMethod({
           ? undefined
           : parseLayerWeights(String(o.styleLayers), 500, 'styleLayers'),
       onProgress: (p) =>
-        ctx.progress(
-          0.02 + (0.95 * Math.min(p.iteration, iterations * levels)) / (iterations * levels),
-          `iteration ${p.iteration}`,
-        ),
+        ctx.progress(0.02 + (0.95 * Math.min(p.iteration, total)) / total, `iteration ${p.iteration}`),
     });
     return res.rgb;
   },

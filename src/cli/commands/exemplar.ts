@@ -127,7 +127,9 @@ async function colourOne(
   if (method === 'gram') {
     const t0 = performance.now();
     const iterations = numberFlag('iterations', f.iterations);
-    const bar = startProgress(jobsTotal === 1 ? (iterations ?? GRAM_DEFAULTS.iterations) : 0, 'gram');
+    // Level k of the coarse-to-fine start runs up to 2^k × the iterations (options.ts `levels`).
+    const maxIterations = (iterations ?? GRAM_DEFAULTS.iterations) * (2 ** GRAM_DEFAULTS.levels - 1);
+    const bar = startProgress(jobsTotal === 1 ? maxIterations : 0, 'gram');
     const res = await gramColorize(target, r.image, {
       iterations,
       contentLayers:
