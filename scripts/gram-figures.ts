@@ -1,8 +1,10 @@
 /**
  * Pictures and loss curves for docs/gram.md, from the project's own example pair only
  * (examples/scene_gray.png coloured from examples/sunset.png): the report's figures 34 (content
- * layer) and 35 (style layers) as montages, and the loss curves of Adam and L-BFGS as an SVG.
- * Usage: node --import tsx scripts/gram-figures.ts [iterations=100] [workingSize=128]
+ * layer) and 35 (style layers) as montages, the loss curves of Adam, L-BFGS and the report's
+ * L-BFGS without line search as an SVG (these at one level, same iteration budget each), and
+ * figures 36–37 (defaults at 256; 512 with content 0.5).
+ * Usage: node --import tsx scripts/gram-figures.ts [iterations=100] [workingSize=128] [parts=fig34,fig35,curves,fig36]
  */
 import { writeFileSync } from 'node:fs';
 import { createImage, type ImageF32 } from '../src/image/image.js';
@@ -14,6 +16,7 @@ import { evaluate } from '../src/metrics/evaluate.js';
 
 const iterations = Number(process.argv[2] ?? 100);
 const workingSize = Number(process.argv[3] ?? 128);
+const parts = new Set((process.argv[4] ?? 'fig34,fig35,curves,fig36').split(','));
 const { image: gray } = await readImage('examples/scene_gray.png');
 const { image: ref } = await readImage('examples/sunset.png');
 const { image: truth } = await readImage('examples/scene.png');
@@ -46,7 +49,7 @@ async function run(
   label: string,
   contentLayers: LayerWeights,
   styleLayers: LayerWeights,
-  optimizer: 'adam' | 'lbfgs' = 'adam',
+  optimizer: 'adam' | 'lbfgs' | 'lbfgs-fixed' = 'adam',
 ) {
   const r = await gramColorize(gray, ref, {
     contentLayers,
@@ -54,6 +57,7 @@ async function run(
     optimizer,
     iterations,
     workingSize,
+    levels: 1,
     tolerance: 0,
   });
   const m = evaluate(r.rgb, truth);
@@ -65,12 +69,14 @@ async function run(
   return r;
 }
 
-const fig34: ImageF32[] = [];
-for (const layer of ['conv1_1', 'conv2_1', 'conv3_1'] as const) {
-  const r = await run(`content ${layer} (fig. 34)`, { [layer]: 1 }, firstFive);
-  fig34.push(r.optimized, r.rgb);
+if (parts.has('fig34')) {
+  const fig34: ImageF32[] = [];
+  for (const layer of ['conv1_1', 'conv2_1', 'conv3_1'] as const) {
+    const r = await run(`content ${layer} (fig. 34)`, { [layer]: 1 }, firstFive);
+    fig34.push(r.optimized, r.rgb);
+  }
+  await montage('docs/images/gram-fig34-content-layers.png', fig34, 2);
 }
-await montage('docs/images/gram-fig34-content-layers.png', fig34, 2);
 
 const styleSets: Array<[string, LayerWeights]> = [
   ['conv_2…conv_6 @500', { conv1_2: 500, conv2_1: 500, conv2_2: 500, conv3_1: 500, conv3_2: 500 }],
@@ -80,16 +86,38 @@ const styleSets: Array<[string, LayerWeights]> = [
   ['conv_1…5 @1000…200', { conv1_1: 1000, conv1_2: 800, conv2_1: 600, conv2_2: 400, conv3_1: 200 }],
   ['conv_1…5 @300,600,900,600,300', { conv1_1: 300, conv1_2: 600, conv2_1: 900, conv2_2: 600, conv3_1: 300 }],
 ];
-const fig35: ImageF32[] = [];
-for (const [label, s] of styleSets) {
-  const r = await run(`style ${label} (fig. 35)`, { conv3_1: 1 }, s);
-  fig35.push(r.optimized);
+if (parts.has('fig35')) {
+  const fig35: ImageF32[] = [];
+  for (const [label, s] of styleSets) {
+    const r = await run(`style ${label} (fig. 35)`, { conv3_1: 1 }, s);
+    fig35.push(r.optimized);
+  }
+  await montage('docs/images/gram-fig35-style-layers.png', fig35, 3);
 }
-await montage('docs/images/gram-fig35-style-layers.png', fig35, 3);
 
-// Loss curves, Adam vs L-BFGS, default layers.
+if (parts.has('fig36')) {
+  // Figures 36–37: the defaults at working size 256, then 512 with content 0.5 (§4.4.3), each
+  // the optimised image and the result.
+  const shown: ImageF32[] = [];
+  for (const [size, content] of [
+    [256, 1],
+    [512, 0.5],
+  ] as const) {
+    const t0 = performance.now();
+    const r = await gramColorize(gray, ref, { workingSize: size, contentLayers: { conv3_1: content } });
+    const m = evaluate(r.rgb, truth, ref);
+    console.log(
+      `| fig. ${size === 256 ? 36 : 37}: ${r.optimized.width}×${r.optimized.height}, content ${content} | ${r.iterations} (${r.evaluations} evaluations) | ${((performance.now() - t0) / 1000).toFixed(1)} s | ${m.psnr.toFixed(2)} | ${m.ssim.toFixed(4)} | ${m.his?.toFixed(4)} |`,
+    );
+    shown.push(r.optimized, r.rgb);
+  }
+  await montage('docs/images/gram-fig36-37.png', shown, 2);
+}
+
+if (!parts.has('curves')) process.exit(0);
+// Loss curves, Adam vs L-BFGS (Armijo) vs L-BFGS without line search, default layers.
 const curves: Record<string, number[]> = {};
-for (const opt of ['adam', 'lbfgs'] as const)
+for (const opt of ['adam', 'lbfgs', 'lbfgs-fixed'] as const)
   curves[opt] = (await run(`defaults, ${opt}`, { conv3_1: 1 }, firstFive, opt)).losses;
 const W = 560;
 const H = 300;
@@ -100,7 +128,12 @@ const lmax = Math.log10(Math.max(...all));
 const n = Math.max(...Object.values(curves).map((c) => c.length)) - 1;
 const px = (i: number) => pad + ((W - 2 * pad) * i) / n;
 const py = (v: number) => H - pad - ((H - 2 * pad) * (Math.log10(v) - lmin)) / (lmax - lmin);
-const colours: Record<string, string> = { adam: '#d9480f', lbfgs: '#1864ab' };
+const colours: Record<string, string> = { adam: '#d9480f', lbfgs: '#1864ab', 'lbfgs-fixed': '#2b8a3e' };
+const labels: Record<string, string> = {
+  adam: 'Adam',
+  lbfgs: 'L-BFGS (Armijo)',
+  'lbfgs-fixed': 'L-BFGS, no line search',
+};
 let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">\n<rect width="${W}" height="${H}" fill="white"/>\n`;
 svg += `<line x1="${pad}" y1="${H - pad}" x2="${W - pad}" y2="${H - pad}" stroke="black"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${H - pad}" stroke="black"/>\n`;
 for (let e = Math.ceil(lmin); e <= Math.floor(lmax); e++)
@@ -108,7 +141,7 @@ for (let e = Math.ceil(lmin); e <= Math.floor(lmax); e++)
 svg += `<text x="${W / 2}" y="${H - 15}" text-anchor="middle">iteration (0 … ${n})</text><text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle">loss (log scale)</text>\n`;
 Object.entries(curves).forEach(([name, c], k) => {
   svg += `<polyline fill="none" stroke="${colours[name]}" stroke-width="1.5" points="${c.map((v, i) => `${px(i).toFixed(1)},${py(v).toFixed(1)}`).join(' ')}"/>\n`;
-  svg += `<text x="${W - pad - 80}" y="${pad + 16 * k}" fill="${colours[name]}">${name === 'adam' ? 'Adam' : 'L-BFGS'}</text>\n`;
+  svg += `<text x="${W - pad - 150}" y="${pad + 16 * k}" fill="${colours[name]}">${labels[name]}</text>\n`;
 });
 svg += '</svg>\n';
 writeFileSync('docs/images/gram-loss-curves.svg', svg);

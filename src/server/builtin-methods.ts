@@ -11,7 +11,11 @@ import '../methods/exemplar/superpixel/transfer-method.js';
 import '../methods/automatic/builtin.js';
 import {
   GRAM_DEFAULTS,
+  GRAM_INITS,
+  GRAM_NORMALIZATIONS,
   GRAM_OPTIMIZERS,
+  type GramInit,
+  type GramNormalization,
   type GramOptimizer,
   parseLayerWeights,
 } from '../methods/exemplar/gram/options.js';
@@ -231,14 +235,13 @@ registerServiceMethod({
 // Gram-matrix optimisation (report §4): server-only (ONNX Runtime, minutes of CPU at 512²), so it
 // is best called as a job, whose progress follows the optimiser's iterations. Layer lists use the
 // command line's syntax ("conv1_1:500,conv2_1" or the report's "conv_5").
-const SERVICE_GRAM_ITERATIONS = 100;
 const GRAM_OPTIONS: OptionSpec[] = [
   {
     key: 'optimizer',
     type: 'string',
     enum: [...GRAM_OPTIMIZERS],
     default: GRAM_DEFAULTS.optimizer,
-    description: 'adam (report §4.3.2) or lbfgs',
+    description: "adam (report §4.3.2), lbfgs, or lbfgs-fixed (the report's L-BFGS without line search)",
   },
   {
     key: 'iterations',
@@ -246,9 +249,32 @@ const GRAM_OPTIONS: OptionSpec[] = [
     integer: true,
     minimum: 1,
     maximum: 5000,
-    default: SERVICE_GRAM_ITERATIONS,
+    default: GRAM_DEFAULTS.iterations,
+    description: 'maximum optimiser iterations per pyramid level (stops earlier on a plateau)',
+  },
+  {
+    key: 'levels',
+    type: 'number',
+    integer: true,
+    minimum: 1,
+    maximum: 6,
+    default: GRAM_DEFAULTS.levels,
+    description: 'coarse-to-fine levels: the first runs at workingSize / 2^(levels − 1)',
+  },
+  {
+    key: 'init',
+    type: 'string',
+    enum: [...GRAM_INITS],
+    default: GRAM_DEFAULTS.init,
+    description: 'starting image: average of target and reference (report fig. 32) or the target',
+  },
+  {
+    key: 'normalization',
+    type: 'string',
+    enum: [...GRAM_NORMALIZATIONS],
+    default: GRAM_DEFAULTS.normalization,
     description:
-      'maximum optimiser iterations (stops earlier on a plateau); 100 here, so a 256 px run fits the default 120 s job limit (the library and CLI default is 300)',
+      "loss scaling: gatys (Gatys et al.'s, weights squared as the report's code) or relative (before)",
   },
   {
     key: 'workingSize',
@@ -302,12 +328,18 @@ registerServiceMethod({
   run: async (inputs, o, ctx) => {
     const target = inputs.images.target!;
     const reference = colourReference(inputs);
-    const iterations = (o.iterations as number | undefined) ?? SERVICE_GRAM_ITERATIONS;
+    const iterations = (o.iterations as number | undefined) ?? GRAM_DEFAULTS.iterations;
+    const levels = (o.levels as number | undefined) ?? GRAM_DEFAULTS.levels;
+    // Level k of the coarse-to-fine start runs up to 2^k × the iterations.
+    const total = iterations * (2 ** levels - 1);
     const { gramColorize } = await import('../methods/exemplar/gram/pipeline.js');
     ctx.progress(0.02, 'optimising');
     const res = await gramColorize(target.image, reference.image, {
       optimizer: o.optimizer as GramOptimizer | undefined,
       iterations,
+      levels,
+      init: o.init as GramInit | undefined,
+      normalization: o.normalization as GramNormalization | undefined,
       workingSize: o.workingSize as number | undefined,
       learningRate: o.learningRate as number | undefined,
       space: o.space as 'lab' | 'yuv' | undefined,
@@ -319,7 +351,8 @@ registerServiceMethod({
         o.styleLayers === undefined
           ? undefined
           : parseLayerWeights(String(o.styleLayers), 500, 'styleLayers'),
-      onProgress: (p) => ctx.progress(0.02 + (0.95 * p.iteration) / iterations, `iteration ${p.iteration}`),
+      onProgress: (p) =>
+        ctx.progress(0.02 + (0.95 * Math.min(p.iteration, total)) / total, `iteration ${p.iteration}`),
     });
     return res.rgb;
   },

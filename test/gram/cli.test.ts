@@ -20,6 +20,8 @@ test('colorize exemplar --method gram: bad layers, options and inputs fail clear
     [['--optimizer', 'sgd'], 2, /optimizer/],
     [['--iterations', 'many'], 2, /--iterations/],
     [['--iterations', '0'], 2, /iterations/],
+    [['--init', 'noise'], 2, /init.*average, content/],
+    [['--normalization', 'mse'], 2, /normalization.*gatys, relative/],
     [['--tau', '0.1'], 2, /--tau belongs to --method superpixel/],
     [['--top-k', '3'], 2, /need --gallery/],
   ];
@@ -62,6 +64,10 @@ test('colorize exemplar --method gram writes a coloured image and reports the ru
     'conv2_2',
     '--optimizer',
     'lbfgs',
+    '--init',
+    'content',
+    '--normalization',
+    'relative',
   ]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /gram \(lbfgs\), \d+ iterations/);

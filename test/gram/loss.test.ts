@@ -86,6 +86,21 @@ test('Adam and L-BFGS decrease a small least-squares loss; the adaptive stop fir
   assert.ok(a.losses.at(-1)! < 0.01 * a.losses[0], `adam: ${a.losses[0]} → ${a.losses.at(-1)}`);
   const l = await lbfgs(f, x0, { iterations: 100, tolerance: 1e-6, window: 5, learningRate: 0.1 });
   assert.ok(l.losses.at(-1)! < 1e-6 * l.losses[0], `lbfgs: ${l.losses[0]} → ${l.losses.at(-1)}`);
+  // The report's L-BFGS: unit step, no line search, one evaluation per iteration; on this
+  // quadratic the two-loop direction is exact enough that it still converges.
+  const u = await lbfgs(f, x0, {
+    iterations: 60,
+    tolerance: 1e-9,
+    window: 5,
+    learningRate: 0.1,
+    lineSearch: false,
+  });
+  assert.equal(u.evaluations, u.iterations + 1);
+  assert.ok(u.losses.at(-1)! < 1e-6 * u.losses[0], `lbfgs without line search: ${u.losses.at(-1)}`);
+  // Without a line search a too-long first step is taken as is (the loss rises), with one it is not.
+  const far = { iterations: 1, tolerance: 0, window: 5, learningRate: 5 };
+  assert.ok((await lbfgs(f, x0, { ...far, lineSearch: false })).losses[1] > a.losses[0]);
+  assert.ok((await lbfgs(f, x0, far)).losses[1] < a.losses[0]);
   assert.equal(plateaued([10, 9, 8.99, 8.99, 8.99], 3, 0.01), true);
   assert.equal(plateaued([10, 9, 8, 7, 6], 3, 0.01), false);
 });

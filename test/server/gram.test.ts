@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { lumaOf } from '../../src/color/linear-spaces.js';
+import { GRAM_DEFAULTS } from '../../src/methods/exemplar/gram/options.js';
 import {
   colourImage,
   decodeResponse,
@@ -33,8 +34,12 @@ describe('gram over HTTP', () => {
     assert.equal(m.family, 'exemplar');
     assert.equal(m.browser, false);
     const byKey = new Map(m.options.map((o) => [o.key, o]));
-    assert.deepEqual(byKey.get('optimizer')!.enum, ['adam', 'lbfgs']);
-    assert.equal(byKey.get('iterations')!.default, 100);
+    assert.deepEqual(byKey.get('optimizer')!.enum, ['adam', 'lbfgs', 'lbfgs-fixed']);
+    // One default for the library, the command line and the service.
+    assert.equal(byKey.get('iterations')!.default, GRAM_DEFAULTS.iterations);
+    assert.equal(byKey.get('levels')!.default, GRAM_DEFAULTS.levels);
+    assert.deepEqual(byKey.get('init')!.enum, ['average', 'content']);
+    assert.deepEqual(byKey.get('normalization')!.enum, ['gatys', 'relative']);
     assert.equal(byKey.get('styleLayers')!.default, 'conv1_1,conv1_2,conv2_1,conv2_2,conv3_1');
   });
 

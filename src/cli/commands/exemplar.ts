@@ -20,7 +20,13 @@ import {
   indexGallery,
   rankGallery,
 } from '../../methods/exemplar/gallery/gallery-index.js';
-import { GRAM_OPTIMIZERS, parseLayerWeights } from '../../methods/exemplar/gram/options.js';
+import {
+  GRAM_DEFAULTS,
+  GRAM_INITS,
+  GRAM_NORMALIZATIONS,
+  GRAM_OPTIMIZERS,
+  parseLayerWeights,
+} from '../../methods/exemplar/gram/options.js';
 import { gramColorize } from '../../methods/exemplar/gram/pipeline.js';
 import { FEATURE_CHOICES, type FeatureChoice } from '../../methods/exemplar/superpixel/options.js';
 import { superpixelColorize } from '../../methods/exemplar/superpixel/pipeline.js';
@@ -38,7 +44,17 @@ type Method = (typeof METHODS)[number];
 /** Flags that belong to one method (camelCase keys); giving them with another is a usage error. */
 const METHOD_FLAGS: Record<Method, Array<keyof ExemplarFlags>> = {
   superpixel: ['tau', 'deltaS', 'deltaC', 'superpixels', 'features', 'debugDir', 'workingSize'],
-  gram: ['iterations', 'contentLayers', 'styleLayers', 'optimizer', 'learningRate', 'space', 'workingSize'],
+  gram: [
+    'iterations',
+    'contentLayers',
+    'styleLayers',
+    'optimizer',
+    'learningRate',
+    'space',
+    'workingSize',
+    'init',
+    'normalization',
+  ],
   welsh: [],
   attention: ['model'],
 };
@@ -55,6 +71,8 @@ interface ExemplarFlags {
   styleLayers?: string;
   optimizer?: string;
   learningRate?: string;
+  init?: string;
+  normalization?: string;
   space?: string;
   tau?: string;
   deltaS?: string;
@@ -110,7 +128,9 @@ async function colourOne(
   if (method === 'gram') {
     const t0 = performance.now();
     const iterations = numberFlag('iterations', f.iterations);
-    const bar = startProgress(jobsTotal === 1 ? (iterations ?? 300) : 0, 'gram');
+    // Level k of the coarse-to-fine start runs up to 2^k × the iterations (options.ts `levels`).
+    const maxIterations = (iterations ?? GRAM_DEFAULTS.iterations) * (2 ** GRAM_DEFAULTS.levels - 1);
+    const bar = startProgress(jobsTotal === 1 ? maxIterations : 0, 'gram');
     const res = await gramColorize(target, r.image, {
       iterations,
       contentLayers:
@@ -122,6 +142,11 @@ async function colourOne(
       learningRate: numberFlag('learning-rate', f.learningRate),
       space: f.space === undefined ? undefined : checkChoice('space', f.space, ['lab', 'yuv'] as const),
       workingSize: numberFlag('working-size', f.workingSize),
+      init: f.init === undefined ? undefined : checkChoice('init', f.init, GRAM_INITS),
+      normalization:
+        f.normalization === undefined
+          ? undefined
+          : checkChoice('normalization', f.normalization, GRAM_NORMALIZATIONS),
       onProgress: (p) => bar.tick(`loss ${p.loss.toPrecision(4)}`),
     }).finally(() => bar.stop());
     await writeResult(outFile, res.rgb, g);
@@ -252,7 +277,7 @@ export function registerExemplar(program: Command): void {
     .option('--debug-dir <dir>', 'superpixel: write superpixel maps, the matches and the fused colours here')
     .option(
       '--iterations <n>',
-      'gram: maximum optimiser iterations (default 300; stops earlier on a plateau)',
+      `gram: maximum optimiser iterations (default ${GRAM_DEFAULTS.iterations}; stops earlier on a plateau)`,
     )
     .option(
       '--content-layers <list>',
@@ -262,9 +287,20 @@ export function registerExemplar(program: Command): void {
       '--style-layers <list>',
       'gram: style layers[:weight] (default conv1_1,conv1_2,conv2_1,conv2_2,conv3_1 at 500)',
     )
-    .option('--optimizer <name>', `gram: ${GRAM_OPTIMIZERS.join('|')} (default adam)`)
+    .option(
+      '--optimizer <name>',
+      `gram: ${GRAM_OPTIMIZERS.join('|')} (default adam; lbfgs-fixed: the report's L-BFGS, unit step, no line search)`,
+    )
     .option('--learning-rate <r>', 'gram: Adam step on [0,1] pixel values (default 0.02)')
     .option('--space <name>', 'gram: lab|yuv, the chroma taken from the optimised image (default lab)')
+    .option(
+      '--init <name>',
+      'gram: average|content, the starting image: mean of target and reference (report fig. 32, default) or the target',
+    )
+    .option(
+      '--normalization <name>',
+      `gram: ${GRAM_NORMALIZATIONS.join('|')}, how the loss terms are scaled (default ${GRAM_DEFAULTS.normalization}; see docs/gram.md)`,
+    )
     .option(
       '--model <file>',
       'attention: ONNX network to use instead of the trained models/attention/net.onnx',

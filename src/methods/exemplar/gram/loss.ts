@@ -67,7 +67,8 @@ export interface TermResult {
 }
 
 /**
- * Content term ‖F − P‖² / ‖P‖²; adds weight · dE/dF into `grad` when given.
+ * Content term k ‖F − P‖², with k = `scale` or, by default, 1 / ‖P‖² (relative error); adds
+ * weight · dE/dF = weight · 2k (F − P) into `grad` when given.
  *
  * @example
  * ```ts
@@ -77,17 +78,23 @@ export interface TermResult {
  * console.log(contentLoss(f, p).value); // 0.5
  * ```
  */
-export function contentLoss(f: FeatureMap, target: FeatureMap, weight = 1, grad?: Float32Array): TermResult {
+export function contentLoss(
+  f: FeatureMap,
+  target: FeatureMap,
+  weight = 1,
+  grad?: Float32Array,
+  scale?: number,
+): TermResult {
   const n = f.data.length;
-  const norm = Math.max(sumSquares(target.data), 1e-12);
+  const k0 = scale ?? 1 / Math.max(sumSquares(target.data), 1e-12);
   let s = 0;
-  const k = (2 * weight) / norm;
+  const k = 2 * weight * k0;
   for (let i = 0; i < n; i++) {
     const d = f.data[i] - target.data[i];
     s += d * d;
     if (grad) grad[i] += k * d;
   }
-  return { value: s / norm };
+  return { value: s * k0 };
 }
 
 /**
@@ -125,8 +132,9 @@ export const jsMatrixOps: MatrixOps = {
 };
 
 /**
- * Style term ‖G(F) − A‖² / ‖A‖² for the reference's Gram matrix A (from {@link gramMatrix});
- * adds weight · dE/dF = weight · 4 (G − A) F / (C·M·‖A‖²) into `grad` when given.
+ * Style term k ‖G(F) − A‖² for the reference's Gram matrix A (from {@link gramMatrix}), with
+ * k = `scale` or, by default, 1 / ‖A‖² (relative error); adds weight · dE/dF =
+ * weight · 4k (G − A) F / (C·M) into `grad` when given.
  *
  * @example
  * ```ts
@@ -142,11 +150,12 @@ export async function styleLoss(
   weight = 1,
   grad?: Float32Array,
   ops: MatrixOps = jsMatrixOps,
+  scale?: number,
 ): Promise<TermResult> {
   const c = f.channels;
   const m = f.width * f.height;
   const g = await ops.gram(f);
-  const norm = Math.max(sumSquares(a), 1e-24);
+  const k0 = scale ?? 1 / Math.max(sumSquares(a), 1e-24);
   const diff = new Float32Array(c * c);
   let s = 0;
   for (let i = 0; i < c * c; i++) {
@@ -155,9 +164,9 @@ export async function styleLoss(
     s += d * d;
   }
   if (grad) {
-    const k = (4 * weight) / (c * m * norm);
+    const k = (4 * weight * k0) / (c * m);
     const df = await ops.leftMultiply(diff, f);
     for (let i = 0; i < df.length; i++) grad[i] += k * df[i];
   }
-  return { value: s / norm };
+  return { value: s * k0 };
 }

@@ -8,7 +8,27 @@ import type { ImageF32 } from '../../../image/image.js';
 import type { VggConvName } from '../../../models/vgg19-grad.js';
 import { contentLoss, type MatrixOps, styleLoss } from './loss.js';
 import type { VggNetwork } from './network.js';
-import type { LayerWeights } from './options.js';
+import type { GramNormalization, LayerWeights } from './options.js';
+
+/** One term of the objective: its weight as applied, its target and the normaliser k of E = k‖·‖². */
+interface Term<T> {
+  weight: number;
+  target: T;
+  scale: number | undefined;
+}
+
+function sumSquares(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return s;
+}
+
+/** Mean of max(F, 0) over channels and positions: the layer's mean ReLU activation. */
+export function meanActivation(f: FeatureMap): number {
+  let s = 0;
+  for (let i = 0; i < f.data.length; i++) if (f.data[i] > 0) s += f.data[i];
+  return s / f.data.length;
+}
 
 export interface Evaluation {
   loss: number;
@@ -23,11 +43,20 @@ export class GramObjective {
   private constructor(
     private readonly net: VggNetwork,
     private readonly ops: MatrixOps,
-    private readonly content: Map<VggConvName, { weight: number; target: FeatureMap }>,
-    private readonly style: Map<VggConvName, { weight: number; target: Float64Array }>,
+    private readonly content: Map<VggConvName, Term<FeatureMap>>,
+    private readonly style: Map<VggConvName, Term<Float64Array>>,
   ) {}
 
-  /** Computes the targets from the content image (gray as RGB) and the style image. */
+  /**
+   * Computes the targets from the content image (gray as RGB) and the style image.
+   *
+   * `normalization` (see {@link GramNormalization}): 'gatys' is Gatys et al.'s eq. 1 and 4 on
+   * features F̂ = F / s_l divided by the layer's mean ReLU activation s_l (over both images; their
+   * "mean activation one"), E_c = ½ Σ (F̂ − P̂)², E_s = Σ (F̂F̂ᵀ − ŜŜᵀ)² / (4 C² M²), each
+   * weight acting squared as in the report's code (the weight multiplies the features inside
+   * its MSE). 'relative' (the behaviour before): E_c = w ‖F − P‖²/‖P‖², E_s = w ‖G − A‖²/‖A‖²,
+   * G = F Fᵀ/(C·M).
+   */
   static async create(
     net: VggNetwork,
     ops: MatrixOps,
@@ -35,16 +64,33 @@ export class GramObjective {
     styleImage: ImageF32,
     contentLayers: LayerWeights,
     styleLayers: LayerWeights,
+    normalization: GramNormalization = 'gatys',
   ): Promise<GramObjective> {
     const [cf, sf] = await Promise.all([net.features(contentImage), net.features(styleImage)]);
-    const content = new Map<VggConvName, { weight: number; target: FeatureMap }>();
-    const style = new Map<VggConvName, { weight: number; target: Float64Array }>();
+    const content = new Map<VggConvName, Term<FeatureMap>>();
+    const style = new Map<VggConvName, Term<Float64Array>>();
     for (let i = 0; i < net.layers.length; i++) {
       const n = net.layers[i];
       const wc = contentLayers[n];
       const ws = styleLayers[n];
-      if (wc !== undefined && wc > 0) content.set(n, { weight: wc, target: cf[i] });
-      if (ws !== undefined && ws > 0) style.set(n, { weight: ws, target: await ops.gram(sf[i]) });
+      const c = cf[i].channels;
+      const m = cf[i].width * cf[i].height;
+      const s = Math.max(0.5 * (meanActivation(cf[i]) + meanActivation(sf[i])), 1e-12);
+      const gatys = normalization === 'gatys';
+      if (wc !== undefined && wc > 0)
+        content.set(n, {
+          weight: gatys ? wc * wc : wc,
+          target: cf[i],
+          scale: gatys ? 1 / (2 * s * s) : 1 / Math.max(sumSquares(cf[i].data), 1e-12),
+        });
+      if (ws !== undefined && ws > 0) {
+        const a = await ops.gram(sf[i]);
+        style.set(n, {
+          weight: gatys ? ws * ws : ws,
+          target: a,
+          scale: gatys ? 1 / (4 * s ** 4) : 1 / Math.max(sumSquares(a), 1e-24),
+        });
+      }
     }
     return new GramObjective(net, ops, content, style);
   }
@@ -60,9 +106,9 @@ export class GramObjective {
       const n = this.net.layers[i];
       const g = new Float32Array(f.data.length);
       const c = this.content.get(n);
-      if (c) content += c.weight * contentLoss(f, c.target, c.weight, g).value;
+      if (c) content += c.weight * contentLoss(f, c.target, c.weight, g, c.scale).value;
       const s = this.style.get(n);
-      if (s) style += s.weight * (await styleLoss(f, s.target, s.weight, g, this.ops)).value;
+      if (s) style += s.weight * (await styleLoss(f, s.target, s.weight, g, this.ops, s.scale)).value;
       grads.push({ ...f, data: g });
     }
     const grad = await this.net.gradient(image, grads);

@@ -16,6 +16,13 @@ export interface OptimizeOptions {
   learningRate: number;
   /** Box the values are kept in by Adam (projected after each step); L-BFGS clamps at the end. */
   bounds?: [number, number];
+  /**
+   * L-BFGS only: backtrack until the Armijo condition holds (default true). false takes the unit
+   * step along the two-loop direction every iteration, as PyTorch's `optim.LBFGS` without
+   * `line_search_fn`, the optimiser of the report's §4.3.2 (its loss can jump up; the best point
+   * seen is returned).
+   */
+  lineSearch?: boolean;
   /** Called after every iteration with the loss at the new point. */
   onIteration?: (iteration: number, loss: number) => void;
 }
@@ -102,7 +109,8 @@ function dotf(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * L-BFGS (memory 10, two-loop recursion) with Armijo backtracking.
+ * L-BFGS (memory 10, two-loop recursion) with Armijo backtracking, or with the plain unit step
+ * when `lineSearch` is false (then one evaluation per iteration).
  *
  * @example
  * ```ts
@@ -123,6 +131,9 @@ export async function lbfgs(f: Objective, x0: Float32Array, o: OptimizeOptions):
   const rho: number[] = [];
   let stopped: OptimizeResult['stopped'] = 'iterations';
   let t = 0;
+  let best = x;
+  let bestLoss = cur.loss;
+  const search = o.lineSearch ?? true;
   while (t < o.iterations) {
     // Two-loop recursion: d = −H g.
     const q = cur.grad.slice();
@@ -166,7 +177,7 @@ export async function lbfgs(f: Objective, x0: Float32Array, o: OptimizeOptions):
       for (let i = 0; i < xn.length; i++) xn[i] += step * q[i];
       const cand = await f(xn);
       evaluations++;
-      if (cand.loss <= cur.loss + 1e-4 * step * slope) {
+      if (!search || cand.loss <= cur.loss + 1e-4 * step * slope) {
         next = cand;
         break;
       }
@@ -197,12 +208,17 @@ export async function lbfgs(f: Objective, x0: Float32Array, o: OptimizeOptions):
     x = xn;
     cur = next;
     losses.push(cur.loss);
+    if (cur.loss < bestLoss) {
+      bestLoss = cur.loss;
+      best = x;
+    }
     o.onIteration?.(t, cur.loss);
     if (plateaued(losses, o.window, o.tolerance)) {
       stopped = 'converged';
       break;
     }
   }
-  clamp(x, o.bounds);
-  return { x, losses, iterations: t, evaluations, stopped };
+  best = best.slice();
+  clamp(best, o.bounds);
+  return { x: best, losses, iterations: t, evaluations, stopped };
 }

@@ -3,14 +3,33 @@ import { ColorizeError, checkChoice, checkInteger, checkNumber, invalidOption } 
 import type { ChromaSpace, FinishOptions } from '../../../finish/finish.js';
 import { VGG19_CONV_NAMES, type VggConvName } from '../../../models/vgg19-grad.js';
 
-export type GramOptimizer = 'adam' | 'lbfgs';
-export const GRAM_OPTIMIZERS: readonly GramOptimizer[] = ['adam', 'lbfgs'];
+/**
+ * 'adam' (§4.3.2), 'lbfgs' (with Armijo backtracking) or 'lbfgs-fixed': L-BFGS with the unit step
+ * and no line search, as the report ran PyTorch's `optim.LBFGS` (§4.3.2, fig. 30).
+ */
+export type GramOptimizer = 'adam' | 'lbfgs' | 'lbfgs-fixed';
+export const GRAM_OPTIMIZERS: readonly GramOptimizer[] = ['adam', 'lbfgs', 'lbfgs-fixed'];
+export type GramInit = 'average' | 'content';
+export const GRAM_INITS: readonly GramInit[] = ['average', 'content'];
+/**
+ * How the loss terms are scaled (docs/gram.md "Normalisation"). 'gatys' (default): Gatys et al.'s
+ * E_c = ½ Σ (F − P)² and E_s = Σ (F Fᵀ − S Sᵀ)² / (4 C² M²) on features divided by each layer's
+ * mean ReLU activation (their normalisation, which makes the weights independent of the network's
+ * input scale), with the weights acting squared as in the report's §4.3.1 code. 'relative': each
+ * term divided by its target's energy, weights linear (the behaviour before; with the report's
+ * weights the content term is then effectively off).
+ */
+export type GramNormalization = 'gatys' | 'relative';
+export const GRAM_NORMALIZATIONS: readonly GramNormalization[] = ['gatys', 'relative'];
 /** Per-layer weights, e.g. { conv3_1: 1 }. */
 export type LayerWeights = Partial<Record<VggConvName, number>>;
 
 /** One optimisation step, for progress display and loss curves. */
 export interface GramProgress {
+  /** Counted over all levels. */
   iteration: number;
+  /** Pyramid level: 0 is the working size, k is working size / 2^k. */
+  level?: number;
   loss: number;
   content: number;
   style: number;
@@ -24,9 +43,9 @@ export interface GramOptions {
   contentLayers?: LayerWeights;
   /** Style layers and weights (§4.4.1: 500 on the first five conv layers, conv1_1 … conv3_1). */
   styleLayers?: LayerWeights;
-  /** 'adam' (default; §4.3.2 found it smoother) or 'lbfgs'. */
+  /** 'adam' (default; §4.3.2 found it smoother), 'lbfgs' or 'lbfgs-fixed' (see {@link GramOptimizer}). */
   optimizer?: GramOptimizer;
-  /** Maximum optimiser iterations (default 300). */
+  /** Maximum optimiser iterations at the working size (default 20; coarser levels get more, see `levels`). */
   iterations?: number;
   /** Adam step on [0, 1] pixel values (default 0.02). */
   learningRate?: number;
@@ -39,7 +58,15 @@ export interface GramOptions {
   /** Space whose chroma is taken from the optimised image: 'lab' (default) or 'yuv'. */
   space?: Extract<ChromaSpace, 'lab' | 'yuv'>;
   /** Initialisation: 'average' of content and style (§4.3.2, default) or 'content'. */
-  init?: 'average' | 'content';
+  init?: GramInit;
+  /** Loss normalisation, 'gatys' (default) or 'relative' (see {@link GramNormalization}). */
+  normalization?: GramNormalization;
+  /**
+   * Coarse-to-fine levels (default 2): the optimisation first runs at workingSize / 2^(levels−1),
+   * and each level starts from the previous one's result, upsampled; 1 is a single level. Level k
+   * (working size / 2^k) runs at most `iterations` · 2^k iterations.
+   */
+  levels?: number;
   /** Called after every iteration. */
   onProgress?: (p: GramProgress) => void;
   /** Options of the finish stage. */
@@ -50,13 +77,15 @@ export const GRAM_DEFAULTS = {
   contentLayers: { conv3_1: 1 } as LayerWeights,
   styleLayers: { conv1_1: 500, conv1_2: 500, conv2_1: 500, conv2_2: 500, conv3_1: 500 } as LayerWeights,
   optimizer: 'adam' as GramOptimizer,
-  iterations: 300,
+  iterations: 20,
   learningRate: 0.02,
   tolerance: 0.002,
   window: 20,
   workingSize: 256,
   space: 'lab' as const,
-  init: 'average' as const,
+  init: 'average' as GramInit,
+  normalization: 'gatys' as GramNormalization,
+  levels: 2,
 };
 
 export type ResolvedGramOptions = Required<Omit<GramOptions, 'onProgress' | 'finish'>> &
@@ -129,7 +158,9 @@ export function resolveGramOptions(o: GramOptions = {}): ResolvedGramOptions {
     window: checkInteger('window', o.window ?? d.window, 1, 10_000),
     workingSize: checkInteger('workingSize', o.workingSize ?? d.workingSize, 16, 4096),
     space: checkChoice('space', o.space ?? d.space, ['lab', 'yuv'] as const),
-    init: checkChoice('init', o.init ?? d.init, ['average', 'content'] as const),
+    init: checkChoice('init', o.init ?? d.init, GRAM_INITS),
+    levels: checkInteger('levels', o.levels ?? d.levels, 1, 6),
+    normalization: checkChoice('normalization', o.normalization ?? d.normalization, GRAM_NORMALIZATIONS),
     onProgress: o.onProgress,
     finish: o.finish ?? {},
   };

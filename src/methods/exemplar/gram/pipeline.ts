@@ -31,9 +31,13 @@ export interface GramResult {
   optimized: ImageF32;
   /** Chroma planes at working size, in `space`. */
   chroma: ImageF32;
-  /** Loss after every iteration (index 0: the initial image), and its parts at the end. */
+  /**
+   * Loss after every iteration of the last (full-size) level (index 0: its starting image);
+   * `progress` has every level's iterations.
+   */
   losses: number[];
   progress: GramProgress[];
+  /** Iterations and objective evaluations over all levels. */
   iterations: number;
   evaluations: number;
   stopped: OptimizeResult['stopped'];
@@ -97,61 +101,119 @@ export async function gramColorize(
     t0 = t;
   };
 
-  const ts = gramWorkingSize(target.width, target.height, o.workingSize);
-  const rs = gramWorkingSize(reference.width, reference.height, o.workingSize);
-  const content = grayAsRgb(resizeImage(target, ts.width, ts.height, 'area'));
-  const style = resizeImage(reference, rs.width, rs.height, 'area');
   const layers = [
     ...new Set([...Object.keys(o.contentLayers), ...Object.keys(o.styleLayers)]),
   ] as VggConvName[];
   const [net, matrixOps] = await Promise.all([VggNetwork.open(layers), ops ?? onnxMatrixOps()]);
-  const objective = await GramObjective.create(
-    net,
-    matrixOps,
-    content,
-    style,
-    o.contentLayers,
-    o.styleLayers,
-  );
-
-  // §4.3.2: start from the average of the content and style images (the style resized to the content's grid).
-  const n = ts.width * ts.height;
-  const x0 = new Float32Array(3 * n);
-  const styleOnGrid = o.init === 'average' ? resizeImage(reference, ts.width, ts.height, 'area') : null;
-  for (let k = 0; k < 3; k++)
-    for (let i = 0; i < n; i++)
-      x0[k * n + i] = styleOnGrid
-        ? 0.5 * (content.channels[k][i] + styleOnGrid.channels[k][i])
-        : content.channels[k][i];
-  lap('setup');
-
-  const asImage = (x: Float32Array): ImageF32 =>
-    fromPlanes(ts.width, ts.height, [x.subarray(0, n), x.subarray(n, 2 * n), x.subarray(2 * n)]);
-  let last = { content: 0, style: 0 };
+  // Coarse-to-fine: level k works at workingSize / 2^k (coarsest first), each level starting from
+  // the previous one's result resized; levels whose short side would fall below 32 are skipped.
+  const sizes: { width: number; height: number }[] = [];
+  for (let k = o.levels - 1; k >= 0; k--) {
+    const s = gramWorkingSize(target.width, target.height, Math.max(16, Math.round(o.workingSize / 2 ** k)));
+    if (k === 0 || Math.min(s.width, s.height) >= 32) sizes.push(s);
+  }
+  const ts = sizes[sizes.length - 1];
   const progress: GramProgress[] = [];
-  const f = async (x: Float32Array) => {
-    const e = await objective.evaluate(asImage(x));
-    last = e;
-    const grad = new Float32Array(3 * n);
-    e.grad.forEach((g, k) => {
-      grad.set(g, k * n);
+  let res: OptimizeResult | null = null;
+  let x: Float32Array | null = null;
+  let prev = ts;
+  let done = 0;
+  let evaluations = 0;
+  for (let level = 0; level < sizes.length; level++) {
+    const ls = sizes[level];
+    const scale = ls.width / ts.width;
+    const rs = gramWorkingSize(
+      reference.width,
+      reference.height,
+      Math.max(16, Math.round(o.workingSize * scale)),
+    );
+    const content = grayAsRgb(resizeImage(target, ls.width, ls.height, 'area'));
+    const style = resizeImage(reference, rs.width, rs.height, 'area');
+    // Gatys's content sum grows with the number of positions, his style term does not: at a
+    // coarse level the content weight is raised by the area ratio (weights act squared, hence the
+    // square root), so every level optimises the same balance.
+    const gain = o.normalization === 'gatys' ? Math.sqrt((ts.width * ts.height) / (ls.width * ls.height)) : 1;
+    const contentLayers = Object.fromEntries(
+      Object.entries(o.contentLayers).map(([k, w]) => [k, (w ?? 0) * gain]),
+    );
+    const objective = await GramObjective.create(
+      net,
+      matrixOps,
+      content,
+      style,
+      contentLayers,
+      o.styleLayers,
+      o.normalization,
+    );
+    const n = ls.width * ls.height;
+    const x0 = new Float32Array(3 * n);
+    if (x === null) {
+      // §4.3.2 (fig. 32): start from the average of the content and style images (the style
+      // resized to the content's grid), or from the content image.
+      const styleOnGrid = o.init === 'average' ? resizeImage(reference, ls.width, ls.height, 'area') : null;
+      for (let k = 0; k < 3; k++)
+        for (let i = 0; i < n; i++)
+          x0[k * n + i] = styleOnGrid
+            ? 0.5 * (content.channels[k][i] + styleOnGrid.channels[k][i])
+            : content.channels[k][i];
+    } else {
+      const pn = prev.width * prev.height;
+      const up = resizeImage(
+        fromPlanes(prev.width, prev.height, [x.subarray(0, pn), x.subarray(pn, 2 * pn), x.subarray(2 * pn)]),
+        ls.width,
+        ls.height,
+        'bilinear',
+      );
+      up.channels.forEach((c, k) => {
+        x0.set(c, k * n);
+      });
+    }
+    if (level === 0) lap('setup');
+    const asLevelImage = (v: Float32Array): ImageF32 =>
+      fromPlanes(ls.width, ls.height, [v.subarray(0, n), v.subarray(n, 2 * n), v.subarray(2 * n)]);
+    let last = { content: 0, style: 0 };
+    const f = async (v: Float32Array) => {
+      const e = await objective.evaluate(asLevelImage(v));
+      last = e;
+      const grad = new Float32Array(3 * n);
+      e.grad.forEach((g, k) => {
+        grad.set(g, k * n);
+      });
+      return { loss: e.loss, grad };
+    };
+    const run = o.optimizer === 'adam' ? adam : lbfgs;
+    const base = done;
+    res = await run(f, x0, {
+      lineSearch: o.optimizer !== 'lbfgs-fixed',
+      // A level at 1/2^k of the working size costs about 4^-k of an iteration there: it gets
+      // 2^k times the iterations (so all coarse levels together cost less than the last).
+      iterations: o.iterations * 2 ** (sizes.length - 1 - level),
+      tolerance: o.tolerance,
+      window: o.window,
+      learningRate: o.optimizer === 'adam' ? o.learningRate : 0.05,
+      bounds: [0, 1],
+      onIteration: (iteration, loss) => {
+        const p = {
+          iteration: base + iteration,
+          loss,
+          content: last.content,
+          style: last.style,
+          level: sizes.length - 1 - level,
+        };
+        progress.push(p);
+        o.onProgress?.(p);
+      },
     });
-    return { loss: e.loss, grad };
-  };
-  const run = o.optimizer === 'adam' ? adam : lbfgs;
-  const res = await run(f, x0, {
-    iterations: o.iterations,
-    tolerance: o.tolerance,
-    window: o.window,
-    learningRate: o.optimizer === 'adam' ? o.learningRate : 0.05,
-    bounds: [0, 1],
-    onIteration: (iteration, loss) => {
-      const p = { iteration, loss, content: last.content, style: last.style };
-      progress.push(p);
-      o.onProgress?.(p);
-    },
-  });
+    done += res.iterations;
+    evaluations += res.evaluations;
+    x = res.x;
+    prev = ls;
+  }
+  if (!res || !x) throw new Error('gram: no optimisation level');
   lap('optimize');
+  const n = ts.width * ts.height;
+  const asImage = (v: Float32Array): ImageF32 =>
+    fromPlanes(ts.width, ts.height, [v.subarray(0, n), v.subarray(n, 2 * n), v.subarray(2 * n)]);
 
   const optimized = asImage(res.x);
   const lc = o.space === 'lab' ? rgbImageToLab(optimized) : rgbToLumaChroma(optimized, 'yuv');
@@ -168,8 +230,8 @@ export async function gramColorize(
     chroma,
     losses: res.losses,
     progress,
-    iterations: res.iterations,
-    evaluations: res.evaluations,
+    iterations: done,
+    evaluations,
     stopped: res.stopped,
     timings,
   };
