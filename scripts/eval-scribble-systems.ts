@@ -125,5 +125,5 @@ summary.levinMaxAbsDeltaDb = Math.max(...val.map((r) => Math.abs(Number(r.levinP
 console.log(JSON.stringify(summary, null, 1));
 writeFileSync(
   path.resolve(here, '../bench/results/scribble-systems.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), count, longSide, perMegapixel: perMP, summary, rows }, null, 1)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), count, longSide, perMegapixel: perMP, summary, rows }, null, 2)}\n`,
 );
