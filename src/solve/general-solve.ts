@@ -89,11 +89,13 @@ function startVectors(
 
 /**
  * The SPD neighbour of a constrained general operator whose multigrid preconditions it: couplings
- * (c_rs + c_sr)/2, and on the diagonal their sum plus the row's anchor (diag − Σ_k c_k: the pull
- * of the fixed pixels whose couplings went to the right-hand side); fixed rows stay identity rows.
- * Built from the constrained operator itself, so the unconstrained one need not be kept.
+ * (c_rs + c_sr)/2, and on the diagonal their sum plus the row's anchor ½(moved + inflow), where
+ * moved = diag − Σ_k c_k (row r's couplings to fixed pixels, now on the right-hand side) and
+ * inflow = the fixed pixels' couplings toward r: exactly the symmetrised Laplacian of the
+ * unconstrained operator with the same pixels fixed, built without keeping that operator.
  */
-export function constrainedSymmetricPart(A: GeneralStencil9): Stencil9 {
+export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 {
+  const { A, inflow, active } = sys;
   const { width: W, height: H, pad } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const L = createStencil9(W, H);
@@ -138,7 +140,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
     const t1 = performance.now();
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
-  const mg = buildMultigrid(constrainedSymmetricPart(A), active, options);
+  const mg = buildMultigrid(constrainedSymmetricPart(sys), active, options);
   const t1 = performance.now();
   const b = o.single ? rhs.map((v) => Float32Array.from(v)) : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i]);

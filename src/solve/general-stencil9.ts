@@ -121,6 +121,11 @@ export interface GeneralDirichletSystem {
   readonly rhs: Float64Array[];
   /** 1 for free pixels, 0 for fixed ones (unpadded). */
   readonly active: Uint8Array;
+  /**
+   * Per free pixel r, Σ c_sr over fixed neighbours s: the couplings that fixed rows had toward r
+   * before they became identity rows (what a symmetrised operator needs for its anchor terms).
+   */
+  readonly inflow: Float32Array;
 }
 
 /**
@@ -156,6 +161,7 @@ export function generalDirichletSystem(
   }
   const rhs = values.map(() => gridVector(W, H));
   const active = new Uint8Array(n);
+  const inflow = new Float32Array(n);
   const offs = GENERAL_OFFSETS.map(([dx, dy]) => dy * W + dx);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
@@ -163,7 +169,11 @@ export function generalDirichletSystem(
       const i = pad + r;
       if (fixed[r]) {
         A.diag[i] = 1;
-        for (let k = 0; k < 8; k++) A.c[k][i] = 0;
+        for (let k = 0; k < 8; k++) {
+          const cv = A.c[k][i];
+          if (cv !== 0 && !fixed[r + offs[k]]) inflow[r + offs[k]] += cv;
+          A.c[k][i] = 0;
+        }
         for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] = values[ch][r];
         continue;
       }
@@ -178,7 +188,7 @@ export function generalDirichletSystem(
       }
     }
   }
-  return { A, rhs, active };
+  return { A, rhs, active, inflow };
 }
 
 /**
