@@ -108,9 +108,13 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
     sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
   }
   for (let i = pad; i < end; i++) {
-    const anchor = A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]);
-    diag[i] =
-      Math.max(0, anchor) + e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+    if (!active[i - pad]) {
+      diag[i] = 1;
+      continue;
+    }
+    const moved = A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]);
+    const anchor = 0.5 * (Math.max(0, moved) + inflow[i - pad]);
+    diag[i] = anchor + e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
   }
   return L;
 }
