@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LinearSpace } from '../src/color/linear-spaces.js';
-import type { ImageF32 } from '../src/image/image.js';
+import { cropImage, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { grayPlane, strokeChroma } from '../src/methods/scribbles/levin/levin.js';
 import { type StrokeSet, strokesFromMarked } from '../src/methods/scribbles/strokes.js';
@@ -66,16 +66,7 @@ export async function fixtureProblem(): Promise<{ gray: ImageF32; strokes: Strok
   const gray = (await readImage(path.join(root, 'examples/scene_gray.png'))).image;
   const marked = (await readImage(path.join(root, 'examples/scene_marked.png'))).image;
   const [x0, y0, w, h] = FIXTURE_WINDOW;
-  const crop = (img: ImageF32): ImageF32 => ({
-    width: w,
-    height: h,
-    channels: img.channels.map((c) => {
-      const out = new Float32Array(w * h);
-      for (let y = 0; y < h; y++)
-        out.set(c.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
-      return out;
-    }),
-  });
+  const crop = (img: ImageF32): ImageF32 => cropImage(img, x0, y0, w, h);
   const g = crop(gray);
   return { gray: g, strokes: strokesFromMarked(g, crop(marked)) };
 }

@@ -77,6 +77,29 @@ export function fromInterleaved(
 }
 
 /**
+ * The width × height window of an image whose top-left pixel is (x0, y0), as a new image.
+ *
+ * @example
+ * ```ts
+ * import { createImage, cropImage } from 'colorize-toolkit';
+ * const img = createImage(4, 3, 1); img.channels[0][1 * 4 + 2] = 0.5;
+ * console.log(cropImage(img, 2, 1, 2, 2).channels[0][0]); // 0.5
+ * ```
+ */
+export function cropImage(img: ImageF32, x0: number, y0: number, width: number, height: number): ImageF32 {
+  return {
+    width,
+    height,
+    channels: img.channels.map((p) => {
+      const out = new Float32Array(width * height);
+      for (let y = 0; y < height; y++)
+        out.set(p.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + width), y * width);
+      return out;
+    }),
+  };
+}
+
+/**
  * True when the image carries no colour: one channel, or R = G = B at every pixel to within
  * `tolerance` (in the data's units; one code value of the source is the usual choice, 1/255 for
  * 8-bit). Strict on purpose: a photo with a few coloured strokes (a marked image) must stay colour,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { lumaOf } from '../../src/color/linear-spaces.js';
-import type { ImageF32 } from '../../src/image/image.js';
+import { cropImage } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import {
   contentObjective,
@@ -12,19 +12,6 @@ import {
 import { edgeAwareTransfer, edgeContentDistance } from '../../src/methods/transfer/edge-aware/edge-aware.js';
 import { rng } from '../helpers/images.js';
 import { REPO_ROOT } from '../helpers/shared.js';
-
-function crop(img: ImageF32, x0: number, y0: number, w: number, h: number): ImageF32 {
-  return {
-    width: w,
-    height: h,
-    channels: img.channels.map((p) => {
-      const out = new Float32Array(w * h);
-      for (let y = 0; y < h; y++)
-        out.set(p.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
-      return out;
-    }),
-  };
-}
 
 const read = async (f: string) => (await readImage(path.join(REPO_ROOT, 'examples', f))).image;
 // The example pair: the edge-aware LUT result of scene_gray → sunset, and a window of it.
@@ -48,8 +35,8 @@ describe('optimising the content term d_c of report §2.3.2', () => {
 
   it('the gradient of J matches central finite differences', async () => {
     const { gray, lut } = await pair;
-    const t = crop(gray, 150, 100, 14, 11);
-    const x0 = crop(lut, 150, 100, 14, 11).channels.map((p) => Float64Array.from(p));
+    const t = cropImage(gray, 150, 100, 14, 11);
+    const x0 = cropImage(lut, 150, 100, 14, 11).channels.map((p) => Float64Array.from(p));
     const term = contentTerm(lumaOf(t), 14, 11);
     const J = contentObjective(term, x0, 3);
     const r = rng(5);
@@ -77,8 +64,8 @@ describe('optimising the content term d_c of report §2.3.2', () => {
 
   it('projected gradient descent lowers J at every step and d_c by 10× on an 80×56 window of the example pair', async () => {
     const { gray, lut } = await pair;
-    const t = crop(gray, 100, 80, 80, 56);
-    const x = crop(lut, 100, 80, 80, 56);
+    const t = cropImage(gray, 100, 80, 80, 56);
+    const x = cropImage(lut, 100, 80, 80, 56);
     const res = optimiseContent(x, t, { weight: 1, iterations: 40 });
     assert.ok(res.objective.length > 10, `${res.objective.length - 1} steps accepted`);
     for (let k = 1; k < res.objective.length; k++)
@@ -101,7 +88,7 @@ describe('optimising the content term d_c of report §2.3.2', () => {
 
   it('edgeAwareTransfer with contentWeight runs the optimisation on its own LUT result', async () => {
     const [gray, sunset] = await Promise.all([read('scene_gray.png'), read('sunset.png')]);
-    const t = crop(gray, 40, 150, 64, 48);
+    const t = cropImage(gray, 40, 150, 64, 48);
     const lut = edgeAwareTransfer(t, sunset);
     const opt = edgeAwareTransfer(t, sunset, { contentWeight: 2, contentIterations: 20 });
     const want = optimiseContent(lut, t, { weight: 2, iterations: 20 }).rgb;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { lumaOf, rgbToLumaChroma } from '../../../src/color/linear-spaces.js';
-import { createImage, type ImageF32 } from '../../../src/image/image.js';
+import { createImage, cropImage } from '../../../src/image/image.js';
 import { readImage } from '../../../src/image/io.js';
 import { colorizePoisson, poissonMergeRgb } from '../../../src/methods/scribbles/poisson/poisson.js';
 import { rasterizeStrokes, strokesFromMarked } from '../../../src/methods/scribbles/strokes.js';
@@ -65,20 +65,6 @@ test('fast and exact Poisson solves agree; the finished result keeps the gray lu
 
 // ---- What eq. 7 does to colour, and the raw RGB output (issue 14 §4) ----
 
-/** A w×h window of an image at (x0, y0). */
-function crop(img: ImageF32, x0: number, y0: number, w: number, h: number): ImageF32 {
-  return {
-    width: w,
-    height: h,
-    channels: img.channels.map((p) => {
-      const out = new Float32Array(w * h);
-      for (let y = 0; y < h; y++)
-        out.set(p.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
-      return out;
-    }),
-  };
-}
-
 /**
  * Eq. 7 with t = 0 written out as a dense matrix over the free pixels (row s: (1 + λ#N(s)) on the
  * diagonal, −λ for each free 4-neighbour, λ·u_i of each stroke neighbour on the right-hand side)
@@ -130,10 +116,10 @@ test('real photo: the chroma of eq. 7 ignores the gray image; it is the (I + λL
   const H = 24;
   const photo = (await readImage(dataPath('val', 'bsds500_100007.jpg'))).image;
   const other = (await readImage(dataPath('val', 'bsds500_100039.jpg'))).image;
-  const truth = crop(photo, (photo.width - W) >> 1, (photo.height - H) >> 1, W, H);
+  const truth = cropImage(photo, (photo.width - W) >> 1, (photo.height - H) >> 1, W, H);
   const strokes = simulatedStrokes(truth, 5, 3, 1);
   const gray1 = grayOf(truth);
-  const gray2 = grayOf(crop(other, 40, 30, W, H));
+  const gray2 = grayOf(cropImage(other, 40, 30, W, H));
   let grayDiff = 0;
   for (let i = 0; i < W * H; i++) grayDiff += Math.abs(gray1.channels[0][i] - gray2.channels[0][i]) / (W * H);
   assert.ok(grayDiff > 0.05, `the two gray images should differ (mean |Δ| ${grayDiff})`);
@@ -182,8 +168,20 @@ test('raw output = the report eq. 7 system built as its listing and solved by sc
     rgb: number[][][];
   };
   const { x, y, width: W, height: H } = fx.window;
-  const gray = crop((await readImage(path.join(REPO_ROOT, 'examples/scene_gray.png'))).image, x, y, W, H);
-  const marked = crop((await readImage(path.join(REPO_ROOT, 'examples/scene_marked.png'))).image, x, y, W, H);
+  const gray = cropImage(
+    (await readImage(path.join(REPO_ROOT, 'examples/scene_gray.png'))).image,
+    x,
+    y,
+    W,
+    H,
+  );
+  const marked = cropImage(
+    (await readImage(path.join(REPO_ROOT, 'examples/scene_marked.png'))).image,
+    x,
+    y,
+    W,
+    H,
+  );
   const strokes = strokesFromMarked(gray, marked, fx.threshold);
   assert.equal(Array.from(strokes.mask).join(''), fx.mask);
   for (const [k, lambda] of fx.lambdas.entries()) {

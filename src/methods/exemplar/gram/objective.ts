@@ -73,8 +73,6 @@ export class GramObjective {
       const n = net.layers[i];
       const wc = contentLayers[n];
       const ws = styleLayers[n];
-      const c = cf[i].channels;
-      const m = cf[i].width * cf[i].height;
       const s = Math.max(0.5 * (meanActivation(cf[i]) + meanActivation(sf[i])), 1e-12);
       const gatys = normalization === 'gatys';
       if (wc !== undefined && wc > 0)
