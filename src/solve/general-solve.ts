@@ -22,19 +22,12 @@ import {
   type GeneralDirichletSystem,
   type GeneralStencil9,
   solveGeneralDirect,
+  symmetrise,
 } from './general-stencil9.js';
 import { buildMultigrid, vcycle2 } from './multigrid.js';
 import { pcg } from './pcg.js';
 import { DEFAULT_TOLERANCE, SOLVER_KINDS, type SpdSolveOptions, type SpdSolveResult } from './spd-solve.js';
-import {
-  createStencil9,
-  fromGrid,
-  type GridVector,
-  gridVector,
-  gridVector32,
-  type Stencil9,
-  toGrid,
-} from './stencil9.js';
+import { fromGrid, type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
 const LEAST_SQUARES_RIDGE = 1e-9;
@@ -96,25 +89,18 @@ function startVectors(
  */
 export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 {
   const { A, inflow, active } = sys;
-  const { width: W, height: H, pad } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  const L = createStencil9(W, H);
-  const { e, s, se, sw, diag } = L;
-  const end = pad + W * H;
-  for (let i = pad; i < end; i++) {
-    e[i] = 0.5 * (cE[i] + cW[i + 1]);
-    s[i] = 0.5 * (cS[i] + cN[i + W]);
-    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
-    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
-  }
+  // Couplings and degrees of the constrained operator; the anchors go on top of the degrees.
+  const L = symmetrise(A);
+  const { pad, diag } = L;
+  const end = pad + A.width * A.height;
   for (let i = pad; i < end; i++) {
     if (!active[i - pad]) {
       diag[i] = 1;
       continue;
     }
     const moved = A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]);
-    const anchor = 0.5 * (Math.max(0, moved) + inflow[i - pad]);
-    diag[i] = anchor + e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+    diag[i] += 0.5 * (Math.max(0, moved) + inflow[i - pad]);
   }
   return L;
 }

@@ -8,7 +8,7 @@
  * couplings that leave the image are stored as 0.
  */
 import { ColorizeError } from '../errors.js';
-import { type GridVector, gridVector, padFor } from './stencil9.js';
+import { createStencil9, type GridVector, gridVector, padFor, type Stencil9 } from './stencil9.js';
 
 /** Neighbour directions in storage order: W, E, N, S, NW, NE, SW, SE, as [dx, dy]. */
 export const GENERAL_OFFSETS: ReadonlyArray<readonly [number, number]> = [
@@ -441,4 +441,36 @@ export function applyGeneralTranspose9x2(
       y1[s] -= cv * x1[r];
     }
   }
+}
+
+/**
+ * The symmetric graph of a general operator's couplings: W_rs = (c_rs + c_sr)/2 as a 9-point
+ * stencil, with the diagonal set to the weighted degree Σ_s W_rs (a graph Laplacian, singular
+ * until pixels are fixed).
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, symmetrise } from 'colorize-toolkit';
+ * const A = createGeneralStencil9(2, 1); A.c[1][A.pad] = 0.2; A.c[0][A.pad + 1] = 0.6;
+ * const L = symmetrise(A);
+ * console.log(L.e[L.pad].toFixed(2), L.diag[L.pad].toFixed(2)); // 0.40 0.40
+ * ```
+ */
+export function symmetrise(A: GeneralStencil9): Stencil9 {
+  const { width: W, height: H, pad } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const L = createStencil9(W, H);
+  const { e, s, se, sw, diag } = L;
+  const end = pad + W * H;
+  // Out-of-image couplings are 0 in A, so pairs that leave the image stay 0 here.
+  for (let i = pad; i < end; i++) {
+    e[i] = 0.5 * (cE[i] + cW[i + 1]);
+    s[i] = 0.5 * (cS[i] + cN[i + W]);
+    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
+    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
+  }
+  // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
+  for (let i = pad; i < end; i++)
+    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+  return L;
 }

@@ -19,8 +19,9 @@ import {
   createGeneralStencil9,
   GENERAL_OFFSETS,
   type GeneralStencil9,
+  symmetrise,
 } from '../../../solve/general-stencil9.js';
-import { createStencil9, type Stencil9 } from '../../../solve/stencil9.js';
+import type { Stencil9 } from '../../../solve/stencil9.js';
 
 export interface AffinityOptions {
   /** Factor on the window variance, 2σ_r² = factor · variance (Levin's code: 0.6). */
@@ -213,30 +214,6 @@ export function levinWeights(
 ): Float32Array[] {
   const A = levinOperator(Y, width, height, options);
   return A.c.map((plane) => Float32Array.from(plane.subarray(A.pad, A.pad + width * height)));
-}
-
-/**
- * The symmetric graph of a general operator's couplings: W_rs = (c_rs + c_sr)/2 as a 9-point
- * stencil, with the diagonal set to the weighted degree Σ_s W_rs (a graph Laplacian, singular
- * until pixels are fixed).
- */
-export function symmetrise(A: GeneralStencil9): Stencil9 {
-  const { width: W, height: H, pad } = A;
-  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  const L = createStencil9(W, H);
-  const { e, s, se, sw, diag } = L;
-  const end = pad + W * H;
-  // Out-of-image couplings are 0 in A, so pairs that leave the image stay 0 here.
-  for (let i = pad; i < end; i++) {
-    e[i] = 0.5 * (cE[i] + cW[i + 1]);
-    s[i] = 0.5 * (cS[i] + cN[i + W]);
-    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
-    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
-  }
-  // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
-  for (let i = pad; i < end; i++)
-    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
-  return L;
 }
 
 /**

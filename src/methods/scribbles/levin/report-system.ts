@@ -20,9 +20,9 @@ import {
   createGeneralStencil9,
   GENERAL_OFFSETS,
   type GeneralStencil9,
+  symmetrise,
 } from '../../../solve/general-stencil9.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
-import { symmetrise } from './affinity.js';
 
 /** Floor of σ_r where the 4 neighbours are all equal (the report's `sigma_r = 1e-2`). */
 export const REPORT_SIGMA_FLOOR = 1e-2;
