@@ -5,21 +5,14 @@
  * preconditioning (A M⁻¹ y = b, x = M⁻¹ y) keeps the residual the true one, so the stopping test
  * ‖b − Ax‖ ≤ tol·‖b‖ means what it says.
  */
-import { ColorizeError } from '../errors.js';
-import type { PcgProblem, PcgResult } from './pcg.js';
-import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
+import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
+import type { GridVector } from './stencil9.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
   tolerance?: number;
   /** Iteration limit (default 500); one iteration applies A and M⁻¹ twice. */
   maxIterations?: number;
-}
-
-function dot(a: GridVector, b: GridVector, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i] * b[i];
-  return s;
 }
 
 /**
@@ -49,21 +42,7 @@ export function bicgstab(
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
-  const { width: W, height: H } = problem;
-  const from = W + 1;
-  const to = from + W * H;
-  const m = b.length;
-  if (x.length !== m)
-    throw new ColorizeError(`bicgstab: ${m} right-hand sides but ${x.length} solutions`, 'internal');
-  const mm = m + (m & 1);
-  const single = b[0] instanceof Float32Array;
-  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
-  const bb = [...b];
-  const xx = [...x];
-  if (mm > m) {
-    bb.push(vec());
-    xx.push(vec());
-  }
+  const { from, to, m, mm, bb, xx, vec } = pairChannels('bicgstab', problem, b, x);
   const r = bb.map(vec);
   const rhat = bb.map(vec);
   const p = bb.map(vec);
@@ -80,13 +59,13 @@ export function bicgstab(
   for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], t[c], t[c + 1]);
   for (let c = 0; c < mm; c++) {
     // A zero right-hand side (a chroma plane with only neutral strokes) has solution 0: measure absolutely.
-    bnorm.push(Math.sqrt(dot(bb[c], bb[c], from, to)) || 1);
+    bnorm.push(Math.sqrt(gridDot(bb[c], bb[c], from, to)) || 1);
     const rc = r[c];
     const bc = bb[c];
     const tc = t[c];
     for (let i = from; i < to; i++) rc[i] = bc[i] - tc[i];
     rhat[c].set(rc);
-    rnorm.push(Math.sqrt(dot(rc, rc, from, to)) / bnorm[c]);
+    rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }
   const pairActive = (c: number): boolean => !done[c] || !done[c + 1];
@@ -95,14 +74,14 @@ export function bicgstab(
     it++;
     for (let c = 0; c < mm; c++) {
       if (done[c]) continue;
-      let rh = dot(rhat[c], r[c], from, to);
+      let rh = gridDot(rhat[c], r[c], from, to);
       if (rh === 0 || !Number.isFinite(rh)) {
         // Breakdown: restart the shadow residual from the current one.
         rhat[c].set(r[c]);
         p[c].fill(0);
         v[c].fill(0);
         rho[c] = alpha[c] = omega[c] = 1;
-        rh = dot(rhat[c], r[c], from, to);
+        rh = gridDot(rhat[c], r[c], from, to);
       }
       const beta = (rh / rho[c]) * (alpha[c] / omega[c]);
       rho[c] = rh;
@@ -119,7 +98,7 @@ export function bicgstab(
     }
     for (let c = 0; c < mm; c++) {
       if (done[c]) continue;
-      const den = dot(rhat[c], v[c], from, to);
+      const den = gridDot(rhat[c], v[c], from, to);
       alpha[c] = den === 0 ? 0 : rho[c] / den;
       const a = alpha[c];
       const rc = r[c];
@@ -147,8 +126,8 @@ export function bicgstab(
       if (done[c]) continue;
       const tc = t[c];
       const rc = r[c];
-      const tt = dot(tc, tc, from, to);
-      const w = tt > 0 ? dot(tc, rc, from, to) / tt : 0;
+      const tt = gridDot(tc, tc, from, to);
+      const w = tt > 0 ? gridDot(tc, rc, from, to) / tt : 0;
       omega[c] = w;
       const xc = xx[c];
       const sh = shat[c];

@@ -32,10 +32,52 @@ export interface PcgResult {
   converged: boolean;
 }
 
-function dot(a: GridVector, b: GridVector, from: number, to: number): number {
+/** Σ a_i b_i over padded indices [from, to) (the pixels of a grid vector). */
+export function gridDot(a: GridVector, b: GridVector, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += a[i] * b[i];
   return s;
+}
+
+/** What every paired-channel Krylov solver starts from: the pixel range, channels padded to an even count, a vector maker. */
+export interface PairedChannels {
+  /** Pixel range of the padded grid vectors. */
+  from: number;
+  to: number;
+  /** The number of real channels and the even count the solver iterates over. */
+  m: number;
+  mm: number;
+  /** Right-hand sides and solutions, with a zero dummy channel appended when m is odd. */
+  bb: GridVector[];
+  xx: GridVector[];
+  /** A zero work vector in the precision of the right-hand sides. */
+  vec: () => GridVector;
+}
+
+/** Checks the channel counts and pairs the channels for a solver named `name`. */
+export function pairChannels(
+  name: string,
+  problem: PcgProblem,
+  b: GridVector[],
+  x: GridVector[],
+): PairedChannels {
+  const { width: W, height: H } = problem;
+  const from = W + 1;
+  const to = from + W * H;
+  const m = b.length;
+  if (x.length !== m)
+    throw new ColorizeError(`${name}: ${m} right-hand sides but ${x.length} solutions`, 'internal');
+  const mm = m + (m & 1);
+  // Work vectors take the precision of the right-hand sides.
+  const single = b[0] instanceof Float32Array;
+  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
+  const bb = [...b];
+  const xx = [...x];
+  if (mm > m) {
+    bb.push(vec());
+    xx.push(vec());
+  }
+  return { from, to, m, mm, bb, xx, vec };
 }
 
 /**
@@ -65,22 +107,7 @@ export function pcg(
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
-  const { width: W, height: H } = problem;
-  const from = W + 1;
-  const to = from + W * H;
-  const m = b.length;
-  if (x.length !== m)
-    throw new ColorizeError(`pcg: ${m} right-hand sides but ${x.length} solutions`, 'internal');
-  const mm = m + (m & 1);
-  // Work vectors take the precision of the right-hand sides.
-  const single = b[0] instanceof Float32Array;
-  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
-  const bb = [...b];
-  const xx = [...x];
-  if (mm > m) {
-    bb.push(vec());
-    xx.push(vec());
-  }
+  const { from, to, m, mm, bb, xx, vec } = pairChannels('pcg', problem, b, x);
   const r = bb.map(vec);
   const z = bb.map(vec);
   const p = bb.map(vec);
@@ -92,18 +119,18 @@ export function pcg(
   for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], q[c], q[c + 1]);
   for (let c = 0; c < mm; c++) {
     // A zero right-hand side (a chroma plane with only neutral strokes) has solution 0: measure absolutely.
-    bnorm.push(Math.sqrt(dot(bb[c], bb[c], from, to)) || 1);
+    bnorm.push(Math.sqrt(gridDot(bb[c], bb[c], from, to)) || 1);
     const rc = r[c];
     const bc = bb[c];
     const qc = q[c];
     for (let i = from; i < to; i++) rc[i] = bc[i] - qc[i];
-    rnorm.push(Math.sqrt(dot(rc, rc, from, to)) / bnorm[c]);
+    rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }
   for (let c = 0; c < mm; c += 2) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
   for (let c = 0; c < mm; c++) {
     p[c].set(z[c]);
-    rz.push(dot(r[c], z[c], from, to));
+    rz.push(gridDot(r[c], z[c], from, to));
   }
   let it = 0;
   while (it < maxIt && done.some((dn) => !dn)) {
@@ -116,7 +143,7 @@ export function pcg(
       const rc = r[c];
       const xc = xx[c];
       const qc = q[c];
-      const pq = dot(pc, qc, from, to);
+      const pq = gridDot(pc, qc, from, to);
       if (!(pq > 0)) {
         // p vanished (or A is not positive definite along it): nothing more to gain on this channel.
         done[c] = true;
@@ -138,7 +165,7 @@ export function pcg(
       if (!done[c] || !done[c + 1]) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
     for (let c = 0; c < mm; c++) {
       if (done[c]) continue;
-      const rzNew = dot(r[c], z[c], from, to);
+      const rzNew = gridDot(r[c], z[c], from, to);
       const beta = rzNew / rz[c];
       rz[c] = rzNew;
       const pc = p[c];
