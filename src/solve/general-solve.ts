@@ -26,8 +26,14 @@ import {
 } from './general-stencil9.js';
 import { buildMultigrid, vcycle2 } from './multigrid.js';
 import { pcg } from './pcg.js';
-import { DEFAULT_TOLERANCE, SOLVER_KINDS, type SpdSolveOptions, type SpdSolveResult } from './spd-solve.js';
-import { fromGrid, type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
+import {
+  DEFAULT_TOLERANCE,
+  iterativeResult,
+  SOLVER_KINDS,
+  type SpdSolveOptions,
+  type SpdSolveResult,
+} from './spd-solve.js';
+import { type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
 const LEAST_SQUARES_RIDGE = 1e-9;
@@ -145,14 +151,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
     x,
     { tolerance: o.tolerance, maxIterations: o.maxIterations },
   );
-  return {
-    planes: x.map((g) => fromGrid(g, W, H)),
-    iterations: res.iterations,
-    relativeResidual: Math.max(...res.relativeResiduals),
-    converged: res.converged,
-    setupMs: t1 - t0,
-    solveMs: performance.now() - t1,
-  };
+  return iterativeResult(x, res, W, H, t1 - t0, t1);
 }
 
 /**
@@ -297,12 +296,6 @@ export function solveLeastSquares(
     x,
     { tolerance: o.tolerance, maxIterations: o.maxIterations },
   );
-  return {
-    planes: withFixed(x.map((g) => fromGrid(g, W, H))),
-    iterations: res.iterations,
-    relativeResidual: Math.max(...res.relativeResiduals),
-    converged: res.converged,
-    setupMs: t1 - t0,
-    solveMs: performance.now() - t1,
-  };
+  const out = iterativeResult(x, res, W, H, t1 - t0, t1);
+  return { ...out, planes: withFixed(out.planes) };
 }

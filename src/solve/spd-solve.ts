@@ -6,8 +6,8 @@ import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../errors
 import { factorStencil9, solveStencil9 } from './banded-cholesky.js';
 import type { DirichletSystem } from './dirichlet.js';
 import { buildMultigrid, type MultigridOptions, vcycle2 } from './multigrid.js';
-import { pcg } from './pcg.js';
-import { applyStencil9x2, fromGrid, gridVector, gridVector32, toGrid } from './stencil9.js';
+import { type PcgResult, pcg } from './pcg.js';
+import { applyStencil9x2, fromGrid, type GridVector, gridVector, gridVector32, toGrid } from './stencil9.js';
 
 export type SolverKind = 'multigrid' | 'direct';
 export const SOLVER_KINDS: readonly SolverKind[] = ['multigrid', 'direct'];
@@ -119,12 +119,27 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     x,
     { tolerance, maxIterations },
   );
+  return iterativeResult(x, res, W, H, t1 - t0, t1);
+}
+
+/**
+ * The {@link SpdSolveResult} of an iterative solve: the planes of the padded solutions `x`, the
+ * solver's figures, `setupMs`, and the time since `solveStart` as `solveMs`.
+ */
+export function iterativeResult(
+  x: GridVector[],
+  res: PcgResult,
+  width: number,
+  height: number,
+  setupMs: number,
+  solveStart: number,
+): SpdSolveResult {
   return {
-    planes: x.map((g) => fromGrid(g, W, H)),
+    planes: x.map((g) => fromGrid(g, width, height)),
     iterations: res.iterations,
     relativeResidual: Math.max(...res.relativeResiduals),
     converged: res.converged,
-    setupMs: t1 - t0,
-    solveMs: performance.now() - t1,
+    setupMs,
+    solveMs: performance.now() - solveStart,
   };
 }
