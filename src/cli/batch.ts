@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
+import { processAlive } from '../image/io.js';
 import { checkOutputPath, outputPathFor } from './output.js';
 import { listImages } from './pairing.js';
 import { startProgress } from './progress.js';
@@ -32,15 +33,6 @@ export interface BatchItem {
 /** The temporary name writeFileAtomic uses: `.<name>.tmp-<pid>-<8 hex>`. */
 const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temporary files of killed runs from `dir` (ours by their name, whose process is
  * gone). Returns how many were removed.
@@ -49,7 +41,7 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
   let removed = 0;
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
     const m = TEMP_NAME.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     await fs.rm(path.join(dir, name), { force: true });
     removed++;
   }

@@ -21,8 +21,16 @@ export function gaussianKernel(sigma: number, truncate = 4): Float64Array {
   return k;
 }
 
-/** Index reflection 'reflect' (half-sample symmetric), valid for any offset. */
-function reflectIndex(i: number, n: number): number {
+/**
+ * Index reflection 'reflect' (half-sample symmetric), valid for any offset.
+ *
+ * @example
+ * ```ts
+ * import { reflectIndex } from 'colorize-toolkit';
+ * console.log(reflectIndex(-1, 4), reflectIndex(4, 4), reflectIndex(9, 4)); // 0 3 1
+ * ```
+ */
+export function reflectIndex(i: number, n: number): number {
   if (n === 1) return 0;
   const period = 2 * n;
   let j = i % period;

@@ -292,6 +292,26 @@ export async function writeImage(file: string, img: ImageF32, options: WriteOpti
   await writeFileAtomic(file, buf);
 }
 
+/**
+ * True when process `pid` exists (EPERM: it does, under another user). Temporary names of
+ * {@link writeFileAtomic} and the service's working folders carry the writer's pid; this tells
+ * a dead writer's leftovers from a live one's.
+ *
+ * @example
+ * ```ts
+ * import { processAlive } from 'colorize-toolkit';
+ * console.log(processAlive(process.pid)); // true
+ * ```
+ */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Writes bytes to `file` through a temporary sibling and a rename. */
 export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
   const dir = path.dirname(path.resolve(file));

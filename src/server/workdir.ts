@@ -7,6 +7,7 @@
  */
 import { appendFileSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '../image/io.js';
 
 const PREFIX = 'colorize-serve-';
 /** The file of job ids lost in restarts, newest last. */
@@ -15,16 +16,6 @@ export const LOST_JOBS_FILE = 'colorize-serve-lost-jobs.txt';
 export const JOB_LEDGER = 'jobs.txt';
 /** Lost ids remembered (the oldest are forgotten beyond this). */
 const MAX_LOST = 10_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readIds(file: string): Promise<string[]> {
   const text = await fs.readFile(file, 'utf8').catch(() => '');
@@ -60,7 +51,7 @@ export async function cleanStaleWorkDirs(root: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const m = /^colorize-serve-(\d+)-[A-Za-z0-9]+$/.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     const dir = path.join(root, name);
     const st = await fs.lstat(dir).catch(() => undefined);
     if (!st?.isDirectory()) continue;

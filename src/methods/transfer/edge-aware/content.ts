@@ -18,19 +18,10 @@
 import { lumaOf } from '../../../color/linear-spaces.js';
 import { checkNumber } from '../../../errors.js';
 import { EDGE_KERNELS, type EdgeKernelName } from '../../../filters/edges.js';
-import { convolveSeparable, gaussianKernel } from '../../../filters/gaussian.js';
+import { convolveSeparable, gaussianKernel, reflectIndex } from '../../../filters/gaussian.js';
 import type { ImageF32 } from '../../../image/image.js';
 
 const LUMA = [0.299, 0.587, 0.114] as const;
-
-/** Half-sample symmetric index ('reflect'), as filters/gaussian.ts. */
-function reflectIndex(i: number, n: number): number {
-  if (n === 1) return 0;
-  const period = 2 * n;
-  let j = i % period;
-  if (j < 0) j += period;
-  return j < n ? j : period - 1 - j;
-}
 
 /** Adjoint of convolveSeparable (symmetric kernel, 'reflect' borders): scatters instead of gathers. */
 function convolveSeparableAdjoint(
