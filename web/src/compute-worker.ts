@@ -1,14 +1,15 @@
 /**
  * The studio's compute worker: live stroke preview (Levin et al. on a ≤0.25 MP grid, warm-started,
  * src/methods/scribbles/levin/preview.ts), full-resolution solves, in-browser transfer methods
- * (the transfer registry's builtin methods) and reference palettes. Library code only, no DOM.
+ * (the catalogue's browser-capable transfer methods) and reference palettes. Library code only, no DOM.
  */
 import type { ImageF32 } from '../../src/image/image.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
 import { DEFAULT_PREVIEW_PIXELS, ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
-import '../../src/methods/transfer/builtin.js';
-import { getTransferMethod, transferMethodNames } from '../../src/methods/transfer/registry.js';
+import '../../src/methods/browser-builtin.js';
+import { getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
+import { validateOptions } from '../../src/methods/catalogue/options.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
 import { planesToRgba } from './rgba.js';
@@ -34,7 +35,7 @@ function strokeSet(strokes: RasterStroke[]) {
   return rasterizeStrokes(strokes, gray.width, gray.height);
 }
 
-function handle(m: WorkerRequest): void {
+async function handle(m: WorkerRequest): Promise<void> {
   const t0 = performance.now();
   switch (m.type) {
     case 'init':
@@ -73,8 +74,13 @@ function handle(m: WorkerRequest): void {
       return;
     }
     case 'transfer': {
-      const rgb = getTransferMethod(m.method).run(m.target, m.reference, {});
-      if (rgb instanceof Promise) throw new Error(`${m.method} is asynchronous; run it on the server`);
+      const method = getMethod(m.method, 'transfer');
+      const images = {
+        target: { image: m.target, isGray: m.target.channels.length === 1 },
+        reference: { image: m.reference, isGray: false },
+      };
+      const options = validateOptions(method, m.options ?? {});
+      const { rgb } = await method.run({ images, texts: {} }, options, {});
       sendImage(m.seq, rgb, t0, `${m.method} in the browser`);
       return;
     }
@@ -82,15 +88,19 @@ function handle(m: WorkerRequest): void {
       ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
       return;
     case 'methods':
-      ctx.postMessage({ type: 'methods', seq: m.seq, names: transferMethodNames() });
+      ctx.postMessage({
+        type: 'methods',
+        seq: m.seq,
+        names: listMethods('transfer')
+          .filter((x) => x.browser)
+          .map((x) => x.name),
+      });
       return;
   }
 }
 
 ctx.onmessage = (e) => {
-  try {
-    handle(e.data);
-  } catch (err) {
+  handle(e.data).catch((err: unknown) => {
     ctx.postMessage({ type: 'error', seq: e.data.seq, message: (err as Error)?.message ?? String(err) });
-  }
+  });
 };

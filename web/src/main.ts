@@ -223,7 +223,10 @@ async function initMethods(): Promise<void> {
       return el;
     }),
   );
-  select.value = options.some((o) => o.name === 'welsh') ? 'welsh' : (options[0]?.name ?? '');
+  // The photo is gray: start with a browser method that also colours gray targets from a reference.
+  const preferred = (remote ?? []).find((m) => m.browser && m.alsoIn?.includes('exemplar'))?.name;
+  select.value =
+    preferred && options.some((o) => o.name === preferred) ? preferred : (options[0]?.name ?? '');
   describeMethod();
   // Automatic methods (server-only: they run ONNX models) take the photo alone.
   const auto = (remote ?? []).filter((m) => m.family === 'automatic');

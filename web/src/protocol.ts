@@ -15,7 +15,15 @@ export type WorkerRequest =
   | { type: 'init'; seq: number; gray: Planes }
   | { type: 'preview'; seq: number; strokes: RasterStroke[] }
   | { type: 'full'; seq: number; strokes: RasterStroke[] }
-  | { type: 'transfer'; seq: number; method: string; target: Planes; reference: Planes }
+  | {
+      type: 'transfer';
+      seq: number;
+      method: string;
+      target: Planes;
+      reference: Planes;
+      /** Option values by key, as the catalogue declares them (only those the user changed). */
+      options?: Record<string, unknown>;
+    }
   | { type: 'palette'; seq: number; reference: Planes }
   | { type: 'methods'; seq: number };
 

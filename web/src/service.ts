@@ -5,6 +5,8 @@ export interface MethodInfo {
   family: 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
   summary: string;
   browser: boolean;
+  /** Other families that offer the method too (see src/methods/catalogue/types.ts). */
+  alsoIn?: string[];
 }
 
 /** The service's methods, or null when there is no service. */
