@@ -402,8 +402,12 @@ class InputJob {
     try {
       result = await method.run(inputs, this.options, context);
     } catch (err) {
-      // A method names an input by its name ("mask: ..."); the command line names the file.
+      // A method names an input by its name ("mask: ..."); the command line names the file, and
+      // an option by its flag.
       if (err instanceof ColorizeError) {
+        const o = /^option "([^"]+)"/.exec(err.message);
+        const opt = o && method.options.find((x) => x.key === o[1]);
+        if (o && opt) throw new ColorizeError(err.message.replace(o[0], `option ${flagName(opt)}`), err.kind);
         const m = /^([a-z]+)(:? )/.exec(err.message);
         const file = m ? files[m[1] as InputName] : undefined;
         if (m && file !== undefined)
