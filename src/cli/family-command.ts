@@ -23,6 +23,7 @@ import type {
 } from '../methods/catalogue/types.js';
 import { type Gallery, openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { requireModel } from '../models/registry.js';
+import { VERSION } from '../version.js';
 import { checkOutputFolder, runJobs, singleOutput } from './batch.js';
 import { declareMethodFlags, methodOptions } from './method-flags.js';
 import { ensureFolder, outputPathFor, writeResult } from './output.js';
@@ -210,6 +211,7 @@ async function runFamilyCommand(
   const topK = gallery ? topKOf(f.topK) : 1;
   const seen = new Set<string>();
   const job = new InputJob(spec, method, options, readOpts, f, gallery, topK, seen);
+  job.stripMetadata = global.stripMetadata === true;
 
   const first = spec.args[0].input;
   const firstPath = files[first]!;
@@ -368,6 +370,9 @@ class InputJob {
   /** Set for folder jobs: no per-file summary line. */
   inFolder = false;
 
+  /** The global --strip-metadata. */
+  stripMetadata = false;
+
   private note(text: string): void {
     if (this.f.quiet || this.seen.has(text)) return;
     this.seen.add(text);
@@ -456,7 +461,13 @@ class InputJob {
       }
       throw err;
     }
-    await writeResult(outFile, result.rgb, primary);
+    const carry = this.stripMetadata
+      ? null
+      : {
+          record: { software: `colorize-toolkit ${VERSION}`, method: method.name, options: this.options },
+          notes: (t: string) => this.note(t),
+        };
+    await writeResult(outFile, result.rgb, primary, carry);
     // One line per single run (a folder job closes with its own summary instead).
     if (!this.f.quiet && !this.inFolder)
       process.stderr.write(

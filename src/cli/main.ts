@@ -39,6 +39,10 @@ export function buildProgram(): Command {
     .option('--max-pixels <n>', 'refuse images larger than this many pixels (default 100000000)')
     .option('--overwrite', 'folder jobs: redo outputs that already exist (by default a re-run skips them)')
     .option('--accept-damaged', 'decode damaged JPEGs (corrupt data, stray markers) instead of refusing them')
+    .option(
+      '--strip-metadata',
+      "outputs without the input's EXIF/XMP (captions, copyright, dates) and without the record of the colourisation",
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

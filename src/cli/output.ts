@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ColorizeError, fsProblem } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
 import { type DecodedImage, formatFromPath, writeImage } from '../image/io.js';
+import { type ColourisationRecord, carriedMetadata } from '../image/metadata.js';
 
 /**
  * Writes `rgb` to `file`, carrying over alpha and bit depth from `input`.
@@ -16,14 +17,24 @@ import { type DecodedImage, formatFromPath, writeImage } from '../image/io.js';
  * // inside a command: const input = await readImage(gray); ... await writeResult(out, rgb, input);
  * ```
  */
-export async function writeResult(file: string, rgb: ImageF32, input: DecodedImage): Promise<void> {
+/**
+ * Writes a result with the input's alpha and bit depth and, unless `carry` is null (the global
+ * --strip-metadata), the input's EXIF text fields and XMP plus the record of how it was coloured.
+ */
+export async function writeResult(
+  file: string,
+  rgb: ImageF32,
+  input: DecodedImage,
+  carry: { record: ColourisationRecord; notes?: (text: string) => void } | null = null,
+): Promise<void> {
   if (input.alpha && (input.image.width !== rgb.width || input.image.height !== rgb.height)) {
     throw new ColorizeError(
       `${file}: result size differs from the input; cannot carry alpha over`,
       'internal',
     );
   }
-  await writeImage(file, rgb, { alpha: input.alpha, bitDepth: input.bitDepth });
+  const metadata = carry ? carriedMetadata(input.metadata, carry.record, carry.notes) : undefined;
+  await writeImage(file, rgb, { alpha: input.alpha, bitDepth: input.bitDepth, metadata });
 }
 
 /**

@@ -6,6 +6,8 @@ export interface GlobalOptions {
   acceptDamaged?: boolean;
   /** Folder jobs redo outputs that already exist. */
   overwrite?: boolean;
+  /** Outputs carry no metadata of the input and no record of the colourisation. */
+  stripMetadata?: boolean;
 }
 
 /** Read options from the global flags. */

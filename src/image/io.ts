@@ -4,12 +4,14 @@
  * gray images stored as RGB. Encoding picks the format from the extension and writes to a
  * temporary name first, so a failure never leaves a half-written file.
  */
+
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { ColorizeError, fsProblem } from '../errors.js';
 import { createImage, type ImageF32, isNeutralGray } from './image.js';
+import type { OutputMetadata, SourceMetadata } from './metadata.js';
 
 /** Default decode limit: 100 megapixels. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -46,6 +48,8 @@ export interface DecodedImage {
   source: string;
   /** Frames (pages) in the file: more than 1 for an animated GIF/WebP or a multi-page TIFF. */
   frames: number;
+  /** The raw EXIF, XMP and IPTC blocks of the file, for outputs to carry over (image/metadata.ts). */
+  metadata: SourceMetadata;
 }
 
 function envMaxPixels(): number {
@@ -185,6 +189,7 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     storedAsRgb: !oneChannel,
     format: meta.format ?? 'unknown',
     frames,
+    metadata: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
     source,
   };
 }
@@ -232,6 +237,8 @@ export interface WriteOptions {
   bitDepth?: 8 | 16;
   /** JPEG/WebP quality, default 92. */
   quality?: number;
+  /** EXIF fields and an XMP packet to write (see image/metadata.ts). */
+  metadata?: OutputMetadata;
 }
 
 /** Quantises planar [0,1] data (plus optional alpha) into interleaved 8- or 16-bit samples. */
@@ -273,6 +280,8 @@ export async function encodeImage(
   if (deep) pipe = pipe.toColourspace(nc === 1 ? 'grey16' : 'rgb16');
   else if (nc === 1) pipe = pipe.toColourspace('b-w');
   const quality = options.quality ?? 92;
+  if (options.metadata?.exif) pipe = pipe.withExif(options.metadata.exif);
+  if (options.metadata?.xmp) pipe = pipe.withXmp(options.metadata.xmp);
   switch (format) {
     case 'png':
       pipe = pipe.png({ compressionLevel: 6 });

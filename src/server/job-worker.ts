@@ -10,10 +10,12 @@
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 import { encodeImage, readImage } from '../image/io.js';
+import { carriedMetadata } from '../image/metadata.js';
 import '../methods/builtin.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputImage, MethodInputs } from '../methods/catalogue/types.js';
 import { openGallery } from '../methods/exemplar/gallery/gallery.js';
+import { VERSION } from '../version.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
 
 const send = (m: FromWorker) => {
@@ -93,9 +95,16 @@ async function runTask(task: JobTask): Promise<void> {
   send({ type: 'progress', fraction: 0.92, stage: 'encoding' });
   // The result keeps the input's alpha (when sizes agree) and, for PNG, its 16-bit depth.
   const sameSize = rgb.width === primary.image.width && rgb.height === primary.image.height;
+  // As the command line: the input's EXIF text fields and XMP kept, the colourisation recorded.
+  const metadata = carriedMetadata(
+    primary.metadata,
+    { software: `colorize-toolkit ${VERSION}`, method: task.method, options: task.options },
+    (text) => send({ type: 'notice', text }),
+  );
   const buf = await encodeImage(rgb, task.format, {
     alpha: sameSize ? primary.alpha : null,
     bitDepth: task.format === 'png' ? primary.bitDepth : 8,
+    metadata,
   });
   const data = new Uint8Array(buf.byteLength);
   data.set(buf);
