@@ -8,7 +8,7 @@ import { type ImageF32, isNeutralGray } from './image/image.js';
 import { type ReadOptions, readImage } from './image/io.js';
 import './methods/builtin.js';
 import { getMethod } from './methods/catalogue/catalogue.js';
-import { inputProblem } from './methods/catalogue/inputs.js';
+import { cancellable, inputProblem } from './methods/catalogue/inputs.js';
 import { validateOptions } from './methods/catalogue/options.js';
 import type { InputName, MethodContext, MethodInputs, MethodResult } from './methods/catalogue/types.js';
 import { openGallery } from './methods/exemplar/gallery/gallery.js';
@@ -41,7 +41,8 @@ async function decode(source: ImageSource, read: ReadOptions) {
 
 /**
  * Colours `inputs` with a catalogue method. A `gallery` input is a folder of colour photos from
- * which the nearest to the target becomes the reference (report §4.4.3).
+ * which the nearest to the target becomes the reference (report §4.4.3). `context.signal` cancels
+ * a run at its next progress report (between stages or iterations).
  *
  * @example
  * ```ts
@@ -88,5 +89,6 @@ export async function colorize(
     context.notice?.(`reference: ${best.file} (nearest gallery image, distance ${best.distance.toFixed(1)})`);
     out.images.reference = await decode(best.file, read);
   }
-  return method.run(out, options, context);
+  if (context.signal?.aborted) throw new ColorizeError('cancelled (before it started)', 'usage');
+  return method.run(out, options, cancellable(context));
 }

@@ -59,6 +59,24 @@ describe('colorize()', () => {
     );
   });
 
+  it('context.signal cancels a long run at its next progress report', async () => {
+    const ac = new AbortController();
+    const stages: string[] = [];
+    const run = colorize(
+      { target: ex('scene_gray.png'), reference: ex('sunset.png') },
+      { method: 'gram', workingSize: 32, iterations: 200, levels: 1 },
+      {
+        signal: ac.signal,
+        progress: (_f, stage) => {
+          stages.push(stage ?? '');
+          if (stages.length === 3) ac.abort();
+        },
+      },
+    );
+    await assert.rejects(run, /cancelled \(at iteration \d+/);
+    assert.equal(stages.length, 3, 'nothing reported after the abort');
+  });
+
   it('every catalogue method has its family, a paper, at least one input, and options with a flag', () => {
     for (const m of listMethods()) {
       assert.ok(m.paper.length > 3, m.name);

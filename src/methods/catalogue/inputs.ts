@@ -5,7 +5,7 @@
 import { lumaOf } from '../../color/linear-spaces.js';
 import { ColorizeError } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
-import type { InputImage, InputSpec, MethodDeclaration, MethodInputs } from './types.js';
+import type { InputImage, InputSpec, MethodContext, MethodDeclaration, MethodInputs } from './types.js';
 
 /** The gallery stand-in for a reference: any method with a `reference` input takes it. */
 export const GALLERY_INPUT: InputSpec = {
@@ -129,4 +129,30 @@ export function inputProblem(
     if (group.some(present) && !group.every(present))
       return `${group.map(word).join(' and ')} go together: give both`;
   return undefined;
+}
+
+/**
+ * A context whose `progress` stops the method when `context.signal` is aborted: methods report
+ * progress between their stages and iterations, so a cancelled run ends at the next report with a
+ * "cancelled" error instead of running to the end.
+ *
+ * @example
+ * ```ts
+ * import { cancellable } from 'colorize-toolkit';
+ * const ac = new AbortController();
+ * const ctx = cancellable({ signal: ac.signal });
+ * ac.abort();
+ * try { ctx.progress?.(0.5, 'working'); } catch (e) { console.log((e as Error).message); } // cancelled (at working)
+ * ```
+ */
+export function cancellable(context: MethodContext): MethodContext {
+  const { signal } = context;
+  if (!signal) return context;
+  return {
+    ...context,
+    progress: (fraction, stage) => {
+      if (signal.aborted) throw new ColorizeError(`cancelled${stage ? ` (at ${stage})` : ''}`, 'usage');
+      context.progress?.(fraction, stage);
+    },
+  };
 }
