@@ -8,7 +8,9 @@ import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
 import { DEFAULT_PREVIEW_PIXELS, ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
 import '../../src/methods/transfer/builtin.js';
-import { getTransferMethod, transferMethodNames } from '../../src/methods/transfer/registry.js';
+import { getTransferMethod, listTransferMethods } from '../../src/methods/transfer/registry.js';
+import { optionsFromFlags } from '../../src/server/option-specs.js';
+import type { MethodDescription, OptionSpec } from './method-description.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
 import { planesToRgba } from './rgba.js';
@@ -32,6 +34,35 @@ function sendImage(seq: number, img: ImageF32, t0: number, note: string): void {
 function strokeSet(strokes: RasterStroke[]) {
   if (!gray || strokes.length === 0) return null;
   return rasterizeStrokes(strokes, gray.width, gray.height);
+}
+
+/** The in-browser methods, described like `GET v1/methods` does (the studio renders their options). */
+function localMethods(): MethodDescription[] {
+  // 'full' runs Levin et al. with its defaults; other options of it go to the service.
+  const scribbles: MethodDescription = {
+    name: 'levin',
+    family: 'scribbles',
+    summary: 'Levin et al., solved in the browser with its defaults',
+    inputs: [{ name: 'gray', kind: 'image', required: true }],
+    options: [],
+    browser: true,
+  };
+  return [
+    scribbles,
+    ...listTransferMethods().map(
+      (t): MethodDescription => ({
+        name: t.name,
+        family: 'transfer',
+        summary: t.summary,
+        inputs: [
+          { name: 'target', kind: 'image', required: true },
+          { name: 'reference', kind: 'image', required: true },
+        ],
+        options: optionsFromFlags(t.flags) as OptionSpec[],
+        browser: true,
+      }),
+    ),
+  ];
 }
 
 function handle(m: WorkerRequest): void {
@@ -73,7 +104,7 @@ function handle(m: WorkerRequest): void {
       return;
     }
     case 'transfer': {
-      const rgb = getTransferMethod(m.method).run(m.target, m.reference, {});
+      const rgb = getTransferMethod(m.method).run(m.target, m.reference, m.options);
       if (rgb instanceof Promise) throw new Error(`${m.method} is asynchronous; run it on the server`);
       sendImage(m.seq, rgb, t0, `${m.method} in the browser`);
       return;
@@ -82,7 +113,7 @@ function handle(m: WorkerRequest): void {
       ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
       return;
     case 'methods':
-      ctx.postMessage({ type: 'methods', seq: m.seq, names: transferMethodNames() });
+      ctx.postMessage({ type: 'methods', seq: m.seq, methods: localMethods() });
       return;
   }
 }

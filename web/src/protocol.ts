@@ -1,4 +1,6 @@
 /** Messages between the studio page and its compute worker. */
+import type { MethodDescription } from './method-description.js';
+
 export interface Planes {
   width: number;
   height: number;
@@ -15,7 +17,15 @@ export type WorkerRequest =
   | { type: 'init'; seq: number; gray: Planes }
   | { type: 'preview'; seq: number; strokes: RasterStroke[] }
   | { type: 'full'; seq: number; strokes: RasterStroke[] }
-  | { type: 'transfer'; seq: number; method: string; target: Planes; reference: Planes }
+  | {
+      type: 'transfer';
+      seq: number;
+      method: string;
+      target: Planes;
+      reference: Planes;
+      /** Values of the options the user changed (the method's defaults for the others). */
+      options: Record<string, unknown>;
+    }
   | { type: 'palette'; seq: number; reference: Planes }
   | { type: 'methods'; seq: number };
 
@@ -32,5 +42,6 @@ export type WorkerReply =
   | { type: 'empty'; seq: number }
   | { type: 'ok'; seq: number }
   | { type: 'palette'; seq: number; colours: Array<{ hex: string; share: number }> }
-  | { type: 'methods'; seq: number; names: string[] }
+  /** The methods the worker runs, described like `GET v1/methods` describes them. */
+  | { type: 'methods'; seq: number; methods: MethodDescription[] }
   | { type: 'error'; seq: number; message: string };

@@ -1,0 +1,284 @@
+/**
+ * The studio's option controls in headless chromium against the real service: every method the
+ * studio lists has one control per option of its `GET v1/methods` description (type, range,
+ * default); a changed option of an in-browser method reaches the method (the result equals the
+ * library's run with that option, computed here in Node, and differs from the default run); a
+ * changed option of a server-side run is sent as a field (the result equals the service's answer
+ * to the same request made here), a refused value is shown next to the form, and 'Reset to
+ * defaults' goes back to the default run. Photos from ../shared/data, read at run time.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { readImage } from '../../src/image/io.js';
+import '../../src/methods/transfer/builtin.js';
+import { getTransferMethod } from '../../src/methods/transfer/registry.js';
+import { dataPath } from '../helpers/shared.js';
+import { browserSkipReason, buildStudio, openStudio, resultPng, type Studio } from './browser.js';
+
+interface Spec {
+  key: string;
+  type: string;
+  default?: unknown;
+  defaultText?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+}
+interface Described {
+  name: string;
+  family: string;
+  options: Spec[];
+}
+
+const skip = browserSkipReason();
+let s: Studio;
+
+/** 8-bit RGB pixels of an encoded image. */
+async function rgbOf(png: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(png).removeAlpha().toColourspace('srgb').raw().toBuffer({
+    resolveWithObject: true,
+  });
+  return { data, width: info.width, height: info.height };
+}
+
+/** Mean absolute difference (0–255) and the share of samples more than `tol` levels apart. */
+function compare(a: Buffer, b: Buffer, tol = 2): { mean: number; off: number } {
+  assert.equal(a.length, b.length, 'same size');
+  let sum = 0;
+  let off = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    sum += d;
+    if (d > tol) off++;
+  }
+  return { mean: sum / a.length, off: off / a.length };
+}
+
+describe('studio option controls', { skip, timeout: 120_000 }, () => {
+  before(async () => {
+    buildStudio();
+    s = await openStudio();
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  /** Clicks a run button and waits for the result line to match `re` (cleared first). */
+  const runAndWait = async (button: string, re: RegExp, timeout = 30_000) => {
+    await s.page.evaluate(() => {
+      document.getElementById('result-info')!.textContent = '';
+    });
+    await s.page.click(button);
+    await s.page.waitForFunction(
+      (src) => new RegExp(src).test(document.getElementById('result-info')!.textContent ?? ''),
+      re.source,
+      { timeout },
+    );
+  };
+
+  test('every listed method has a control for every option of its GET v1/methods description', async () => {
+    const { page } = s;
+    const described = ((await (await fetch(`${s.url}v1/methods`)).json()) as { methods: Described[] })
+      .methods;
+    const panels: Array<[string, string]> = [
+      ['#method', '#method-options'],
+      ['#scribble-method', '#scribble-options'],
+      ['#auto-method', '#auto-options'],
+    ];
+    const listed = new Set<string>();
+    for (const [selectId, formId] of panels) {
+      const names = await page.$$eval(`${selectId} option`, (os) =>
+        os.map((o) => (o as HTMLOptionElement).value),
+      );
+      for (const name of names) {
+        listed.add(name);
+        await page.selectOption(selectId, name);
+        const m = described.find((d) => d.name === name);
+        assert.ok(m, `${name} is a method of the service`);
+        const controls = await page.$$eval(`${formId} [data-option]:is(input, select)`, (els) =>
+          els.map((e) => {
+            const i = e as HTMLInputElement;
+            const slider = e.closest('.opt-row')?.nextElementSibling;
+            return {
+              key: i.dataset.option!,
+              tag: i.tagName.toLowerCase(),
+              type: i.type,
+              value: i.type === 'checkbox' ? String(i.checked) : i.value,
+              placeholder: i.placeholder ?? '',
+              min: i.min ?? '',
+              max: i.max ?? '',
+              choices:
+                e.tagName === 'SELECT'
+                  ? Array.from((e as HTMLSelectElement).options, (o) => o.value).filter((v) => v)
+                  : [],
+              slider: slider?.classList.contains('opt-slider') ?? false,
+            };
+          }),
+        );
+        assert.deepEqual(
+          controls.map((c) => c.key),
+          m.options.map((o) => o.key),
+          `${name}: one control per option, in order`,
+        );
+        for (const [i, o] of m.options.entries()) {
+          const c = controls[i];
+          const what = `${name}.${o.key}`;
+          if (o.type === 'boolean') {
+            assert.equal(c.type, 'checkbox', what);
+            assert.equal(c.value, String(o.default === true), `${what} default`);
+          } else if (o.enum) {
+            assert.equal(c.tag, 'select', what);
+            assert.deepEqual(c.choices, o.enum, `${what} choices`);
+            assert.equal(c.value, o.default ?? '', `${what} default`);
+          } else if (o.type === 'number' || o.type === 'integer') {
+            assert.equal(c.type, 'number', what);
+            assert.equal(c.min, o.minimum === undefined ? '' : String(o.minimum), `${what} minimum`);
+            assert.equal(c.max, o.maximum === undefined ? '' : String(o.maximum), `${what} maximum`);
+            assert.equal(c.slider, o.minimum !== undefined && o.maximum !== undefined, `${what} slider`);
+            if (o.default !== undefined) assert.equal(Number(c.value), o.default, `${what} default`);
+            else assert.equal(c.placeholder, o.defaultText ?? '', `${what} documented default`);
+          } else {
+            assert.equal(c.type, 'text', what);
+            const d = Array.isArray(o.default) ? o.default.join(',') : (o.default ?? '');
+            assert.equal(c.value, String(d), `${what} default`);
+            if (o.default === undefined) assert.equal(c.placeholder, o.defaultText ?? '', what);
+          }
+        }
+      }
+    }
+    // Every method of the service is offered somewhere.
+    assert.deepEqual([...listed].sort(), described.map((d) => d.name).sort());
+  });
+
+  test('a changed option of an in-browser method changes the result to the library’s run with it', async () => {
+    const { page } = s;
+    const targetPath = dataPath('exemplar/002_target.png');
+    const referencePath = dataPath('exemplar/002_reference.png');
+    await page.setInputFiles('#open-photo', targetPath);
+    await page.setInputFiles('#open-ref', referencePath);
+    await page.waitForFunction(() => document.querySelectorAll('#palette button').length >= 4);
+    await page.selectOption('#method', 'histogram');
+    await runAndWait('#run-ref', /histogram: \d+ ms \(browser\)/);
+    const byDefault = await rgbOf(await resultPng(page));
+
+    await page.locator('#opt-bins').fill('4');
+    assert.match((await page.locator('#method-options').innerText()) ?? '', /1 changed/);
+    await runAndWait('#run-ref', /histogram: \d+ ms \(browser\)/);
+    const fourBins = await rgbOf(await resultPng(page));
+
+    // The library's own run in Node on the same photos, with and without the option.
+    const target = (await readImage(targetPath)).image;
+    const reference = (await readImage(referencePath)).image;
+    const method = getTransferMethod('histogram');
+    const eight = async (opts: Record<string, unknown>) => {
+      const img = await method.run(target, reference, opts);
+      const n = img.width * img.height;
+      const out = Buffer.alloc(n * 3);
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < 3; c++)
+          out[i * 3 + c] = Math.round(
+            255 * Math.min(1, Math.max(0, img.channels[c % img.channels.length][i])),
+          );
+      return out;
+    };
+    const libDefault = await eight({});
+    const libFour = await eight({ bins: 4 });
+    const sameDefault = compare(byDefault.data, libDefault);
+    const sameFour = compare(fourBins.data, libFour);
+    const changed = compare(fourBins.data, byDefault.data);
+    assert.ok(sameDefault.off < 0.005, `default run as the library's: ${JSON.stringify(sameDefault)}`);
+    assert.ok(sameFour.off < 0.005, `bins=4 run as the library's: ${JSON.stringify(sameFour)}`);
+    assert.ok(changed.mean > 3 && changed.off > 0.2, `bins=4 changes the result: ${JSON.stringify(changed)}`);
+
+    // Reset to defaults: the default run again.
+    await page.click('#method-options .opt-reset');
+    assert.equal(await page.locator('#opt-bins').inputValue(), '256');
+    await runAndWait('#run-ref', /histogram: \d+ ms \(browser\)/);
+    assert.deepEqual((await rgbOf(await resultPng(page))).data, byDefault.data);
+  });
+
+  test('a changed option of a server-side run is sent as a field; a refused value shows by the form', async () => {
+    const { page } = s;
+    const grayPath = dataPath('scribbles/flower_gray.png');
+    const strokes = JSON.stringify({
+      strokes: [
+        {
+          points: [
+            [180, 110],
+            [215, 125],
+            [250, 110],
+          ],
+          width: 8,
+          color: '#d81b3c',
+        },
+        {
+          points: [
+            [20, 30],
+            [80, 40],
+            [60, 250],
+          ],
+          width: 8,
+          color: '#2e8b3a',
+        },
+        {
+          points: [
+            [400, 30],
+            [380, 260],
+          ],
+          width: 8,
+          color: '#2e8b3a',
+        },
+      ],
+    });
+    await page.setInputFiles('#open-photo', grayPath);
+    await page.setInputFiles('#open-strokes', {
+      name: 'strokes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(strokes),
+    });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __studio: { history: { current: unknown[] } } }).__studio.history.current
+          .length === 3,
+    );
+    await page.selectOption('#scribble-method', 'levin');
+    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution/);
+    const inBrowser = await rgbOf(await resultPng(page));
+
+    // Levin's own system → the symmetrised graph Laplacian: the browser worker has no such option,
+    // so the solve goes to the service with the field.
+    await page.selectOption('#scribble-opt-system', 'symmetric');
+    await runAndWait('#full', /Full resolution in \d+ ms \(levin, server\)/, 60_000);
+    const withReport = await rgbOf(await resultPng(page));
+
+    const form = new FormData();
+    form.append('system', 'symmetric');
+    form.append('gray', new Blob([new Uint8Array(await sharp(grayPath).png().toBuffer())]), 'gray.png');
+    form.append('strokes', new Blob([strokes]), 'strokes.json');
+    const res = await fetch(`${s.url}v1/colorize/levin`, { method: 'POST', body: form });
+    assert.equal(res.status, 200);
+    const direct = await rgbOf(Buffer.from(await res.arrayBuffer()));
+    const same = compare(withReport.data, direct.data, 0);
+    assert.equal(
+      same.off,
+      0,
+      `the studio's result is the service's for system=symmetric: ${JSON.stringify(same)}`,
+    );
+    const changed = compare(withReport.data, inBrowser.data);
+    assert.ok(changed.off > 0.01, `system=symmetric changes the result: ${JSON.stringify(changed)}`);
+
+    // A value out of range: the service's 400 message appears next to the form.
+    await page.locator('#scribble-opt-tolerance').fill('5');
+    await page.click('#full');
+    const error = page.locator('#scribble-options .opt-error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.innerText(), /tolerance/);
+
+    // Reset to defaults: back to the browser's own solve, and the same result as before.
+    await page.click('#scribble-options .opt-reset');
+    assert.equal(await error.isHidden(), true);
+    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution/);
+    assert.deepEqual((await rgbOf(await resultPng(page))).data, inBrowser.data);
+  });
+});
