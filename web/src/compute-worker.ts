@@ -104,7 +104,7 @@ function handle(m: WorkerRequest): void {
       return;
     }
     case 'transfer': {
-      const rgb = getTransferMethod(m.method).run(m.target, m.reference, m.options);
+      const rgb = getTransferMethod(m.method).run(m.target, m.reference, m.options ?? {});
       if (rgb instanceof Promise) throw new Error(`${m.method} is asynchronous; run it on the server`);
       sendImage(m.seq, rgb, t0, `${m.method} in the browser`);
       return;

@@ -23,8 +23,8 @@ export type WorkerRequest =
       method: string;
       target: Planes;
       reference: Planes;
-      /** Values of the options the user changed (the method's defaults for the others). */
-      options: Record<string, unknown>;
+      /** Option values by key, as the catalogue declares them (only those the user changed). */
+      options?: Record<string, unknown>;
     }
   | { type: 'palette'; seq: number; reference: Planes }
   | { type: 'methods'; seq: number };
