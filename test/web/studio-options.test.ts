@@ -5,14 +5,20 @@
  * library's run with that option, computed here in Node, and differs from the default run); a
  * changed option of a server-side run is sent as a field (the result equals the service's answer
  * to the same request made here), a refused value is shown next to the form, and 'Reset to
- * defaults' goes back to the default run. Photos from ../shared/data, read at run time.
+ * defaults' goes back to the default run. The gallery picker (service started with a gallery folder
+ * of three exemplar references): its thumbnails, a named pick and 'auto (nearest)' give the
+ * service's own answers to the same requests. Photos from ../shared/data, read at run time.
  */
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { readImage } from '../../src/image/io.js';
 import '../../src/methods/transfer/builtin.js';
 import { getTransferMethod } from '../../src/methods/transfer/registry.js';
+import type { ServerOptions } from '../../src/server/limits.js';
 import { dataPath } from '../helpers/shared.js';
 import { browserSkipReason, buildStudio, openStudio, resultPng, type Studio } from './browser.js';
 
@@ -33,6 +39,9 @@ interface Described {
 
 const skip = browserSkipReason();
 let s: Studio;
+let galleryDir: string;
+/** The gallery: colour references of three exemplar sets. */
+const GALLERY = ['002_reference.png', '004_reference.png', '006_reference.png'];
 
 /** 8-bit RGB pixels of an encoded image. */
 async function rgbOf(png: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
@@ -58,10 +67,14 @@ function compare(a: Buffer, b: Buffer, tol = 2): { mean: number; off: number } {
 describe('studio option controls', { skip, timeout: 120_000 }, () => {
   before(async () => {
     buildStudio();
-    s = await openStudio();
+    galleryDir = await fs.mkdtemp(path.join(tmpdir(), 'colorize-gallery-'));
+    for (const n of GALLERY) await fs.copyFile(dataPath(`exemplar/${n}`), path.join(galleryDir, n));
+    // `gallery` is the service's --gallery DIR (issue 17); a server without it ignores the option.
+    s = await openStudio({ gallery: galleryDir } as ServerOptions);
   });
   after(async () => {
     await s?.close();
+    if (galleryDir) await fs.rm(galleryDir, { recursive: true, force: true });
   });
 
   /** Clicks a run button and waits for the result line to match `re` (cleared first). */
@@ -280,5 +293,73 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     assert.equal(await error.isHidden(), true);
     await runAndWait('#full', /Full resolution in \d+ ms \(full resolution/);
     assert.deepEqual((await rgbOf(await resultPng(page))).data, inBrowser.data);
+  });
+
+  test('gallery picker: thumbnails, a named pick and auto (nearest) run as the service answers them', async (t) => {
+    const { page } = s;
+    const listing = await fetch(`${s.url}v1/gallery`);
+    if (listing.status === 404) {
+      t.skip('GET v1/gallery is absent: this server has no gallery routes yet (issue 17, server side)');
+      return;
+    }
+    const images = ((await listing.json()) as { images: Array<{ name: string }> }).images.map((i) => i.name);
+    assert.deepEqual([...images].sort(), GALLERY);
+    // One thumbnail per gallery image (loaded, long side ≤ 256), after the 'auto (nearest)' choice.
+    await page.reload();
+    await page.waitForFunction(
+      () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
+    );
+    assert.equal(await page.locator('#gallery-section').isHidden(), false);
+    await page.waitForFunction(
+      (n) =>
+        Array.from(document.querySelectorAll<HTMLImageElement>('#gallery img')).filter(
+          (i) => i.naturalWidth > 0,
+        ).length === n,
+      images.length,
+    );
+    const choices = await page.$$eval('#gallery [data-gallery]', (bs) =>
+      bs.map((b) => (b as HTMLElement).dataset.gallery),
+    );
+    assert.deepEqual(choices, ['auto', ...images]);
+    const sizes = await page.$$eval('#gallery img', (is) =>
+      is.map((i) => Math.max((i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight)),
+    );
+    assert.ok(
+      sizes.every((n) => n > 0 && n <= 256),
+      `thumbnails: ${sizes}`,
+    );
+
+    const targetPath = dataPath('exemplar/002_target.png');
+    const target = new Uint8Array(await fs.readFile(targetPath));
+    const direct = async (fields: Record<string, string>, files: Record<string, Uint8Array<ArrayBuffer>>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      for (const [k, v] of Object.entries(files)) form.append(k, new Blob([v]), `${k}.png`);
+      const res = await fetch(`${s.url}v1/colorize/histogram`, { method: 'POST', body: form });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await rgbOf(Buffer.from(await res.arrayBuffer()))).data;
+    };
+    await page.setInputFiles('#open-photo', targetPath);
+    await page.selectOption('#method', 'histogram');
+
+    // A named pick: the service runs with that gallery image as the reference, at full size (the
+    // same result as uploading the image itself), not with its thumbnail.
+    await page.click('#gallery [data-gallery="004_reference.png"]');
+    await runAndWait('#run-ref', /histogram: \d+ ms \(server\)/, 60_000);
+    const named = (await rgbOf(await resultPng(page))).data;
+    const uploaded = await direct(
+      {},
+      { target, reference: new Uint8Array(await fs.readFile(dataPath('exemplar/004_reference.png'))) },
+    );
+    assert.equal(compare(named, uploaded, 0).off, 0, 'a named gallery pick equals uploading that image');
+
+    // auto (nearest): the notice names the image the service picked, and the result is its run.
+    await page.click('#gallery [data-gallery="auto"]');
+    await runAndWait('#run-ref', /histogram: \d+ ms \(server\)/, 60_000);
+    const info = (await page.locator('#result-info').innerText()) ?? '';
+    const picked = info.match(/gallery image (\S+)/)?.[1];
+    assert.ok(picked && images.includes(picked), `the notice names a gallery image: ${info}`);
+    const auto = (await rgbOf(await resultPng(page))).data;
+    assert.equal(compare(auto, await direct({ gallery: picked }, { target }), 0).off, 0, 'auto = its pick');
   });
 });

@@ -332,6 +332,8 @@ function renderGallery(names: string[]): void {
   strip.replaceChildren(auto, ...thumbs);
 }
 
+const REF_HINT = $('ref-hint').textContent ?? '';
+
 /** Makes a gallery image (or 'auto') the reference, in place of an uploaded one; null clears it. */
 function chooseGallery(choice: string | null): void {
   galleryChoice = choice;
@@ -346,8 +348,22 @@ function chooseGallery(choice: string | null): void {
     $('ref-hint').textContent = 'The server picks the gallery photo nearest to yours';
     $('palette').replaceChildren();
     status(choice === 'auto' ? 'Reference: the nearest gallery photo' : `Reference: gallery photo ${choice}`);
+    if (choice !== 'auto') void guard(() => galleryPalette(choice));
+  } else if (!reference) {
+    $<HTMLImageElement>('ref-thumb').hidden = true;
+    $('ref-hint').hidden = false;
+    $('ref-hint').textContent = REF_HINT;
+    $('palette').replaceChildren();
   }
   refreshButtons();
+}
+
+/** The palette of a gallery photo, from its thumbnail. */
+async function galleryPalette(name: string): Promise<void> {
+  const p = await decodePhoto(await (await fetch(galleryThumbUrl(name))).blob(), name);
+  if (!p.colour || galleryChoice !== name) return;
+  const r = await heavy.request({ type: 'palette', reference: copyPlanes(p.colour) });
+  if (r.type === 'palette' && galleryChoice === name) renderPalette(r.colours);
 }
 
 /** Shows an image the service returned as the result layer. */
@@ -414,7 +430,9 @@ async function runReference(): Promise<void> {
     }
   } else if (galleryChoice) {
     if (!info?.inputs.some((i) => i.kind === 'gallery')) {
-      throw new Error(`${method} takes no gallery photo: upload a reference, or pick another method`);
+      const why = `${method} takes no gallery photo: upload a reference, or pick another method`;
+      refForm.showError(why);
+      throw new Error(why);
     }
     const out = await onServer(refForm, method, { target: photo.blob }, { gallery: galleryChoice });
     await showServerResult(out.blob);
