@@ -25,6 +25,10 @@ export interface OptionSpec {
   minimum?: number;
   /** Largest allowed value (of each value, for a number-list). */
   maximum?: number;
+  /** Unit of a number, e.g. 'px'. */
+  unit?: string;
+  /** Where the option comes from in the paper or report, e.g. 'report §2.1.2'. */
+  source?: string;
 }
 
 export interface InputDescription {

@@ -42,9 +42,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 function rangeText(s: OptionSpec): string {
   const parts: string[] = [];
-  if (s.minimum !== undefined && s.maximum !== undefined) parts.push(`${s.minimum} … ${s.maximum}`);
-  else if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}`);
-  else if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}`);
+  const u = s.unit ? ` ${s.unit}` : '';
+  if (s.minimum !== undefined && s.maximum !== undefined) parts.push(`${s.minimum} … ${s.maximum}${u}`);
+  else if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}${u}`);
+  else if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}${u}`);
   if (s.integer || s.type === 'integer') parts.push('whole');
   return parts.join(', ');
 }
@@ -59,7 +60,8 @@ function helpText(s: OptionSpec): string {
       : s.defaultText !== undefined
         ? `default ${s.defaultText}`
         : '';
-  return [s.description, [range, dflt].filter((x) => x).join('; ')].filter((x) => x).join(' — ');
+  const source = s.source && !s.description.includes(s.source) ? s.source : '';
+  return [s.description, [range, dflt, source].filter((x) => x).join('; ')].filter((x) => x).join(' — ');
 }
 
 function numberControl(spec: OptionSpec, id: string, row: HTMLElement, onChange: () => void): Control {
@@ -96,6 +98,7 @@ function numberControl(spec: OptionSpec, id: string, row: HTMLElement, onChange:
   }
   field.addEventListener('input', onChange);
   row.append(field);
+  if (spec.unit) row.append(el('span', { className: 'opt-unit muted small', textContent: spec.unit }));
   return {
     spec,
     below: slider ?? undefined,
