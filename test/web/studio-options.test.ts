@@ -162,6 +162,21 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     }
     // Every method of the service is offered somewhere.
     assert.deepEqual([...listed].sort(), described.map((d) => d.name).sort());
+    // The worker's in-browser methods (what a studio without a service shows) have the service's
+    // options, defaults and ranges.
+    const local = await page.evaluate(() =>
+      (window as unknown as { __studio: { localMethods(): Described[] } }).__studio.localMethods(),
+    );
+    assert.ok(local.filter((m) => m.options.length > 0).length >= 5, 'the worker describes its methods');
+    for (const m of local) {
+      const d = described.find((x) => x.name === m.name);
+      assert.ok(d, `${m.name}: the service has the worker's method`);
+      // The worker may run a method with fewer options (the others go to the service), never others.
+      for (const o of m.options) {
+        const so: Spec | undefined = d.options.find((x) => x.key === o.key);
+        assert.deepEqual(o, so, `${m.name}.${o.key}: the worker's option is the service's`);
+      }
+    }
   });
 
   test('a changed option of an in-browser method changes the result to the library’s run with it', async () => {

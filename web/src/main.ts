@@ -63,7 +63,15 @@ const scribbleForm = new OptionsForm($('scribble-options'), 'scribble-opt');
 /** Figures the browser tests read. */
 const stats = { previews: 0, lastPreviewMs: 0, lastWorkMs: 0, previewMs: [] as number[], ready: false };
 Object.assign(window, {
-  __studio: { stats, stage, history, resultPixel, loadPhoto, loadStrokesText },
+  __studio: {
+    stats,
+    stage,
+    history,
+    resultPixel,
+    loadPhoto,
+    loadStrokesText,
+    localMethods: () => localMethods,
+  },
 });
 
 function status(text: string, error = false): void {
