@@ -15,8 +15,9 @@ import { gramColorize } from '../src/methods/exemplar/gram/pipeline.js';
 import { superpixelColorize } from '../src/methods/exemplar/superpixel/pipeline.js';
 import { evaluate } from '../src/metrics/evaluate.js';
 import { EASY_SETS, EXEMPLAR_DIR, HARD_SETS } from './exemplar-sets.js';
-import '../src/methods/transfer/builtin.js';
-import { getTransferMethod } from '../src/methods/transfer/registry.js';
+import '../src/methods/builtin.js';
+import { getMethod } from '../src/methods/catalogue/catalogue.js';
+import { runWithReference } from '../src/methods/transfer/declare.js';
 
 const workingSize = Number(process.argv[2] ?? 128);
 const perKind = process.argv[3] && process.argv[3] !== 'all' ? Number(process.argv[3]) : Infinity;
@@ -28,7 +29,7 @@ const methods: Record<string, (g: ImageF32, r: ImageF32) => Promise<ImageF32>> =
     async (g, r) => (await gramColorize(g, r, { workingSize })).rgb,
   'superpixel (vgg19)': async (g, r) =>
     (await superpixelColorize(g, r, { features: 'vgg19', workingSize })).rgb,
-  welsh: async (g, r) => getTransferMethod('welsh').run(g, r, {}),
+  welsh: async (g, r) => runWithReference(getMethod('welsh'), g, r),
 };
 if (process.argv[4] !== 'all') for (const k of Object.keys(methods).slice(2)) delete methods[k];
 const lines = ['| set | method | PSNR dB | SSIM | HIS | s / image |', '|---|---|---|---|---|---|'];

@@ -21,9 +21,10 @@ import {
 } from '../src/methods/exemplar/superpixel/pipeline.js';
 import { evaluate } from '../src/metrics/evaluate.js';
 import { EASY_SETS, EXEMPLAR_DIR, HARD_SETS } from './exemplar-sets.js';
-import '../src/methods/transfer/builtin.js';
+import '../src/methods/builtin.js';
 import { fitWithin } from '../src/image/resize.js';
-import { getTransferMethod } from '../src/methods/transfer/registry.js';
+import { getMethod } from '../src/methods/catalogue/catalogue.js';
+import { runWithReference } from '../src/methods/transfer/declare.js';
 
 const workingSize = Number(process.argv[2] ?? 256);
 const group = process.argv[3] ?? 'features';
@@ -46,7 +47,7 @@ const groups: Record<string, Record<string, Run>> = {
   features: {
     'superpixel (vgg19)': sp({}),
     'superpixel (handcrafted)': sp({ features: 'handcrafted' }),
-    welsh: async (g, r) => ({ rgb: await getTransferMethod('welsh').run(g, r, {}) }),
+    welsh: async (g, r) => ({ rgb: await runWithReference(getMethod('welsh'), g, r) }),
   },
   superpixels: {
     '1⌊√(HW)⌋': spCount(1),

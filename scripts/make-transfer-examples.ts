@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createImage } from '../src/image/image.js';
 import { readImage, writeImage } from '../src/image/io.js';
-import '../src/methods/transfer/builtin.js';
-import { listTransferMethods } from '../src/methods/transfer/registry.js';
+import '../src/methods/browser-builtin.js';
+import { getMethod, listMethods } from '../src/methods/catalogue/catalogue.js';
+import { runWithReference } from '../src/methods/transfer/declare.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const W = 384;
@@ -63,15 +64,16 @@ const outDir = path.join(root, 'docs', 'img', 'transfer');
 mkdirSync(outDir, { recursive: true });
 const gray = (await readImage(path.join(root, 'examples', 'scene_gray.png'))).image;
 const colour = (await readImage(path.join(root, 'examples', 'scene.png'))).image;
-for (const m of listTransferMethods()) {
+for (const m of listMethods('transfer').filter((x) => x.family === 'transfer')) {
   const grayOpts = m.name === 'reinhard' ? { grayTarget: 'mean-chroma' } : {};
-  await writeImage(path.join(outDir, `${m.name}-gray.png`), await m.run(gray, ref, grayOpts));
-  await writeImage(path.join(outDir, `${m.name}-colour.png`), await m.run(colour, ref, {}));
+  await writeImage(path.join(outDir, `${m.name}-gray.png`), await runWithReference(m, gray, ref, grayOpts));
+  await writeImage(path.join(outDir, `${m.name}-colour.png`), await runWithReference(m, colour, ref));
 }
 await writeImage(
   path.join(outDir, 'wavelet-lab-soft-gray.png'),
-  await listTransferMethods()
-    .find((m) => m.name === 'wavelet')!
-    .run(gray, ref, { space: 'lab', lambda: [0.2, 0.4, 0.6, 0.8, 0.9, 1, 1] }),
+  await runWithReference(getMethod('wavelet'), gray, ref, {
+    space: 'lab',
+    lambda: [0.2, 0.4, 0.6, 0.8, 0.9, 1, 1],
+  }),
 );
 console.log(`wrote examples/sunset.png and ${outDir}`);

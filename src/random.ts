@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { seededRandom } from 'colorize-toolkit';
+ * import { seededRandom } from 'colorize-toolkit/internals';
  * const r = seededRandom(7);
  * console.log(r() === seededRandom(7)()); // true
  * ```

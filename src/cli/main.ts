@@ -5,15 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { registerAuto } from './commands/auto.js';
 import { registerEval } from './commands/eval.js';
-import { registerExemplar } from './commands/exemplar.js';
+import { registerFamilyCommands } from './commands/families.js';
 import { registerInfo } from './commands/info.js';
+import { registerMethods } from './commands/methods.js';
 import { registerModels } from './commands/models.js';
-import { registerScribble } from './commands/scribble.js';
 import { registerServe } from './commands/serve.js';
 import { registerStudio } from './commands/studio.js';
-import { registerTransfer } from './commands/transfer.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,15 +25,13 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerAuto(program);
+  registerFamilyCommands(program);
   registerEval(program);
-  registerExemplar(program);
   registerInfo(program);
+  registerMethods(program);
   registerModels(program);
-  registerScribble(program);
   registerServe(program);
   registerStudio(program);
-  registerTransfer(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

@@ -1,91 +1,85 @@
 /**
- * Command-line plumbing shared by the commands whose methods come from a registry (`transfer`,
- * `auto`): every method's flags declared once on the command, help text per method, and the
- * typed option values of the chosen method (a flag of another method is a usage error).
+ * Command-line flags of a family's methods, from the catalogue: every method's options declared
+ * once on the family's command, help text per method, and the typed, validated option values of
+ * the chosen method (a flag of another method is a usage error).
  */
 import type { Command } from 'commander';
 import { ColorizeError } from '../errors.js';
-import {
-  flagHelp,
-  flagName,
-  parseFlagValue,
-  type TransferContext,
-  type TransferFlag,
-} from '../methods/transfer/registry.js';
-
-/** What these helpers need of a method: its name and flags. */
-export interface FlaggedMethod {
-  name: string;
-  flags: TransferFlag[];
-}
+import { flagName, optionHelp, typeOptionValue, validateOptions } from '../methods/catalogue/options.js';
+import type { MethodDeclaration, MethodOption } from '../methods/catalogue/types.js';
 
 export interface FlagUsers {
-  flag: TransferFlag;
-  users: Array<{ method: string; flag: TransferFlag }>;
+  flag: MethodOption;
+  users: Array<{ method: string; flag: MethodOption }>;
 }
 
 /** Every method's flags, one entry per flag text (methods may share a flag), with the methods that read it. */
-export function allFlags(methods: readonly FlaggedMethod[]): FlagUsers[] {
+export function allFlags(methods: readonly Pick<MethodDeclaration, 'name' | 'options'>[]): FlagUsers[] {
   const seen = new Map<string, FlagUsers>();
   for (const m of methods)
-    for (const f of m.flags) {
-      const entry = seen.get(f.flags) ?? { flag: f, users: [] };
-      if (entry.flag.key !== f.key || entry.flag.type !== f.type)
+    for (const f of m.options) {
+      const entry = seen.get(flagName(f)) ?? { flag: f, users: [] };
+      if (entry.flag.key !== f.key || entry.flag.type !== f.type || entry.flag.flags !== f.flags)
         throw new Error(
-          `${m.name} declares ${f.flags} with another key or type than ${entry.users[0].method}`,
+          `${m.name} declares ${f.flags} unlike ${entry.users[0].method} (${entry.flag.flags})`,
         );
       entry.users.push({ method: m.name, flag: f });
-      seen.set(f.flags, entry);
+      seen.set(flagName(f), entry);
     }
   return [...seen.values()];
 }
 
 /**
- * The --help text of a flag: its one method's text after "method: ", the common text of a flag
- * several methods read alike, or each method's text ("reinhard: lab|lalphabeta (default lab);
- * wavelet: …") when they differ.
+ * The --help text of a flag: the common text of a flag several methods read alike, or each
+ * method's text ("reinhard: lab|lalphabeta (default lab); wavelet: …") when they differ.
  */
-export function sharedFlagHelp(users: ReadonlyArray<{ method: string; flag: TransferFlag }>): string {
-  const texts = users.map((u) => flagHelp(u.flag));
+export function sharedFlagHelp(users: ReadonlyArray<{ method: string; flag: MethodOption }>): string {
+  const texts = users.map((u) => optionHelp(u.flag));
   if (users.length > 1 && texts.every((t) => t === texts[0])) return texts[0];
   return users.map((u, i) => `${u.method}: ${texts[i]}`).join('; ');
 }
 
 /** Declares every method's flags on `cmd`. */
-export function declareMethodFlags(cmd: Command, methods: readonly FlaggedMethod[]): void {
+export function declareMethodFlags(cmd: Command, methods: readonly MethodDeclaration[]): void {
   for (const { flag, users } of allFlags(methods)) cmd.option(flag.flags, sharedFlagHelp(users));
 }
 
-/** Where a method's notes go on the command line: `note: …` on stderr, each once per command. */
-export function cliContext(seen = new Set<string>()): TransferContext {
-  return {
-    notice: (message) => {
-      if (!seen.has(message)) process.stderr.write(`note: ${message}\n`);
-      seen.add(message);
-    },
-  };
+/** commander's attribute name of a flag ('--poisson-output' → poissonOutput, '--no-rgb-first' → rgbFirst). */
+function attributeOf(cmd: Command, flag: MethodOption): string {
+  const o = cmd.options.find((x) => x.flags === flag.flags);
+  return o ? o.attributeName() : flag.key;
 }
 
-/** Option values the user typed for `method`; a flag that belongs only to other methods is a usage error. */
+/**
+ * Option values the user typed for `method`, typed and validated against its declaration; a flag
+ * that belongs only to other methods is a usage error. Messages name the flag.
+ */
 export function methodOptions(
   cmd: Command,
-  method: FlaggedMethod,
-  methods: readonly FlaggedMethod[],
+  method: MethodDeclaration,
+  methods: readonly MethodDeclaration[],
 ): Record<string, unknown> {
   const raw = cmd.opts<Record<string, unknown>>();
-  const out: Record<string, unknown> = {};
-  for (const { flag: f } of allFlags(methods)) {
-    if (cmd.getOptionValueSource(f.key) !== 'cli') continue;
-    const own = method.flags.find((g) => g.key === f.key);
+  const given: Record<string, unknown> = {};
+  for (const { flag: f, users } of allFlags(methods)) {
+    const attr = attributeOf(cmd, f);
+    if (cmd.getOptionValueSource(attr) !== 'cli') continue;
+    const own = method.options.find((g) => g.key === f.key && g.flags === f.flags);
     if (!own) {
-      const ownFlags = method.flags.map(flagName).join(', ') || 'none';
+      const owners = users.map((u) => u.method).join('/');
       throw new ColorizeError(
-        `${flagName(f)} does not apply to --method ${method.name} (its flags: ${ownFlags})`,
+        `option ${flagName(f)} belongs to --method ${owners}, not ${method.name}`,
         'usage',
       );
     }
-    const v = raw[f.key];
-    out[f.key] = typeof v === 'string' ? parseFlagValue(own, v) : v;
+    given[own.key] = typeOptionValue(own, raw[attr]);
   }
-  return out;
+  try {
+    return validateOptions(method, given);
+  } catch (err) {
+    if (!(err instanceof ColorizeError)) throw err;
+    const m = /^option "([^"]+)"/.exec(err.message);
+    const o = m && method.options.find((x) => x.key === m[1]);
+    throw o ? new ColorizeError(err.message.replace(m[0], `option ${flagName(o)}`), err.kind) : err;
+  }
 }

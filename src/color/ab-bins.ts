@@ -48,7 +48,7 @@ export function makeAbBins(a: ArrayLike<number>, b: ArrayLike<number>): AbBins {
  *
  * @example
  * ```ts
- * import { abBins } from 'colorize-toolkit';
+ * import { abBins } from 'colorize-toolkit/internals';
  * const bins = abBins();
  * console.log(bins.count, bins.a[0], bins.b[0]); // 308 -90 50
  * ```
@@ -137,7 +137,7 @@ export interface SoftEncoding {
  *
  * @example
  * ```ts
- * import { softEncode } from 'colorize-toolkit';
+ * import { softEncode } from 'colorize-toolkit/internals';
  * const enc = softEncode(Float32Array.of(0), Float32Array.of(0));
  * console.log(enc.index.length, enc.weight.reduce((s, w) => s + w, 0).toFixed(3)); // 5 1.000
  * ```
@@ -209,7 +209,7 @@ export function softEncode(
  *
  * @example
  * ```ts
- * import { abBins, annealedMean } from 'colorize-toolkit';
+ * import { abBins, annealedMean } from 'colorize-toolkit/internals';
  * const p = new Float32Array(abBins().count); p[0] = 1; // all mass on bin 0 = (-90, 50)
  * const { a, b } = annealedMean(p, 1);
  * console.log(a[0], b[0]); // -90 50

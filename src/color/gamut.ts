@@ -43,7 +43,7 @@ export function labInGamut(L: number, a: number, b: number): boolean {
  *
  * @example
  * ```ts
- * import { labChromaScale } from 'colorize-toolkit';
+ * import { labChromaScale } from 'colorize-toolkit/internals';
  * console.log(labChromaScale(50, 0, 0)); // 1
  * console.log(labChromaScale(50, 200, 0) < 0.5); // true
  * ```
@@ -132,7 +132,7 @@ export function encodeClamped(v: number): number {
  *
  * @example
  * ```ts
- * import { fromPlanes, matchLuma } from 'colorize-toolkit';
+ * import { fromPlanes, matchLuma } from 'colorize-toolkit/internals';
  * const px = fromPlanes(1, 1, [Float32Array.of(0.8), Float32Array.of(0.4), Float32Array.of(0.2)]);
  * matchLuma(px, Float32Array.of(0.5));
  * const [r, g, b] = px.channels.map((c) => c[0]);

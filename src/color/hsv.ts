@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { rgbToHsv } from 'colorize-toolkit';
+ * import { rgbToHsv } from 'colorize-toolkit/internals';
  * console.log(rgbToHsv(0, 0.5, 1)); // [ 0.5833333333333334, 1, 1 ]
  * ```
  */

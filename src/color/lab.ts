@@ -77,7 +77,7 @@ export function labToXyz(L: number, a: number, b: number): [number, number, numb
  *
  * @example
  * ```ts
- * import { srgbToLab } from 'colorize-toolkit';
+ * import { srgbToLab } from 'colorize-toolkit/internals';
  * console.log(srgbToLab(1, 0, 0).map((v) => v.toFixed(2))); // [ '53.24', '80.09', '67.20' ]
  * ```
  */

@@ -60,7 +60,7 @@ export function applyMatrix(img: ImageF32, m: readonly number[]): ImageF32 {
  *
  * @example
  * ```ts
- * import { fromPlanes, rgbToLumaChroma } from 'colorize-toolkit';
+ * import { fromPlanes, rgbToLumaChroma } from 'colorize-toolkit/internals';
  * const red = fromPlanes(1, 1, [Float32Array.of(1), Float32Array.of(0), Float32Array.of(0)]);
  * const [y, u, v] = rgbToLumaChroma(red, 'yuv').channels;
  * console.log(y[0].toFixed(3), u[0].toFixed(4), v[0].toFixed(1)); // 0.299 -0.1687 0.5

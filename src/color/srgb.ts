@@ -25,7 +25,7 @@ export const D65_WHITE: readonly [number, number, number] = [
  *
  * @example
  * ```ts
- * import { srgbToLinear } from 'colorize-toolkit';
+ * import { srgbToLinear } from 'colorize-toolkit/internals';
  * console.log(srgbToLinear(0.5).toFixed(4)); // 0.2140
  * ```
  */

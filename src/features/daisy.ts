@@ -50,7 +50,7 @@ export interface DaisyField {
  *
  * @example
  * ```ts
- * import { daisyField, daisyDescriptor } from 'colorize-toolkit';
+ * import { daisyField, daisyDescriptor } from 'colorize-toolkit/internals';
  * // Dark left half, bright right half: the gradient points along +x, orientation bin 0.
  * const img = new Float32Array(40 * 40).map((_, i) => (i % 40 < 20 ? 0.2 : 0.8));
  * const d = daisyDescriptor(daisyField(img, 40, 40), 20, 20);

@@ -192,7 +192,7 @@ function prefilter(img: Float64Array, n: number, fc: number): Float64Array {
  *
  * @example
  * ```ts
- * import { gist } from 'colorize-toolkit';
+ * import { gist } from 'colorize-toolkit/internals';
  * const img = new Float32Array(64 * 48).map((_, i) => ((i % 64) >> 3) % 2);
  * const g = gist(img, 64, 48);
  * console.log(g.length); // 512

@@ -34,7 +34,7 @@ function stack(planes: Float32Array[], W: number, H: number): FeatureMap {
  *
  * @example
  * ```ts
- * import { createImage, HandcraftedFeatures } from 'colorize-toolkit';
+ * import { createImage, HandcraftedFeatures } from 'colorize-toolkit/internals';
  * const maps = await new HandcraftedFeatures().extract(createImage(16, 16, 1));
  * console.log(maps.map((m) => m.channels)); // [1, 3, 3]
  * ```

@@ -32,7 +32,7 @@ export function vggInput(image: ImageF32): Float32Array {
  *
  * @example
  * ```ts
- * import { createImage, Vgg19Features } from 'colorize-toolkit';
+ * import { createImage, Vgg19Features } from 'colorize-toolkit/internals';
  * const maps = await new Vgg19Features().extract(createImage(32, 32, 3));
  * console.log(maps.map((m) => [m.channels, m.width])); // [[64, 32], [128, 16], [256, 8]]
  * ```

@@ -29,7 +29,7 @@ function params(o: BilateralOptions): { ss: number; sr: number } {
  *
  * @example
  * ```ts
- * import { jointBilateralExact } from 'colorize-toolkit';
+ * import { jointBilateralExact } from 'colorize-toolkit/internals';
  * const guide = new Float32Array(16).map((_, i) => (i % 4 < 2 ? 0 : 1));
  * const [out] = jointBilateralExact(guide, [guide.slice()], 4, 4, { sigmaSpatial: 2, sigmaRange: 0.1 });
  * console.log(out[1].toFixed(3), out[2].toFixed(3)); // 0.000 1.000
@@ -76,7 +76,7 @@ export function jointBilateralExact(
  *
  * @example
  * ```ts
- * import { jointBilateralGrid } from 'colorize-toolkit';
+ * import { jointBilateralGrid } from 'colorize-toolkit/internals';
  * const guide = new Float32Array(64 * 64).map((_, i) => (i % 64 < 32 ? 0.2 : 0.8));
  * const [out] = jointBilateralGrid(guide, [guide.slice()], 64, 64, { sigmaSpatial: 4, sigmaRange: 0.1 });
  * console.log(Math.abs(out[31] - 0.2) < 0.02, Math.abs(out[32] - 0.8) < 0.02); // true true
@@ -196,7 +196,7 @@ export function jointBilateralGrid(
  *
  * @example
  * ```ts
- * import { jointBilateralUpsample } from 'colorize-toolkit';
+ * import { jointBilateralUpsample } from 'colorize-toolkit/internals';
  * const guide = new Float32Array(64).map((_, i) => (i % 8 < 4 ? 0 : 1));
  * const low = new Float32Array(16).map((_, i) => (i % 4 < 2 ? -1 : 1));
  * const [up] = jointBilateralUpsample(guide, 8, 8, [low], 4, 4, { sigmaSpatial: 1, sigmaRange: 0.1 });

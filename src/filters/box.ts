@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { boxFilter } from 'colorize-toolkit';
+ * import { boxFilter } from 'colorize-toolkit/internals';
  * const out = boxFilter(Float32Array.of(0, 3, 6, 9), 4, 1, 1);
  * console.log([...out]); // [ 1.5, 3, 6, 7.5 ]
  * ```

@@ -23,7 +23,7 @@ export interface DomainTransformOptions {
  *
  * @example
  * ```ts
- * import { domainTransformRF } from 'colorize-toolkit';
+ * import { domainTransformRF } from 'colorize-toolkit/internals';
  * const step = new Float32Array(8 * 8).map((_, i) => (i % 8 < 4 ? 0 : 1));
  * const [out] = domainTransformRF([step], [step.slice()], 8, 8, { sigmaSpatial: 10, sigmaRange: 0.05 });
  * console.log(out[3] < 0.01, out[4] > 0.99); // true true

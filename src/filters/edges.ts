@@ -29,7 +29,7 @@ export const EDGE_KERNELS: Record<EdgeKernelName, readonly number[]> = {
  *
  * @example
  * ```ts
- * import { convolve3x3, EDGE_KERNELS } from 'colorize-toolkit';
+ * import { convolve3x3, EDGE_KERNELS } from 'colorize-toolkit/internals';
  * const x = Float32Array.of(0, 0, 0, 0, 1, 0, 0, 0, 0);
  * console.log(convolve3x3(x, 3, 3, EDGE_KERNELS.laplacian4)[4]); // 4
  * ```
@@ -71,7 +71,7 @@ export interface EdgeProbabilityOptions {
  *
  * @example
  * ```ts
- * import { edgeProbability } from 'colorize-toolkit';
+ * import { edgeProbability } from 'colorize-toolkit/internals';
  * const step = Float32Array.from({ length: 64 }, (_, i) => (i % 8 < 4 ? 0 : 1));
  * const p = edgeProbability(step, 8, 8, { sigma: 0 });
  * console.log(p[3], p[4], p[0]); // 0.25 0.25 0

@@ -26,7 +26,7 @@ export function gaussianKernel(sigma: number, truncate = 4): Float64Array {
  *
  * @example
  * ```ts
- * import { reflectIndex } from 'colorize-toolkit';
+ * import { reflectIndex } from 'colorize-toolkit/internals';
  * console.log(reflectIndex(-1, 4), reflectIndex(4, 4), reflectIndex(9, 4)); // 0 3 1
  * ```
  */
@@ -43,7 +43,7 @@ export function reflectIndex(i: number, n: number): number {
  *
  * @example
  * ```ts
- * import { convolveSeparable, gaussianKernel } from 'colorize-toolkit';
+ * import { convolveSeparable, gaussianKernel } from 'colorize-toolkit/internals';
  * const out = convolveSeparable(new Float64Array(25).fill(2), 5, 5, gaussianKernel(1));
  * console.log(out[12].toFixed(6)); // 2.000000
  * ```
@@ -143,7 +143,7 @@ function yvvLine(
  *
  * @example
  * ```ts
- * import { gaussianBlur } from 'colorize-toolkit';
+ * import { gaussianBlur } from 'colorize-toolkit/internals';
  * const img = new Float32Array(64 * 64); img[32 * 64 + 32] = 1;
  * const out = gaussianBlur(img, 64, 64, 4);
  * console.log(out.reduce((s, v) => s + v, 0).toFixed(3)); // 1.000

@@ -22,7 +22,7 @@ export interface GuidedFilterOptions {
  *
  * @example
  * ```ts
- * import { guidedFilter } from 'colorize-toolkit';
+ * import { guidedFilter } from 'colorize-toolkit/internals';
  * const guide = new Float32Array(16).map((_, i) => (i % 4 < 2 ? 0 : 1)); // a vertical edge
  * const noisy = guide.map((v, i) => v + (i % 3 === 0 ? 0.05 : -0.05));
  * const [out] = guidedFilter(guide, [noisy], 4, 4, { radius: 1, eps: 1e-4 });
@@ -115,7 +115,7 @@ function applyModels(
  *
  * @example
  * ```ts
- * import { guidedUpsample } from 'colorize-toolkit';
+ * import { guidedUpsample } from 'colorize-toolkit/internals';
  * const guide = new Float32Array(64).map((_, i) => (i % 8 < 4 ? 0 : 1)); // 8×8, edge at x = 4
  * const low = new Float32Array(16).map((_, i) => (i % 4 < 2 ? -1 : 1)); // 4×4 chroma
  * const [up] = guidedUpsample(guide, 8, 8, [low], 4, 4, { radius: 1, eps: 1e-4 });

@@ -21,7 +21,7 @@ function binOf(v: number, top: number): number {
  *
  * @example
  * ```ts
- * import { cumulativeHistogram } from 'colorize-toolkit';
+ * import { cumulativeHistogram } from 'colorize-toolkit/internals';
  * console.log([...cumulativeHistogram(Float32Array.of(0, 0, 1, 0.5), 3)]); // [ 0.5, 0.75, 1 ]
  * ```
  */
@@ -54,7 +54,7 @@ export function cumulativeHistogram(values: Float32Array, bins = 256, mask?: Uin
  *
  * @example
  * ```ts
- * import { lutFromCdfs } from 'colorize-toolkit';
+ * import { lutFromCdfs } from 'colorize-toolkit/internals';
  * console.log([...lutFromCdfs(Float64Array.of(0.5, 1, 1), Float64Array.of(0, 0.5, 1))]); // [ 1, 2, 2 ]
  * ```
  */
@@ -84,7 +84,7 @@ export interface MatchMasks {
  *
  * @example
  * ```ts
- * import { matchHistogramLut } from 'colorize-toolkit';
+ * import { matchHistogramLut } from 'colorize-toolkit/internals';
  * const out = matchHistogramLut(Float32Array.of(0, 0.2, 0.4, 0.6), Float32Array.of(0.5, 0.6, 0.7, 1));
  * console.log([...out].map((v) => Math.round(v * 255))); // [ 128, 153, 178, 255 ]
  * ```
@@ -139,7 +139,7 @@ function bound(a: Float32Array, v: number, orEqual: boolean): number {
  *
  * @example
  * ```ts
- * import { matchHistogramExact } from 'colorize-toolkit';
+ * import { matchHistogramExact } from 'colorize-toolkit/internals';
  * console.log([...matchHistogramExact(Float32Array.of(0.3, 0.1, 0.2), Float32Array.of(0.9, 0.5, 0.7))]);
  * // [ 0.8999999761581421, 0.5, 0.699999988079071 ]
  * ```

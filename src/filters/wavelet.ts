@@ -187,7 +187,7 @@ function idwtStep(
  *
  * @example
  * ```ts
- * import { dwt2, idwt2 } from 'colorize-toolkit';
+ * import { dwt2, idwt2 } from 'colorize-toolkit/internals';
  * const x = Float32Array.from({ length: 35 }, (_, i) => Math.sin(i));
  * const dec = dwt2(x, 7, 5, 2, 'db2');
  * const back = idwt2(dec);

@@ -68,7 +68,7 @@ export function luminanceFor(img: ImageF32, space: ChromaSpace): Float32Array {
  *
  * @example
  * ```ts
- * import { createImage, finish } from 'colorize-toolkit';
+ * import { createImage, finish } from 'colorize-toolkit/internals';
  * const gray = createImage(64, 48, 1); gray.channels[0].fill(0.5);
  * const chroma = createImage(16, 12, 2); chroma.channels[0].fill(40); // a* = 40: reddish
  * const rgb = finish({ original: gray, chroma, space: 'lab' });

@@ -73,7 +73,7 @@ function checkVariant(variant: string): DeeplabVariant {
  *
  * @example
  * ```ts
- * import { deeplabLogitsTensor, findModelFile, readTfliteModel } from 'colorize-toolkit';
+ * import { deeplabLogitsTensor, findModelFile, readTfliteModel } from 'colorize-toolkit/internals';
  * const file = findModelFile('deeplab/deeplabv3_mnv2_pascal_quant.tflite');
  * if (file) console.log(deeplabLogitsTensor(await readTfliteModel(file))); // 183
  * ```
@@ -108,7 +108,7 @@ export function buildDeeplabGraph(model: TfliteModel, classes: number) {
  *
  * @example
  * ```ts
- * import { ensureDeeplabOnnx } from 'colorize-toolkit';
+ * import { ensureDeeplabOnnx } from 'colorize-toolkit/internals';
  * console.log(await ensureDeeplabOnnx('cityscapes')); // …/models/cache/deeplab-cityscapes-v1.1-<hash>.onnx
  * ```
  */
@@ -127,7 +127,7 @@ const labelCache = new Map<DeeplabVariant, Promise<string[]>>();
  *
  * @example
  * ```ts
- * import { deeplabLabels, findModelFile } from 'colorize-toolkit';
+ * import { deeplabLabels, findModelFile } from 'colorize-toolkit/internals';
  * if (findModelFile('deeplab/cityscapes_segmentation_labels.txt')) {
  *   const labels = await deeplabLabels('cityscapes');
  *   console.log(labels.length, labels[0], labels[10]); // 19 road sky
@@ -163,7 +163,7 @@ export interface DeeplabPlacement {
 /** Size of an image scaled so its long side is 513 (the rest of the input is padding). *
  * @example
  * ```ts
- * import { deeplabPlacement } from 'colorize-toolkit';
+ * import { deeplabPlacement } from 'colorize-toolkit/internals';
  * console.log(deeplabPlacement(640, 480)); // { width: 513, height: 385 }
  * ```
  */
@@ -182,7 +182,7 @@ export function deeplabPlacement(width: number, height: number): DeeplabPlacemen
  *
  * @example
  * ```ts
- * import { createImage, deeplabInput } from 'colorize-toolkit';
+ * import { createImage, deeplabInput } from 'colorize-toolkit/internals';
  * console.log(deeplabInput(createImage(8, 8, 1)).length); // 789507
  * ```
  */
@@ -225,7 +225,7 @@ export interface DeeplabResult {
  *
  * @example
  * ```ts
- * import { deeplabProbabilities, readImage } from 'colorize-toolkit';
+ * import { deeplabProbabilities, readImage } from 'colorize-toolkit/internals';
  * const { image } = await readImage('examples/scene.png');
  * const { probabilities, labels } = await deeplabProbabilities(image, 'pascal');
  * console.log(probabilities.channels.length, labels[15]); // 21 person

@@ -29,7 +29,7 @@ export function modelCacheDir(): string {
  *
  * @example
  * ```ts
- * import { findModelFile } from 'colorize-toolkit';
+ * import { findModelFile } from 'colorize-toolkit/internals';
  * console.log(findModelFile('vgg19/group1-shard1of1') ?? 'VGG-19 weights not installed');
  * ```
  */

@@ -88,7 +88,7 @@ export function buildMobileNetV2Graph(model: TfliteModel) {
  *
  * @example
  * ```ts
- * import { ensureMobileNetV2Onnx } from 'colorize-toolkit';
+ * import { ensureMobileNetV2Onnx } from 'colorize-toolkit/internals';
  * console.log(await ensureMobileNetV2Onnx()); // …/models/cache/mobilenet_v2_1.0-v1.1-<hash>.onnx
  * ```
  */
@@ -104,7 +104,7 @@ let labelsPromise: Promise<string[]> | null = null;
  *
  * @example
  * ```ts
- * import { findModelFile, imagenetLabels } from 'colorize-toolkit';
+ * import { findModelFile, imagenetLabels } from 'colorize-toolkit/internals';
  * if (findModelFile('mobilenet_v2/imagenet_labels.txt')) {
  *   const labels = await imagenetLabels();
  *   console.log(labels.length, labels[1]); // 1001 tench, Tinca tinca
@@ -133,7 +133,7 @@ export async function imagenetLabels(): Promise<string[]> {
  *
  * @example
  * ```ts
- * import { createImage, mobileNetV2Input } from 'colorize-toolkit';
+ * import { createImage, mobileNetV2Input } from 'colorize-toolkit/internals';
  * const img = createImage(2, 1, 1);
  * img.channels[0].fill(1);
  * console.log(mobileNetV2Input(img)[0]); // 0.9921875
@@ -180,7 +180,7 @@ export interface MobileNetV2Result {
  *
  * @example
  * ```ts
- * import { createImage, mobileNetV2Features } from 'colorize-toolkit';
+ * import { createImage, mobileNetV2Features } from 'colorize-toolkit/internals';
  * const r = await mobileNetV2Features(createImage(100, 60, 3), { width: 320, height: 192 });
  * const f = r.features;
  * console.log([f.features_s4.width, f.features_s8.width, f.features_s16.width, f.features_s32.width]); // [ 80, 40, 20, 10 ]
@@ -230,7 +230,7 @@ export interface ImagenetPrediction {
  *
  * @example
  * ```ts
- * import { classifyMobileNetV2, readImage } from 'colorize-toolkit';
+ * import { classifyMobileNetV2, readImage } from 'colorize-toolkit/internals';
  * const { image } = await readImage('examples/sunset.png');
  * const [best] = await classifyMobileNetV2(image, 3);
  * console.log(best.label, best.probability.toFixed(2));

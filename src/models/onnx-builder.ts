@@ -101,7 +101,7 @@ function valueInfoProto(v: OnnxValue): Uint8Array {
  *
  * @example
  * ```ts
- * import { encodeOnnxModel } from 'colorize-toolkit';
+ * import { encodeOnnxModel } from 'colorize-toolkit/internals';
  * const bytes = encodeOnnxModel({
  *   name: 'relu', nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }], initializers: [],
  *   inputs: [{ name: 'x', shape: [1, 'n'] }], outputs: [{ name: 'y', shape: [1, 'n'] }],

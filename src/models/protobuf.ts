@@ -13,7 +13,7 @@ const I32 = 5;
  *
  * @example
  * ```ts
- * import { ProtoWriter } from 'colorize-toolkit';
+ * import { ProtoWriter } from 'colorize-toolkit/internals';
  * const bytes = new ProtoWriter().int(1, 150).finish();
  * console.log(Array.from(bytes)); // [8, 150, 1]
  * ```

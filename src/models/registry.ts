@@ -41,7 +41,7 @@ const models = new Map<string, ModelEntry>();
  *
  * @example
  * ```ts
- * import { registerModel, modelStatus } from 'colorize-toolkit';
+ * import { registerModel, modelStatus } from 'colorize-toolkit/internals';
  * registerModel({ name: 'demo', description: 'nothing', files: ['demo/none.bin'], usedBy: [], source: 'test' });
  * console.log(modelStatus('demo').available); // false
  * ```

@@ -53,7 +53,7 @@ function modelError(file: string, err: unknown): ColorizeError {
  *
  * @example
  * ```ts
- * import { ensureVgg19Onnx, onnxSession } from 'colorize-toolkit';
+ * import { ensureVgg19Onnx, onnxSession } from 'colorize-toolkit/internals';
  * const session = await onnxSession(await ensureVgg19Onnx());
  * console.log(session.outputNames); // [ 'conv1_2', 'conv2_2', 'conv3_4' ]
  * ```

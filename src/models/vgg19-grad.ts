@@ -164,7 +164,7 @@ const built = new Map<string, Promise<{ forward: string; backward: string }>>();
  *
  * @example
  * ```ts
- * import { ensureVgg19GradOnnx } from 'colorize-toolkit';
+ * import { ensureVgg19GradOnnx } from 'colorize-toolkit/internals';
  * const { forward, backward } = await ensureVgg19GradOnnx(['conv1_1', 'conv3_1']);
  * console.log(forward.endsWith('.onnx'), backward.endsWith('.onnx')); // true true
  * ```

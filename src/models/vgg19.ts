@@ -138,7 +138,7 @@ export function buildVgg19Onnx(w: Vgg19Weights): Uint8Array {
  *
  * @example
  * ```ts
- * import { ensureVgg19Onnx } from 'colorize-toolkit';
+ * import { ensureVgg19Onnx } from 'colorize-toolkit/internals';
  * console.log(await ensureVgg19Onnx()); // …/models/cache/vgg19-blocks1to3-avgpool-<hash>.onnx
  * ```
  */
@@ -182,7 +182,7 @@ export function buildVgg19ReluOnnx(w: Vgg19Weights): Uint8Array {
  *
  * @example
  * ```ts
- * import { ensureVgg19ReluOnnx } from 'colorize-toolkit';
+ * import { ensureVgg19ReluOnnx } from 'colorize-toolkit/internals';
  * console.log(await ensureVgg19ReluOnnx()); // …/models/cache/vgg19-relu-x-1-maxpool-<hash>.onnx
  * ```
  */

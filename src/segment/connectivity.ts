@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { enforceConnectivity } from 'colorize-toolkit';
+ * import { enforceConnectivity } from 'colorize-toolkit/internals';
  * const labels = Int32Array.of(0, 1, 0, 0, 1, 0); // 3 × 2: label 0 is split in two pieces
  * console.log(enforceConnectivity(labels, 3, 2, 1), Array.from(labels)); // 3 [0, 1, 2, 0, 1, 2]
  * ```

@@ -70,7 +70,7 @@ function labPlanes(img: ImageF32, already: boolean): Float32Array[] {
  *
  * @example
  * ```ts
- * import { createImage, slic } from 'colorize-toolkit';
+ * import { createImage, slic } from 'colorize-toolkit/internals';
  * const img = createImage(64, 64, 3);
  * for (let i = 0; i < 64 * 64; i++) img.channels[0][i] = i % 64 < 32 ? 0.1 : 0.9;
  * const sp = slic(img, { segments: 16 });

@@ -4,6 +4,7 @@
  * behind a bounded queue. Optionally serves the built web studio at /.
  *
  *   GET  /v1/methods              methods, their inputs and options with defaults
+ *   GET  /v1/gallery              the gallery's images (with --gallery DIR); /v1/gallery/{name}: a thumbnail
  *   POST /v1/colorize/{method}    multipart inputs + options → image (Accept: PNG, JPEG, WebP)
  *   POST /v1/jobs                 same, plus a "method" field → 202 {id, status, …}
  *   GET  /v1/jobs/{id}            status and progress
@@ -19,11 +20,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
-import './builtin-methods.js';
+import '../methods/builtin.js';
+import { openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { type ServiceContext, sendError } from './context.js';
 import { JobStore } from './jobs.js';
 import { resolveServerOptions, type ServerOptions } from './limits.js';
 import { registerColorizeRoutes } from './routes-colorize.js';
+import { registerGalleryRoutes } from './routes-gallery.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
 import { cleanStaleWorkDirs, lostJobIds, makeWorkDir, rememberLostJobs } from './workdir.js';
@@ -128,6 +131,12 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   });
   const jobs = new JobStore(pool, workDir, options.resultTtlMs, 1000, lostJobIds(options.workRoot));
   const ctx: ServiceContext = { options, pool, jobs, workDir };
+  if (options.gallery) {
+    // Indexed once here (into the working folder, the only place the service writes); the workers
+    // reuse the index file.
+    const indexFile = path.join(workDir, 'gallery.idx');
+    ctx.gallery = { gallery: await openGallery(options.gallery, { indexFile }), indexFile };
+  }
 
   const app = Fastify({
     logger: options.logger,
@@ -258,6 +267,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     async () => ({ status: 'ok', version: VERSION, workers: pool.stats }),
   );
   registerMethodRoutes(app);
+  registerGalleryRoutes(app, ctx);
   registerColorizeRoutes(app, ctx);
   registerJobRoutes(app, ctx);
 

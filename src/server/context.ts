@@ -1,5 +1,6 @@
 /** What the routes share: settings, the worker pool, the job store and the error reply. */
 import type { FastifyReply } from 'fastify';
+import type { Gallery } from '../methods/exemplar/gallery/gallery.js';
 import type { JobStore } from './jobs.js';
 import type { ResolvedServerOptions } from './limits.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -10,6 +11,8 @@ export interface ServiceContext {
   jobs: JobStore;
   /** Temporary working folder: the only place the service writes to. */
   workDir: string;
+  /** The gallery given at start (`--gallery DIR`), indexed into the working folder. */
+  gallery?: { gallery: Gallery; indexFile: string };
 }
 
 /** Sends a JSON error in Fastify's shape; 503 carries Retry-After. */

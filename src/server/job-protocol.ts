@@ -20,6 +20,8 @@ export interface JobTask {
   maxPixels: number;
   /** Decode damaged JPEGs instead of refusing them (form field acceptDamaged=true). */
   acceptDamaged?: boolean;
+  /** The reference from the service's gallery: "auto" (nearest to the target) or an image file. */
+  gallery?: { dir: string; indexFile: string; pick: 'auto' | { file: string } };
 }
 
 export type ToWorker = { type: 'run'; task: JobTask };

@@ -7,10 +7,13 @@
  * env COLORIZE_WORKER_MODULES: a JSON list of extra module URLs to import first (they register
  * more methods).
  */
+import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 import { encodeImage, readImage } from '../image/io.js';
-import './builtin-methods.js';
-import { getServiceMethod, type InputImage, type MethodInputs } from './catalogue.js';
+import '../methods/builtin.js';
+import { getMethod } from '../methods/catalogue/catalogue.js';
+import type { InputImage, MethodInputs } from '../methods/catalogue/types.js';
+import { openGallery } from '../methods/exemplar/gallery/gallery.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
 
 const send = (m: FromWorker) => {
@@ -36,7 +39,7 @@ async function decode(name: string, data: Uint8Array, maxPixels: number, acceptD
 
 async function runTask(task: JobTask): Promise<void> {
   const t0 = performance.now();
-  const method = getServiceMethod(task.method);
+  const method = getMethod(task.method);
   send({ type: 'progress', fraction: 0.02, stage: 'decoding' });
   const inputs: MethodInputs = { images: {}, texts: {} };
   let primary: Awaited<ReturnType<typeof decode>> | undefined;
@@ -59,8 +62,26 @@ async function runTask(task: JobTask): Promise<void> {
     primary ??= d;
   }
   if (!primary) throw new ColorizeError('no input image', 'usage');
+  if (task.gallery) {
+    const g = task.gallery;
+    let file: string;
+    if (g.pick === 'auto') {
+      send({ type: 'progress', fraction: 0.05, stage: 'picking the reference from the gallery' });
+      const [best] = await (await openGallery(g.dir, { indexFile: g.indexFile })).nearest(primary.image);
+      file = best.file;
+      send({
+        type: 'notice',
+        text: `reference: gallery image ${path.basename(file)} (nearest, distance ${best.distance.toFixed(1)})`,
+      });
+    } else {
+      file = g.pick.file;
+      send({ type: 'notice', text: `reference: gallery image ${path.basename(file)}` });
+    }
+    const d = await readImage(file, { maxPixels: task.maxPixels });
+    inputs.images.reference = { image: d.image, isGray: d.isGray };
+  }
   send({ type: 'progress', fraction: 0.1, stage: 'running' });
-  const rgb = await method.run(inputs, task.options, {
+  const { rgb } = await method.run(inputs, task.options, {
     progress: (f, stage) =>
       send({
         type: 'progress',

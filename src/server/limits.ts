@@ -39,9 +39,17 @@ export interface ServerOptions {
    * ids of their jobs remembered there, so a poll for one says it was lost in a restart.
    */
   workRoot?: string;
+  /**
+   * Folder of colour photos that methods with a reference may pick from (request field
+   * `gallery`: "auto" for the nearest to the target, or an image name; GET /v1/gallery lists them).
+   */
+  gallery?: string;
 }
 
-export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir'>> & { studioDir?: string };
+export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir' | 'gallery'>> & {
+  studioDir?: string;
+  gallery?: string;
+};
 
 export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptions {
   return {
@@ -53,6 +61,7 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     resultTtlMs: o.resultTtlMs ?? 3_600_000,
     retryAfterSeconds: o.retryAfterSeconds ?? 10,
     studioDir: o.studioDir,
+    gallery: o.gallery,
     modules: o.modules ?? [],
     logger: o.logger ?? false,
     drainTimeoutMs: o.drainTimeoutMs ?? 10_000,

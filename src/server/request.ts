@@ -5,9 +5,12 @@
  */
 import sharp from 'sharp';
 import type { ColorizeError } from '../errors.js';
-import { getServiceMethod, type ServiceMethod } from './catalogue.js';
+import { getMethod } from '../methods/catalogue/catalogue.js';
+import { inputProblem } from '../methods/catalogue/inputs.js';
+import { validateOptions } from '../methods/catalogue/options.js';
+import type { MethodDeclaration } from '../methods/catalogue/types.js';
+import type { Gallery } from '../methods/exemplar/gallery/gallery.js';
 import type { ImageFormat, JobTask } from './job-protocol.js';
-import { coerceOptions } from './option-specs.js';
 import { TaskError } from './worker-pool.js';
 
 /** Multipart fields that are not method options. */
@@ -67,10 +70,13 @@ export async function buildTask(
   upload: Upload,
   format: ImageFormat,
   maxPixels: number,
+  gallery?: { gallery: Gallery; indexFile: string },
 ): Promise<JobTask> {
-  let method: ServiceMethod;
+  let method: MethodDeclaration;
   try {
-    method = getServiceMethod(methodName);
+    const m = getMethod(methodName);
+    // Command-line-only options (local files) are no fields of the service.
+    method = { ...m, options: m.options.filter((o) => !o.cliOnly) };
   } catch (err) {
     throw new TaskError((err as ColorizeError).message, 404, 'unknown-method');
   }
@@ -80,7 +86,7 @@ export async function buildTask(
   for (const [k, v] of Object.entries(upload.fields)) {
     if (RESERVED_FIELDS.has(k)) continue;
     const spec = method.inputs.find((i) => i.name === k);
-    if (spec?.kind === 'json' && typeof v === 'string') texts[k] = v;
+    if ((spec?.kind === 'json' || spec?.kind === 'gallery') && typeof v === 'string') texts[k] = v;
     else if (spec)
       throw new TaskError(`${k}: expected an image file upload, got a text field`, 400, 'bad-request');
     else rawOptions[k] = v;
@@ -96,48 +102,39 @@ export async function buildTask(
     }
   }
   const present = (n: string) => n in upload.files || n in texts;
-  for (const spec of method.inputs) {
-    if (spec.required && !present(spec.name)) {
-      throw new TaskError(
-        `${method.name} needs the input "${spec.name}" (${spec.description})`,
-        400,
-        'bad-request',
-      );
-    }
-  }
-  for (const group of method.oneOf ?? []) {
-    if (!group.some(present)) {
-      throw new TaskError(
-        `${method.name} needs one of the inputs ${group.map((g) => `"${g}"`).join(' or ')}`,
-        400,
-        'bad-request',
-      );
-    }
-  }
+  const problem = inputProblem(method, present);
+  if (problem) throw new TaskError(problem, 400, 'bad-request');
+  if (present('reference') && present('gallery'))
+    throw new TaskError('give either a "reference" image or "gallery", not both', 400, 'bad-request');
   let options: Record<string, unknown>;
   try {
-    options = coerceOptions(method.name, method.options, rawOptions);
+    options = validateOptions(method, rawOptions);
   } catch (err) {
     throw new TaskError((err as Error).message, 400, 'bad-request');
   }
-  for (const spec of method.options) {
-    const v = options[spec.key];
-    if (v === undefined) continue;
-    const bad =
-      ((spec.type === 'number' || spec.type === 'integer') && typeof v !== 'number') ||
-      (spec.type === 'integer' && !Number.isInteger(v)) ||
-      (spec.type === 'boolean' && typeof v !== 'boolean') ||
-      (spec.enum && !spec.enum.includes(String(v)));
-    if (bad) {
-      const allowed = spec.enum
-        ? `one of ${spec.enum.join(', ')}`
-        : `a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`;
+  let pick: JobTask['gallery'];
+  const wanted = texts.gallery;
+  if (wanted !== undefined) {
+    delete texts.gallery;
+    if (!gallery)
       throw new TaskError(
-        `option "${spec.key}" = ${JSON.stringify(v)} is invalid: expected ${allowed}`,
+        'this server has no gallery (start it with --gallery DIR); send a "reference" image',
         400,
         'bad-request',
       );
+    let file: string | undefined;
+    if (wanted !== 'auto') {
+      try {
+        file = gallery.gallery.file(wanted);
+      } catch (err) {
+        throw new TaskError((err as Error).message, 400, 'bad-request');
+      }
     }
+    pick = {
+      dir: gallery.gallery.dir,
+      indexFile: gallery.indexFile,
+      pick: file === undefined ? 'auto' : { file },
+    };
   }
   const files: Record<string, Uint8Array> = {};
   for (const spec of method.inputs) {
@@ -154,5 +151,14 @@ export async function buildTask(
       400,
       'bad-request',
     );
-  return { method: method.name, files, texts, options, format, maxPixels, acceptDamaged };
+  return {
+    method: method.name,
+    files,
+    texts,
+    options,
+    format,
+    maxPixels,
+    acceptDamaged,
+    ...(pick ? { gallery: pick } : {}),
+  };
 }

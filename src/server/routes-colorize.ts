@@ -4,22 +4,49 @@
  * a method registered after start-up).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listServiceMethods, type ServiceMethod } from './catalogue.js';
+import { describeMethod, listMethods } from '../methods/catalogue/catalogue.js';
+import type { MethodDescription, OptionSpec } from '../methods/catalogue/types.js';
 import { type ServiceContext, sendError, uploadedFiles } from './context.js';
 import { IMAGE_MIME } from './job-protocol.js';
 import { formatFromAccept } from './limits.js';
-import { optionSchema } from './option-specs.js';
 import { buildTask, uploadOf } from './request.js';
 import { TaskError } from './worker-pool.js';
 
-/** The multipart body schema of a method: its inputs (files) and options (form fields). */
-export function methodBodySchema(m: ServiceMethod): Record<string, unknown> {
+/** JSON schema of one option's multipart field (strings from a form are coerced by the validator). */
+export function optionSchema(o: OptionSpec): Record<string, unknown> {
+  const base: Record<string, unknown> = { description: o.description };
+  // A number list travels as text ("0,0.2,0.4"), so its default does too.
+  if (o.default !== undefined) base.default = Array.isArray(o.default) ? o.default.join(',') : o.default;
+  switch (o.type) {
+    case 'number':
+    case 'integer':
+      return {
+        ...base,
+        type: 'number',
+        // Not type 'integer': "must be number" stays the message for a value that is no number.
+        ...(o.integer ? { multipleOf: 1 } : {}),
+        ...(o.minimum !== undefined ? { minimum: o.minimum } : {}),
+        ...(o.maximum !== undefined ? { maximum: o.maximum } : {}),
+      };
+    case 'boolean':
+      return { ...base, type: 'boolean' };
+    case 'number-list':
+      return { ...base, type: 'string', pattern: '^\\s*-?[0-9.eE+-]+(\\s*[,\\s]\\s*-?[0-9.eE+-]+)*\\s*$' };
+    default:
+      return { ...base, type: 'string', ...(o.enum ? { enum: o.enum } : {}) };
+  }
+}
+
+/** The multipart body schema of a method: its inputs (files, texts) and options (form fields). */
+export function methodBodySchema(m: MethodDescription): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const i of m.inputs) {
     properties[i.name] =
       i.kind === 'image'
         ? { type: 'string', format: 'binary', description: i.description }
-        : { type: 'string', description: `${i.description} (a file or a text field)` };
+        : i.kind === 'gallery'
+          ? { type: 'string', description: `${i.description} (needs a server started with --gallery DIR)` }
+          : { type: 'string', description: `${i.description} (a file or a text field)` };
   }
   for (const o of m.options) properties[o.key] = optionSchema(o);
   properties.acceptDamaged = {
@@ -57,7 +84,13 @@ export function registerColorizeRoutes(app: FastifyInstance, ctx: ServiceContext
         'this endpoint returns image/png, image/jpeg or image/webp; ask for one in Accept',
       );
     }
-    const task = await buildTask(name, uploadOf(req.body, uploadedFiles(req)), format, ctx.options.maxPixels);
+    const task = await buildTask(
+      name,
+      uploadOf(req.body, uploadedFiles(req)),
+      format,
+      ctx.options.maxPixels,
+      ctx.gallery,
+    );
     const h = ctx.pool.submit(task);
     // A client that hangs up does not keep a worker busy.
     reply.raw.on('close', () => {
@@ -76,7 +109,7 @@ export function registerColorizeRoutes(app: FastifyInstance, ctx: ServiceContext
     return reply.send(Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength));
   };
 
-  for (const m of listServiceMethods()) {
+  for (const m of listMethods().map(describeMethod)) {
     app.post(
       `/v1/colorize/${m.name}`,
       {

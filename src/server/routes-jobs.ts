@@ -109,6 +109,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
         uploadOf(body, uploadedFiles(req)),
         body.format ?? 'png',
         ctx.options.maxPixels,
+        ctx.gallery,
       );
       const job = ctx.jobs.create(task);
       return reply

@@ -1,6 +1,6 @@
 /** GET /v1/methods and GET /v1/methods/{name}: what the service offers, built from the catalogue. */
 import type { FastifyInstance } from 'fastify';
-import { describeMethod, getServiceMethod, listServiceMethods } from './catalogue.js';
+import { describeMethod, getMethod, listMethods } from '../methods/catalogue/catalogue.js';
 import { TaskError } from './worker-pool.js';
 
 export function registerMethodRoutes(app: FastifyInstance): void {
@@ -12,7 +12,7 @@ export function registerMethodRoutes(app: FastifyInstance): void {
         summary: 'every method with its family, inputs and options (types, defaults, allowed values)',
       },
     },
-    async () => ({ methods: listServiceMethods().map(describeMethod) }),
+    async () => ({ methods: listMethods().map(describeMethod) }),
   );
   app.get(
     '/v1/methods/:name',
@@ -30,7 +30,7 @@ export function registerMethodRoutes(app: FastifyInstance): void {
     async (req) => {
       const { name } = req.params as { name: string };
       try {
-        return describeMethod(getServiceMethod(name));
+        return describeMethod(getMethod(name));
       } catch (err) {
         throw new TaskError((err as Error).message, 404, 'unknown-method');
       }

@@ -22,7 +22,7 @@ export interface BandCholesky {
  *
  * @example
  * ```ts
- * import { bandCholesky, bandSolve } from 'colorize-toolkit';
+ * import { bandCholesky, bandSolve } from 'colorize-toolkit/internals';
  * // [[4, 2], [2, 3]] x = [2, 1]  →  x = [0.5, 0]
  * const F = bandCholesky(2, 1, (i, j) => (i === j ? (i === 0 ? 4 : 3) : 2));
  * const x = Float64Array.of(2, 1); bandSolve(F, x);
@@ -102,7 +102,7 @@ export interface StencilCholesky {
  *
  * @example
  * ```ts
- * import { createStencil9, factorStencil9, solveStencil9, gridVector } from 'colorize-toolkit';
+ * import { createStencil9, factorStencil9, solveStencil9, gridVector } from 'colorize-toolkit/internals';
  * const A = createStencil9(3, 2); A.diag.fill(2);
  * const F = factorStencil9(A);
  * const x = gridVector(3, 2); x[A.pad] = 4; solveStencil9(F, x);

@@ -21,7 +21,7 @@ export interface BicgstabOptions {
  *
  * @example
  * ```ts
- * import { applyGeneral9x2, bicgstab, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * import { applyGeneral9x2, bicgstab, createGeneralStencil9, gridVector } from 'colorize-toolkit/internals';
  * const A = createGeneralStencil9(2, 1); A.diag.fill(2); A.c[1][A.pad] = 1; // [[2, −1], [0, 2]]
  * const b = gridVector(2, 1); b[A.pad] = 1; b[A.pad + 1] = 2;
  * const x = gridVector(2, 1);

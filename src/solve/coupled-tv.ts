@@ -156,7 +156,7 @@ export function projectSimplex(
  *
  * @example
  * ```ts
- * import { coupledTvEnergy } from 'colorize-toolkit';
+ * import { coupledTvEnergy } from 'colorize-toolkit/internals';
  * const lum = new Float32Array(4).fill(50);
  * const c = { width: 2, height: 2, count: 1, a: new Float32Array(4).fill(10), b: new Float32Array(4), weight: new Float32Array(4).fill(1) };
  * console.log(coupledTvEnergy(lum, c, new Float32Array(4).fill(10), new Float32Array(4), c.weight, 1, 1)); // 0
@@ -336,7 +336,7 @@ function relativeChange(s: PdState): number {
  * @param lum luminance L* (0–100), one value per pixel
  * @example
  * ```ts
- * import { coupledTvSelect } from 'colorize-toolkit';
+ * import { coupledTvSelect } from 'colorize-toolkit/internals';
  * // Two candidates everywhere, red (a* = 40) slightly preferred on the dark left half, green on the bright right.
  * const W = 8, H = 4, n = W * H, lum = new Float32Array(n).map((_, i) => (i % W < 4 ? 30 : 70));
  * const a = new Float32Array(2 * n), b = new Float32Array(2 * n), weight = new Float32Array(2 * n);
@@ -586,7 +586,7 @@ export function coupledTvSelect(
  *
  * @example
  * ```ts
- * import { coupledTvGap } from 'colorize-toolkit';
+ * import { coupledTvGap } from 'colorize-toolkit/internals';
  * const n = 4, z = () => new Float32Array(n), lum = new Float32Array(n).fill(50);
  * const f = new Float32Array(n).fill(10);
  * // u = f, p = 0 on a flat image: both P and D equal 0.
@@ -649,7 +649,7 @@ export function coupledTvGap(
  *
  * @example
  * ```ts
- * import { coupledTvScales } from 'colorize-toolkit';
+ * import { coupledTvScales } from 'colorize-toolkit/internals';
  * console.log(coupledTvScales(512, 300).map((s) => `${s.width}x${s.height}`).join(' ')); // 128x75 256x150 512x300
  * ```
  */
@@ -685,7 +685,7 @@ export interface CoupledTvLevel {
  *
  * @example
  * ```ts
- * import { coupledTvMultiscale } from 'colorize-toolkit';
+ * import { coupledTvMultiscale } from 'colorize-toolkit/internals';
  * const level = (w: number, h: number) => {
  *   const n = w * h, a = new Float32Array(2 * n), b = new Float32Array(2 * n), weight = new Float32Array(2 * n);
  *   const lum = new Float32Array(n);

@@ -23,7 +23,7 @@ export interface DirichletSystem {
  *
  * @example
  * ```ts
- * import { createStencil9, dirichletSystem } from 'colorize-toolkit';
+ * import { createStencil9, dirichletSystem } from 'colorize-toolkit/internals';
  * const L = createStencil9(2, 1); L.e[L.pad] = 1; L.diag.fill(1); // path graph of 2 pixels
  * const sys = dirichletSystem(L, Uint8Array.of(1, 0), [Float32Array.of(0.3, 0)]);
  * console.log(sys.rhs[0][L.pad + 1].toFixed(1), sys.A.e[L.pad]); // 0.3 0

@@ -24,7 +24,7 @@ const scratch = new WeakMap<Multigrid, GridVector[]>();
  *
  * @example
  * ```ts
- * import { buildMultigrid, createGeneralStencil9, createStencil9, gridVector, hybridVcycle2 } from 'colorize-toolkit';
+ * import { buildMultigrid, createGeneralStencil9, createStencil9, gridVector, hybridVcycle2 } from 'colorize-toolkit/internals';
  * const G = createGeneralStencil9(64, 64); G.diag.fill(1); // identity
  * const S = createStencil9(64, 64); S.diag.fill(1);
  * const mg = buildMultigrid(S, new Uint8Array(64 * 64).fill(1));

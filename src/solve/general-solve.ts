@@ -118,7 +118,7 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, generalDirichletSystem, solveGeneral } from 'colorize-toolkit';
+ * import { createGeneralStencil9, generalDirichletSystem, solveGeneral } from 'colorize-toolkit/internals';
  * const L = createGeneralStencil9(3, 1); L.diag.fill(1);
  * L.c[0][L.pad + 1] = 0.25; L.c[1][L.pad + 1] = 0.75; // x1 = ¼x0 + ¾x2
  * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)]);
@@ -162,7 +162,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, solveLeastSquares, symmetrise } from 'colorize-toolkit';
+ * import { createGeneralStencil9, solveLeastSquares, symmetrise } from 'colorize-toolkit/internals';
  * const E = createGeneralStencil9(3, 1); E.diag.fill(1);
  * E.c[1][E.pad] = 1; E.c[0][E.pad + 1] = 0.5; E.c[1][E.pad + 1] = 0.5; E.c[0][E.pad + 2] = 1;
  * const u = solveLeastSquares(E, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)], () => symmetrise(E), { solver: 'direct' });

@@ -62,7 +62,7 @@ export function generalOffsets(w: number): number[] {
  *
  * @example
  * ```ts
- * import { applyGeneral9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * import { applyGeneral9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit/internals';
  * const A = createGeneralStencil9(2, 1);
  * A.diag.fill(1); A.c[1][A.pad] = 0.5; // row 0: x0 − 0.5·x1; row 1: x1
  * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;
@@ -136,7 +136,7 @@ export interface GeneralDirichletSystem {
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, generalDirichletSystem } from 'colorize-toolkit';
+ * import { createGeneralStencil9, generalDirichletSystem } from 'colorize-toolkit/internals';
  * const L = createGeneralStencil9(2, 1); L.diag.fill(1); L.c[0][L.pad + 1] = 1; // x1 − x0
  * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0), [Float32Array.of(0.3, 0)]);
  * console.log(sys.rhs[0][L.pad + 1].toFixed(1), sys.A.c[0][L.pad + 1]); // 0.3 0
@@ -199,7 +199,7 @@ export function generalDirichletSystem(
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, generalDirichletSystem, solveGeneralDirect } from 'colorize-toolkit';
+ * import { createGeneralStencil9, generalDirichletSystem, solveGeneralDirect } from 'colorize-toolkit/internals';
  * const L = createGeneralStencil9(3, 1); L.diag.fill(1);
  * L.c[0][L.pad + 1] = 0.25; L.c[1][L.pad + 1] = 0.75; // x1 = ¼x0 + ¾x2
  * const sys = generalDirichletSystem(L, Uint8Array.of(1, 0, 1), [Float32Array.of(0, 0, 1)]);
@@ -406,7 +406,7 @@ export function gaussSeidelGeneral9x2(
  *
  * @example
  * ```ts
- * import { applyGeneralTranspose9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit';
+ * import { applyGeneralTranspose9x2, createGeneralStencil9, gridVector } from 'colorize-toolkit/internals';
  * const A = createGeneralStencil9(2, 1);
  * A.diag.fill(1); A.c[1][A.pad] = 0.5; // A = [[1, −0.5], [0, 1]]
  * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;
@@ -450,7 +450,7 @@ export function applyGeneralTranspose9x2(
  *
  * @example
  * ```ts
- * import { createGeneralStencil9, symmetrise } from 'colorize-toolkit';
+ * import { createGeneralStencil9, symmetrise } from 'colorize-toolkit/internals';
  * const A = createGeneralStencil9(2, 1); A.c[1][A.pad] = 0.2; A.c[0][A.pad + 1] = 0.6;
  * const L = symmetrise(A);
  * console.log(L.e[L.pad].toFixed(2), L.diag[L.pad].toFixed(2)); // 0.40 0.40

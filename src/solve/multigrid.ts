@@ -58,7 +58,7 @@ export interface Multigrid {
  *
  * @example
  * ```ts
- * import { buildMultigrid, createStencil9, gridVector, vcycle2 } from 'colorize-toolkit';
+ * import { buildMultigrid, createStencil9, gridVector, vcycle2 } from 'colorize-toolkit/internals';
  * const A = createStencil9(64, 64); A.diag.fill(1); // identity
  * const mg = buildMultigrid(A, new Uint8Array(64 * 64).fill(1));
  * const b = gridVector(64, 64); b.fill(1, A.pad, A.pad + 4096);

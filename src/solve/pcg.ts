@@ -86,7 +86,7 @@ export function pairChannels(
  *
  * @example
  * ```ts
- * import { applyStencil9x2, createStencil9, gridVector, pcg } from 'colorize-toolkit';
+ * import { applyStencil9x2, createStencil9, gridVector, pcg } from 'colorize-toolkit/internals';
  * const A = createStencil9(3, 1); A.diag.fill(2); // 2·I
  * const b = gridVector(3, 1); b.fill(4, A.pad, A.pad + 3);
  * const x = gridVector(3, 1);

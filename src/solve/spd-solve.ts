@@ -56,7 +56,7 @@ export interface SpdSolveResult {
  *
  * @example
  * ```ts
- * import { createStencil9, dirichletSystem, solveSpd } from 'colorize-toolkit';
+ * import { createStencil9, dirichletSystem, solveSpd } from 'colorize-toolkit/internals';
  * const L = createStencil9(3, 1); L.e[L.pad] = L.e[L.pad + 1] = 1; L.diag.set([1, 2, 1], L.pad);
  * const fixed = Uint8Array.of(1, 0, 1);
  * const sys = dirichletSystem(L, fixed, [Float32Array.of(0, 0, 1)]);

@@ -89,7 +89,7 @@ export function fromGrid(g: GridVector, width: number, height: number): Float32A
  *
  * @example
  * ```ts
- * import { applyStencil9, createStencil9, gridVector } from 'colorize-toolkit';
+ * import { applyStencil9, createStencil9, gridVector } from 'colorize-toolkit/internals';
  * const A = createStencil9(2, 1);
  * A.diag.fill(1); A.e[A.pad] = 0.5; // [[1, -0.5], [-0.5, 1]]
  * const x = gridVector(2, 1); x[A.pad] = 1; x[A.pad + 1] = 1;

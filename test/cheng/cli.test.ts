@@ -51,7 +51,7 @@ describe('colorize auto --method cheng', () => {
     for (const [flag, value, pattern] of [
       ['--features', 'no-colour', /features/],
       ['--top-k', '0', /topK|top-k/],
-      ['--refine-sigma-spatial', 'x', /refineSigmaSpatial/],
+      ['--refine-sigma-spatial', 'x', /--refine-sigma-spatial = "x" is invalid/],
     ] as const) {
       const out = path.join(tmp, `bad-${value}.png`);
       const r = await runCli(['auto', photo, '-o', out, '--method', 'cheng', flag, value]);

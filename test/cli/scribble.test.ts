@@ -146,7 +146,7 @@ describe('colorize scribble', () => {
   it('rejects JSON that does not parse', () =>
     expectFailure([files.gray, '--strokes', files.broken], 1, /broken\.json is not valid JSON/));
   it('usage errors exit 2', async () => {
-    await expectFailure([files.gray], 2, /no strokes given/);
+    await expectFailure([files.gray], 2, /needs one of the inputs MARKED or --strokes or --mask/);
     await expectFailure([files.gray, files.marked, '--strokes', files.strokes], 2, /one form only/);
     await expectFailure(
       [files.gray, files.marked, '--method', 'magic'],
@@ -156,7 +156,7 @@ describe('colorize scribble', () => {
     await expectFailure(
       [files.gray, files.marked, '--poisson-output', 'raw'],
       2,
-      /--poisson-output applies to --method poisson only/,
+      /--poisson-output belongs to --method poisson, not levin/,
     );
     await expectFailure(
       [files.gray, files.marked, '--method', 'poisson', '--poisson-output', 'merged'],

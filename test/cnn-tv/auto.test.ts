@@ -171,7 +171,7 @@ describe('colorize auto', () => {
       [['--lambda', '-1'], /lambda/],
       [['--candidates', '0'], /candidates/],
       [['--iterations', 'many'], /iterations/],
-      [['--method', 'cnn', '--lambda', '0.1'], /--lambda does not apply to --method cnn/],
+      [['--method', 'cnn', '--lambda', '0.1'], /--lambda belongs to --method cnn-tv, not cnn/],
       [['--method', 'nope'], /expected one of/],
     ];
     for (const [args, re] of cases) {

@@ -1,6 +1,6 @@
 /**
  * Runs the runnable @example blocks of the library's TSDoc: every ```ts block under src/ that
- * imports from 'colorize-toolkit' and prints with console.log(...) followed by an expected-output
+ * imports from 'colorize-toolkit' (or 'colorize-toolkit/internals') and prints with console.log(...) followed by an expected-output
  * comment (`// 85.53`) is executed against the source, in a temporary folder, and each printed
  * line must equal its comment. Examples that read files other than the project's examples/ are
  * skipped, since they stand for the user's own photos.
@@ -38,7 +38,7 @@ function examples(): Example[] {
         .split('\n')
         .map((l) => l.replace(/^\s*\* ?/, ''))
         .join('\n');
-      if (!code.includes("from 'colorize-toolkit'")) continue;
+      if (!/from 'colorize-toolkit(\/internals)?'/.test(code)) continue;
       if (/readImage\('(?!examples\/)|readFileSync|--gallery|onnx|serve|fetch\(/.test(code)) continue;
       const expected = [...code.matchAll(/console\.log\(.*\);\s*\/\/ (.+)$/gm)].map((x) => x[1].trim());
       if (expected.length === 0) continue;
@@ -59,6 +59,7 @@ function normalise(s: string): string {
 }
 
 const index = pathToFileURL(path.join(REPO_ROOT, 'src/index.ts')).href;
+const internals = pathToFileURL(path.join(REPO_ROOT, 'src/internals.ts')).href;
 const work = mkdtempSync(path.join(tmpdir(), 'colorize-doc-examples-'));
 
 /**
@@ -70,6 +71,7 @@ function runAll(list: Example[]): Array<{ printed: string[]; error?: string }> {
     const file = path.join(work, `ex${i}.mts`);
     const code = ex.code
       .replaceAll("from 'colorize-toolkit'", `from '${index}'`)
+      .replaceAll("from 'colorize-toolkit/internals'", `from '${internals}'`)
       .replaceAll("'examples/", `'${REPO_ROOT}/examples/`);
     writeFileSync(file, code);
     return pathToFileURL(file).href;

@@ -115,7 +115,7 @@ describe('POST /v1/colorize/{method}', () => {
       ['reinhard', form({ target, reference, bogus: 1 }), 400, /unknown field "bogus"/],
       ['reinhard', form({ target, reference, space: 'xyz' }), 400, /"space" must be one of lab, lalphabeta/],
       ['histogram', form({ target, reference, bins: 'many' }), 400, /"bins" must be number/],
-      ['reinhard', form({ target }), 400, /missing field "reference"/],
+      ['reinhard', form({ target }), 400, /needs one of the inputs "reference" or "gallery"/],
       ['reinhard', form({ target: await png(grayRamp()), reference }), 422, /needs a colour target/],
       ['reinhard', form({ target: new Blob(['not an image']), reference }), 422, /target: not an image/],
       ['levin', form({ gray: await png(grayRamp()) }), 400, /one of the inputs "marked" or "strokes"/],

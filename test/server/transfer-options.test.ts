@@ -68,7 +68,20 @@ describe('GET /v1/methods/{transfer method}', () => {
     const superpixel = await optionsOf('superpixel');
     assert.deepEqual(
       [...superpixel.keys()],
-      ['tau', 'deltaS', 'deltaC', 'superpixels', 'workingSize', 'features'],
+      [
+        'tau',
+        'deltaS',
+        'deltaC',
+        'sigmaG',
+        'fusionNormalise',
+        'cutoff',
+        'superpixels',
+        'compactness',
+        'layerWeights',
+        'workingSize',
+        'features',
+        'finishMode',
+      ],
     );
     assert.deepEqual([superpixel.get('tau')!.default, superpixel.get('workingSize')!.default], [0.015, 256]);
     assert.deepEqual(
@@ -145,7 +158,7 @@ describe('transfer methods over HTTP', () => {
     });
     const j = (await res.json()) as { message: string };
     assert.equal(res.status, 422);
-    assert.match(j.message, /needs a colour target; use method welsh \(POST \/v1\/colorize\/welsh\)/);
+    assert.match(j.message, /needs a colour target; use method welsh for a gray target/);
     assert.match(j.message, /option grayTarget=mean-chroma/);
     assert.doesNotMatch(j.message, /--/);
     // The option the hint names works over HTTP too.

@@ -6,9 +6,10 @@ import { lumaOf } from '../../src/color/linear-spaces.js';
 import { type DecodedImage, readImage } from '../../src/image/io.js';
 import { histogramIntersection } from '../../src/metrics/histogram-intersection.js';
 import { psnr } from '../../src/metrics/psnr.js';
-import '../../src/methods/transfer/builtin.js';
+import '../../src/methods/browser-builtin.js';
+import { getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
 import { planeStats } from '../../src/methods/transfer/common.js';
-import { listTransferMethods } from '../../src/methods/transfer/registry.js';
+import { runWithReference } from '../../src/methods/transfer/declare.js';
 import { dataPath } from '../helpers/shared.js';
 
 const load = (name: string) => readImage(dataPath('exemplar', name));
@@ -32,9 +33,9 @@ describe('transfer methods on exemplar data', () => {
   it('every method colours the gray easy-set target 037 towards its reference', async () => {
     assert.ok(target.isGray && !reference.isGray);
     const grayHis = histogramIntersection(target.image, reference.image);
-    for (const m of listTransferMethods()) {
+    for (const m of listMethods('transfer').filter((x) => x.family === 'transfer')) {
       const opts = m.name === 'reinhard' ? { grayTarget: 'mean-chroma' } : {};
-      const out = await m.run(target.image, reference.image, opts);
+      const out = await runWithReference(m, target.image, reference.image, opts);
       assert.equal(out.width, target.image.width, m.name);
       assert.equal(out.height, target.image.height, m.name);
       assert.equal(out.channels.length, 3);
@@ -47,8 +48,7 @@ describe('transfer methods on exemplar data', () => {
   });
 
   it('welsh keeps the target gray exactly (as Rec. 601 luma) and beats the gray image on HIS by a wide margin', async () => {
-    const m = listTransferMethods().find((x) => x.name === 'welsh')!;
-    const out = await m.run(target.image, reference.image, {});
+    const out = await runWithReference(getMethod('welsh'), target.image, reference.image);
     const y0 = lumaOf(target.image);
     const y1 = lumaOf(out);
     let err = 0;
@@ -58,8 +58,7 @@ describe('transfer methods on exemplar data', () => {
   });
 
   it('reinhard on a colour pair (transfer_3, little gamut clamping) gives the reference Lab statistics', async () => {
-    const m = listTransferMethods().find((x) => x.name === 'reinhard')!;
-    const out = await m.run(colourTarget.image, colourRef.image, {});
+    const out = await runWithReference(getMethod('reinhard'), colourTarget.image, colourRef.image);
     const so = rgbImageToLab(out).channels.map(planeStats);
     const sr = rgbImageToLab(colourRef.image).channels.map(planeStats);
     const st = rgbImageToLab(colourTarget.image).channels.map(planeStats);

@@ -16,8 +16,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { readImage } from '../../src/image/io.js';
-import '../../src/methods/transfer/builtin.js';
-import { getTransferMethod } from '../../src/methods/transfer/registry.js';
+import '../../src/methods/browser-builtin.js';
+import { getMethod } from '../../src/methods/catalogue/catalogue.js';
+import { validateOptions } from '../../src/methods/catalogue/options.js';
 import type { ServerOptions } from '../../src/server/limits.js';
 import { dataPath } from '../helpers/shared.js';
 import { browserSkipReason, buildStudio, openStudio, resultPng, type Studio } from './browser.js';
@@ -196,11 +197,12 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     const fourBins = await rgbOf(await resultPng(page));
 
     // The library's own run in Node on the same photos, with and without the option.
-    const target = (await readImage(targetPath)).image;
-    const reference = (await readImage(referencePath)).image;
-    const method = getTransferMethod('histogram');
+    const target = await readImage(targetPath);
+    const reference = await readImage(referencePath);
+    const method = getMethod('histogram');
+    const images = { target, reference };
     const eight = async (opts: Record<string, unknown>) => {
-      const img = await method.run(target, reference, opts);
+      const img = (await method.run({ images, texts: {} }, validateOptions(method, opts), {})).rgb;
       const n = img.width * img.height;
       const out = Buffer.alloc(n * 3);
       for (let i = 0; i < n; i++)
@@ -226,7 +228,7 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     assert.deepEqual((await rgbOf(await resultPng(page))).data, byDefault.data);
   });
 
-  test('a changed option of a server-side run is sent as a field; a refused value shows by the form', async () => {
+  test('scribble options: a changed option runs in the browser as the service runs it', async () => {
     const { page } = s;
     const grayPath = dataPath('scribbles/flower_gray.png');
     const strokes = JSON.stringify({
@@ -271,43 +273,77 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
           .length === 3,
     );
     await page.selectOption('#scribble-method', 'levin');
-    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution/);
-    const inBrowser = await rgbOf(await resultPng(page));
+    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution .*levin \(levin system/);
+    const byDefault = await rgbOf(await resultPng(page));
 
-    // Levin's own system → the symmetrised graph Laplacian: the browser worker has no such option,
-    // so the solve goes to the service with the field.
+    // Levin's own system → the symmetrised graph Laplacian, solved in the browser worker.
     await page.selectOption('#scribble-opt-system', 'symmetric');
-    await runAndWait('#full', /Full resolution in \d+ ms \(levin, server\)/, 60_000);
-    const withReport = await rgbOf(await resultPng(page));
+    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution .*levin \(symmetric system/);
+    const symmetric = await rgbOf(await resultPng(page));
 
-    const form = new FormData();
-    form.append('system', 'symmetric');
-    form.append('gray', new Blob([new Uint8Array(await sharp(grayPath).png().toBuffer())]), 'gray.png');
-    form.append('strokes', new Blob([strokes]), 'strokes.json');
-    const res = await fetch(`${s.url}v1/colorize/levin`, { method: 'POST', body: form });
-    assert.equal(res.status, 200);
-    const direct = await rgbOf(Buffer.from(await res.arrayBuffer()));
-    const same = compare(withReport.data, direct.data, 0);
-    assert.equal(
-      same.off,
-      0,
-      `the studio's result is the service's for system=symmetric: ${JSON.stringify(same)}`,
-    );
-    const changed = compare(withReport.data, inBrowser.data);
+    // The service's answer to the same request (the library in Node, through HTTP).
+    const service = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append('gray', new Blob([new Uint8Array(await fs.readFile(grayPath))]), 'gray.png');
+      form.append('strokes', new Blob([strokes]), 'strokes.json');
+      const res = await fetch(`${s.url}v1/colorize/levin`, { method: 'POST', body: form });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await rgbOf(Buffer.from(await res.arrayBuffer()))).data;
+    };
+    const asService = compare(symmetric.data, await service({ system: 'symmetric' }));
+    assert.ok(asService.off < 0.005, `system=symmetric as the service runs it: ${JSON.stringify(asService)}`);
+    const changed = compare(symmetric.data, byDefault.data);
     assert.ok(changed.off > 0.01, `system=symmetric changes the result: ${JSON.stringify(changed)}`);
 
-    // A value out of range: the service's 400 message appears next to the form.
-    await page.locator('#scribble-opt-tolerance').fill('5');
-    await page.click('#full');
-    const error = page.locator('#scribble-options .opt-error');
-    await error.waitFor({ state: 'visible' });
-    assert.match(await error.innerText(), /tolerance/);
-
-    // Reset to defaults: back to the browser's own solve, and the same result as before.
+    // Reset to defaults: the default solve again.
     await page.click('#scribble-options .opt-reset');
+    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution .*levin \(levin system/);
+    assert.deepEqual((await rgbOf(await resultPng(page))).data, byDefault.data);
+  });
+
+  test('a changed option of a server-side method is sent as a field; a refused value shows by the form', async () => {
+    const { page } = s;
+    const targetPath = dataPath('exemplar/004_target.png');
+    const referencePath = dataPath('exemplar/004_reference.png');
+    await page.setInputFiles('#open-photo', targetPath);
+    await page.setInputFiles('#open-ref', referencePath);
+    await page.waitForFunction(() => document.querySelectorAll('#palette button').length >= 4);
+    await page.selectOption('#method', 'superpixel');
+    // Small and with hand-made features, so each run takes a second or two.
+    const base = { workingSize: '64', features: 'handcrafted' };
+    await page.locator('#opt-workingSize').fill(base.workingSize);
+    await page.selectOption('#opt-features', base.features);
+    await runAndWait('#run-ref', /superpixel: \d+ ms \(server\)/, 60_000);
+    const before = (await rgbOf(await resultPng(page))).data;
+    // A softmax temperature τ of 1 instead of 0.015 (IPOL eq. 1/7): every match weighs about alike.
+    await page.locator('#opt-tau').fill('1');
+    await runAndWait('#run-ref', /superpixel: \d+ ms \(server\)/, 60_000);
+    const after = (await rgbOf(await resultPng(page))).data;
+
+    const service = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append('target', new Blob([new Uint8Array(await fs.readFile(targetPath))]), 'target.png');
+      form.append('reference', new Blob([new Uint8Array(await fs.readFile(referencePath))]), 'reference.png');
+      const res = await fetch(`${s.url}v1/colorize/superpixel`, { method: 'POST', body: form });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await rgbOf(Buffer.from(await res.arrayBuffer()))).data;
+    };
+    assert.equal(compare(before, await service(base), 0).off, 0, 'the studio sent workingSize and features');
+    assert.equal(compare(after, await service({ ...base, tau: '1' }), 0).off, 0, 'and tau');
+    const changed = compare(after, before);
+    assert.ok(changed.off > 0.01, `tau=1 changes the result: ${JSON.stringify(changed)}`);
+
+    // A value out of range: the service's 400 message appears next to the form.
+    await page.locator('#opt-workingSize').fill('5');
+    await page.click('#run-ref');
+    const error = page.locator('#method-options .opt-error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.innerText(), /workingSize/);
+    await page.click('#method-options .opt-reset');
     assert.equal(await error.isHidden(), true);
-    await runAndWait('#full', /Full resolution in \d+ ms \(full resolution/);
-    assert.deepEqual((await rgbOf(await resultPng(page))).data, inBrowser.data);
+    assert.equal(await page.locator('#opt-workingSize').inputValue(), '256');
   });
 
   test('gallery picker: thumbnails, a named pick and auto (nearest) run as the service answers them', async (t) => {

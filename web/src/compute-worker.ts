@@ -1,16 +1,17 @@
 /**
  * The studio's compute worker: live stroke preview (Levin et al. on a ≤0.25 MP grid, warm-started,
- * src/methods/scribbles/levin/preview.ts), full-resolution solves, in-browser transfer methods
- * (the transfer registry's builtin methods) and reference palettes. Library code only, no DOM.
+ * src/methods/scribbles/levin/preview.ts), full-resolution solves with any browser-capable
+ * scribble method of the catalogue and its options, in-browser transfer methods (the catalogue's
+ * browser-capable transfer methods) and reference palettes. Library code only, no DOM.
  */
 import type { ImageF32 } from '../../src/image/image.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
 import { DEFAULT_PREVIEW_PIXELS, ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
-import '../../src/methods/transfer/builtin.js';
-import { getTransferMethod, listTransferMethods } from '../../src/methods/transfer/registry.js';
-import { optionsFromFlags } from '../../src/server/option-specs.js';
-import type { MethodDescription, OptionSpec } from './method-description.js';
+import '../../src/methods/browser-builtin.js';
+import { describeMethod, getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
+import { validateOptions } from '../../src/methods/catalogue/options.js';
+import type { MethodDescription } from './method-description.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
 import { planesToRgba } from './rgba.js';
@@ -36,36 +37,7 @@ function strokeSet(strokes: RasterStroke[]) {
   return rasterizeStrokes(strokes, gray.width, gray.height);
 }
 
-/** The in-browser methods, described like `GET v1/methods` does (the studio renders their options). */
-function localMethods(): MethodDescription[] {
-  // 'full' runs Levin et al. with its defaults; other options of it go to the service.
-  const scribbles: MethodDescription = {
-    name: 'levin',
-    family: 'scribbles',
-    summary: 'Levin et al., solved in the browser with its defaults',
-    inputs: [{ name: 'gray', kind: 'image', required: true }],
-    options: [],
-    browser: true,
-  };
-  return [
-    scribbles,
-    ...listTransferMethods().map(
-      (t): MethodDescription => ({
-        name: t.name,
-        family: 'transfer',
-        summary: t.summary,
-        inputs: [
-          { name: 'target', kind: 'image', required: true },
-          { name: 'reference', kind: 'image', required: true },
-        ],
-        options: optionsFromFlags(t.flags) as OptionSpec[],
-        browser: true,
-      }),
-    ),
-  ];
-}
-
-function handle(m: WorkerRequest): void {
+async function handle(m: WorkerRequest): Promise<void> {
   const t0 = performance.now();
   switch (m.type) {
     case 'init':
@@ -89,6 +61,16 @@ function handle(m: WorkerRequest): void {
       return;
     }
     case 'full': {
+      if (m.method !== undefined) {
+        // The catalogue's method with the options the user changed (strokes as the CLI's JSON).
+        if (!gray) throw new Error('open a photo first');
+        const method = getMethod(m.method, 'scribbles');
+        const options = validateOptions(method, m.options ?? {});
+        const inputs = { images: { gray: { image: gray, isGray: true } }, texts: { strokes: m.strokesJson } };
+        const { rgb, summary } = await method.run(inputs, options, {});
+        sendImage(m.seq, rgb, t0, `full resolution ${gray.width}×${gray.height}, ${summary ?? m.method}`);
+        return;
+      }
       const s = strokeSet(m.strokes);
       if (!s || !gray) {
         ctx.postMessage({ type: 'empty', seq: m.seq });
@@ -104,8 +86,13 @@ function handle(m: WorkerRequest): void {
       return;
     }
     case 'transfer': {
-      const rgb = getTransferMethod(m.method).run(m.target, m.reference, m.options ?? {});
-      if (rgb instanceof Promise) throw new Error(`${m.method} is asynchronous; run it on the server`);
+      const method = getMethod(m.method, 'transfer');
+      const images = {
+        target: { image: m.target, isGray: m.target.channels.length === 1 },
+        reference: { image: m.reference, isGray: false },
+      };
+      const options = validateOptions(method, m.options ?? {});
+      const { rgb } = await method.run({ images, texts: {} }, options, {});
       sendImage(m.seq, rgb, t0, `${m.method} in the browser`);
       return;
     }
@@ -113,15 +100,20 @@ function handle(m: WorkerRequest): void {
       ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
       return;
     case 'methods':
-      ctx.postMessage({ type: 'methods', seq: m.seq, methods: localMethods() });
+      // Described as GET v1/methods describes them: the studio renders their option controls.
+      ctx.postMessage({
+        type: 'methods',
+        seq: m.seq,
+        methods: listMethods()
+          .filter((x) => x.browser)
+          .map((x) => describeMethod(x) as MethodDescription),
+      });
       return;
   }
 }
 
 ctx.onmessage = (e) => {
-  try {
-    handle(e.data);
-  } catch (err) {
+  handle(e.data).catch((err: unknown) => {
     ctx.postMessage({ type: 'error', seq: e.data.seq, message: (err as Error)?.message ?? String(err) });
-  }
+  });
 };

@@ -186,8 +186,14 @@ async function fullResolution(): Promise<void> {
   const method = $<HTMLSelectElement>('scribble-method').value;
   const t0 = performance.now();
   if (runsInBrowser(method, scribbleForm)) {
-    status('Solving at full resolution…');
-    const r = await heavy.request({ type: 'full', strokes: toRaster(history.current) });
+    status(`Solving with ${method} at full resolution…`);
+    const r = await inWorker(scribbleForm, {
+      type: 'full',
+      strokes: toRaster(history.current),
+      method,
+      strokesJson: strokesToJson(history.current),
+      options: scribbleForm.values(),
+    });
     if (r.type !== 'image') return;
     showResult(r, 'full');
     const ms = performance.now() - t0;
@@ -269,6 +275,8 @@ function fillMethodSelect(id: string, families: Array<MethodDescription['family'
       return el;
     }),
   );
+  const dflt = list.find((m) => m.familyDefault);
+  if (dflt) select.value = dflt.name;
   return list;
 }
 
@@ -281,7 +289,10 @@ async function initMethods(): Promise<void> {
   localMethods = local.type === 'methods' ? local.methods : [];
   serviceMethods = remote;
   // Scribbles have their own panel, automatic methods take the photo alone; the others a reference.
-  fillMethodSelect('method', ['transfer', 'exemplar']);
+  const withReference = fillMethodSelect('method', ['transfer', 'exemplar']);
+  // The photo is usually gray: start with a browser method that also colours gray targets.
+  const preferred = withReference.find((m) => m.browser && m.alsoIn?.includes('exemplar'));
+  if (preferred) $<HTMLSelectElement>('method').value = preferred.name;
   fillMethodSelect('scribble-method', ['scribbles']);
   const auto = fillMethodSelect('auto-method', ['automatic']);
   $('auto-section').hidden = auto.length === 0;
@@ -300,7 +311,9 @@ function describeMethod(): void {
 
 function describeScribbleMethod(): void {
   const m = describe($<HTMLSelectElement>('scribble-method').value);
-  const local = localMethods.find((x) => x.family === 'scribbles');
+  const local =
+    localMethods.find((x) => x.family === 'scribbles' && x.familyDefault) ??
+    localMethods.find((x) => x.family === 'scribbles');
   $('scribble-info').textContent =
     `${m?.summary ?? ''}${local ? ` (live preview: ${local.name} with its defaults)` : ''}`.trim();
   scribbleForm.show(m?.options ?? []);
@@ -406,6 +419,20 @@ async function onServer(
   }
 }
 
+/** Runs a request in the heavy worker; a refusal (e.g. an option out of range) shows by the form. */
+async function inWorker(
+  form: OptionsForm,
+  req: Parameters<WorkerClient['request']>[0],
+): Promise<WorkerReply> {
+  form.clearError();
+  try {
+    return await heavy.request(req);
+  } catch (e) {
+    form.showError((e as Error).message);
+    throw e;
+  }
+}
+
 /** The service's notes for the result line. */
 function notes(out: ServerResult): string {
   return out.notices.length ? `; ${out.notices.join('; ')}` : '';
@@ -422,20 +449,14 @@ async function runReference(): Promise<void> {
   let note = '';
   if (inBrowser && reference) {
     const target = copyPlanes(photo.colour ?? photo.gray);
-    refForm.clearError();
-    try {
-      const r = await heavy.request({
-        type: 'transfer',
-        method,
-        target,
-        reference: copyPlanes(reference.planes),
-        options: refForm.values(),
-      });
-      if (r.type === 'image') showResult(r, 'reference');
-    } catch (e) {
-      refForm.showError((e as Error).message);
-      throw e;
-    }
+    const r = await inWorker(refForm, {
+      type: 'transfer',
+      method,
+      target,
+      reference: copyPlanes(reference.planes),
+      options: refForm.values(),
+    });
+    if (r.type === 'image') showResult(r, 'reference');
   } else if (galleryChoice) {
     if (!info?.inputs.some((i) => i.kind === 'gallery')) {
       const why = `${method} takes no gallery photo: upload a reference, or pick another method`;

@@ -41,6 +41,10 @@ export interface InputDescription {
 export interface MethodDescription {
   name: string;
   family: 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
+  /** Other families that offer the method too (welsh: also an exemplar method). */
+  alsoIn?: string[];
+  /** The method its family uses when none is named. */
+  familyDefault?: boolean;
   summary: string;
   inputs: InputDescription[];
   /** At least one input of each group must be present (e.g. reference or gallery). */

@@ -16,7 +16,17 @@ export interface RasterStroke {
 export type WorkerRequest =
   | { type: 'init'; seq: number; gray: Planes }
   | { type: 'preview'; seq: number; strokes: RasterStroke[] }
-  | { type: 'full'; seq: number; strokes: RasterStroke[] }
+  | {
+      type: 'full';
+      seq: number;
+      strokes: RasterStroke[];
+      /** A scribble method of the catalogue (else Levin et al. with its defaults on `strokes`). */
+      method?: string;
+      /** The strokes as the CLI's JSON, for `method`. */
+      strokesJson?: string;
+      /** Option values of `method` the user changed. */
+      options?: Record<string, unknown>;
+    }
   | {
       type: 'transfer';
       seq: number;

@@ -16,6 +16,7 @@ export interface ServeFlags {
   maxFileMb?: string;
   jobTimeout?: string;
   drainTimeout?: string;
+  gallery?: string;
   log?: boolean;
 }
 
@@ -46,6 +47,7 @@ export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions 
     ...(drain !== undefined ? { drainTimeoutMs: drain * 1000 } : {}),
     ...(concurrency !== undefined ? { concurrency: checkInteger('concurrency', concurrency, 1, 64) } : {}),
     ...(maxQueue !== undefined ? { maxQueue: checkInteger('max-queue', maxQueue, 0, 10_000) } : {}),
+    ...(f.gallery !== undefined ? { gallery: f.gallery } : {}),
     logger: f.log === true,
   };
 }
@@ -62,6 +64,10 @@ export function serviceFlags(cmd: Command, defaultPort: string): Command {
     .option(
       '--drain-timeout <s>',
       'on SIGTERM/SIGINT, seconds requests in flight may still finish before their jobs are stopped (default 10)',
+    )
+    .option(
+      '--gallery <dir>',
+      'folder of colour photos that methods with a reference can pick from (field gallery=auto or a name; GET /v1/gallery)',
     )
     .option('--log', 'log every request');
 }

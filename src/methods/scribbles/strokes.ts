@@ -58,7 +58,7 @@ function requireStrokes(set: StrokeSet, where: string): StrokeSet {
  *
  * @example
  * ```ts
- * import { createImage, strokesFromMarked } from 'colorize-toolkit';
+ * import { createImage, strokesFromMarked } from 'colorize-toolkit/internals';
  * const gray = createImage(4, 4, 1); gray.channels[0].fill(0.5);
  * const marked = createImage(4, 4, 3); for (const c of marked.channels) c.fill(0.5);
  * marked.channels[0][5] = 1; // one red-ish pixel
@@ -91,7 +91,7 @@ export function strokesFromMarked(gray: ImageF32, marked: ImageF32, threshold = 
  *
  * @example
  * ```ts
- * import { createImage, strokesFromMask } from 'colorize-toolkit';
+ * import { createImage, strokesFromMask } from 'colorize-toolkit/internals';
  * const mask = createImage(2, 1, 1); mask.channels[0][1] = 1;
  * const colors = createImage(2, 1, 3); colors.channels[2].fill(1); // blue
  * console.log(Array.from(strokesFromMask(mask, colors).mask)); // [ 0, 1 ]
@@ -176,7 +176,7 @@ function parseColor(c: unknown, k: number): [number, number, number] {
  *
  * @example
  * ```ts
- * import { strokesFromJson } from 'colorize-toolkit';
+ * import { strokesFromJson } from 'colorize-toolkit/internals';
  * const s = strokesFromJson('{"strokes":[{"points":[[1,1],[6,1]],"width":1,"color":"#ff0000"}]}', 8, 4);
  * console.log(s.mask[1 * 8 + 3], s.colors.channels[0][1 * 8 + 3]); // 1 1
  * ```

@@ -186,7 +186,7 @@ function readOptions(code: number, t: FbTable | null): TfliteOptions {
  *
  * @example
  * ```ts
- * import { parseTflite } from 'colorize-toolkit';
+ * import { parseTflite } from 'colorize-toolkit/internals';
  * let error = '';
  * try {
  *   parseTflite(new Uint8Array(16));
@@ -263,7 +263,7 @@ export function parseTflite(bytes: Uint8Array, file = 'model'): TfliteModel {
  *
  * @example
  * ```ts
- * import { findModelFile, readTfliteModel } from 'colorize-toolkit';
+ * import { findModelFile, readTfliteModel } from 'colorize-toolkit/internals';
  * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
  * if (file) {
  *   const m = await readTfliteModel(file);
@@ -279,7 +279,7 @@ export async function readTfliteModel(file: string): Promise<TfliteModel> {
 /** Counts the operators of a subgraph by name, e.g. `{ CONV_2D: 36, ... }`. *
  * @example
  * ```ts
- * import { findModelFile, readTfliteModel, tfliteOperatorCounts } from 'colorize-toolkit';
+ * import { findModelFile, readTfliteModel, tfliteOperatorCounts } from 'colorize-toolkit/internals';
  * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
  * if (file) console.log(tfliteOperatorCounts((await readTfliteModel(file)).subgraphs[0]).CONV_2D); // 36
  * ```

@@ -91,7 +91,7 @@ function rawValues(model: TfliteModel, t: TfliteTensor): Float64Array {
  *
  * @example
  * ```ts
- * import { dequantizeTfliteTensor } from 'colorize-toolkit';
+ * import { dequantizeTfliteTensor } from 'colorize-toolkit/internals';
  * const model = { version: 3, description: '', subgraphs: [], buffers: [Uint8Array.of(130, 126)] };
  * const t = { index: 0, name: 'w', shape: [2], type: 'UINT8' as const, buffer: 0,
  *   quantization: { scale: [0.5], zeroPoint: [128], quantizedDimension: 0 } };
@@ -123,7 +123,7 @@ export function dequantizeTfliteTensor(model: TfliteModel, t: TfliteTensor): Flo
 /** TF "SAME" padding of one spatial axis: [before, after], the odd pixel at the end. *
  * @example
  * ```ts
- * import { tfSamePads } from 'colorize-toolkit';
+ * import { tfSamePads } from 'colorize-toolkit/internals';
  * console.log(tfSamePads(224, 3, 2), tfSamePads(225, 3, 2)); // [ 0, 1 ] [ 1, 1 ]
  * ```
  */
@@ -428,7 +428,7 @@ function permute(data: Float32Array, shape: number[], perm: number[]): Float32Ar
  *
  * @example
  * ```ts
- * import { findModelFile, readTfliteModel, tfliteToOnnx } from 'colorize-toolkit';
+ * import { findModelFile, readTfliteModel, tfliteToOnnx } from 'colorize-toolkit/internals';
  * const file = findModelFile('mobilenet_v2/mobilenet_v2_1.0_224_quant.tflite');
  * if (file) {
  *   const model = await readTfliteModel(file);

@@ -1,16 +1,18 @@
-/** Registers Deep Colorization as `colorize auto --method cheng`. */
-import type { FlagValue } from '../../transfer/registry.js';
-import { registerAutoMethod } from '../registry.js';
+/** Declares Deep Colorization (Cheng, Yang & Sheng) as the automatic method `cheng`. */
+import type { OptionValue } from '../../catalogue/types.js';
+import { automaticMethod } from '../declare.js';
 import { CHENG_FEATURE_SETS, CHENG_STYLES, type ChengOptions } from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
-registerAutoMethod({
+export const chengMethod = automaticMethod({
   name: 'cheng',
+  paper: 'Cheng, Yang & Sheng 2015/16, Deep Colorization, §III',
+  browser: false,
   summary: 'Cheng et al. 2015/16 Deep Colorization: patch + DAISY + semantic features, per-cluster MLPs',
   // Registered models (models/catalogue.ts): the ensemble and the segmentation network its
   // semantic feature was trained with.
   models: ['cheng', 'deeplab-pascal-dm05'],
-  flags: [
+  options: [
     {
       flags: '--no-clustering',
       key: 'clustering',
@@ -34,7 +36,7 @@ registerAutoMethod({
       choices: CHENG_FEATURE_SETS,
       description: 'descriptor: all features, or an ablation network without one group',
       source: 'paper Figs. 2–4',
-      default: 'full' as FlagValue,
+      default: 'full' as OptionValue,
     },
     {
       flags: '--style <name>',
@@ -43,7 +45,7 @@ registerAutoMethod({
       choices: CHENG_STYLES,
       description: 'global colour style: the ordinary ensemble, or a network fine-tuned on warm photos',
       source: 'paper §IV-C, Fig. 13',
-      default: 'natural' as FlagValue,
+      default: 'natural' as OptionValue,
     },
     {
       flags: '--top-k <k>',
@@ -65,5 +67,11 @@ registerAutoMethod({
       default: 8,
     },
   ],
-  run: async (gray, options, context) => (await colorizeCheng(gray, options as ChengOptions, context)).rgb,
+  colorize: async (gray, options, context) =>
+    (
+      await colorizeCheng(gray, options as ChengOptions, {
+        notice: context.notice,
+        progress: context.progress,
+      })
+    ).rgb,
 });

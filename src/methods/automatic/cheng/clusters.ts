@@ -27,7 +27,7 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
  *
  * @example
  * ```ts
- * import { selectCluster } from 'colorize-toolkit';
+ * import { selectCluster } from 'colorize-toolkit/internals';
  * const clusters = [
  *   { gist: Float32Array.of(0, 0), histogram: Float32Array.of(1, 0) },
  *   { gist: Float32Array.of(1, 0), histogram: Float32Array.of(0, 1) },

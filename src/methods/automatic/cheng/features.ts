@@ -36,7 +36,7 @@ export interface DescriptorSource {
  *
  * @example
  * ```ts
- * import { chengDescriptorSize } from 'colorize-toolkit';
+ * import { chengDescriptorSize } from 'colorize-toolkit/internals';
  * console.log(chengDescriptorSize({ patch: true, daisy: true, semantic: true }, 21)); // 102
  * ```
  */
@@ -50,7 +50,7 @@ export function chengDescriptorSize(set: FeatureSet, classes: number): number {
  *
  * @example
  * ```ts
- * import { chengDescriptors } from 'colorize-toolkit';
+ * import { chengDescriptors } from 'colorize-toolkit/internals';
  * const gray = new Float32Array(20 * 20).map((_, i) => (i % 20) / 20);
  * const src = chengDescriptors(gray, 20, 20, { patch: true, daisy: false, semantic: false });
  * const d = new Float32Array(src.size);

@@ -22,7 +22,7 @@ export interface Mlp {
  *
  * @example
  * ```ts
- * import { mlpForward } from 'colorize-toolkit';
+ * import { mlpForward } from 'colorize-toolkit/internals';
  * // 2 → 2 (ReLU) → 1: y = relu(x0 − x1) + relu(x1 − x0) = |x0 − x1|
  * const net = {
  *   sizes: [2, 2, 1],

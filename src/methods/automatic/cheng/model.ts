@@ -117,7 +117,7 @@ let cached: { dir: string; model: ChengModel } | null = null;
  *
  * @example
  * ```ts
- * import { loadChengModel } from 'colorize-toolkit';
+ * import { loadChengModel } from 'colorize-toolkit/internals';
  * const model = loadChengModel();
  * console.log(model.networks.has('global')); // true
  * ```

@@ -54,7 +54,7 @@ function bool(name: string, v: unknown, dflt: boolean): boolean {
  *
  * @example
  * ```ts
- * import { resolveChengOptions } from 'colorize-toolkit';
+ * import { resolveChengOptions } from 'colorize-toolkit/internals';
  * console.log(resolveChengOptions({ refine: false }).refineSigmaSpatial); // 8
  * ```
  */

@@ -10,7 +10,7 @@ import { jointBilateralGrid } from '../../../filters/bilateral.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import type { DeeplabVariant } from '../../../models/deeplab.js';
-import type { AutoContext } from '../registry.js';
+import type { MethodContext } from '../../catalogue/types.js';
 import { selectCluster } from './clusters.js';
 import { chengDescriptors } from './features.js';
 import { mlpForwardOrt } from './mlp.js';
@@ -78,7 +78,7 @@ export function chooseNetwork(
  *
  * @example
  * ```ts
- * import { colorizeCheng, createImage } from 'colorize-toolkit';
+ * import { colorizeCheng, createImage } from 'colorize-toolkit/internals';
  * const gray = createImage(48, 32, 1);
  * gray.channels[0].forEach((_, i, a) => { a[i] = (i % 48) / 48; });
  * const { rgb, network } = await colorizeCheng(gray, { clustering: false });
@@ -88,7 +88,7 @@ export function chooseNetwork(
 export async function colorizeCheng(
   gray: ImageF32,
   options: ChengOptions = {},
-  context: AutoContext = {},
+  context: MethodContext = {},
 ): Promise<ChengResult> {
   const o = resolveChengOptions(options);
   const g = checkGray(gray);

@@ -32,7 +32,7 @@ export interface SemanticFeature {
  *
  * @example
  * ```ts
- * import { createImage, smoothSemantic } from 'colorize-toolkit';
+ * import { createImage, smoothSemantic } from 'colorize-toolkit/internals';
  * const gray = createImage(32, 32, 1);
  * const low = createImage(2, 2, 2);
  * low.channels[0].fill(0.75); low.channels[1].fill(0.25);

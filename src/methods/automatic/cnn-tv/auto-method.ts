@@ -1,4 +1,5 @@
-/** Registers `colorize auto --method cnn` and `--method cnn-tv` (Mouzon, Pierre & Berger 2019). */
+/** Declares `cnn` (Zhang et al.'s annealed mean) and `cnn-tv` (Mouzon, Pierre & Berger 2019). */
+import type { ImageF32 } from '../../../image/image.js';
 
 import {
   DEFAULT_TV_GAMMA,
@@ -9,8 +10,8 @@ import {
   DEFAULT_TV_TOLERANCE,
   DEFAULT_TV_WEIGHT_STEP,
 } from '../../../solve/coupled-tv.js';
-import type { TransferFlag } from '../../transfer/registry.js';
-import { registerAutoMethod } from '../registry.js';
+import type { MethodOption } from '../../catalogue/types.js';
+import { automaticMethod } from '../declare.js';
 import { DEFAULT_CANDIDATES } from './candidates.js';
 import {
   CNN_UPSAMPLE_METHODS,
@@ -22,7 +23,7 @@ import {
 
 const MODELS = ['mobilenet-v2', 'cnn-tv-head', 'color-bins'] as const;
 
-const temperature: TransferFlag = {
+const temperature: MethodOption = {
   flags: '--temperature <t>',
   key: 'temperature',
   type: 'number',
@@ -33,7 +34,7 @@ const temperature: TransferFlag = {
   max: 10,
 };
 
-const upsample: TransferFlag = {
+const upsample: MethodOption = {
   flags: '--upsample <method>',
   key: 'upsample',
   type: 'string',
@@ -44,7 +45,7 @@ const upsample: TransferFlag = {
   choices: CNN_UPSAMPLE_METHODS,
 };
 
-const tvFlags: TransferFlag[] = [
+const tvFlags: MethodOption[] = [
   {
     flags: '--candidates <k>',
     key: 'candidates',
@@ -138,20 +139,36 @@ const tvFlags: TransferFlag[] = [
   upsample,
 ];
 
-registerAutoMethod({
+export const cnnTvMethod = automaticMethod({
   name: 'cnn-tv',
+  familyDefault: true,
   summary: 'CNN colour distributions + coupled-TV candidate selection (Mouzon, Pierre & Berger 2019)',
-  flags: tvFlags,
+  paper:
+    'Mouzon, Pierre & Berger 2019, Joint CNN and Variational Model for Fully-Automatic Image Colorization, §3–4',
+  options: tvFlags,
   models: MODELS,
-  run: (gray, options, context) =>
-    colorizeCnnTv(gray, { ...(options as object), onProgress: context?.progress, onDebug: context?.debug }),
+  browser: false,
+  debugPictures: true,
+  colorize: (gray, options, context) =>
+    colorizeCnnTv(gray, {
+      ...(options as object),
+      onProgress: (f: number, stage: string) => context.progress?.(f, stage),
+      onDebug: context.debugImage
+        ? (name: string, image: ImageF32) => void context.debugImage?.(name, image)
+        : undefined,
+    }),
 });
 
-registerAutoMethod({
+export const cnnMethod = automaticMethod({
   name: 'cnn',
   summary: 'CNN colour distributions decoded by the annealed mean (Zhang et al. 2016)',
-  flags: [temperature, upsample],
+  paper: 'Zhang, Isola & Efros 2016, Colorful Image Colorization, §3.3 (the baseline of Mouzon et al.)',
+  options: [temperature, upsample],
   models: MODELS,
-  run: (gray, options, context) =>
-    colorizeCnn(gray, { ...(options as object), onProgress: context?.progress }),
+  browser: false,
+  colorize: (gray, options, context) =>
+    colorizeCnn(gray, {
+      ...(options as object),
+      onProgress: (f: number, stage: string) => context.progress?.(f, stage),
+    }),
 });

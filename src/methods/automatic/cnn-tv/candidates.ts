@@ -46,7 +46,7 @@ function topM(
  *
  * @example
  * ```ts
- * import { abBins, candidatesFromDistribution } from 'colorize-toolkit';
+ * import { abBins, candidatesFromDistribution } from 'colorize-toolkit/internals';
  * const bins = abBins(), probs = new Float32Array(4 * bins.count);
  * for (let p = 0; p < 4; p++) { probs[p * bins.count + 7] = 0.7; probs[p * bins.count + 9] = 0.3; }
  * const c = candidatesFromDistribution({ width: 2, height: 2, probs, bins }, 8, 8, 2);

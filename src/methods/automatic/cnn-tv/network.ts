@@ -85,7 +85,7 @@ export interface ColorDistribution {
  *
  * @example
  * ```ts
- * import { createImage, predictColorDistribution } from 'colorize-toolkit';
+ * import { createImage, predictColorDistribution } from 'colorize-toolkit/internals';
  * const gray = createImage(64, 64, 1); gray.channels[0].fill(0.5);
  * const d = await predictColorDistribution(gray);
  * console.log(d.width, d.bins.count, d.probs.length); // 56 313 981568

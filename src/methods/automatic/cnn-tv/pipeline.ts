@@ -83,7 +83,7 @@ function checkGray(gray: ImageF32): void {
  *
  * @example
  * ```ts
- * import { colorizeCnn, readImage } from 'colorize-toolkit';
+ * import { colorizeCnn, readImage } from 'colorize-toolkit/internals';
  * const gray = (await readImage('examples/scene_gray.png')).image;
  * const rgb = await colorizeCnn(gray);
  * console.log(rgb.width === gray.width, rgb.channels.length); // true 3
@@ -136,7 +136,7 @@ export function workingSize(width: number, height: number, cap: number): { width
  *
  * @example
  * ```ts
- * import { colorizeCnnTv, readImage } from 'colorize-toolkit';
+ * import { colorizeCnnTv, readImage } from 'colorize-toolkit/internals';
  * const gray = (await readImage('examples/scene_gray.png')).image;
  * const rgb = await colorizeCnnTv(gray, { iterations: 20 });
  * console.log(rgb.width === gray.width, rgb.channels.length); // true 3
@@ -157,7 +157,7 @@ export async function colorizeCnnTv(gray: ImageF32, options: CnnTvOptions = {}):
  *
  * @example
  * ```ts
- * import { cnnTvDebugPictures, predictColorDistribution, readImage, selectWithCoupledTv } from 'colorize-toolkit';
+ * import { cnnTvDebugPictures, predictColorDistribution, readImage, selectWithCoupledTv } from 'colorize-toolkit/internals';
  * const gray = (await readImage('examples/scene_gray.png')).image;
  * const run = selectWithCoupledTv(gray, await predictColorDistribution(gray));
  * const names: string[] = [];

@@ -61,7 +61,7 @@ async function vggRelu(image: ImageF32): Promise<AttentionTensor[]> {
  *
  * @example
  * ```ts
- * import { attentionTargetInputs, createImage } from 'colorize-toolkit';
+ * import { attentionTargetInputs, createImage } from 'colorize-toolkit/internals';
  * const t = await attentionTargetInputs(createImage(200, 150, 1));
  * console.log(t.map((x) => `${x.name}:${x.channels}x${x.width}`).join(' ')); // t_relu1_1:64x128 t_relu2_1:128x64 t_relu3_1:256x32 t_s8:32x16 t_s16:96x8 t_s32:1280x4
  * ```

@@ -32,7 +32,7 @@ export function attentionNetPath(model?: string): string {
  *
  * @example
  * ```ts
- * import { attentionReferenceInputs, attentionTargetInputs, createImage, runAttentionNetwork } from 'colorize-toolkit';
+ * import { attentionReferenceInputs, attentionTargetInputs, createImage, runAttentionNetwork } from 'colorize-toolkit/internals';
  * const t = await attentionTargetInputs(createImage(64, 64, 1));
  * const r = await attentionReferenceInputs(createImage(64, 64, 3));
  * const ab = await runAttentionNetwork([...t, ...r.inputs]);

@@ -33,7 +33,7 @@ export interface AttentionResult {
  *
  * @example
  * ```ts
- * import { attentionColorize, readImage } from 'colorize-toolkit';
+ * import { attentionColorize, readImage } from 'colorize-toolkit/internals';
  * const ref = (await readImage('examples/sunset.png')).image;
  * const res = await attentionColorize(ref, ref);
  * console.log(res.rgb.width === ref.width, res.chroma.width); // true 128

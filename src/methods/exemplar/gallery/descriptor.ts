@@ -26,7 +26,7 @@ const extractor = new Vgg19Features();
  *
  * @example
  * ```ts
- * import { createImage, galleryDescriptor } from 'colorize-toolkit';
+ * import { createImage, galleryDescriptor } from 'colorize-toolkit/internals';
  * console.log((await galleryDescriptor(createImage(80, 60, 1))).length); // 4096
  * ```
  */

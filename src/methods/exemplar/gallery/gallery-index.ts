@@ -115,7 +115,7 @@ export interface IndexGalleryOptions {
  *
  * @example
  * ```ts
- * import { indexGallery } from 'colorize-toolkit';
+ * import { indexGallery } from 'colorize-toolkit/internals';
  * const { index } = await indexGallery('examples', ['examples/scene.png', 'examples/sunset.png'], { indexFile: '/tmp/ex.idx' });
  * console.log(index.entries.length, index.dims); // 2 4096
  * ```
@@ -167,7 +167,7 @@ export async function indexGallery(
  *
  * @example
  * ```ts
- * import { rankGallery } from 'colorize-toolkit';
+ * import { rankGallery } from 'colorize-toolkit/internals';
  * const index = { entries: [{ file: 'a', size: 0, mtimeMs: 0 }, { file: 'b', size: 0, mtimeMs: 0 }], dims: 2, data: new Float32Array([0, 0, 3, 4]) };
  * console.log(rankGallery(index, new Float32Array([3, 3]), 1)); // [ { file: 'b', distance: 1 } ]
  * ```

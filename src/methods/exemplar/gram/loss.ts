@@ -36,7 +36,7 @@ function dot(x: Float32Array, a: number, y: Float32Array, b: number, n: number):
  *
  * @example
  * ```ts
- * import { gramMatrix } from 'colorize-toolkit';
+ * import { gramMatrix } from 'colorize-toolkit/internals';
  * const g = gramMatrix({ channels: 2, width: 2, height: 1, data: new Float32Array([1, 2, 3, 4]) });
  * console.log(Array.from(g)); // [1.25, 2.75, 2.75, 6.25]
  * ```
@@ -72,7 +72,7 @@ export interface TermResult {
  *
  * @example
  * ```ts
- * import { contentLoss } from 'colorize-toolkit';
+ * import { contentLoss } from 'colorize-toolkit/internals';
  * const f = { channels: 1, width: 2, height: 1, data: new Float32Array([1, 1]) };
  * const p = { ...f, data: new Float32Array([0, 2]) };
  * console.log(contentLoss(f, p).value); // 0.5
@@ -138,7 +138,7 @@ export const jsMatrixOps: MatrixOps = {
  *
  * @example
  * ```ts
- * import { gramMatrix, styleLoss } from 'colorize-toolkit';
+ * import { gramMatrix, styleLoss } from 'colorize-toolkit/internals';
  * const f = { channels: 1, width: 2, height: 1, data: new Float32Array([1, 1]) };
  * const a = gramMatrix({ ...f, data: new Float32Array([2, 0]) }); // [[2]]
  * console.log((await styleLoss(f, a)).value); // 0.25: (1 − 2)² / 2²

@@ -15,7 +15,7 @@ let opsPromise: Promise<MatrixOps> | null = null;
  *
  * @example
  * ```ts
- * import { onnxMatrixOps } from 'colorize-toolkit';
+ * import { onnxMatrixOps } from 'colorize-toolkit/internals';
  * const ops = await onnxMatrixOps();
  * const g = await ops.gram({ channels: 2, width: 2, height: 1, data: new Float32Array([1, 2, 3, 4]) });
  * console.log(Array.from(g)); // [1.25, 2.75, 2.75, 6.25]

@@ -25,7 +25,7 @@ export class VggNetwork {
    *
    * @example
    * ```ts
-   * import { createImage, VggNetwork } from 'colorize-toolkit';
+   * import { createImage, VggNetwork } from 'colorize-toolkit/internals';
    * const net = await VggNetwork.open(['conv1_1']);
    * const [f] = await net.features(createImage(8, 8, 3));
    * console.log(f.channels, f.width); // 64 8

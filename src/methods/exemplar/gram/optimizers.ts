@@ -57,7 +57,7 @@ function clamp(x: Float32Array, bounds?: [number, number]): void {
  *
  * @example
  * ```ts
- * import { adam } from 'colorize-toolkit';
+ * import { adam } from 'colorize-toolkit/internals';
  * const f = async (x: Float32Array) => ({ loss: (x[0] - 3) ** 2, grad: new Float32Array([2 * (x[0] - 3)]) });
  * const r = await adam(f, new Float32Array([0]), { iterations: 500, tolerance: 0, window: 10, learningRate: 0.1 });
  * console.log(Math.abs(r.x[0] - 3) < 0.02); // true: within Adam's constant-step jitter of the minimum
@@ -114,7 +114,7 @@ function dotf(a: Float32Array, b: Float32Array): number {
  *
  * @example
  * ```ts
- * import { lbfgs } from 'colorize-toolkit';
+ * import { lbfgs } from 'colorize-toolkit/internals';
  * const f = async (x: Float32Array) => ({ loss: (x[0] - 3) ** 2 + 10 * x[1] ** 2, grad: new Float32Array([2 * (x[0] - 3), 20 * x[1]]) });
  * const r = await lbfgs(f, new Float32Array([0, 1]), { iterations: 50, tolerance: 1e-9, window: 3, learningRate: 1 });
  * console.log(r.x[0].toFixed(3), r.x[1].toFixed(3)); // 3.000 0.000

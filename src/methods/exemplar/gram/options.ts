@@ -117,7 +117,7 @@ export function layerName(raw: string): VggConvName {
  *
  * @example
  * ```ts
- * import { parseLayerWeights } from 'colorize-toolkit';
+ * import { parseLayerWeights } from 'colorize-toolkit/internals';
  * console.log(parseLayerWeights('conv_1:200,conv2_2', 500)); // { conv1_1: 200, conv2_2: 500 }
  * ```
  */

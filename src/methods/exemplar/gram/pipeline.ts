@@ -65,7 +65,7 @@ function grayAsRgb(img: ImageF32): ImageF32 {
  *
  * @example
  * ```ts
- * import { gramColorize, readImage } from 'colorize-toolkit';
+ * import { gramColorize, readImage } from 'colorize-toolkit/internals';
  * const { image: gray } = await readImage('examples/scene_gray.png');
  * const { image: ref } = await readImage('examples/sunset.png');
  * const r = await gramColorize(gray, ref, { workingSize: 64, iterations: 5 });

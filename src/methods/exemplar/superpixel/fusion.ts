@@ -195,7 +195,7 @@ export interface FusionReport {
  *
  * @example
  * ```ts
- * import { colourFusion } from 'colorize-toolkit';
+ * import { colourFusion } from 'colorize-toolkit/internals';
  * const sp = { width: 2, height: 1, labels: Int32Array.of(0, 1), count: 2 };
  * const out = colourFusion([Float32Array.of(0, 1)], sp, Float32Array.of(0.2, 0.8),
  *   { deltaS: 10, deltaC: 0.1, sigmaG: 1, cutoff: 30 });

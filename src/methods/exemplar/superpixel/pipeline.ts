@@ -243,7 +243,7 @@ export type FusionVariant = Pick<
  *
  * @example
  * ```ts
- * import { readImage, superpixelFusionVariants } from 'colorize-toolkit';
+ * import { readImage, superpixelFusionVariants } from 'colorize-toolkit/internals';
  * const gray = (await readImage('examples/scene_gray.png')).image;
  * const ref = (await readImage('examples/scene.png')).image;
  * const [a, b] = await superpixelFusionVariants('colorize', gray, ref, { workingSize: 64 },
@@ -267,7 +267,7 @@ export async function superpixelFusionVariants(
  *
  * @example
  * ```ts
- * import { readImage, superpixelColorize } from 'colorize-toolkit';
+ * import { readImage, superpixelColorize } from 'colorize-toolkit/internals';
  * const gray = (await readImage('examples/scene_gray.png')).image;
  * const ref = (await readImage('examples/scene.png')).image;
  * const { rgb, features, timings } = await superpixelColorize(gray, ref, { workingSize: 128 });
@@ -288,7 +288,7 @@ export function superpixelColorize(
  *
  * @example
  * ```ts
- * import { readImage, superpixelTransfer } from 'colorize-toolkit';
+ * import { readImage, superpixelTransfer } from 'colorize-toolkit/internals';
  * const target = (await readImage('examples/scene.png')).image;
  * const ref = (await readImage('examples/scene.png')).image;
  * const { rgb } = await superpixelTransfer(target, ref, { features: 'handcrafted' });

@@ -49,7 +49,7 @@ function inverseTaps(
  *
  * @example
  * ```ts
- * import { superFeatures } from 'colorize-toolkit';
+ * import { superFeatures } from 'colorize-toolkit/internals';
  * const sp = { width: 2, height: 1, labels: Int32Array.of(0, 1), count: 2 };
  * const map = { channels: 1, width: 2, height: 1, data: Float32Array.of(3, 5) };
  * console.log(Array.from(superFeatures(map, sp))); // [3, 5]

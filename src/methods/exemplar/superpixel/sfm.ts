@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * import { correlationMatrix } from 'colorize-toolkit';
+ * import { correlationMatrix } from 'colorize-toolkit/internals';
  * const F = Float32Array.of(1, 0, 0, 1); // two superpixels, two channels
  * console.log(Array.from(correlationMatrix(F, 2, F, 2, 2))); // [1, -1, -1, 1]
  * ```
@@ -72,7 +72,7 @@ function centredUnitRows(F: Float32Array, N: number, C: number): Float64Array {
  *
  * @example
  * ```ts
- * import { softmaxRows } from 'colorize-toolkit';
+ * import { softmaxRows } from 'colorize-toolkit/internals';
  * console.log(Array.from(softmaxRows(Float32Array.of(0, 1), 1, 2, 1e-6))); // [0, 1]
  * ```
  */
@@ -201,7 +201,7 @@ function onnxGemm(): Promise<Gemm> {
  *
  * @example
  * ```ts
- * import { correlationMatrixGemm } from 'colorize-toolkit';
+ * import { correlationMatrixGemm } from 'colorize-toolkit/internals';
  * const F = Float32Array.of(1, 0, 0, 1);
  * const M = await correlationMatrixGemm(F, 2, F, 2, 2); // float32: ±0.99999994
  * console.log(Array.from(M, (v) => Math.round(v))); // [1, -1, -1, 1]

@@ -67,7 +67,7 @@ function resolve(options: AffinityOptions): Required<AffinityOptions> {
  *
  * @example
  * ```ts
- * import { levinOperator } from 'colorize-toolkit';
+ * import { levinOperator } from 'colorize-toolkit/internals';
  * const Y = new Float32Array(16).fill(0.5); // flat 4×4
  * const A = levinOperator(Y, 4, 4);
  * console.log(A.c[1][A.pad + 5].toFixed(4)); // 0.1250 (interior pixel: 8 equal weights)
@@ -200,7 +200,7 @@ export function levinOperator(
  *
  * @example
  * ```ts
- * import { levinWeights } from 'colorize-toolkit';
+ * import { levinWeights } from 'colorize-toolkit/internals';
  * const Y = Float32Array.of(0.5, 0.5, 0.5, 0.9); // 2×2
  * const w = levinWeights(Y, 2, 2);
  * console.log((w[1][0] + w[3][0] + w[7][0]).toFixed(6)); // 1.000000 (pixel 0: E, S, SE)
@@ -222,7 +222,7 @@ export function levinWeights(
  *
  * @example
  * ```ts
- * import { symmetricAffinity } from 'colorize-toolkit';
+ * import { symmetricAffinity } from 'colorize-toolkit/internals';
  * const Y = new Float32Array(16).fill(0.5); // flat 4×4: every weight equal within a window
  * const L = symmetricAffinity(Y, 4, 4);
  * console.log(L.e[L.pad + 5].toFixed(4)); // 0.1250 (interior pixels have 8 neighbours)

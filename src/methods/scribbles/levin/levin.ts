@@ -145,7 +145,7 @@ function packResult(
  *
  * @example
  * ```ts
- * import { createImage, levinChroma, rasterizeStrokes } from 'colorize-toolkit';
+ * import { createImage, levinChroma, rasterizeStrokes } from 'colorize-toolkit/internals';
  * const gray = createImage(32, 32, 1); gray.channels[0].fill(0.5);
  * const strokes = rasterizeStrokes([{ points: [4, 4, 20, 4], radius: 2, rgb: [0.8, 0.4, 0.3] }], 32, 32);
  * const { chroma } = levinChroma(gray, strokes);
@@ -201,7 +201,7 @@ export function solveLevinSystem(
  *
  * @example
  * ```ts
- * import { colorizeLevin, createImage, rasterizeStrokes } from 'colorize-toolkit';
+ * import { colorizeLevin, createImage, rasterizeStrokes } from 'colorize-toolkit/internals';
  * const gray = createImage(16, 16, 1); gray.channels[0].fill(0.5);
  * const strokes = rasterizeStrokes([{ points: [8, 8], radius: 1, rgb: [0.2, 0.5, 0.8] }], 16, 16);
  * const { rgb } = colorizeLevin(gray, strokes);

@@ -79,7 +79,7 @@ export function reduceStrokes(strokes: StrokeSet, width: number, height: number)
  *
  * @example
  * ```ts
- * import { ScribblePreview, createImage, rasterizeStrokes } from 'colorize-toolkit';
+ * import { ScribblePreview, createImage, rasterizeStrokes } from 'colorize-toolkit/internals';
  * const gray = createImage(800, 600, 1); gray.channels[0].fill(0.5);
  * const preview = new ScribblePreview(gray, { maxPixels: 40_000 });
  * let strokes = rasterizeStrokes([{ points: [100, 100, 300, 120], radius: 4, rgb: [0.9, 0.3, 0.2] }], 800, 600);

@@ -36,7 +36,7 @@ export const REPORT_INTENSITY_SCALE = 255;
  *
  * @example
  * ```ts
- * import { reportOperator } from 'colorize-toolkit';
+ * import { reportOperator } from 'colorize-toolkit/internals';
  * const Y = new Float32Array(9).fill(0.5); // flat 3×3: σ = 0 → floor, equal weights
  * const E = reportOperator(Y, 3, 3);
  * console.log(E.c[1][E.pad + 4]); // 0.25 (centre pixel, east neighbour)

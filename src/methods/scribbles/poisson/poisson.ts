@@ -49,7 +49,7 @@ export const POISSON_DEFAULT_LAMBDA = 1e10;
  *
  * @example
  * ```ts
- * import { createImage, poissonMergeRgb, rasterizeStrokes } from 'colorize-toolkit';
+ * import { createImage, poissonMergeRgb, rasterizeStrokes } from 'colorize-toolkit/internals';
  * const gray = createImage(16, 8, 1); gray.channels[0].fill(0.5);
  * const strokes = rasterizeStrokes([{ points: [0, 4], radius: 1, rgb: [0.7, 0.5, 0.3] }], 16, 8);
  * const { rgb } = poissonMergeRgb(gray, strokes);
@@ -115,7 +115,7 @@ export function poissonMergeRgb(
  *
  * @example
  * ```ts
- * import { colorizePoisson, createImage, lumaOf, rasterizeStrokes } from 'colorize-toolkit';
+ * import { colorizePoisson, createImage, lumaOf, rasterizeStrokes } from 'colorize-toolkit/internals';
  * const gray = createImage(16, 8, 1); gray.channels[0].fill(0.5);
  * const strokes = rasterizeStrokes([{ points: [0, 4], radius: 1, rgb: [0.7, 0.5, 0.3] }], 16, 8);
  * const { rgb } = colorizePoisson(gray, strokes);

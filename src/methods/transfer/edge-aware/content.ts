@@ -93,7 +93,7 @@ export interface ContentTerm {
  *
  * @example
  * ```ts
- * import { contentTerm } from 'colorize-toolkit';
+ * import { contentTerm } from 'colorize-toolkit/internals';
  * const T = Float64Array.from({ length: 64 }, (_, i) => ((i % 8) / 7) ** 2);
  * const term = contentTerm(T, 8, 8);
  * console.log(term.value(T), term.value(T.map((v) => 0.5 * v)) / term.targetNorm); // 0 0.25
@@ -177,7 +177,7 @@ export function contentObjective(
  *
  * @example
  * ```ts
- * import { createImage, optimiseContent } from 'colorize-toolkit';
+ * import { createImage, optimiseContent } from 'colorize-toolkit/internals';
  * const t = createImage(16, 16, 1); t.channels[0].forEach((_, i, a) => { a[i] = ((i % 16) / 15) ** 2; });
  * const x = createImage(16, 16, 3);
  * for (const c of x.channels) c.forEach((_, i, a) => { a[i] = 0.3 + 0.4 * t.channels[0][i]; });

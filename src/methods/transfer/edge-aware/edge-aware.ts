@@ -67,7 +67,7 @@ export function nonEdgeMask(
 /**
  * @example
  * ```ts
- * import { edgeAwareTransfer, createImage } from 'colorize-toolkit';
+ * import { edgeAwareTransfer, createImage } from 'colorize-toolkit/internals';
  * const t = createImage(16, 16, 1); t.channels[0].forEach((_, i, a) => { a[i] = (i % 16) / 15; });
  * const r = createImage(16, 16, 3); r.channels[0].forEach((_, i, a) => { a[i] = (i % 16) / 15; });
  * r.channels[1].fill(0.2); r.channels[2].fill(0.6);
@@ -110,7 +110,7 @@ export interface EdgeContentDistance {
  *
  * @example
  * ```ts
- * import { createImage, edgeContentDistance } from 'colorize-toolkit';
+ * import { createImage, edgeContentDistance } from 'colorize-toolkit/internals';
  * const t = createImage(16, 16, 1); t.channels[0].forEach((_, i, a) => { a[i] = ((i % 16) / 15) ** 2; });
  * const x = createImage(16, 16, 1); x.channels[0].forEach((_, i, a) => { a[i] = 0.2 + 0.6 * t.channels[0][i]; });
  * console.log(edgeContentDistance(x, t).ratio.toFixed(2)); // 0.16: contrast 0.6 gives (1 − 0.6)²

@@ -48,7 +48,7 @@ export function matchChannels(
  *
  * @example
  * ```ts
- * import { histogramLutTransfer, createImage } from 'colorize-toolkit';
+ * import { histogramLutTransfer, createImage } from 'colorize-toolkit/internals';
  * const gray = createImage(8, 8, 1); gray.channels[0].forEach((_, i, a) => { a[i] = i / 63; });
  * const ref = createImage(8, 8, 3); ref.channels[0].fill(0.9); ref.channels[2].fill(0.2);
  * const out = histogramLutTransfer(gray, ref);

@@ -46,7 +46,7 @@ function fromReportYuv(yuv: ImageF32): ImageF32 {
  *
  * @example
  * ```ts
- * import { histogramYuvTransfer, createImage } from 'colorize-toolkit';
+ * import { histogramYuvTransfer, createImage } from 'colorize-toolkit/internals';
  * const gray = createImage(8, 8, 1); gray.channels[0].forEach((_, i, a) => { a[i] = i / 63; });
  * const ref = createImage(8, 8, 3); ref.channels[0].forEach((_, i, a) => { a[i] = (i % 8) / 7; });
  * ref.channels[2].fill(0.3);

@@ -9,7 +9,7 @@ import type { ImageF32 } from '../../../image/image.js';
 /**
  * @example
  * ```ts
- * import { normalizeReportRange } from 'colorize-toolkit';
+ * import { normalizeReportRange } from 'colorize-toolkit/internals';
  * const img = { width: 2, height: 1, channels: [Float32Array.of(-0.5, 1), Float32Array.of(0, 2), Float32Array.of(0.2, 0.4)] };
  * normalizeReportRange(img);
  * console.log([...img.channels[0]], [...img.channels[1]]); // [ 0, 1 ] [ 0, 1 ]

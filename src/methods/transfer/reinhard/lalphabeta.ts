@@ -26,7 +26,7 @@ const R2 = 1 / Math.sqrt(2);
  *
  * @example
  * ```ts
- * import { rgbToLalphabeta, lalphabetaToRgb, fromPlanes } from 'colorize-toolkit';
+ * import { rgbToLalphabeta, lalphabetaToRgb, fromPlanes } from 'colorize-toolkit/internals';
  * const px = fromPlanes(1, 1, [Float32Array.of(0.8), Float32Array.of(0.4), Float32Array.of(0.2)]);
  * const back = lalphabetaToRgb(rgbToLalphabeta(px));
  * console.log(back.channels.map((c) => c[0].toFixed(2))); // [ '0.80', '0.40', '0.20' ]

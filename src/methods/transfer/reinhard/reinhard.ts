@@ -36,7 +36,7 @@ export interface ReinhardOptions {
  *
  * @example
  * ```ts
- * import { transferStatistics, fromPlanes } from 'colorize-toolkit';
+ * import { transferStatistics, fromPlanes } from 'colorize-toolkit/internals';
  * const t = fromPlanes(4, 1, [Float32Array.of(0, 1, 2, 3)]);
  * const r = fromPlanes(4, 1, [Float32Array.of(10, 10, 30, 30)]);
  * console.log([...transferStatistics(t, r).channels[0]].map((v) => v.toFixed(2)));
@@ -60,7 +60,7 @@ export function transferStatistics(target: ImageF32, reference: ImageF32): Image
  *
  * @example
  * ```ts
- * import { reinhardTransfer, createImage } from 'colorize-toolkit';
+ * import { reinhardTransfer, createImage } from 'colorize-toolkit/internals';
  * const t = createImage(16, 16, 3); t.channels[0].forEach((_, i, a) => { a[i] = (i % 16) / 15; });
  * t.channels[1].fill(0.5); t.channels[2].forEach((_, i, a) => { a[i] = Math.floor(i / 16) / 15; });
  * const r = createImage(16, 16, 3); r.channels[0].fill(0.8); r.channels[1].forEach((_, i, a) => { a[i] = (i % 7) / 6; });

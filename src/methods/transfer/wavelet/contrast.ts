@@ -12,7 +12,7 @@ import type { ImageF32 } from '../../../image/image.js';
 /**
  * @example
  * ```ts
- * import { enhanceLocalContrast, createImage } from 'colorize-toolkit';
+ * import { enhanceLocalContrast, createImage } from 'colorize-toolkit/internals';
  * const img = createImage(32, 1, 1); img.channels[0].forEach((_, i, a) => { a[i] = i < 16 ? 0.4 : 0.6; });
  * const out = enhanceLocalContrast(img, 2, 4);
  * console.log(out.channels[0][15] < 0.4, out.channels[0][16] > 0.6); // true true

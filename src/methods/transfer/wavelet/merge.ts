@@ -16,7 +16,7 @@ export const MAX_MERGE_LEVELS = 16;
  *
  * @example
  * ```ts
- * import { defaultLambda } from 'colorize-toolkit';
+ * import { defaultLambda } from 'colorize-toolkit/internals';
  * console.log(defaultLambda(6)); // [ 0, 0.2, 0.4, 0.6, 0.8, 1, 1 ]
  * ```
  */
@@ -61,7 +61,7 @@ export function resolveLambda(
  *
  * @example
  * ```ts
- * import { mergeWaveletPlanes } from 'colorize-toolkit';
+ * import { mergeWaveletPlanes } from 'colorize-toolkit/internals';
  * const t = Float32Array.from({ length: 64 }, (_, i) => (i % 8) / 7);
  * const s = new Float32Array(64).fill(0.5);
  * const out = mergeWaveletPlanes(t, s, 8, 8, [1, 1, 1, 1], 'haar');

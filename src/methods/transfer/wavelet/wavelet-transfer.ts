@@ -44,7 +44,7 @@ export interface WaveletTransferOptions {
 /**
  * @example
  * ```ts
- * import { waveletTransfer, createImage } from 'colorize-toolkit';
+ * import { waveletTransfer, createImage } from 'colorize-toolkit/internals';
  * const t = createImage(32, 32, 1); t.channels[0].forEach((_, i, a) => { a[i] = (i % 32) / 31; });
  * const r = createImage(48, 40, 3); r.channels[0].fill(0.9); r.channels[1].fill(0.5); r.channels[2].fill(0.1);
  * const out = waveletTransfer(t, r, { lambda: [0, 0.5, 1, 1], space: 'lab' });

@@ -11,7 +11,7 @@ import { seededRandom } from '../../../random.js';
  *
  * @example
  * ```ts
- * import { jitteredSamples } from 'colorize-toolkit';
+ * import { jitteredSamples } from 'colorize-toolkit/internals';
  * const s = jitteredSamples(100, 50, 200, 1);
  * console.log(s.length, s.every((i) => i >= 0 && i < 5000)); // 200 true
  * ```

@@ -127,7 +127,7 @@ export function welshChroma(
  *
  * @example
  * ```ts
- * import { welshTransfer, createImage } from 'colorize-toolkit';
+ * import { welshTransfer, createImage } from 'colorize-toolkit/internals';
  * const gray = createImage(32, 32, 1); gray.channels[0].forEach((_, i, a) => { a[i] = (i % 32) < 16 ? 0.2 : 0.8; });
  * const ref = createImage(32, 32, 3);
  * ref.channels.forEach((c, k) => c.forEach((_, i, a) => { a[i] = (i % 32) < 16 ? [0.4, 0.1, 0.1][k] : [0.7, 0.8, 1][k]; }));

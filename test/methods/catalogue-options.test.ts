@@ -1,27 +1,30 @@
 /**
- * The transfer registry's typed option metadata (what the CLI's help and the service's option
- * schemas are built from), its gray-target hints, and notes reported through the run context.
+ * The catalogue's typed option metadata for every method (what the CLI's help, the service's
+ * option schemas and the studio's controls are built from), gray-target hints, and notes
+ * reported through the run context.
  */
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { cliGrayHint } from '../../src/cli/family-command.js';
 import { run } from '../../src/cli/main.js';
 import { sharedFlagHelp } from '../../src/cli/method-flags.js';
-import '../../src/methods/exemplar/superpixel/transfer-method.js';
 import { createImage, type ImageF32 } from '../../src/image/image.js';
 import { encodeImage } from '../../src/image/io.js';
+import '../../src/methods/builtin.js';
+import { getMethod, listMethods, registerMethod } from '../../src/methods/catalogue/catalogue.js';
+import { optionHelp as flagHelp } from '../../src/methods/catalogue/options.js';
+import type { MethodOption as TransferFlag } from '../../src/methods/catalogue/types.js';
 import { superpixelTransfer } from '../../src/methods/exemplar/superpixel/pipeline.js';
-import '../../src/methods/transfer/builtin.js';
-import {
-  cliGrayHint,
-  flagHelp,
-  getTransferMethod,
-  listTransferMethods,
-  registerTransferMethod,
-  type TransferFlag,
-} from '../../src/methods/transfer/registry.js';
+import { runWithReference, transferMethod } from '../../src/methods/transfer/declare.js';
+
+const getTransferMethod = (name: string) => {
+  const m = getMethod(name);
+  return { ...m, flags: m.options };
+};
+const listTransferMethods = () => listMethods('transfer').map((m) => ({ ...m, flags: m.options }));
 
 function colourImage(width = 40, height = 28, hue = 0): ImageF32 {
   const img = createImage(width, height, 3);
@@ -56,17 +59,17 @@ function invalidReason(flag: TransferFlag, value: unknown): string | undefined {
   }
 }
 
-const allFlags = () =>
-  listTransferMethods().flatMap((m) => m.flags.map((f) => ({ method: m.name, flag: f })));
+const allFlags = () => listMethods().flatMap((m) => m.options.map((f) => ({ method: m.name, flag: f })));
 
-describe('transfer registry: typed option metadata', () => {
+describe('catalogue: typed option metadata', () => {
   it('every flag has a type, and a default that validates against its own choices and range (or a stated rule)', () => {
-    assert.ok(allFlags().length > 20);
+    assert.ok(allFlags().length > 60);
     for (const { method, flag } of allFlags()) {
       const id = `${method} ${flag.flags}`;
       assert.ok(['number', 'string', 'boolean', 'number-list'].includes(flag.type), `${id}: type`);
       assert.equal(/<[^>]+>/.test(flag.flags), flag.type !== 'boolean', `${id}: a value flag unless boolean`);
-      assert.ok(flag.default !== undefined || flag.defaultText !== undefined, `${id}: no default`);
+      if (!flag.cliOnly)
+        assert.ok(flag.default !== undefined || flag.defaultText !== undefined, `${id}: no default`);
       if (flag.default !== undefined)
         assert.equal(invalidReason(flag, flag.default), undefined, `${id}: default ${flag.default}`);
       if (flag.choices) assert.equal(flag.type, 'string', `${id}: choices of a non-string`);
@@ -76,9 +79,9 @@ describe('transfer registry: typed option metadata', () => {
     }
   });
 
-  it('methods that share a flag agree on its key and type', () => {
+  it('methods of a family that share a flag agree on its key and type', () => {
     const seen = new Map<string, TransferFlag>();
-    for (const { flag } of allFlags()) {
+    for (const { flag } of listTransferMethods().flatMap((m) => m.flags.map((f) => ({ flag: f })))) {
       const first = seen.get(flag.flags) ?? flag;
       seen.set(flag.flags, first);
       assert.deepEqual([flag.key, flag.type], [first.key, first.type], flag.flags);
@@ -93,8 +96,8 @@ describe('transfer registry: typed option metadata', () => {
       const defaults = Object.fromEntries(
         m.flags.filter((f) => f.default !== undefined).map((f) => [f.key, f.default]),
       );
-      const plain = await m.run(target, reference, {});
-      const explicit = await m.run(target, reference, defaults);
+      const plain = await runWithReference(getMethod(m.name), target, reference, {});
+      const explicit = await runWithReference(getMethod(m.name), target, reference, defaults);
       assert.deepEqual(explicit.channels, plain.channels, `${m.name} with ${JSON.stringify(defaults)}`);
     }
   });
@@ -125,26 +128,24 @@ describe('transfer registry: typed option metadata', () => {
       'rgb|yuv|lab (default rgb)',
       'histogram-match RGB before merging (report figure 14)',
       'localized contrast gain on the target first (default 1 = off)',
-      'σ of the local mean for --contrast (default 8)',
+      'σ of the local mean for --contrast (default 8 px)',
     ]);
   });
 
   it('gray-target hints are typed, and the CLI words them as before', () => {
-    const reinhard = getTransferMethod('reinhard');
+    const reinhard = getMethod('reinhard');
     assert.equal(reinhard.grayAlternative?.method, 'welsh');
     assert.equal(
       cliGrayHint(reinhard),
       'use --method welsh for a gray target (or --gray-target mean-chroma for the constant-cast baseline)',
     );
-    assert.equal(
-      cliGrayHint(getTransferMethod('superpixel')),
-      'to colour a gray target from a colour reference use `colorize exemplar GRAY REFERENCE -o OUT`',
-    );
-    assert.equal(cliGrayHint(getTransferMethod('welsh')), undefined);
+    // superpixel takes gray targets itself (Algorithm 4), so it needs no hint.
+    assert.equal(cliGrayHint(getMethod('superpixel')), undefined);
+    assert.equal(cliGrayHint(getMethod('welsh')), undefined);
   });
 });
 
-describe('transfer registry: notes through the run context', () => {
+describe('catalogue: notes through the run context', () => {
   it('superpixel reports the pipeline’s notes through context.notice, never on stderr', async () => {
     const target = colourImage(48, 32);
     const reference = colourImage(48, 32, 0.4);
@@ -158,7 +159,7 @@ describe('transfer registry: notes through the run context', () => {
       return true;
     }) as typeof process.stderr.write;
     try {
-      const rgb = await getTransferMethod('superpixel').run(target, reference, options, {
+      const rgb = await runWithReference(getMethod('superpixel'), target, reference, options, {
         notice: (n) => notes.push(n),
       });
       assert.deepEqual([rgb.width, rgb.height, rgb.channels.length], [48, 32, 3]);
@@ -170,16 +171,20 @@ describe('transfer registry: notes through the run context', () => {
   });
 
   it('colorize transfer prints a method’s notes as "note: …" on stderr, once per command', async () => {
-    registerTransferMethod({
-      name: 'test-notes',
-      summary: 'test: returns the target with a note',
-      targets: 'any',
-      flags: [],
-      run: (t, _r, _o, context) => {
-        context?.notice?.('a fallback was taken');
-        return t;
-      },
-    });
+    registerMethod(
+      transferMethod({
+        name: 'test-notes',
+        summary: 'test: returns the target with a note',
+        paper: 'none',
+        targets: 'any',
+        browser: false,
+        options: [],
+        transfer: (t, _r, _o, context) => {
+          context.notice?.('a fallback was taken');
+          return t;
+        },
+      }),
+    );
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'colorize-notes-'));
     try {
       await fs.mkdir(path.join(dir, 'in'));

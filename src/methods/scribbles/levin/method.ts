@@ -1,0 +1,68 @@
+/** Declares `levin`: Levin, Lischinski & Weiss 2004 (report §3.2), strokes spread along luminance. */
+import type { MethodDeclaration } from '../../catalogue/types.js';
+import {
+  SCRIBBLE_INPUTS,
+  SCRIBBLE_ONE_OF,
+  SCRIBBLE_SOLVE_OPTIONS,
+  SCRIBBLE_TOGETHER,
+  solveOptions,
+  solveSummary,
+  strokesOfInputs,
+} from '../declare.js';
+import { AFFINITY_DEFAULTS } from './affinity.js';
+import { colorizeLevin, LEVIN_SYSTEMS } from './levin.js';
+
+export const levinMethod: MethodDeclaration = {
+  name: 'levin',
+  family: 'scribbles',
+  familyDefault: true,
+  summary: 'Levin, Lischinski & Weiss 2004: colorization using optimisation (strokes spread along luminance)',
+  paper: 'Levin, Lischinski & Weiss 2004 (eq. 1–2, getColorExact.m); report §3.2 eq. 8–9',
+  inputs: SCRIBBLE_INPUTS,
+  oneOf: SCRIBBLE_ONE_OF,
+  together: SCRIBBLE_TOGETHER,
+  browser: true,
+  options: [
+    ...SCRIBBLE_SOLVE_OPTIONS,
+    {
+      flags: '--system <name>',
+      key: 'system',
+      type: 'string',
+      choices: LEVIN_SYSTEMS,
+      default: 'levin',
+      description:
+        'levin: Levin et al.’s own system (getColorExact.m); symmetric: the symmetrised graph Laplacian; report: the report’s eq. 8 weights and eq. 9 normal equations',
+    },
+    {
+      flags: '--variance-scale <f>',
+      key: 'varianceScale',
+      type: 'number',
+      default: AFFINITY_DEFAULTS.varianceScale,
+      min: 0,
+      description: '2σ_r² = factor · local variance',
+      source: 'Levin et al.’s code: 0.6',
+    },
+    {
+      flags: '--min-neighbour-weight <w>',
+      key: 'minNeighbourWeight',
+      type: 'number',
+      default: AFFINITY_DEFAULTS.minNeighbourWeight,
+      min: 0,
+      description: 'weight the most similar neighbour keeps at least',
+    },
+  ],
+  run: (inputs, o, ctx) => {
+    const { gray, strokes } = strokesOfInputs(inputs, o, ctx);
+    ctx.progress?.(0.1, 'solving');
+    const res = colorizeLevin(gray, strokes, solveOptions(o));
+    const system = (o.system as string | undefined) ?? 'levin';
+    const s = res.stats;
+    if (!s.converged)
+      ctx.notice?.(`the solver stopped after ${s.iterations} iterations before reaching the tolerance`);
+    const iteration = system === 'levin' ? 'BiCGStab' : 'CG';
+    return {
+      rgb: res.rgb,
+      summary: `levin (${system} system, ${(o.space as string | undefined) ?? 'yuv'}), ${solveSummary(s, o.solver === 'direct', iteration)}`,
+    };
+  },
+};
