@@ -1,13 +1,13 @@
 /**
  * The studio's option controls in headless chromium against the real service: every method the
  * studio lists has one control per option of its `GET v1/methods` description (type, range,
- * default); a changed option of an in-browser method reaches the method (the result equals the
- * library's run with that option, computed here in Node, and differs from the default run); a
- * changed option of a server-side run is sent as a field (the result equals the service's answer
- * to the same request made here), a refused value is shown next to the form, and 'Reset to
- * defaults' goes back to the default run. The gallery picker (service started with a gallery folder
- * of three exemplar references): its thumbnails, a named pick and 'auto (nearest)' give the
- * service's own answers to the same requests. Photos from ../shared/data, read at run time.
+ * default), and the worker's in-browser methods carry the same options; a changed option of an
+ * in-browser method reaches the method (the result equals the library's run with that option in
+ * Node, or the service's answer to the same request, and differs from the default run); a changed
+ * option of a server-only method is sent as a field, a refused value is shown next to the form,
+ * and 'Reset to defaults' goes back to the default run. The gallery picker (service started with a
+ * gallery folder of three exemplar references): its thumbnails, a named pick and 'auto (nearest)'
+ * give the service's own answers to the same requests. Photos from ../shared/data, read at run time.
  */
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
