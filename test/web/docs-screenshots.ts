@@ -58,6 +58,7 @@ if ((await fetch(`${s.url}v1/gallery`)).ok) {
   await page.selectOption('#method', 'superpixel');
   await page.click('#run-ref');
   await resultLine(/superpixel: \d+ ms/);
+  await page.locator('#right').evaluate((e) => e.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: out('studio-gallery.png') });
 } else console.log('no GET v1/gallery on this service: studio-gallery.png left as it is');
