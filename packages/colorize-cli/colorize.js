@@ -9,5 +9,10 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('colorize: the toolkit is not built yet; run `npm ci` or `npm run build` first\n');
   process.exit(1);
 }
+// `colorize --help | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const { run } = await import(main.href);
 process.exitCode = await run(process.argv);

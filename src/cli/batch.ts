@@ -10,7 +10,6 @@ import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 import { processAlive } from '../image/io.js';
 import { checkOutputPath, outputPathFor } from './output.js';
-import { listImages } from './pairing.js';
 import { startProgress } from './progress.js';
 
 export interface BatchOptions {
@@ -22,6 +21,11 @@ export interface BatchOptions {
   quiet?: boolean;
   /** Redo outputs that already exist (default: skip them, so a re-run resumes). */
   overwrite?: boolean;
+}
+
+/** The closing line of a folder job: what was done, skipped and failed, and how long it took. */
+export function jobSummary(title: string, done: number, skipped: number, failed: number, ms: number): string {
+  return `${title}: ${done} written, ${skipped} skipped, ${failed} failed, ${(ms / 1000).toFixed(1)} s`;
 }
 
 /** One unit of a folder job: an input and the file it makes. */
@@ -69,12 +73,10 @@ export async function singleOutput(
 }
 
 /**
- * The images of an input folder (`argName` is how help calls the argument, e.g. 'GRAY'), with -o
- * checked to be a folder: an existing one, or a name without an extension to create.
+ * Checks -o for a folder job (`argName` is how help calls the input argument, e.g. 'GRAY'): an
+ * existing folder, or a name without an extension to create.
  */
-export async function folderInputs(dir: string, out: string, argName: string): Promise<string[]> {
-  const inputs = await listImages(dir);
-  if (inputs.length === 0) throw new ColorizeError(`${dir}: no image files in this folder`, 'input', dir);
+export async function checkOutputFolder(out: string, argName: string): Promise<void> {
   const outStat = await fs.stat(out).catch(() => undefined);
   if (outStat && !outStat.isDirectory())
     throw new ColorizeError(
@@ -88,18 +90,6 @@ export async function folderInputs(dir: string, out: string, argName: string): P
       'usage',
       out,
     );
-  return inputs;
-}
-
-/** Runs `one(file, outFile)` for each input, writing into `outDir` (created if missing). */
-export async function runBatch(
-  inputs: readonly string[],
-  outDir: string,
-  options: BatchOptions,
-  one: (file: string, outFile: string) => Promise<void>,
-): Promise<void> {
-  const items = inputs.map((input) => ({ input, output: outputPathFor(input, outDir) }));
-  await runJobs(items, outDir, options, (item) => one(item.input, item.output));
 }
 
 /**
@@ -126,6 +116,7 @@ export async function runJobs<T extends BatchItem>(
       outDir,
     );
   }
+  const t0 = performance.now();
   const cleaned = await removeStaleTemporaries(outDir);
   const failures: string[] = [];
   const todo: T[] = [];
@@ -147,6 +138,7 @@ export async function runJobs<T extends BatchItem>(
     for (const item of todo) {
       const file = item.input;
       try {
+        await fs.mkdir(path.dirname(item.output), { recursive: true });
         if (path.resolve(item.output) === path.resolve(file))
           throw new ColorizeError(`${item.output}: the output would overwrite the ${options.noun}`, 'usage');
         await one(item);
@@ -163,6 +155,10 @@ export async function runJobs<T extends BatchItem>(
   } finally {
     progress.stop();
   }
+  if (!options.quiet)
+    process.stderr.write(
+      `colorize: ${jobSummary(options.title, todo.length - failures.length, skipped, failures.length, performance.now() - t0)}\n`,
+    );
   if (failures.length) {
     for (const f of failures) process.stderr.write(`colorize: ${f}\n`);
     throw new ColorizeError(

@@ -23,10 +23,10 @@ import type {
 } from '../methods/catalogue/types.js';
 import { type Gallery, openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { requireModel } from '../models/registry.js';
-import { folderInputs, runJobs, singleOutput } from './batch.js';
+import { checkOutputFolder, runJobs, singleOutput } from './batch.js';
 import { declareMethodFlags, methodOptions } from './method-flags.js';
 import { ensureFolder, outputPathFor, writeResult } from './output.js';
-import { indexByKey, isDirectory, listImages, pairKey } from './pairing.js';
+import { isDirectory, listImagesDeep, pairKey } from './pairing.js';
 import { startFractionProgress, startProgress } from './progress.js';
 import { type GlobalOptions, readOptions } from './shared-options.js';
 
@@ -41,11 +41,6 @@ export interface FamilyCli {
   args: Array<{ input: InputName; label: string; help: string; optional?: boolean }>;
   /** What one input of a folder job is called in messages ("3 of 9 targets failed"). */
   noun: string;
-  /**
-   * Folder jobs pair the other inputs' files by name (002_target ↔ 002_reference) and name the
-   * outputs <key>_colorized.png; otherwise outputs keep the input's name.
-   */
-  pairedOutputs?: boolean;
   /** Help text after the flags (examples). */
   epilog?: string;
 }
@@ -58,6 +53,8 @@ interface FamilyFlags {
   gallery?: string;
   topK?: string;
   index?: string;
+  recursive?: boolean;
+  suffix?: string;
   [input: string]: unknown;
 }
 
@@ -82,6 +79,20 @@ const INPUT_NOUNS: Record<InputName, string> = {
   colors: 'colour image',
 };
 
+/** `head` then `text` wrapped at 80 columns, continuation lines indented under the text. */
+function hanging(head: string, text: string, width = 80): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && head.length + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 ? head : ' '.repeat(head.length)) + l).join('\n');
+}
+
 /** Registers a family's command on the program. */
 export function registerFamilyCommand(program: Command, spec: FamilyCli): void {
   const methods = listMethods(spec.family);
@@ -97,15 +108,22 @@ export function registerFamilyCommand(program: Command, spec: FamilyCli): void {
     .description(
       `${spec.description}\n\nMethods (--method):\n` +
         methods
-          .map((m) => `  ${m.name.padEnd(14)} ${m.summary}${m.name === dflt ? ' [default]' : ''}`)
+          .map((m) =>
+            hanging(`  ${m.name.padEnd(14)} `, `${m.summary}${m.name === dflt ? ' [default]' : ''}`),
+          )
           .join('\n') +
         '\n\nMethod flags are listed below, prefixed with the method they apply to when not all read them.',
     );
   for (const a of spec.args) cmd.argument(a.optional ? `[${a.label}]` : `<${a.label}>`, a.help);
   cmd
     .requiredOption('-o, --output <path>', 'output image, or output folder for a folder job')
-    .option('-m, --method <name>', methods.map((m) => m.name).join('|'), dflt)
-    .option('-q, --quiet', 'no notes, summary or progress on standard error');
+    .option('-m, --method <name>', methods.map((m) => m.name).join(', '), dflt)
+    .option('-q, --quiet', 'no notes, summary or progress on standard error')
+    .option('-r, --recursive', 'folder jobs: also the images in subfolders, mirrored under the output folder')
+    .option(
+      '--suffix <text>',
+      'folder jobs: append this to each output name (e.g. _colorized); default none',
+    );
   for (const i of flagInputs) cmd.option(`${flagOf(i.name)} <file>`, i.description);
   if (hasGallery) {
     cmd.option('--gallery <dir>', 'pick the reference from this folder of colour images (report §4.4.3)');
@@ -216,34 +234,54 @@ async function runFamilyCommand(
     }
     return;
   }
-  // A folder job: the first input's folder, the other inputs paired by name or shared.
+  job.inFolder = true;
+  // A folder job: the first input's folder (and subfolders with --recursive), the other inputs
+  // paired by name (and subfolder) or shared; outputs keep the input's name and subfolder.
   const label = spec.args[0].label.toUpperCase();
-  let list = await folderInputs(firstPath, out, label);
-  if (spec.pairedOutputs) list = list.filter((p) => !/_(reference|ref|truth)\./i.test(path.basename(p)));
+  await checkOutputFolder(out, label);
+  const recursive = f.recursive === true;
+  const suffix = f.suffix ?? '';
+  if (/[/\\]/.test(suffix))
+    throw new ColorizeError(
+      `option --suffix = ${JSON.stringify(suffix)} is invalid: expected no path separators`,
+      'usage',
+    );
+  const list = (await listImagesDeep(firstPath, recursive)).filter(
+    (p) => !/_(reference|ref|truth|marked)\./i.test(path.basename(p)),
+  );
   if (list.length === 0)
     throw new ColorizeError(`${firstPath}: no image files in this folder`, 'input', firstPath);
+  const keyOf = (root: string, file: string) =>
+    path.join(path.relative(root, path.dirname(file)), pairKey(file));
   const paired = new Map<InputName, Map<string, string>>();
   for (const [k, v] of Object.entries(files) as Array<[InputName, string]>)
-    if (k !== first && k !== 'gallery' && (await isDirectory(v)))
-      paired.set(k, indexByKey(await listImages(v), new RegExp(`_${k}\\.`, 'i')));
+    if (k !== first && k !== 'gallery' && (await isDirectory(v))) {
+      const byKey = new Map<string, string>();
+      const prefer = new RegExp(`_${k}\\.`, 'i');
+      for (const file of await listImagesDeep(v, recursive)) {
+        const key = keyOf(v, file);
+        if (!byKey.has(key) || prefer.test(path.basename(file))) byKey.set(key, file);
+      }
+      paired.set(k, byKey);
+    }
   const items: Array<{ input: string; output: string; files: Partial<Record<InputName, string>> }> = [];
   const missing: string[] = [];
   for (const file of list) {
     const own: Partial<Record<InputName, string>> = { ...files, [first]: file };
     let ok = true;
     for (const [k, byKey] of paired) {
-      const match = byKey.get(pairKey(file));
+      const match = byKey.get(keyOf(firstPath, file));
       if (match === undefined || match === file) ok = false;
       else own[k] = match;
     }
+    const rel = path.relative(firstPath, file);
     if (!ok) {
-      missing.push(path.basename(file));
+      missing.push(rel);
       continue;
     }
-    const output = spec.pairedOutputs
-      ? path.join(out, `${pairKey(file)}_colorized.png`)
-      : outputPathFor(file, out);
-    items.push({ input: file, output, files: own });
+    const named = outputPathFor(file, path.join(out, path.dirname(rel)));
+    const ext = path.extname(named);
+    items.push({ input: file, output: named.slice(0, -ext.length) + suffix + ext, files: own });
   }
   if (items.length === 0)
     throw new ColorizeError(
@@ -327,6 +365,9 @@ class InputJob {
     private seen: Set<string>,
   ) {}
 
+  /** Set for folder jobs: no per-file summary line. */
+  inFolder = false;
+
   private note(text: string): void {
     if (this.f.quiet || this.seen.has(text)) return;
     this.seen.add(text);
@@ -402,8 +443,12 @@ class InputJob {
     try {
       result = await method.run(inputs, this.options, context);
     } catch (err) {
-      // A method names an input by its name ("mask: ..."); the command line names the file.
+      // A method names an input by its name ("mask: ..."); the command line names the file, and
+      // an option by its flag.
       if (err instanceof ColorizeError) {
+        const o = /^option "([^"]+)"/.exec(err.message);
+        const opt = o && method.options.find((x) => x.key === o[1]);
+        if (o && opt) throw new ColorizeError(err.message.replace(o[0], `option ${flagName(opt)}`), err.kind);
         const m = /^([a-z]+)(:? )/.exec(err.message);
         const file = m ? files[m[1] as InputName] : undefined;
         if (m && file !== undefined)
@@ -412,9 +457,10 @@ class InputJob {
       throw err;
     }
     await writeResult(outFile, result.rgb, primary);
-    if (result.summary && !this.f.quiet)
+    // One line per single run (a folder job closes with its own summary instead).
+    if (!this.f.quiet && !this.inFolder)
       process.stderr.write(
-        `${outFile}: ${result.summary}, total ${((performance.now() - t0) / 1000).toFixed(2)} s\n`,
+        `${outFile}: ${result.summary ?? method.name}, total ${((performance.now() - t0) / 1000).toFixed(2)} s\n`,
       );
   }
 }

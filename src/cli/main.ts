@@ -2,7 +2,7 @@
  * The `colorize` command line. Every subcommand has --help; failures print one line
  * "colorize: <message>" and exit 1 (2 for usage errors).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { ColorizeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerEval } from './commands/eval.js';
@@ -13,8 +13,25 @@ import { registerModels } from './commands/models.js';
 import { registerServe } from './commands/serve.js';
 import { registerStudio } from './commands/studio.js';
 
+/**
+ * Help text wrapping by paragraph: a paragraph with indented lines (a table, examples) is kept as
+ * written; the others are re-flowed to the terminal width as one text, so the line breaks of the
+ * source do not leave half-empty lines.
+ */
+function wrapParagraphs(this: Help, str: string, width: number): string {
+  return str
+    .split(/\n\s*\n/)
+    .map((para) =>
+      /\n[^\S\r\n]/.test(`\n${para}`)
+        ? para
+        : Help.prototype.boxWrap.call(this, para.replace(/\s*\n\s*/g, ' '), width),
+    )
+    .join('\n\n');
+}
+
 export function buildProgram(): Command {
   const program = new Command();
+  program.configureHelp({ boxWrap: wrapParagraphs });
   program
     .name('colorize')
     .description('Colorize grayscale photos and film frames, and measure the results.')

@@ -35,6 +35,18 @@ export async function listImages(dir: string): Promise<string[]> {
     .map((n) => path.join(dir, n));
 }
 
+/** Image files of a folder and, with `recursive`, of its subfolders (hidden ones skipped), sorted. */
+export async function listImagesDeep(dir: string, recursive: boolean): Promise<string[]> {
+  const here = await listImages(dir);
+  if (!recursive) return here;
+  const subs = (await fs.readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+  const deeper = await Promise.all(subs.map((d) => listImagesDeep(d, true)));
+  return [...here, ...deeper.flat()];
+}
+
 export async function isDirectory(p: string): Promise<boolean> {
   try {
     return (await fs.stat(p)).isDirectory();

@@ -10,7 +10,7 @@ export function startProgress(total: number, title: string): Progress {
   if (!process.stderr.isTTY || total < 2) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${title} [{bar}] {value}/{total} {label}`,
+      format: `${title} [{bar}] {value}/{total} ETA {eta_formatted} {label}`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,

@@ -22,6 +22,11 @@ export interface ReadOptions {
    * damaged blocks) instead of refusing it (default false, or env COLORIZE_ACCEPT_DAMAGED=1).
    */
   acceptDamaged?: boolean;
+  /**
+   * Decode the first frame of an animated GIF/WebP or a multi-page TIFF instead of refusing it
+   * (default false: a method would colour one frame of many without a word).
+   */
+  firstFrame?: boolean;
 }
 
 export interface DecodedImage {
@@ -39,6 +44,8 @@ export interface DecodedImage {
   format: string;
   /** Where the pixels came from (a path or "<buffer>"). */
   source: string;
+  /** Frames (pages) in the file: more than 1 for an animated GIF/WebP or a multi-page TIFF. */
+  frames: number;
 }
 
 function envMaxPixels(): number {
@@ -106,6 +113,13 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   const w0 = meta.width ?? 0;
   const h0 = meta.height ?? 0;
   if (w0 === 0 || h0 === 0) throw new ColorizeError(`${source}: image has 0 pixels`, 'input', source);
+  const frames = meta.pages ?? 1;
+  if (frames > 1 && !options.firstFrame)
+    throw new ColorizeError(
+      `${source}: has ${frames} frames (an animated ${meta.format?.toUpperCase() ?? 'image'} or a multi-page file); only single images are coloured: extract the frames first (e.g. ffmpeg -i in.gif frame%04d.png) and colour the folder`,
+      'input',
+      source,
+    );
   if (w0 * h0 > maxPixels) {
     throw new ColorizeError(
       `${source}: ${w0}×${h0} = ${((w0 * h0) / 1e6).toFixed(1)} MP exceeds the pixel limit of ${(maxPixels / 1e6).toFixed(1)} MP (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
@@ -170,6 +184,7 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     isGray,
     storedAsRgb: !oneChannel,
     format: meta.format ?? 'unknown',
+    frames,
     source,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Folder jobs (issue 21): a bad file does not stop the others, every failure is reported at the
  * end with exit 1; a re-run skips finished outputs (unless --overwrite) and removes the temporary
- * files a killed run left; the exemplar command goes through the same loop.
+ * files a killed run left; every command goes through the same loop (issue 22): output folder
+ * created, names kept (--suffix), --recursive, a closing summary.
  */
 import assert from 'node:assert/strict';
 import {
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { dataPath } from '../helpers/shared.js';
+import { dataPath, REPO_ROOT } from '../helpers/shared.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'colorize-folder-jobs-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -84,7 +85,72 @@ describe('folder jobs', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /003\.png: /);
     assert.match(r.stderr, /1 of 3 targets failed/);
-    assert.ok(existsSync(path.join(out, '002_colorized.png')));
-    assert.ok(existsSync(path.join(out, '004_colorized.png')));
+    assert.match(r.stderr, /exemplar \(welsh\): 2 written, 0 skipped, 1 failed/);
+    assert.ok(existsSync(path.join(out, '002.png')));
+    assert.ok(existsSync(path.join(out, '004.png')));
+  });
+
+  test('one behaviour for every command: the output folder is created, names kept (--suffix adds), --recursive mirrors subfolders, a closing summary', async () => {
+    const inDir = path.join(tmp, 'tree');
+    mkdirSync(path.join(inDir, 'roll-1'), { recursive: true });
+    mkdirSync(path.join(inDir, 'roll-2', 'box'), { recursive: true });
+    copyFileSync(dataPath('exemplar/002_target.png'), path.join(inDir, 'top.png'));
+    copyFileSync(dataPath('exemplar/004_target.png'), path.join(inDir, 'roll-1', 'a.png'));
+    copyFileSync(dataPath('exemplar/006_target.png'), path.join(inDir, 'roll-2', 'box', 'b.png'));
+    const ref = dataPath('exemplar/002_reference.png');
+    // exemplar, with a folder that does not exist yet, flat then recursive.
+    const flat = path.join(tmp, 'new-flat');
+    let r = await runCli(['exemplar', inDir, ref, '-o', flat, '--method', 'welsh', '--samples', '20']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /exemplar \(welsh\): 1 written, 0 skipped, 0 failed/);
+    assert.ok(existsSync(path.join(flat, 'top.png')));
+    const deep = path.join(tmp, 'new-deep');
+    r = await runCli([
+      'transfer',
+      inDir,
+      ref,
+      '-o',
+      deep,
+      '--method',
+      'welsh',
+      '--samples',
+      '20',
+      '--recursive',
+      '--suffix',
+      '_colorized',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const f of ['top_colorized.png', 'roll-1/a_colorized.png', 'roll-2/box/b_colorized.png'])
+      assert.ok(existsSync(path.join(deep, f)), f);
+    assert.match(r.stderr, /transfer \(welsh\): 3 written, 0 skipped, 0 failed/);
+    r = await runCli([
+      'transfer',
+      inDir,
+      ref,
+      '-o',
+      deep,
+      '--method',
+      'welsh',
+      '-r',
+      '--suffix',
+      '_colorized',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /0 written, 3 skipped, 0 failed/);
+  });
+
+  test('scribble folders: each gray photo with the marked image of the same name', async () => {
+    const grays = path.join(tmp, 'sc-gray');
+    const marks = path.join(tmp, 'sc-marked');
+    mkdirSync(grays);
+    mkdirSync(marks);
+    const ex = (n: string) => path.join(REPO_ROOT, 'examples', n);
+    copyFileSync(ex('scene_gray.png'), path.join(grays, 'scene.png'));
+    copyFileSync(ex('scene_marked.png'), path.join(marks, 'scene_marked.png'));
+    const out = path.join(tmp, 'sc-out');
+    const r = await runCli(['scribble', grays, marks, '-o', out, '--system', 'symmetric']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(existsSync(path.join(out, 'scene.png')));
+    assert.match(r.stderr, /scribble \(levin\): 1 written/);
   });
 });

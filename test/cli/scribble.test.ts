@@ -161,7 +161,7 @@ describe('colorize scribble', () => {
     await expectFailure(
       [files.gray, files.marked, '--method', 'poisson', '--poisson-output', 'merged'],
       2,
-      /option "poisson-output" = "merged" is invalid: expected one of finished, raw/,
+      /option --poisson-output = "merged" is invalid: expected one of finished, raw/,
     );
   });
 

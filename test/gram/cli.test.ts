@@ -33,13 +33,13 @@ test('colorize exemplar --method gram: bad layers, options and inputs fail clear
   }
   let r = await runCli(['exemplar', gray, gray, '-o', out, '--method', 'gram']);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /reference image is gray/);
+  assert.match(r.stderr, /the reference is gray/);
   r = await runCli(['exemplar', gray, ref, '--gallery', dir, '-o', out, '--method', 'gram']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /not both/);
   r = await runCli(['exemplar', gray, '-o', out, '--method', 'gram']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /missing REFERENCE/);
+  assert.match(r.stderr, /gram needs one of the inputs REFERENCE or --gallery DIR/);
   assert.equal(existsSync(out), false);
 });
 

@@ -66,7 +66,7 @@ describe('image I/O', () => {
     }
   });
 
-  it('reads WebP, TIFF, AVIF and the first frame of a GIF', async () => {
+  it('reads WebP, TIFF, AVIF; an animated GIF or multi-page TIFF is refused with a hint, or its first frame read on request', async () => {
     const img = syntheticRgb(24, 16);
     for (const fmt of ['webp', 'tiff', 'avif', 'gif'] as const) {
       const raw = Buffer.from((await encodeImage(img, 'png')) as Uint8Array);
@@ -86,9 +86,15 @@ describe('image I/O', () => {
     await sharp(frames, { raw: { width: 4, height: 8, channels: 3, pageHeight: 4 } } as never)
       .gif()
       .toFile(f('anim.gif'));
-    const g = await readImage(f('anim.gif'));
+    await assert.rejects(readImage(f('anim.gif')), /anim\.gif: has 2 frames .*extract the frames first/);
+    const g = await readImage(f('anim.gif'), { firstFrame: true });
     assert.equal(g.image.height, 4);
+    assert.equal(g.frames, 2);
     assert.ok(g.image.channels[0][0] > 0.9 && g.image.channels[2][0] < 0.1);
+    await sharp(frames, { raw: { width: 4, height: 8, channels: 3, pageHeight: 4 } } as never)
+      .tiff()
+      .toFile(f('pages.tif'));
+    await assert.rejects(readImage(f('pages.tif')), /pages\.tif: has 2 frames/);
   });
 
   it('applies EXIF orientation', async () => {

@@ -48,7 +48,7 @@ describe('front ends generated from the catalogue', () => {
       assert.ok(methods.length >= 2, spec.family);
       const methodFlag = cmd.options.find((o) => o.long === '--method')!;
       assert.deepEqual(
-        methodFlag.description.split('|'),
+        methodFlag.description.split(', '),
         methods.map((m) => m.name),
         spec.command,
       );

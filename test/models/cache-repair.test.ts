@@ -15,7 +15,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'colorize-cache-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const SCRIPT = `
-import { onnxMatrixOps } from ${JSON.stringify(path.join(REPO_ROOT, 'src/index.ts'))};
+import { onnxMatrixOps } from ${JSON.stringify(path.join(REPO_ROOT, 'src/internals.ts'))};
 try {
   const ops = await onnxMatrixOps();
   const g = await ops.gram({ channels: 2, width: 2, height: 1, data: new Float32Array([1, 2, 3, 4]) });

@@ -132,7 +132,7 @@ describe('colorize transfer', () => {
       'λ of the wrong length',
       ['--method', 'wavelet', '--levels', '3', '--lambda', '0,0.5,1'],
       2,
-      /"lambda" has 3 values but levels = 3 needs 4/,
+      /--lambda has 3 values but levels = 3 needs 4/,
     ],
     ['λ value out of range', ['--method', 'wavelet', '--lambda', '0,2'], 2, /lambda\[1\]/],
     [

@@ -15,13 +15,16 @@ export const FAMILY_COMMANDS: FamilyCli[] = [
     description:
       'Spreads the colours of a few user strokes over a gray photo.\n\n' +
       'Strokes come in one of three forms:\n' +
-      '  MARKED                  the gray image with strokes painted on it; a pixel is a stroke\n' +
-      '                          when |R−gray|+|G−gray|+|B−gray| > 0.01 (Levin et al.), so white,\n' +
-      '                          gray or black strokes also count (they keep a region uncoloured)\n' +
-      '  --mask M --colors C     a black/white mask (white = stroke) and an image with the colours\n' +
-      '  --strokes S.json        {"strokes": [{"points": [[x, y], ...], "width": 6, "color": "#d04020"}]}\n' +
-      '                          (pixel coordinates, width = brush diameter in pixels)\n\n' +
-      'A colour image given as GRAY is reduced to its luminance. The output keeps the gray image\n' +
+      '  MARKED               the gray image with strokes painted on it; a pixel is a\n' +
+      '                       stroke when |R−gray|+|G−gray|+|B−gray| > 0.01 (Levin et\n' +
+      '                       al.), so white, gray or black strokes count too (they\n' +
+      '                       keep a region uncoloured)\n' +
+      '  --mask M --colors C  a black/white mask (white = stroke) and an image with the\n' +
+      '                       colours\n' +
+      '  --strokes S.json     {"strokes": [{"points": [[x, y], ...], "width": 6,\n' +
+      '                       "color": "#d04020"}]} (pixel coordinates, width = brush\n' +
+      '                       diameter in pixels)\n\n' +
+      'A colour image given as GRAY is reduced to its luminance. The output keeps the gray image ' +
       "as luminance, and GRAY's alpha and bit depth.",
     args: [
       { input: 'gray', label: 'gray', help: 'gray photo (a colour photo is reduced to its luminance)' },
@@ -35,8 +38,10 @@ export const FAMILY_COMMANDS: FamilyCli[] = [
     noun: 'photo',
     epilog:
       'Examples:\n' +
-      '  colorize scribble examples/scene_gray.png examples/scene_marked.png -o scene_levin.png\n' +
-      '  colorize scribble examples/scene_gray.png --strokes examples/scene_strokes.json -o out.png',
+      '  colorize scribble examples/scene_gray.png examples/scene_marked.png \\\n' +
+      '      -o scene_levin.png\n' +
+      '  colorize scribble examples/scene_gray.png \\\n' +
+      '      --strokes examples/scene_strokes.json -o out.png',
   },
   {
     family: 'transfer',
@@ -65,7 +70,7 @@ export const FAMILY_COMMANDS: FamilyCli[] = [
       'Exemplar colorization: GRAY is coloured from a colour REFERENCE, or from the gallery image nearest ' +
       'to it in VGG-19 features with --gallery DIR (report §4.4.3; the folder is indexed once into a cached ' +
       'file). GRAY may be a folder; REFERENCE is then a folder of references paired by name ' +
-      '(NNN_target ↔ NNN_reference) or one image, and -o names the output folder (<name>_colorized.png).',
+      '(NNN_target ↔ NNN_reference) or one image, and -o names the output folder.',
     args: [
       { input: 'target', label: 'gray', help: 'gray image (or folder of images) to colour' },
       {
@@ -76,7 +81,6 @@ export const FAMILY_COMMANDS: FamilyCli[] = [
       },
     ],
     noun: 'target',
-    pairedOutputs: true,
   },
   {
     family: 'automatic',

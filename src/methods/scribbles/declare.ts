@@ -36,7 +36,7 @@ export const SCRIBBLE_INPUTS: InputSpec[] = [
     kind: 'json',
     required: false,
     description:
-      'strokes as JSON polylines {"strokes":[{"points":[[x,y],...],"width":5,"color":"#rrggbb"}]} (pixel coordinates, width = brush diameter)',
+      'strokes as JSON polylines {"strokes": [{"points": [[x, y], ...], "width": 5, "color": "#rrggbb"}]} (pixel coordinates, width = brush diameter)',
   },
   {
     name: 'mask',

@@ -3,8 +3,12 @@
  * colour reference or gallery pick), the gray-target policy and the run wrapper are the same for
  * every method of the family. Each method's `method.ts` calls it once.
  */
+
+import { rgbImageToLab } from '../../color/lab.js';
+import { lumaOf } from '../../color/linear-spaces.js';
 import { ColorizeError } from '../../errors.js';
-import { type ImageF32, isNeutralGray } from '../../image/image.js';
+import { finish } from '../../finish/finish.js';
+import { fromPlanes, type ImageF32, isNeutralGray } from '../../image/image.js';
 import {
   colourReference,
   grayTargetHint,
@@ -69,9 +73,28 @@ export function transferMethod(d: TransferDeclaration): MethodDeclaration {
           'input',
         );
       }
-      return { rgb: await transfer(target.image, reference.image, options, context) };
+      const rgb = await transfer(target.image, reference.image, options, context);
+      return { rgb: target.isGray ? keepGrayLuminance(target.image, rgb) : rgb };
     },
   };
+}
+
+/**
+ * A gray target's result with the target's own luminance: methods that match all three channels
+ * (the histogram LUTs, wavelet merging in RGB) would otherwise posterise and shift the gray
+ * levels. Their colours stay (CIELAB a*, b*, gamut-clamped), the Rec. 601 luma is the target's,
+ * through the shared finish stage. A result that already keeps it is returned as it is.
+ */
+export function keepGrayLuminance(target: ImageF32, rgb: ImageF32): ImageF32 {
+  const y = target.channels.length === 1 ? target.channels[0] : lumaOf(target);
+  const out = lumaOf(rgb);
+  let worst = 0;
+  for (let i = 0; i < y.length; i++) worst = Math.max(worst, Math.abs(out[i] - y[i]));
+  if (worst <= 0.5 / 255) return rgb;
+  const lab = rgbImageToLab(rgb);
+  const chroma = fromPlanes(rgb.width, rgb.height, [lab.channels[1], lab.channels[2]]);
+  const gray = fromPlanes(target.width, target.height, [y]);
+  return finish({ original: gray, chroma, space: 'lab' });
 }
 
 /**

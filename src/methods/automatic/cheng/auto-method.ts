@@ -66,6 +66,16 @@ export const chengMethod = automaticMethod({
       source: 'not given in the paper',
       default: 8,
     },
+    {
+      flags: '--refine-sigma-range <σ>',
+      key: 'refineSigmaRange',
+      type: 'number',
+      min: 1e-3,
+      max: 10,
+      description: 'refinement range σ on the [0, 1] gray guide',
+      source: 'paper §III-B.4 (not given)',
+      default: 0.08,
+    },
   ],
   colorize: async (gray, options, context) =>
     (

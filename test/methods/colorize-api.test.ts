@@ -1,0 +1,70 @@
+/** `colorize(inputs, { method, ...options })`, the one-call entry of the public API. */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { colorize, getMethod, listMethods, readImage, scribbles, transfer } from '../../src/index.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const ex = (n: string) => path.join(REPO_ROOT, 'examples', n);
+
+function maxDiff(a: { channels: Float32Array[] }, b: { channels: Float32Array[] }): number {
+  let d = 0;
+  for (let c = 0; c < a.channels.length; c++)
+    for (let i = 0; i < a.channels[c].length; i++)
+      d = Math.max(d, Math.abs(a.channels[c][i] - b.channels[c][i]));
+  return d;
+}
+
+describe('colorize()', () => {
+  it('runs a method from files with the same result as its family function', async () => {
+    const gray = (await readImage(ex('scene_gray.png'))).image;
+    const strokesText = await import('node:fs').then((fs) =>
+      fs.readFileSync(ex('scene_strokes.json'), 'utf8'),
+    );
+    const { rgb, summary } = await colorize(
+      { gray: ex('scene_gray.png'), strokes: JSON.parse(strokesText) },
+      { method: 'levin', system: 'symmetric' },
+    );
+    const direct = scribbles.colorizeLevin(
+      gray,
+      scribbles.strokesFromJson(strokesText, gray.width, gray.height),
+      { system: 'symmetric' },
+    );
+    assert.equal(maxDiff(rgb, direct.rgb), 0);
+    assert.match(summary ?? '', /^levin \(symmetric system, yuv\), \d+ stroke pixels/);
+
+    const target = ex('scene.png');
+    const reference = ex('sunset.png');
+    const viaCall = await colorize({ target, reference }, { method: 'reinhard', space: 'lalphabeta' });
+    const [t, r] = [(await readImage(target)).image, (await readImage(reference)).image];
+    assert.equal(maxDiff(viaCall.rgb, transfer.reinhardTransfer(t, r, { space: 'lalphabeta' })), 0);
+  });
+
+  it('refuses what the front ends refuse, with their messages', async () => {
+    await assert.rejects(
+      colorize(ex('scene.png'), { method: 'histogram' }),
+      /histogram needs one of the inputs "reference" or "gallery"/,
+    );
+    await assert.rejects(
+      colorize({ target: ex('scene.png'), reference: ex('sunset.png') }, { method: 'histogram', bins: 1 }),
+      /option "bins" = 1 is invalid: expected an integer in \[2, 65536\]/,
+    );
+    await assert.rejects(
+      colorize(ex('scene.png'), { method: 'nope' }),
+      /unknown method "nope"; known methods: levin/,
+    );
+    await assert.rejects(
+      colorize({ target: ex('scene.png'), reference: ex('scene_gray.png') }, { method: 'histogram' }),
+      /the reference is gray/,
+    );
+  });
+
+  it('every catalogue method has its family, a paper, at least one input, and options with a flag', () => {
+    for (const m of listMethods()) {
+      assert.ok(m.paper.length > 3, m.name);
+      assert.ok(m.inputs.length > 0, m.name);
+      for (const o of m.options) assert.match(o.flags, /^--[a-z0-9-]+( <[^>]+>)?$/, `${m.name}: ${o.flags}`);
+    }
+    assert.equal(getMethod('levin').family, 'scribbles');
+  });
+});
