@@ -26,6 +26,7 @@ import { browserSkipReason, buildStudio, openStudio, resultPng, type Studio } fr
 interface Spec {
   key: string;
   type: string;
+  description: string;
   default?: unknown;
   defaultText?: string;
   enum?: string[];
@@ -127,6 +128,7 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
                   ? Array.from((e as HTMLSelectElement).options, (o) => o.value).filter((v) => v)
                   : [],
               slider: slider?.classList.contains('opt-slider') ?? false,
+              help: e.closest('.opt-row')?.getAttribute('title') ?? '',
             };
           }),
         );
@@ -138,9 +140,12 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
         for (const [i, o] of m.options.entries()) {
           const c = controls[i];
           const what = `${name}.${o.key}`;
+          assert.ok(c.help.includes(o.description), `${what}: the description is the help text`);
           if (o.type === 'boolean') {
             assert.equal(c.type, 'checkbox', what);
             assert.equal(c.value, String(o.default === true), `${what} default`);
+            // On by default: the description (of the --no-… flag) says what unchecking does.
+            assert.equal(c.help.startsWith('unchecked: '), o.default === true, `${what} help`);
           } else if (o.enum) {
             assert.equal(c.tag, 'select', what);
             assert.deepEqual(c.choices, o.enum, `${what} choices`);

@@ -61,7 +61,10 @@ function helpText(s: OptionSpec): string {
         ? `default ${s.defaultText}`
         : '';
   const source = s.source && !s.description.includes(s.source) ? s.source : '';
-  return [s.description, [range, dflt, source].filter((x) => x).join('; ')].filter((x) => x).join(' — ');
+  // A boolean that is on by default is a --no-… flag on the command line: its description says what
+  // turning it off does.
+  const what = s.type === 'boolean' && s.default === true ? `unchecked: ${s.description}` : s.description;
+  return [what, [range, dflt, source].filter((x) => x).join('; ')].filter((x) => x).join(' — ');
 }
 
 function numberControl(spec: OptionSpec, id: string, row: HTMLElement, onChange: () => void): Control {
