@@ -14,6 +14,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { readImage } from '../../src/image/io.js';
 import '../../src/methods/browser-builtin.js';
@@ -72,7 +73,9 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     galleryDir = await fs.mkdtemp(path.join(tmpdir(), 'colorize-gallery-'));
     for (const n of GALLERY) await fs.copyFile(dataPath(`exemplar/${n}`), path.join(galleryDir, n));
     // `gallery` is the service's --gallery DIR (issue 17); a server without it ignores the option.
-    s = await openStudio({ gallery: galleryDir } as ServerOptions);
+    // A method the studio's code has never heard of, registered with the service only.
+    const gain = pathToFileURL(path.join(import.meta.dirname, 'fixtures/gain-method.ts')).href;
+    s = await openStudio({ gallery: galleryDir, modules: [gain] } as ServerOptions);
   });
   after(async () => {
     await s?.close();
@@ -349,6 +352,27 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
     await page.click('#method-options .opt-reset');
     assert.equal(await error.isHidden(), true);
     assert.equal(await page.locator('#opt-workingSize').inputValue(), '256');
+  });
+
+  test('a method registered with the service only gets its slider, and moving it changes the result', async () => {
+    const { page } = s;
+    // A colour photo as target: the method scales it, so the answer is known pixel by pixel.
+    const targetPath = dataPath('exemplar/006_reference.png');
+    await page.setInputFiles('#open-photo', targetPath);
+    await page.setInputFiles('#open-ref', dataPath('exemplar/004_reference.png'));
+    await page.waitForFunction(() => document.querySelectorAll('#palette button').length >= 4);
+    await page.selectOption('#method', 'test-gain');
+    assert.equal(await page.locator('#opt-gain').inputValue(), '1');
+    // The slider runs over 0…2 in 1000 steps: a quarter of the way is 0.5.
+    const slider = page.locator('#method-options [data-option="gain"] + .opt-slider');
+    await slider.fill('250');
+    assert.equal(await page.locator('#opt-gain').inputValue(), '0.5');
+    await runAndWait('#run-ref', /test-gain: \d+ ms \(server\)/, 60_000);
+    const half = (await rgbOf(await resultPng(page))).data;
+    const target = (await rgbOf(await fs.readFile(targetPath))).data;
+    let worst = 0;
+    for (let i = 0; i < target.length; i++) worst = Math.max(worst, Math.abs(half[i] - target[i] * 0.5));
+    assert.ok(worst <= 1, `the result is the target × 0.5 (worst ${worst} levels)`);
   });
 
   test('gallery picker: thumbnails, a named pick and auto (nearest) run as the service answers them', async (t) => {
