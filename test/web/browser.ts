@@ -4,13 +4,14 @@
  * missing and CI is not set; in CI a missing browser is a failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.js';
+import type { ServerOptions } from '../../src/server/limits.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 export const CHROMIUM = process.env.COLORIZE_CHROMIUM ?? '/usr/bin/chromium';
@@ -26,18 +27,29 @@ export function browserSkipReason(): string | undefined {
   return why;
 }
 
-/** Builds the studio with Vite (about 2 s), so the tests never run a stale bundle. */
-export function buildStudio(): void {
+/** Where the last {@link buildStudio} put the studio (web/dist until a test builds it). */
+let builtStudio = STUDIO_DIST;
+
+/**
+ * Builds the studio with Vite (about 2 s), so the tests never run a stale bundle. Each test
+ * process builds into its own temporary folder (removed at exit): test files run in parallel, and
+ * two builds emptying the same web/dist would pull files from under each other's server.
+ */
+export function buildStudio(): string {
   const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  const out = mkdtempSync(path.join(tmpdir(), 'colorize-studio-'));
+  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
   const r = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'],
     {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     },
   );
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  builtStudio = out;
+  return out;
 }
 
 export interface Studio {
@@ -48,9 +60,12 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-/** The service with the studio on 127.0.0.1:random, and a fresh headless chromium at 1366×768. */
-export async function openStudio(): Promise<Studio> {
-  const app = await buildServer({ studioDir: STUDIO_DIST, concurrency: 1 });
+/**
+ * The service with the studio on 127.0.0.1:random, and a fresh headless chromium at 1366×768;
+ * `server` adds service options (e.g. a gallery folder).
+ */
+export async function openStudio(server: ServerOptions = {}): Promise<Studio> {
+  const app = await buildServer({ studioDir: builtStudio, concurrency: 1, ...server });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
   const profile = await fs.mkdtemp(path.join(tmpdir(), 'colorize-chromium-'));
@@ -153,4 +168,15 @@ export function resultPixel(page: Page, x: number, y: number): Promise<[number, 
       ).__studio.resultPixel(ix, iy),
     [x, y],
   );
+}
+
+/** The result layer as PNG bytes (the canvas encoded by the page). */
+export async function resultPng(page: Page): Promise<Buffer> {
+  const url = await page.evaluate(() =>
+    (
+      window as unknown as { __studio: { stage: { layers: { result: HTMLCanvasElement | null } } } }
+    ).__studio.stage.layers.result?.toDataURL('image/png'),
+  );
+  if (!url) throw new Error('the studio shows no result');
+  return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
 }

@@ -1,15 +1,17 @@
 /**
  * The studio's compute worker: live stroke preview (Levin et al. on a ≤0.25 MP grid, warm-started,
- * src/methods/scribbles/levin/preview.ts), full-resolution solves, in-browser transfer methods
- * (the catalogue's browser-capable transfer methods) and reference palettes. Library code only, no DOM.
+ * src/methods/scribbles/levin/preview.ts), full-resolution solves with any browser-capable
+ * scribble method of the catalogue and its options, in-browser transfer methods (the catalogue's
+ * browser-capable transfer methods) and reference palettes. Library code only, no DOM.
  */
 import type { ImageF32 } from '../../src/image/image.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
 import { DEFAULT_PREVIEW_PIXELS, ScribblePreview } from '../../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
 import '../../src/methods/browser-builtin.js';
-import { getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
+import { describeMethod, getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
 import { validateOptions } from '../../src/methods/catalogue/options.js';
+import type { MethodDescription } from './method-description.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
 import { planesToRgba } from './rgba.js';
@@ -59,6 +61,16 @@ async function handle(m: WorkerRequest): Promise<void> {
       return;
     }
     case 'full': {
+      if (m.method !== undefined) {
+        // The catalogue's method with the options the user changed (strokes as the CLI's JSON).
+        if (!gray) throw new Error('open a photo first');
+        const method = getMethod(m.method, 'scribbles');
+        const options = validateOptions(method, m.options ?? {});
+        const inputs = { images: { gray: { image: gray, isGray: true } }, texts: { strokes: m.strokesJson } };
+        const { rgb, summary } = await method.run(inputs, options, {});
+        sendImage(m.seq, rgb, t0, `full resolution ${gray.width}×${gray.height}, ${summary ?? m.method}`);
+        return;
+      }
       const s = strokeSet(m.strokes);
       if (!s || !gray) {
         ctx.postMessage({ type: 'empty', seq: m.seq });
@@ -88,12 +100,13 @@ async function handle(m: WorkerRequest): Promise<void> {
       ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
       return;
     case 'methods':
+      // Described as GET v1/methods describes them: the studio renders their option controls.
       ctx.postMessage({
         type: 'methods',
         seq: m.seq,
-        names: listMethods('transfer')
+        methods: listMethods()
           .filter((x) => x.browser)
-          .map((x) => x.name),
+          .map((x) => describeMethod(x) as MethodDescription),
       });
       return;
   }

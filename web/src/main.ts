@@ -1,6 +1,8 @@
 /**
  * The web studio: open a photo, paint coloured strokes, watch the colorization follow in a Web
- * Worker, apply a reference photo (in the browser or through the service), compare, download.
+ * Worker, apply a reference photo (uploaded, or from the server's gallery; in the browser or
+ * through the service), compare, download. Method lists and option controls are generated from the
+ * method descriptions (`GET v1/methods` and the worker's list), never from per-method code.
  */
 
 import examplePhotoUrl from '../../examples/scene_gray.png?url';
@@ -15,8 +17,18 @@ import {
   planesToCanvas,
   rgbaToCanvas,
 } from './image-load.js';
+import type { MethodDescription } from './method-description.js';
+import { OptionsForm } from './options-form.js';
 import type { WorkerReply } from './protocol.js';
-import { colorizeOnServer, fetchMethods, type MethodInfo } from './service.js';
+import {
+  colorizeOnServer,
+  fetchGallery,
+  fetchMethods,
+  galleryThumbUrl,
+  type MethodInfo,
+  type ServerResult,
+  ServiceError,
+} from './service.js';
 import {
   eraseAt,
   type Stroke,
@@ -40,12 +52,27 @@ let photo: LoadedPhoto | null = null;
 let reference: { blob: Blob; planes: ImageF32; name: string } | null = null;
 let tool: Tool = 'brush';
 let resultKind: 'preview' | 'full' | 'reference' | null = null;
-let localMethods: string[] = [];
+let localMethods: MethodDescription[] = [];
 let serviceMethods: MethodInfo[] | null = null;
+/** The gallery image chosen as reference ('auto': the server picks the nearest), or null. */
+let galleryChoice: string | null = null;
+const refForm = new OptionsForm($('method-options'), 'opt');
+const autoForm = new OptionsForm($('auto-options'), 'auto-opt');
+const scribbleForm = new OptionsForm($('scribble-options'), 'scribble-opt');
 
 /** Figures the browser tests read. */
 const stats = { previews: 0, lastPreviewMs: 0, lastWorkMs: 0, previewMs: [] as number[], ready: false };
-Object.assign(window, { __studio: { stats, stage, history, resultPixel, loadPhoto, loadStrokesText } });
+Object.assign(window, {
+  __studio: {
+    stats,
+    stage,
+    history,
+    resultPixel,
+    loadPhoto,
+    loadStrokesText,
+    localMethods: () => localMethods,
+  },
+});
 
 function status(text: string, error = false): void {
   const el = $('status');
@@ -111,7 +138,7 @@ function refreshButtons(): void {
   $<HTMLButtonElement>('save-strokes').disabled = history.current.length === 0;
   $<HTMLButtonElement>('download').disabled = !stage.layers.result;
   $<HTMLButtonElement>('full').disabled = !photo || history.current.length === 0;
-  $<HTMLButtonElement>('run-ref').disabled = !photo || !reference;
+  $<HTMLButtonElement>('run-ref').disabled = !photo || (!reference && !galleryChoice);
   $<HTMLButtonElement>('run-auto').disabled = !photo;
 }
 
@@ -156,13 +183,29 @@ function requestPreview(): void {
 
 async function fullResolution(): Promise<void> {
   if (!photo || history.current.length === 0) return;
-  status('Solving at full resolution…');
+  const method = $<HTMLSelectElement>('scribble-method').value;
   const t0 = performance.now();
-  const r = await heavy.request({ type: 'full', strokes: toRaster(history.current) });
-  if (r.type !== 'image') return;
-  showResult(r, 'full');
-  const ms = performance.now() - t0;
-  $('result-info').textContent = `Full resolution in ${ms.toFixed(0)} ms (${r.note}).`;
+  if (runsInBrowser(method, scribbleForm)) {
+    status(`Solving with ${method} at full resolution…`);
+    const r = await inWorker(scribbleForm, {
+      type: 'full',
+      strokes: toRaster(history.current),
+      method,
+      strokesJson: strokesToJson(history.current),
+      options: scribbleForm.values(),
+    });
+    if (r.type !== 'image') return;
+    showResult(r, 'full');
+    const ms = performance.now() - t0;
+    $('result-info').textContent = `Full resolution in ${ms.toFixed(0)} ms (${r.note}).`;
+  } else {
+    status(`Solving with ${method} on the server…`);
+    const strokes = new Blob([strokesToJson(history.current)], { type: 'application/json' });
+    const out = await onServer(scribbleForm, method, { gray: photo.blob, strokes });
+    await showServerResult(out.blob, 'full');
+    const ms = performance.now() - t0;
+    $('result-info').textContent = `Full resolution in ${ms.toFixed(0)} ms (${method}, server)${notes(out)}.`;
+  }
   status('Full-resolution result ready.');
 }
 
@@ -175,6 +218,7 @@ async function loadReference(blob: Blob, name: string): Promise<void> {
     return;
   }
   reference = { blob, planes: p.colour, name };
+  chooseGallery(null);
   const img = $<HTMLImageElement>('ref-thumb');
   img.src = URL.createObjectURL(blob);
   img.hidden = false;
@@ -200,93 +244,236 @@ function renderPalette(colours: Array<{ hex: string; share: number }>): void {
   }
 }
 
-async function initMethods(): Promise<void> {
-  const [local, remote] = await Promise.all([heavy.request({ type: 'methods' }), fetchMethods()]);
-  localMethods = local.type === 'methods' ? local.names : [];
-  serviceMethods = remote;
-  const select = $<HTMLSelectElement>('method');
-  const options: Array<{ name: string; label: string }> = [];
-  const seen = new Set<string>();
-  for (const m of remote ?? []) {
-    // Scribbles have their own panel; automatic methods take no reference (HTTP and CLI only for now).
-    if (m.family === 'scribbles' || m.family === 'automatic') continue;
-    seen.add(m.name);
-    const where = m.browser && localMethods.includes(m.name) ? 'browser' : 'server';
-    options.push({ name: m.name, label: `${m.name} · ${where}` });
-  }
-  for (const n of localMethods) if (!seen.has(n)) options.push({ name: n, label: `${n} · browser` });
+/** A method's description: the service's when it has one, else the worker's. */
+function describe(name: string): MethodDescription | undefined {
+  return serviceMethods?.find((x) => x.name === name) ?? localMethods.find((x) => x.name === name);
+}
+
+/**
+ * Whether a method runs in the browser worker: the worker has it, the service (if any) says it is
+ * browser-safe, and every option the user changed is one the worker's description lists.
+ */
+function runsInBrowser(name: string, form: OptionsForm): boolean {
+  const local = localMethods.find((m) => m.name === name);
+  if (!local || !(serviceMethods?.find((m) => m.name === name)?.browser ?? true)) return false;
+  return Object.keys(form.values()).every((k) => local.options.some((o) => o.key === k));
+}
+
+/** Fills a method select from descriptions: the service's first, then the worker's it lacks. */
+function fillMethodSelect(id: string, families: Array<MethodDescription['family']>): MethodDescription[] {
+  const list: MethodDescription[] = [];
+  for (const m of serviceMethods ?? []) if (families.includes(m.family)) list.push(m);
+  for (const m of localMethods)
+    if (families.includes(m.family) && !list.some((x) => x.name === m.name)) list.push(m);
+  const select = $<HTMLSelectElement>(id);
   select.replaceChildren(
-    ...options.map((o) => {
-      const el = document.createElement('option');
-      el.value = o.name;
-      el.textContent = o.label;
-      return el;
-    }),
-  );
-  // The photo is gray: start with a browser method that also colours gray targets from a reference.
-  const preferred = (remote ?? []).find((m) => m.browser && m.alsoIn?.includes('exemplar'))?.name;
-  select.value =
-    preferred && options.some((o) => o.name === preferred) ? preferred : (options[0]?.name ?? '');
-  describeMethod();
-  // Automatic methods (server-only: they run ONNX models) take the photo alone.
-  const auto = (remote ?? []).filter((m) => m.family === 'automatic');
-  $('auto-section').hidden = auto.length === 0;
-  const autoSelect = $<HTMLSelectElement>('auto-method');
-  autoSelect.replaceChildren(
-    ...auto.map((m) => {
+    ...list.map((m) => {
       const el = document.createElement('option');
       el.value = m.name;
-      el.textContent = m.name;
+      const local = localMethods.some((x) => x.name === m.name) && m.browser;
+      el.textContent = serviceMethods ? `${m.name} · ${local ? 'browser' : 'server'}` : m.name;
       return el;
     }),
   );
-  const describeAuto = () =>
-    ($('auto-info').textContent = auto.find((m) => m.name === autoSelect.value)?.summary ?? '');
-  autoSelect.addEventListener('change', describeAuto);
+  const dflt = list.find((m) => m.familyDefault);
+  if (dflt) select.value = dflt.name;
+  return list;
+}
+
+async function initMethods(): Promise<void> {
+  const [local, remote, gallery] = await Promise.all([
+    heavy.request({ type: 'methods' }),
+    fetchMethods(),
+    fetchGallery(),
+  ]);
+  localMethods = local.type === 'methods' ? local.methods : [];
+  serviceMethods = remote;
+  // Scribbles have their own panel, automatic methods take the photo alone; the others a reference.
+  const withReference = fillMethodSelect('method', ['transfer', 'exemplar']);
+  // The photo is usually gray: start with a browser method that also colours gray targets.
+  const preferred = withReference.find((m) => m.browser && m.alsoIn?.includes('exemplar'));
+  if (preferred) $<HTMLSelectElement>('method').value = preferred.name;
+  fillMethodSelect('scribble-method', ['scribbles']);
+  const auto = fillMethodSelect('auto-method', ['automatic']);
+  $('auto-section').hidden = auto.length === 0;
+  describeMethod();
+  describeScribbleMethod();
   describeAuto();
+  renderGallery(gallery.map((g) => g.name));
   if (!remote) status('No service found: server-only methods are hidden (run `colorize studio`).');
 }
 
 function describeMethod(): void {
-  const name = $<HTMLSelectElement>('method').value;
-  const m = serviceMethods?.find((x) => x.name === name);
-  $('method-info').textContent = m?.summary ?? (localMethods.includes(name) ? 'global colour transfer' : '');
+  const m = describe($<HTMLSelectElement>('method').value);
+  $('method-info').textContent = m?.summary ?? '';
+  refForm.show(m?.options ?? []);
+}
+
+function describeScribbleMethod(): void {
+  const m = describe($<HTMLSelectElement>('scribble-method').value);
+  const local =
+    localMethods.find((x) => x.family === 'scribbles' && x.familyDefault) ??
+    localMethods.find((x) => x.family === 'scribbles');
+  $('scribble-info').textContent =
+    `${m?.summary ?? ''}${local ? ` (live preview: ${local.name} with its defaults)` : ''}`.trim();
+  scribbleForm.show(m?.options ?? []);
+}
+
+function describeAuto(): void {
+  const m = describe($<HTMLSelectElement>('auto-method').value);
+  $('auto-info').textContent = m?.summary ?? '';
+  autoForm.show(m?.options ?? []);
+}
+
+// ---------------------------------------------------------------- gallery
+
+/** The picker: 'auto (nearest)' and a strip of the server gallery's thumbnails (hidden when empty). */
+function renderGallery(names: string[]): void {
+  $('gallery-section').hidden = names.length === 0;
+  const strip = $('gallery');
+  const auto = document.createElement('button');
+  auto.textContent = 'auto (nearest)';
+  auto.title = 'the server picks the gallery photo nearest to the target';
+  auto.dataset.gallery = 'auto';
+  auto.className = 'gallery-auto';
+  const thumbs = names.map((n) => {
+    const b = document.createElement('button');
+    b.dataset.gallery = n;
+    b.title = n;
+    const img = document.createElement('img');
+    img.src = galleryThumbUrl(n);
+    img.alt = n;
+    b.append(img);
+    return b;
+  });
+  for (const b of [auto, ...thumbs])
+    b.addEventListener('click', () =>
+      chooseGallery(galleryChoice === b.dataset.gallery ? null : b.dataset.gallery!),
+    );
+  strip.replaceChildren(auto, ...thumbs);
+}
+
+const REF_HINT = $('ref-hint').textContent ?? '';
+
+/** Makes a gallery image (or 'auto') the reference, in place of an uploaded one; null clears it. */
+function chooseGallery(choice: string | null): void {
+  galleryChoice = choice;
+  for (const b of $('gallery').querySelectorAll<HTMLElement>('button'))
+    b.classList.toggle('active', b.dataset.gallery === choice);
+  if (choice !== null) {
+    reference = null;
+    const img = $<HTMLImageElement>('ref-thumb');
+    img.hidden = choice === 'auto';
+    if (choice !== 'auto') img.src = galleryThumbUrl(choice);
+    $('ref-hint').hidden = choice !== 'auto';
+    $('ref-hint').textContent = 'The server picks the gallery photo nearest to yours';
+    $('palette').replaceChildren();
+    status(choice === 'auto' ? 'Reference: the nearest gallery photo' : `Reference: gallery photo ${choice}`);
+    if (choice !== 'auto') void guard(() => galleryPalette(choice));
+  } else if (!reference) {
+    $<HTMLImageElement>('ref-thumb').hidden = true;
+    $('ref-hint').hidden = false;
+    $('ref-hint').textContent = REF_HINT;
+    $('palette').replaceChildren();
+  }
+  refreshButtons();
+}
+
+/** The palette of a gallery photo, from its thumbnail. */
+async function galleryPalette(name: string): Promise<void> {
+  const p = await decodePhoto(await (await fetch(galleryThumbUrl(name))).blob(), name);
+  if (!p.colour || galleryChoice !== name) return;
+  const r = await heavy.request({ type: 'palette', reference: copyPlanes(p.colour) });
+  if (r.type === 'palette' && galleryChoice === name) renderPalette(r.colours);
 }
 
 /** Shows an image the service returned as the result layer. */
-async function showServerResult(blob: Blob): Promise<void> {
+async function showServerResult(blob: Blob, kind: 'full' | 'reference' = 'reference'): Promise<void> {
   const bmp = await createImageBitmap(blob);
   const c = document.createElement('canvas');
   c.width = bmp.width;
   c.height = bmp.height;
   c.getContext('2d')!.drawImage(bmp, 0, 0);
   stage.layers.result = c;
-  resultKind = 'reference';
+  resultKind = kind;
   stage.draw();
   refreshButtons();
 }
 
+/**
+ * Runs a method on the service with the form's changed options as fields; a refusal of the
+ * request (400/422: an option out of range, a wrong input) is shown next to the form.
+ */
+async function onServer(
+  form: OptionsForm,
+  method: string,
+  files: Record<string, Blob>,
+  extra: Record<string, string> = {},
+): Promise<ServerResult> {
+  form.clearError();
+  try {
+    return await colorizeOnServer(method, files, { ...form.fields(), ...extra });
+  } catch (e) {
+    if (e instanceof ServiceError && e.status >= 400 && e.status < 500) form.showError(e.message);
+    throw e;
+  }
+}
+
+/** Runs a request in the heavy worker; a refusal (e.g. an option out of range) shows by the form. */
+async function inWorker(
+  form: OptionsForm,
+  req: Parameters<WorkerClient['request']>[0],
+): Promise<WorkerReply> {
+  form.clearError();
+  try {
+    return await heavy.request(req);
+  } catch (e) {
+    form.showError((e as Error).message);
+    throw e;
+  }
+}
+
+/** The service's notes for the result line. */
+function notes(out: ServerResult): string {
+  return out.notices.length ? `; ${out.notices.join('; ')}` : '';
+}
+
 async function runReference(): Promise<void> {
-  if (!photo || !reference) return;
+  if (!photo || (!reference && !galleryChoice)) return;
   const method = $<HTMLSelectElement>('method').value;
-  const info = serviceMethods?.find((x) => x.name === method);
-  const inBrowser = localMethods.includes(method) && (info?.browser ?? true);
+  const info = describe(method);
+  // A gallery reference lives on the server: the service runs the method.
+  const inBrowser = !galleryChoice && runsInBrowser(method, refForm);
   status(`Running ${method} ${inBrowser ? 'in the browser' : 'on the server'}…`);
   const t0 = performance.now();
-  if (inBrowser) {
+  let note = '';
+  if (inBrowser && reference) {
     const target = copyPlanes(photo.colour ?? photo.gray);
-    const r = await heavy.request({
+    const r = await inWorker(refForm, {
       type: 'transfer',
       method,
       target,
       reference: copyPlanes(reference.planes),
+      options: refForm.values(),
     });
     if (r.type === 'image') showResult(r, 'reference');
-  } else {
-    await showServerResult(await colorizeOnServer(method, { target: photo.blob, reference: reference.blob }));
+  } else if (galleryChoice) {
+    if (!info?.inputs.some((i) => i.kind === 'gallery')) {
+      const why = `${method} takes no gallery photo: upload a reference, or pick another method`;
+      refForm.showError(why);
+      throw new Error(why);
+    }
+    const out = await onServer(refForm, method, { target: photo.blob }, { gallery: galleryChoice });
+    await showServerResult(out.blob);
+    note = notes(out);
+  } else if (reference) {
+    const out = await onServer(refForm, method, { target: photo.blob, reference: reference.blob });
+    await showServerResult(out.blob);
+    note = notes(out);
   }
   const ms = performance.now() - t0;
-  $('result-info').textContent = `${method}: ${ms.toFixed(0)} ms (${inBrowser ? 'browser' : 'server'}).`;
+  $('result-info').textContent =
+    `${method}: ${ms.toFixed(0)} ms (${inBrowser ? 'browser' : 'server'})${note}.`;
   status(`${method} applied. Paint a stroke to go back to the stroke preview.`);
 }
 
@@ -295,8 +482,10 @@ async function runAuto(): Promise<void> {
   const method = $<HTMLSelectElement>('auto-method').value;
   status(`Running ${method} on the server…`);
   const t0 = performance.now();
-  await showServerResult(await colorizeOnServer(method, { gray: photo.blob }));
-  $('result-info').textContent = `${method}: ${(performance.now() - t0).toFixed(0)} ms (server).`;
+  const out = await onServer(autoForm, method, { gray: photo.blob });
+  await showServerResult(out.blob);
+  $('result-info').textContent =
+    `${method}: ${(performance.now() - t0).toFixed(0)} ms (server)${notes(out)}.`;
   status(`${method} applied. Paint a stroke to go back to the stroke preview.`);
 }
 
@@ -475,6 +664,8 @@ $('full').addEventListener('click', () => void guard(fullResolution));
 $('run-ref').addEventListener('click', () => void guard(runReference));
 $('run-auto').addEventListener('click', () => void guard(runAuto));
 $('method').addEventListener('change', describeMethod);
+$('scribble-method').addEventListener('change', describeScribbleMethod);
+$('auto-method').addEventListener('change', describeAuto);
 $('undo').addEventListener('click', undo);
 $('redo').addEventListener('click', redo);
 $('clear').addEventListener('click', () => setStrokes([]));

@@ -1,4 +1,6 @@
 /** Messages between the studio page and its compute worker. */
+import type { MethodDescription } from './method-description.js';
+
 export interface Planes {
   width: number;
   height: number;
@@ -14,7 +16,17 @@ export interface RasterStroke {
 export type WorkerRequest =
   | { type: 'init'; seq: number; gray: Planes }
   | { type: 'preview'; seq: number; strokes: RasterStroke[] }
-  | { type: 'full'; seq: number; strokes: RasterStroke[] }
+  | {
+      type: 'full';
+      seq: number;
+      strokes: RasterStroke[];
+      /** A scribble method of the catalogue (else Levin et al. with its defaults on `strokes`). */
+      method?: string;
+      /** The strokes as the CLI's JSON, for `method`. */
+      strokesJson?: string;
+      /** Option values of `method` the user changed. */
+      options?: Record<string, unknown>;
+    }
   | {
       type: 'transfer';
       seq: number;
@@ -40,5 +52,6 @@ export type WorkerReply =
   | { type: 'empty'; seq: number }
   | { type: 'ok'; seq: number }
   | { type: 'palette'; seq: number; colours: Array<{ hex: string; share: number }> }
-  | { type: 'methods'; seq: number; names: string[] }
+  /** The methods the worker runs, described like `GET v1/methods` describes them. */
+  | { type: 'methods'; seq: number; methods: MethodDescription[] }
   | { type: 'error'; seq: number; message: string };
