@@ -56,7 +56,7 @@ const METHOD_FLAGS: Record<Method, Array<keyof ExemplarFlags>> = {
     'normalization',
   ],
   welsh: [],
-  attention: ['model'],
+  attention: ['model', 'workingSize'],
 };
 const ALL_METHOD_FLAGS = [...new Set(Object.values(METHOD_FLAGS).flat())];
 
@@ -121,7 +121,10 @@ async function colourOne(
     return;
   }
   if (method === 'attention') {
-    const res = await attentionColorize(target, r.image, { model: f.model });
+    const res = await attentionColorize(target, r.image, {
+      model: f.model,
+      size: numberFlag('working-size', f.workingSize),
+    });
     await writeResult(outFile, res.rgb, g);
     return;
   }
@@ -269,7 +272,10 @@ export function registerExemplar(program: Command): void {
       'superpixel: colour weight δc of the colour fusion; larger δc = gray level counts less (default 0.1, eq. 5–6 use Σ⁻¹)',
     )
     .option('--superpixels <n>', 'superpixel: SLIC superpixels per image (default 3⌊√(HW)⌋ at working size)')
-    .option('--working-size <px>', 'superpixel, gram: long side of the working images (default 256)')
+    .option(
+      '--working-size <px>',
+      'superpixel, gram: long side of the working images (default 256); attention: side of the square the network sees, a multiple of 32 in [64, 512] (default 128, the training size; paper 224)',
+    )
     .option(
       '--features <name>',
       'superpixel: vgg19|handcrafted (default: vgg19 when its weights are found, else handcrafted with a note)',
