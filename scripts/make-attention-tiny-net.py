@@ -5,6 +5,7 @@ training/attention/train.py's own export() with dynamic sizes, and its PyTorch k
 working size, whatever network is committed in models/attention.
 
   /usr/bin/python3 scripts/make-attention-tiny-net.py   -> test/fixtures/attention-tiny-net.onnx (+ -reference.json)
+  npx biome format --write test/fixtures/attention-tiny-net-reference.json
 """
 import importlib.util
 import os
