@@ -7,7 +7,13 @@
  * truth, and the truth's top-1 among the output's top 5.
  *
  *   node --import tsx scripts/eval-attention.ts [--model extra.onnx --label name]... [--only attention]
- *     [--baselines-only] [--json]
+ *     [--baselines-only] [--json] [--size 192] [--mirror-reference] [--no-default]
+ *
+ * --size: working size of the attention networks (default 128); --mirror-reference: the
+ * attention networks get the reference flipped left-right (HIS is still measured against the
+ * reference, whose histogram the flip does not change) — how much the result depends on where
+ * things are in the reference (docs/attention.md, "What the axial attention can reach");
+ * --no-default: leave out the committed network.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,16 +34,35 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
     'baselines-only': { type: 'boolean', default: false },
+    size: { type: 'string' },
+    'mirror-reference': { type: 'boolean', default: false },
+    'no-default': { type: 'boolean', default: false },
   },
 });
+const size = values.size === undefined ? undefined : Number(values.size);
+
+/** The reference flipped left-right (for --mirror-reference). */
+function mirrored(img: ImageF32): ImageF32 {
+  const { width: w, height: h } = img;
+  return {
+    width: w,
+    height: h,
+    channels: img.channels.map((p) => {
+      const q = new Float32Array(p.length);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) q[y * w + x] = p[y * w + (w - 1 - x)];
+      return q;
+    }),
+  };
+}
+const attRef = (r: ImageF32) => (values['mirror-reference'] ? mirrored(r) : r);
 
 type Fn = (t: ImageF32, r: ImageF32) => Promise<ImageF32>;
 const METHODS: Record<string, Fn> = {};
-if (!values['baselines-only'])
-  METHODS['attention (axial, ours)'] = async (t, r) => (await attentionColorize(t, r)).rgb;
+if (!values['baselines-only'] && !values['no-default'])
+  METHODS['attention (axial, ours)'] = async (t, r) => (await attentionColorize(t, attRef(r), { size })).rgb;
 values.model!.forEach((m, i) => {
   METHODS[values.label![i] ?? path.basename(m)] = async (t, r) =>
-    (await attentionColorize(t, r, { model: m })).rgb;
+    (await attentionColorize(t, attRef(r), { model: m, size })).rgb;
 });
 if (!values.only) {
   METHODS['superpixel (vgg19, 256)'] = async (t, r) =>

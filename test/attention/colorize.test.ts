@@ -44,6 +44,11 @@ test('colorize exemplar --method attention: bad flags are usage errors with no o
     [['--method', 'attention', '--tau', '0.1'], /--tau belongs to --method superpixel/],
     [['--method', 'superpixel', '--model', 'x.onnx'], /--model belongs to --method attention/],
     [['--method', 'atention'], /method/],
+    [
+      ['--method', 'attention', '--working-size', '100'],
+      /working size 100 is invalid: expected a multiple of 32/,
+    ],
+    [['--method', 'attention', '--working-size', '1024'], /--working-size = 1024 is invalid: expected an integer in \[64, 512\]/],
   ];
   for (const [extra, msg] of cases) {
     const r = await runCli(['exemplar', gray, ref, '-o', out, ...extra]);

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import {
   ATTENTION_NET_FILE,
@@ -12,6 +13,7 @@ import {
 } from '../../src/methods/exemplar/attention/index.js';
 import { runAttentionNetwork } from '../../src/methods/exemplar/attention/network.js';
 import { findModelFile } from '../../src/models/locate.js';
+import { REPO_ROOT } from '../helpers/shared.js';
 
 const net = findModelFile(ATTENTION_NET_FILE);
 const skip = net === null && 'models/attention/net.onnx not found';
@@ -28,21 +30,28 @@ const SHAPES: Record<string, [number, number]> = {
   r_s16: [96, 8],
 };
 
-test('the ONNX attention network reproduces the PyTorch known answer', { skip }, async () => {
-  const ref = JSON.parse(readFileSync((net as string).replace(/\.onnx$/, '-reference.json'), 'utf8')) as {
-    probes: Array<[number, number, number, number]>;
-    meanAbsA: number;
-    meanAbsB: number;
-  };
+interface KnownAnswer {
+  probes: Array<[number, number, number, number]>;
+  meanAbsA: number;
+  meanAbsB: number;
+}
+
+/** Input k = |sin(0.01 i + k)| at working size `size` (SHAPES are at 128). */
+function knownInputs(size: number) {
   const names = [...TARGET_INPUTS, ...REFERENCE_INPUTS];
-  const inputs = names.map((name, k) => {
-    const [channels, side] = SHAPES[name];
+  return names.map((name, k) => {
+    const [channels, side128] = SHAPES[name];
+    const side = (side128 * size) / 128;
     const data = new Float32Array(channels * side * side);
     for (let i = 0; i < data.length; i++) data[i] = Math.abs(Math.sin(0.01 * i + k));
     return { name, channels, height: side, width: side, data };
   });
-  const ab = await runAttentionNetwork(inputs);
-  assert.equal(ab.width, 128);
+}
+
+async function checkKnownAnswer(ref: KnownAnswer, size: number, model?: string): Promise<void> {
+  const ab = await runAttentionNetwork(knownInputs(size), model);
+  assert.equal(ab.width, size);
+  assert.equal(ab.height, size);
   for (const [c, y, x, v] of ref.probes) {
     const got = ab.channels[c][y * ab.width + x];
     assert.ok(
@@ -53,4 +62,28 @@ test('the ONNX attention network reproduces the PyTorch known answer', { skip },
   const meanAbs = (p: Float32Array) => p.reduce((s, v) => s + Math.abs(v), 0) / p.length;
   assert.ok(Math.abs(meanAbs(ab.channels[0]) - ref.meanAbsA) < 1e-3 * Math.max(1, ref.meanAbsA));
   assert.ok(Math.abs(meanAbs(ab.channels[1]) - ref.meanAbsB) < 1e-3 * Math.max(1, ref.meanAbsB));
+}
+
+const referenceOf = (onnx: string) =>
+  JSON.parse(readFileSync(onnx.replace(/\.onnx$/, '-reference.json'), 'utf8')) as KnownAnswer & {
+    size192?: KnownAnswer;
+  };
+
+test('the ONNX attention network reproduces the PyTorch known answer', { skip }, async () => {
+  await checkKnownAnswer(referenceOf(net as string), 128);
+});
+
+// A tiny untrained network exported by train.py's export() (scripts/make-attention-tiny-net.py):
+// the same ONNX path at 128² and at 192², whatever network models/attention holds.
+const TINY = path.join(REPO_ROOT, 'test/fixtures/attention-tiny-net.onnx');
+
+test('an exported network runs at 128² and 192² as PyTorch does (positional encodings not pinned)', async () => {
+  const ref = referenceOf(TINY);
+  await checkKnownAnswer(ref, 128, TINY);
+  assert.ok(ref.size192);
+  await checkKnownAnswer(ref.size192, 192, TINY);
+  // Not a multiple of the trained spans: 160² gives axes of 40/20/10 (clipped offsets) and runs.
+  const ab = await runAttentionNetwork(knownInputs(160), TINY);
+  assert.equal(ab.width, 160);
+  assert.ok(ab.channels[0].every(Number.isFinite));
 });

@@ -29,6 +29,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: path.resolve('../shared/data') },
     limit: { type: 'string' },
     'val-limit': { type: 'string', default: '100' },
+    // Only the photos whose name starts with this (a source: bsds500_, imagenet_, ...).
+    prefix: { type: 'string', default: '' },
   },
 });
 const work = values.work!;
@@ -70,7 +72,9 @@ const KINDS = ['tgt.f16', 'ref.f16', 'lab.f16', 'global.f32'];
 
 async function prepare(split: string, limit: number): Promise<void> {
   const dir = path.join(values.data!, split);
-  const all = (await fs.readdir(dir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
+  const all = (await fs.readdir(dir))
+    .filter((f) => /\.(jpe?g|png)$/i.test(f) && f.startsWith(values.prefix!))
+    .sort();
   // Evenly spaced over the sorted list, so every source is represented.
   const n = Math.min(limit, all.length);
   const files = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]);

@@ -49,17 +49,24 @@ class AxialLayer(nn.Module):
     values from the reference, learned relative positional encodings r^q, r^k, r^v over the whole
     span m (= the axis length, as the paper), heads concatenated then a 1x1 output projection."""
 
-    def __init__(self, h, heads, span, axis):
+    def __init__(self, h, heads, span, axis, pos=True):
         super().__init__()
-        self.h, self.heads, self.span, self.axis = h, heads, span, axis
+        self.h, self.heads, self.span, self.axis, self.pos = h, heads, span, axis, pos
         self.d = h // heads
         self.q = nn.Conv2d(h, h, 1, bias=False)
         self.k = nn.Conv2d(h, h, 1, bias=False)
         self.v = nn.Conv2d(h, h, 1, bias=False)
         self.out = nn.Conv2d(h, h, 1)
-        self.rel = nn.Parameter(torch.randn(3, self.d, 2 * span - 1) * (self.d ** -0.5))
-        o = torch.arange(span)
-        self.register_buffer("idx", (o[None, :] - o[:, None] + span - 1).reshape(-1), persistent=False)
+        if pos:
+            self.rel = nn.Parameter(torch.randn(3, self.d, 2 * span - 1) * (self.d ** -0.5))
+
+    def rel_index(self, m):
+        """Flat index (o, p) -> column of self.rel for offset p - o, clipped to +-(span - 1): at the
+        trained axis length m = span every offset has its own encoding (the paper's m = H_l, W_l);
+        on a longer axis the farther offsets share the outermost encoding, so the working size is
+        not pinned to the training size. Built from the runtime axis length (ONNX Range)."""
+        o = torch.arange(m, device=self.rel.device)
+        return (torch.clamp(o[None, :] - o[:, None], -(self.span - 1), self.span - 1) + self.span - 1).reshape(-1)
 
     def forward(self, t, r):
         B, C, H, W = t.shape
@@ -69,25 +76,28 @@ class AxialLayer(nn.Module):
         else:  # columns: (B*W, heads, d, H)
             f = lambda x: x.permute(0, 3, 1, 2).reshape(B * W, self.heads, self.d, H)
         q, k, v = f(q), f(k), f(v)
-        m = self.span
-        emb = self.rel[:, :, self.idx].reshape(3, self.d, m, m)  # [which, d, o, p]
-        rq, rk, rv = emb[0], emb[1], emb[2]
-        # Batched matrix products (ONNX MatMul) for the five terms of eq. 2; identical to the
-        # einsum formulation the run in this folder trained with (checked to 0.0 difference).
         N, Hh, d = q.shape[0], self.heads, self.d
+        m = q.shape[-1]  # axis length at run time (= span at the training size)
         qt = q.transpose(-1, -2)  # (N, heads, o, d)
         logits = torch.matmul(qt, k)  # q.k: (N, heads, o, p)
-        # q.r^q_(p-o): per o, (N*heads, d) x (d, p)
-        lq = torch.matmul(qt.permute(2, 0, 1, 3).reshape(m, N * Hh, d), rq.permute(1, 0, 2))  # (o, N*heads, p)
-        logits = logits + lq.reshape(m, N, Hh, m).permute(1, 2, 0, 3)
-        # k.r^k_(p-o): per p, (N*heads, d) x (d, o)
-        lk = torch.matmul(k.permute(3, 0, 1, 2).reshape(m, N * Hh, d), rk.permute(2, 0, 1))  # (p, N*heads, o)
-        logits = logits + lk.reshape(m, N, Hh, m).permute(1, 2, 3, 0)
-        a = torch.softmax(logits * (d ** -0.5), dim=-1)  # (N, heads, o, p)
-        y = torch.matmul(a, v.transpose(-1, -2))  # (N, heads, o, d)
-        # sum_p a_op r^v_(p-o): per o, (N*heads, p) x (p, d)
-        yv = torch.matmul(a.permute(2, 0, 1, 3).reshape(m, N * Hh, m), rv.permute(1, 2, 0))  # (o, N*heads, d)
-        y = (y + yv.reshape(m, N, Hh, d).permute(1, 2, 0, 3)).transpose(-1, -2)  # (N, heads, d, o)
+        if not self.pos:
+            a = torch.softmax(logits * (d ** -0.5), dim=-1)
+            y = torch.matmul(a, v.transpose(-1, -2)).transpose(-1, -2)  # (N, heads, d, o)
+        else:
+            emb = self.rel[:, :, self.rel_index(m)].reshape(3, self.d, m, m)  # [which, d, o, p]
+            rq, rk, rv = emb[0], emb[1], emb[2]
+            # Batched matrix products (ONNX MatMul) for the five terms of eq. 2.
+            # q.r^q_(p-o): per o, (N*heads, d) x (d, p)
+            lq = torch.matmul(qt.permute(2, 0, 1, 3).reshape(m, N * Hh, d), rq.permute(1, 0, 2))  # (o, N*heads, p)
+            logits = logits + lq.reshape(m, N, Hh, m).permute(1, 2, 0, 3)
+            # k.r^k_(p-o): per p, (N*heads, d) x (d, o)
+            lk = torch.matmul(k.permute(3, 0, 1, 2).reshape(m, N * Hh, d), rk.permute(2, 0, 1))  # (p, N*heads, o)
+            logits = logits + lk.reshape(m, N, Hh, m).permute(1, 2, 3, 0)
+            a = torch.softmax(logits * (d ** -0.5), dim=-1)  # (N, heads, o, p)
+            y = torch.matmul(a, v.transpose(-1, -2))  # (N, heads, o, d)
+            # sum_p a_op r^v_(p-o): per o, (N*heads, p) x (p, d)
+            yv = torch.matmul(a.permute(2, 0, 1, 3).reshape(m, N * Hh, m), rv.permute(1, 2, 0))  # (o, N*heads, d)
+            y = (y + yv.reshape(m, N, Hh, d).permute(1, 2, 0, 3)).transpose(-1, -2)  # (N, heads, d, o)
         if self.axis == "width":
             y = y.reshape(B, H, C, W).permute(0, 2, 1, 3)
         else:
@@ -117,11 +127,13 @@ class StandardLayer(nn.Module):
 class AttentionModule(nn.Module):
     """Figure 2: BN + ReLU on both sources, width- then height-axis attention, residual add, ReLU."""
 
-    def __init__(self, h, heads, size, kind):
+    def __init__(self, h, heads, size, kind, pos=True):
         super().__init__()
         self.bt, self.br = nn.BatchNorm2d(h), nn.BatchNorm2d(h)
         if kind == "axial":
-            self.layers = nn.ModuleList([AxialLayer(h, heads, size, "width"), AxialLayer(h, heads, size, "height")])
+            self.layers = nn.ModuleList(
+                [AxialLayer(h, heads, size, "width", pos), AxialLayer(h, heads, size, "height", pos)]
+            )
         else:
             self.layers = nn.ModuleList([StandardLayer(h, heads)])
 
@@ -138,6 +150,25 @@ def conv_relu(cin, cout, k=3):
     return nn.Sequential(nn.Conv2d(cin, cout, k, padding=k // 2), nn.ReLU(inplace=True))
 
 
+class DecoderBlock(nn.Module):
+    """One decoder level of section 3.1 (five steps): (1) add the fused features of this level
+    (when the level has an attention module), (2) 3x3 conv + ReLU, (3) x2 bilinear upsampling,
+    (4) concatenate the projected target map of the finer level (U-Net skip), (5) 3x3 conv + ReLU
+    back to `cout` channels. As DecoderBlock in the authors' code (bbc/xcnet src/models/layers.py),
+    widths per level instead of one h."""
+
+    def __init__(self, cin, cskip, cout):
+        super().__init__()
+        self.c1 = nn.Conv2d(cin, cin, 3, padding=1)
+        self.c2 = nn.Conv2d(cin + cskip, cout, 3, padding=1)
+
+    def forward(self, x, fused, skip):
+        if fused is not None:
+            x = x + fused
+        x = F.interpolate(F.relu(self.c1(x)), scale_factor=2, mode="bilinear", align_corners=False)
+        return F.relu(self.c2(torch.cat([x, skip], 1)))
+
+
 class PredictionHead(nn.Module):
     def __init__(self, cin, e):
         super().__init__()
@@ -152,7 +183,7 @@ class AttentionColorizer(nn.Module):
     """Inputs (CHW, batch first): t_relu1_1, t_relu2_1, t_relu3_1, t_s8, t_s16, t_s32, r_relu3_1,
     r_s8, r_s16 (see meta.json). Output: ab in [-1, 1] at 1/8, 1/4, 1/2, 1/1 (coarsest first)."""
 
-    def __init__(self, meta, h=64, heads=4, e=32, repeats=2, kind="axial"):
+    def __init__(self, meta, h=64, heads=4, e=32, repeats=2, kind="axial", pos=True, decoder="paper"):
         super().__init__()
         t = {s["name"]: s for s in meta["target"]}
         r = {s["name"]: s for s in meta["reference"]}
@@ -165,14 +196,26 @@ class AttentionColorizer(nn.Module):
         self.p_b = conv_relu(t["t_s32"]["channels"], h, 1)
         sizes = [t[n]["height"] for n in ("t_relu3_1", "t_s8", "t_s16")]
         self.att = nn.ModuleList(
-            [nn.ModuleList([AttentionModule(h, heads, s, kind) for _ in range(repeats)]) for s in sizes]
+            [nn.ModuleList([AttentionModule(h, heads, s, kind, pos) for _ in range(repeats)]) for s in sizes]
         )
-        # Decoder, coarsest first: 1/16, 1/8, 1/4 fuse attention outputs; 1/2, 1/1 the target skips.
-        self.d16 = conv_relu(2 * h, h)
-        self.d8 = conv_relu(2 * h, h)
-        self.d4 = conv_relu(2 * h, h)
-        self.d2 = conv_relu(h + h2, h2)
-        self.d1 = conv_relu(h2 + h4, h4)
+        self.decoder = decoder
+        if decoder == "paper":
+            # Section 3.1 / Figure 1, coarsest first. O = projected bottleneck (1/32, one level
+            # below the paper's 1/16 relu5_3: MobileNetV2 s32 here). Each block adds the fused map
+            # of its level (1/16, 1/8, 1/4; none at 1/32 and 1/2), upsamples and takes the
+            # projected target map of the finer level as skip (1/16 s16, 1/8 s8, 1/4 relu3_1,
+            # 1/2 relu2_1, 1/1 relu1_1): target skips at every level.
+            self.dec = nn.ModuleList(
+                [DecoderBlock(h, h, h), DecoderBlock(h, h, h), DecoderBlock(h, h, h), DecoderBlock(h, h2, h2), DecoderBlock(h2, h4, h4)]
+            )
+        else:
+            # The earlier decoder (ablation "concat"): fused maps concatenated in place of the
+            # target skips at 1/16-1/4, one 3x3 conv per level.
+            self.d16 = conv_relu(2 * h, h)
+            self.d8 = conv_relu(2 * h, h)
+            self.d4 = conv_relu(2 * h, h)
+            self.d2 = conv_relu(h + h2, h2)
+            self.d1 = conv_relu(h2 + h4, h4)
         self.heads = nn.ModuleList([PredictionHead(h, e), PredictionHead(h, e), PredictionHead(h2, e), PredictionHead(h4, e)])
         # Per-channel standardisation of the nine inputs (VGG activations reach thousands), from
         # training-set statistics (set_input_stats), baked into the exported graph.
@@ -201,12 +244,24 @@ class AttentionColorizer(nn.Module):
         t1, t2, t3, t8, t16, t32, r3, r8, r16 = [
             (x - getattr(self, f"mean_{n}")) * getattr(self, f"inv_std_{n}") for n, x in zip(self.names, xs)
         ]
-        fused = []
+        fused, skips = [], []
         for proj_t, proj_r, mods, ft, fr in zip(self.p_t, self.p_r, self.att, (t3, t8, t16), (r3, r8, r16)):
             x, y = proj_t(ft), proj_r(fr)
+            skips.append(x)
             for m in mods:
                 x = m(x, y)
             fused.append(x)
+        if self.decoder == "paper":
+            d = self.dec
+            x = d[0](self.p_b(t32), None, skips[2])  # 1/32 -> 1/16
+            x = d[1](x, fused[2], skips[1])  # + fused 1/16 -> 1/8
+            o8 = self.heads[0](x)
+            x = d[2](x, fused[1], skips[0])  # + fused 1/8 -> 1/4
+            o4 = self.heads[1](x)
+            x = d[3](x, fused[0], self.p_t2(t2))  # + fused 1/4 -> 1/2
+            o2 = self.heads[2](x)
+            x = d[4](x, None, self.p_t1(t1))  # 1/2 -> 1/1
+            return [o8, o4, o2, self.heads[3](x)]
         up = lambda x: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
         x = self.d16(torch.cat([up(self.p_b(t32)), fused[2]], 1))
         x = self.d8(torch.cat([up(x), fused[1]], 1))
@@ -266,6 +321,18 @@ def chi2(ht, hr):
 
 
 def tv(x):
+    """Total variation regulariser, squared as Johnson et al. [23] and the authors' code (bbc/xcnet
+    src/models/criterion.py, _total_variation_loss): 2 * (mean (x[i+1, j] - x[i, j])^2 +
+    mean (x[i, j+1] - x[i, j])^2), each mean over channels and neighbour pairs of one image, then
+    over the batch. Applied to the predicted ab only (the authors' code also feeds the target's own
+    L, a constant without gradient that only dilutes the ab means by 2/3)."""
+    dy = x[:, :, 1:, :] - x[:, :, :-1, :]
+    dx = x[:, :, :, 1:] - x[:, :, :, :-1]
+    return 2 * ((dy ** 2).mean() + (dx ** 2).mean())
+
+
+def tv_l1(x):
+    """The earlier, non-squared TV (mean absolute neighbour difference): kept for the ablation."""
     return (x[..., 1:, :] - x[..., :-1, :]).abs().mean() + (x[..., :, 1:] - x[..., :, :-1]).abs().mean()
 
 
@@ -329,26 +396,29 @@ def batch(meta, d, ti, ri):
     return xs, tlab, rlab
 
 
-def losses(preds, tlab, rlab, ds, kind_scales=(2, 3)):
-    """Generator losses; returns (total, parts dict, fakes for D)."""
+def losses(preds, tlab, rlab, ds, lam=None, tv_fn=None, kind_scales=(2, 3)):
+    """Generator losses (eq. 4 with the weights `lam`); returns (total, parts dict, fakes for D).
+    A term whose weight is 0 is still computed (for the log) but adds nothing."""
+    lam = LAMBDA if lam is None else lam
+    tv_fn = tv if tv_fn is None else tv_fn
     t_ab, r_ab, t_l = pyramid(tlab[:, 1:]), pyramid(rlab[:, 1:]), pyramid(tlab[:, :1])
     parts = {"pixel": 0.0, "hist": 0.0, "tv": 0.0, "gan": 0.0}
     fakes = []
     for s, p in enumerate(preds):
         parts["pixel"] = parts["pixel"] + F.smooth_l1_loss(p, t_ab[s])
         parts["hist"] = parts["hist"] + chi2(soft_hist(p), soft_hist(r_ab[s]))
-        parts["tv"] = parts["tv"] + tv(p)
+        parts["tv"] = parts["tv"] + tv_fn(p)
         if s in kind_scales:
             fake = torch.cat([t_l[s], p], 1)
             fakes.append((fake, torch.cat([t_l[s], t_ab[s]], 1)))
-            if ds is not None:
+            if ds is not None and lam["gan"] > 0:
                 parts["gan"] = parts["gan"] + ((ds[len(fakes) - 1](fake) - 1) ** 2).mean()
-    total = sum(LAMBDA[k] * v for k, v in parts.items())
+    total = sum(lam[k] * v for k, v in parts.items())
     return total, {k: float(v) for k, v in parts.items()}, fakes
 
 
 # ---------------------------------------------------------------- plotting and export
-def plot(log, path):
+def plot(log, path, lam=LAMBDA):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -358,7 +428,7 @@ def plot(log, path):
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), dpi=110)
     steps = [r["step"] for r in tr]
     for k in ("pixel", "hist", "tv", "gan"):
-        axs[0].plot(steps, [r["parts"][k] * LAMBDA[k] for r in tr], lw=0.8, label=f"{k} (x{LAMBDA[k]:g})")
+        axs[0].plot(steps, [r["parts"][k] * lam[k] for r in tr], lw=0.8, label=f"{k} (x{lam[k]:g})")
     axs[0].plot(steps, [r["d"] for r in tr], lw=0.8, label="discriminator")
     axs[0].set_xlabel("step (batch)")
     axs[0].set_ylabel("weighted loss, running mean")
@@ -377,8 +447,16 @@ def plot(log, path):
     plt.close(fig)
 
 
-def known_inputs(meta):
-    specs = meta["target"] + meta["reference"]
+def scaled_specs(meta, size):
+    """The nine input shapes at working size `size` (a multiple of 32) instead of meta's."""
+    f = size / meta["size"]
+    return [
+        dict(s, height=round(s["height"] * f), width=round(s["width"] * f)) for s in meta["target"] + meta["reference"]
+    ]
+
+
+def known_inputs(meta, size=None):
+    specs = scaled_specs(meta, size or meta["size"])
     return [
         torch.sin(0.01 * torch.arange(s["channels"] * s["height"] * s["width"], dtype=torch.float64) + k)
         .abs()
@@ -400,18 +478,31 @@ def export(net, meta, path):
     dummy = tuple(torch.zeros(1, s["channels"], s["height"], s["width"]) for s in specs)
     tmp = path + ".tmp"
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    torch.onnx.export(model, dummy, tmp, input_names=[s["name"] for s in specs], output_names=["ab"], opset_version=13)
+    # Height and width of every input are dynamic: the network runs at any working size that is a
+    # multiple of 32 (the positional encodings clip offsets beyond the trained span).
+    dyn = {s["name"]: {2: f"{s['name']}_h", 3: f"{s['name']}_w"} for s in specs}
+    dyn["ab"] = {2: "out_h", 3: "out_w"}
+    torch.onnx.export(
+        model, dummy, tmp, input_names=[s["name"] for s in specs], output_names=["ab"], opset_version=13, dynamic_axes=dyn
+    )
     os.replace(tmp, path)
     # Known answer for the toolkit's test: input k filled with |sin(0.01 * i + k)| (i = flat
     # index, inputs in the order target then reference), ab at a few pixels, by PyTorch.
     with torch.no_grad():
         out = model(*known_inputs(meta))[0]
+        out192 = model(*known_inputs(meta, 192))[0]
     probes = [[c, y, x] for c in (0, 1) for (y, x) in ((0, 0), (37, 90), (127, 127), (64, 5))]
+    probes192 = [[c, y, x] for c in (0, 1) for (y, x) in ((0, 0), (37, 150), (191, 191), (100, 5))]
     ref = {
         "rule": "input k (target inputs then reference inputs) = |sin(0.01 * flatIndex + k)|, float64 then float32",
         "probes": [[c, y, x, float(out[c, y, x])] for c, y, x in probes],
         "meanAbsA": float(out[0].abs().mean()),
         "meanAbsB": float(out[1].abs().mean()),
+        "size192": {
+            "probes": [[c, y, x, float(out192[c, y, x])] for c, y, x in probes192],
+            "meanAbsA": float(out192[0].abs().mean()),
+            "meanAbsB": float(out192[1].abs().mean()),
+        },
     }
     with open(os.path.splitext(path)[0] + "-reference.json", "w") as f:
         json.dump(ref, f, indent=1)
@@ -431,6 +522,17 @@ def main():
     ap.add_argument("--e", type=int, default=16)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--attention", choices=["axial", "standard"], default="axial")
+    ap.add_argument("--no-pos", action="store_true", help="axial attention without the positional encodings of eq. 2")
+    ap.add_argument("--decoder", choices=["paper", "concat"], default="paper", help="paper: section 3.1 / Fig. 1; concat: the earlier one")
+    ap.add_argument("--tv", choices=["sq", "l1"], default="sq", help="sq: squared TV (Johnson et al., authors' code); l1: the earlier one")
+    ap.add_argument("--lambda-pixel", type=float, default=LAMBDA["pixel"])
+    ap.add_argument("--lambda-hist", type=float, default=LAMBDA["hist"])
+    ap.add_argument("--lambda-tv", type=float, default=LAMBDA["tv"])
+    ap.add_argument("--lambda-gan", type=float, default=LAMBDA["gan"])
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (same budget for every ablation)")
+    ap.add_argument("--val-every", type=int, default=0, help="also validate every N steps (0: per epoch only)")
+    ap.add_argument("--select", choices=["last", "best"], default="last", help="export the last or the best-validation checkpoint")
+    ap.add_argument("--tag", default="", help="checkpoint name suffix (several runs in one work folder)")
     ap.add_argument("--train-limit", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--resume", action="store_true")
@@ -443,11 +545,14 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     meta = json.load(open(os.path.join(args.work, "meta.json")))
-    net = AttentionColorizer(meta, args.h, args.heads, args.e, args.repeats, args.attention)
+    lam = {"pixel": args.lambda_pixel, "hist": args.lambda_hist, "tv": args.lambda_tv, "gan": args.lambda_gan}
+    tv_fn = tv if args.tv == "sq" else tv_l1
+    net = AttentionColorizer(meta, args.h, args.heads, args.e, args.repeats, args.attention, not args.no_pos, args.decoder)
     ds = nn.ModuleList([PatchD(), PatchD()])
     opt = torch.optim.Adam(net.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(ds.parameters(), lr=args.lr, betas=(0.5, 0.999))
-    ckpt_path = os.path.join(args.work, f"checkpoint-{args.attention}.pt")
+    ckpt_path = os.path.join(args.work, f"checkpoint-{args.attention}{args.tag}.pt")
+    best_path = ckpt_path.replace(".pt", "-best.pt")
     state = {"epoch": 0, "step": 0, "seconds": 0.0}
     if args.resume or args.export_only:
         ck = torch.load(ckpt_path)
@@ -458,13 +563,15 @@ def main():
         state = ck["state"]
         print(f"resumed at epoch {state['epoch']}, step {state['step']}")
     if args.export_only:
+        if args.select == "best" and os.path.exists(best_path):
+            net.load_state_dict(torch.load(best_path)["model"])
         export(net, meta, args.out)
         print(f"exported {args.out}")
         return
     if not args.resume and os.path.exists(args.log):
         os.remove(args.log)
     nparams = sum(p.numel() for p in net.parameters())
-    print(f"network: {nparams} parameters ({args.attention}, h={args.h}, heads={args.heads}, e={args.e}, x{args.repeats})")
+    print(f"network: {nparams} parameters ({args.attention}, h={args.h}, heads={args.heads}, e={args.e}, x{args.repeats}, pos={not args.no_pos}, decoder={args.decoder}, tv={args.tv}, lambda={lam})")
 
     tr = load_split(args.work, "train", meta)
     va = load_split(args.work, "val", meta)
@@ -488,7 +595,7 @@ def main():
             for s in range(0, va["n"], 16):
                 ti = np.arange(s, min(s + 16, va["n"]))
                 xs, tlab, rlab = batch(meta, va, ti, va_nn[ti, 0])
-                l, _, _ = losses(net(*xs), tlab, rlab, None)
+                l, _, _ = losses(net(*xs), tlab, rlab, None, lam, tv_fn)
                 tot += float(l) * len(ti)
                 cnt += len(ti)
         net.train()
@@ -505,6 +612,21 @@ def main():
         torch.save(ck, ckpt_path + ".tmp")
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
+    best = {"val": float("inf")}
+
+    def record_val():
+        """Validation loss (generator terms without the GAN, each val image with its nearest
+        neighbour as reference) into the log; the best so far is kept (best_path) for --select best."""
+        v = validate()
+        rec = {"step": state["step"], "val": v, "epoch": state["epoch"], "time": time.time() - t_start}
+        log.append(rec)
+        logf.write(json.dumps(rec) + "\n")
+        logf.flush()
+        if v < best["val"]:
+            best["val"] = v
+            torch.save({"model": net.state_dict(), "state": dict(state), "val": v}, best_path)
+        return v
+
     out_of_time = False
     while state["epoch"] < args.epochs and not out_of_time:
         rng = np.random.default_rng(args.seed * 1000 + state["epoch"])
@@ -515,16 +637,17 @@ def main():
             ti = np.sort(order[b * args.batch : (b + 1) * args.batch])
             xs, tlab, rlab = batch(meta, tr, pool[ti], pool[refs[ti]])
             preds = net(*xs)
-            g_loss, parts, fakes = losses(preds, tlab, rlab, ds)
+            g_loss, parts, fakes = losses(preds, tlab, rlab, ds, lam, tv_fn)
             opt.zero_grad()
             g_loss.backward()
             opt.step()
             d_loss = 0.0
-            for d, (fake, real) in zip(ds, fakes):
-                d_loss = d_loss + 0.5 * (((d(real) - 1) ** 2).mean() + (d(fake.detach()) ** 2).mean())
-            opt_d.zero_grad()
-            d_loss.backward()
-            opt_d.step()
+            if lam["gan"] > 0:
+                for d, (fake, real) in zip(ds, fakes):
+                    d_loss = d_loss + 0.5 * (((d(real) - 1) ** 2).mean() + (d(fake.detach()) ** 2).mean())
+                opt_d.zero_grad()
+                d_loss.backward()
+                opt_d.step()
             state["step"] += 1
             a = 0.95
             running = float(g_loss) if running is None else a * running + (1 - a) * float(g_loss)
@@ -538,20 +661,22 @@ def main():
             if state["step"] % 50 == 0:
                 print(f"epoch {state['epoch']} step {state['step']} G {running:.3f} D {run_d:.3f} {({k: round(v, 4) for k, v in run_parts.items()})} ({time.time() - t_start:.0f} s)", flush=True)
                 save()
-            if time.time() - t_start > args.minutes * 60:
+            if args.val_every and state["step"] % args.val_every == 0:
+                record_val()
+            if time.time() - t_start > args.minutes * 60 or (args.max_steps and state["step"] >= args.max_steps):
                 out_of_time = True
                 break
         if not out_of_time:
             state["epoch"] += 1
-        v = validate()
-        rec = {"step": state["step"], "val": v, "epoch": state["epoch"], "time": time.time() - t_start}
-        log.append(rec)
-        logf.write(json.dumps(rec) + "\n")
-        logf.flush()
-        print(f"epoch {state['epoch']} {'(time budget reached) ' if out_of_time else ''}val {v:.4f}", flush=True)
+        v = record_val() if not (args.val_every and state["step"] % args.val_every == 0) else log[-1]["val"]
+        print(f"epoch {state['epoch']} {'(budget reached) ' if out_of_time else ''}val {v:.4f}", flush=True)
         save()
-        plot(log, args.curve)
-        export(net, meta, args.out)
+        plot(log, args.curve, lam)
+    if args.select == "best" and os.path.exists(best_path):
+        ck = torch.load(best_path)
+        net.load_state_dict(ck["model"])
+        print(f"exporting the best validation checkpoint: step {ck['state']['step']}, val {ck['val']:.4f}")
+    export(net, meta, args.out)
     print(f"done: {state['step']} steps, {state['epoch']} epochs, {time.time() - t_start:.0f} s; exported {args.out}")
 
 

@@ -19,6 +19,19 @@ export const attentionMethod: MethodDeclaration = {
   browser: false,
   options: [
     {
+      flags: '--working-size <px>',
+      key: 'workingSize',
+      type: 'number',
+      integer: true,
+      unit: 'px',
+      min: 64,
+      max: 512,
+      default: 128,
+      description:
+        'side of the square the network sees, a multiple of 32 (128: the training size; networks exported with fixed sizes run at that size only)',
+      source: 'paper §4.1: 224',
+    },
+    {
       flags: '--model <file>',
       key: 'model',
       type: 'string',
@@ -32,6 +45,7 @@ export const attentionMethod: MethodDeclaration = {
     ctx.progress?.(0.05, 'colorizing');
     const res = await attentionColorize(inputs.images.target!.image, reference.image, {
       model: o.model as string | undefined,
+      size: o.workingSize as number | undefined,
     });
     return { rgb: res.rgb };
   },

@@ -50,7 +50,18 @@ export async function runAttentionNetwork(inputs: AttentionTensor[], model?: str
         `attention: the network needs input "${name}", which was not computed`,
         'internal',
       );
-  const out = (await session.run(feeds)).ab;
+  let out: InstanceType<typeof ort.Tensor>;
+  try {
+    out = (await session.run(feeds)).ab;
+  } catch (e) {
+    // A network exported with fixed input sizes (before issue 15) runs at 128² only.
+    const side = inputs.find((x) => x.name === 't_relu1_1')?.width;
+    throw new ColorizeError(
+      `attention: the network ${model ?? ATTENTION_NET_FILE} did not run at working size ${side}² ` +
+        `(a network exported with fixed sizes runs at its training size only): ${(e as Error).message}`,
+      'input',
+    );
+  }
   const [, c, h, w] = out.dims as number[];
   if (c !== 2) throw new ColorizeError(`attention: network output has ${c} channels, expected 2`, 'internal');
   const data = out.data as Float32Array;

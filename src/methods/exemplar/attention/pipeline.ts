@@ -14,6 +14,12 @@ import { runAttentionNetwork } from './network.js';
 export interface AttentionOptions {
   /** ONNX network to use instead of the trained one (e.g. the standard-attention ablation). */
   model?: string;
+  /**
+   * Working size (side of the square the network sees), a multiple of 32 in [64, 512]. Default
+   * ATTENTION_SIZE = 128, the training size (paper: 224). Other sizes run the same network: its
+   * relative positional encodings clip offsets beyond the trained span (docs/attention.md).
+   */
+  size?: number;
   /** Options of the finish stage. */
   finish?: FinishOptions;
 }
@@ -21,7 +27,7 @@ export interface AttentionOptions {
 export interface AttentionResult {
   /** The coloured image, full resolution, with the target's luma. */
   rgb: ImageF32;
-  /** Network output: a*, b* at the working size (ATTENTION_SIZE²). */
+  /** Network output: a*, b* at the working size (`size`², default ATTENTION_SIZE²). */
   chroma: ImageF32;
   /** Milliseconds per stage: backbone, network, finish. */
   timings: Record<string, number>;
@@ -48,6 +54,12 @@ export async function attentionColorize(
     throw new ColorizeError('attention: the reference must be a colour (RGB) image', 'input');
   if (target.channels.length !== 1 && target.channels.length !== 3)
     throw new ColorizeError(`attention: target with ${target.channels.length} channels`, 'input');
+  const size = options.size ?? ATTENTION_SIZE;
+  if (!Number.isInteger(size) || size % 32 !== 0 || size < 64 || size > 512)
+    throw new ColorizeError(
+      `attention: working size ${size} is invalid: expected a multiple of 32 in [64, 512]`,
+      'usage',
+    );
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -60,8 +72,8 @@ export async function attentionColorize(
       ? target
       : { width: target.width, height: target.height, channels: [lumaOf(target)] };
   const [tin, rin] = await Promise.all([
-    attentionTargetInputs(gray, ATTENTION_SIZE),
-    attentionReferenceInputs(reference, ATTENTION_SIZE),
+    attentionTargetInputs(gray, size),
+    attentionReferenceInputs(reference, size),
   ]);
   lap('backbone');
   const chroma = await runAttentionNetwork([...tin, ...rin.inputs], options.model);
