@@ -161,6 +161,10 @@ export function startWorker(
     log(`${final ? 'failed' : 'will retry'} ${job.id} ${err.message}`);
   });
   worker.on('error', (err) => log(`worker error: ${err.message}`));
+  worker
+    .waitUntilReady()
+    .then(() => log(`ready ${me}`))
+    .catch(() => {});
   let timer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () => {
