@@ -6,31 +6,17 @@
  * again by another worker, with a complete output.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { openQueue, queueStatus } from '../../src/queue/jobs.js';
 import { runCli } from '../helpers/cli.js';
+import { REDIS_SKIP, type RedisServer, startRedis } from '../helpers/redis.js';
 import { dataPath, REPO_ROOT } from '../helpers/shared.js';
-
-const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
-const SKIP = HAVE_REDIS ? false : 'redis-server is not installed (apt-get install -y redis-server)';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** A `colorize worker` process whose stderr lines are collected. */
 function startWorker(args: string[], env: NodeJS.ProcessEnv) {
@@ -71,35 +57,17 @@ async function until(what: string, ok: () => Promise<boolean>, ms = 40000): Prom
   }
 }
 
-describe('queue and workers on a real Redis', { skip: SKIP }, () => {
-  let server: ChildProcess;
+describe('queue and workers on a real Redis', { skip: REDIS_SKIP }, () => {
+  let server: RedisServer;
   let url: string;
   let redis: Redis;
   let dir: string;
   const env = (): NodeJS.ProcessEnv => ({ COLORIZE_REDIS_URL: url });
 
   before(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--daemonize',
-        'no',
-      ],
-      { stdio: 'ignore' },
-    );
-    redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: () => 100 });
-    redis.on('error', () => {}); // refused until the server listens
-    await until('redis-server', async () => (await redis.ping().catch(() => '')) === 'PONG', 10000);
+    server = await startRedis();
+    url = server.url;
+    redis = server.client;
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'colorize-queue-'));
     // 50 real photos at 24×16 (tiny, so the test measures the queue, not the method) and a
     // colour reference; made here from ../shared/data at run time.
@@ -118,8 +86,7 @@ describe('queue and workers on a real Redis', { skip: SKIP }, () => {
   });
 
   after(async () => {
-    redis?.disconnect();
-    server?.kill('SIGKILL');
+    await server?.stop();
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
