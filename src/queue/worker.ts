@@ -84,7 +84,10 @@ function getMethodFirst(data: QueueJobData): InputName {
 
 export interface WorkerOptions {
   queue: string;
-  /** Jobs run at once in this process (default 1; the methods use the CPU, so about one per core). */
+  /**
+   * Jobs run at once in this process (default 1). The methods compute on the JavaScript thread, so
+   * more only overlaps file work and ONNX runs; for CPU-bound methods start one process per core.
+   */
   concurrency?: number;
   /**
    * How long a job's lock lasts without renewal, in ms (BullMQ default 30000). The worker renews

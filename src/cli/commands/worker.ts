@@ -34,7 +34,10 @@ export function registerWorker(program: Command): void {
     program
       .command('worker')
       .summary('run the jobs of a queue (`colorize queue add`); start one per machine or more')
-      .option('-c, --concurrency <n>', 'jobs at once in this process (default 1; about one per core)')
+      .option(
+        '-c, --concurrency <n>',
+        'jobs at once in this process (default 1; methods compute on one thread, so start one process per core instead)',
+      )
       .option('--exit-when-empty', 'stop once no job is waiting, delayed or running')
       .option(
         '--lock-duration <ms>',
