@@ -37,6 +37,16 @@ export async function runQueueJob(
   if (primaryFile === undefined) throw new ColorizeError(`the job has no ${first} input`, 'usage');
   const primary = await readImage(primaryFile, data.read);
   const inputs: Partial<Record<InputName, unknown>> = { ...data.inputs, [first]: primary.image };
+  // colorize() takes a JSON input (strokes) as its text; the job has its file.
+  for (const i of method.inputs) {
+    const file = data.inputs[i.name];
+    if (i.kind !== 'json' || file === undefined) continue;
+    try {
+      inputs[i.name] = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      throw new ColorizeError(`${file}: cannot read: ${fsProblem(err)}`, 'input', file);
+    }
+  }
   let result: Awaited<ReturnType<typeof colorize>>;
   try {
     result = await colorize(

@@ -10,8 +10,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { redisUrl } from '../../src/queue/connection.js';
 import { fileHash, jobIdFor, planJobs, type QueueJobData } from '../../src/queue/jobs.js';
+import { runQueueJob } from '../../src/queue/worker.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -112,5 +114,40 @@ describe('the queue commands without a Redis', () => {
       r.stderr,
       new RegExp(`^colorize: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`),
     );
+  });
+});
+
+describe('one queue job run without Redis', () => {
+  test("a scribble job with a strokes file gives the scribble command's pixels", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'colorize-runjob-'));
+    try {
+      const strokes = path.join(REPO_ROOT, 'examples/scene_strokes.json');
+      const [job] = await planJobs({
+        inputs: [target],
+        method: 'poisson',
+        options: {},
+        shared: { strokes },
+        out: path.join(dir, 'q'),
+      });
+      await runQueueJob(job);
+      const cli = await runCli([
+        'scribble',
+        target,
+        '--strokes',
+        strokes,
+        '-m',
+        'poisson',
+        '-o',
+        path.join(dir, 'c.png'),
+        '-q',
+      ]);
+      assert.equal(cli.code, 0, cli.stderr);
+      const [a, b] = await Promise.all(
+        [job.output, path.join(dir, 'c.png')].map((f) => sharp(f).raw().toBuffer()),
+      );
+      assert.ok(a.equals(b));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
