@@ -58,7 +58,7 @@ function sharedInputs(): Array<{ name: InputName; kind: string; description: str
   return [...out.values()];
 }
 
-function keyValue(raw: string, prev: Record<string, string>): Record<string, string> {
+function keyValue(raw: string, prev: Record<string, string> | undefined): Record<string, string> {
   const eq = raw.indexOf('=');
   if (eq <= 0)
     throw new ColorizeError(`--option ${raw}: expected key=value (e.g. --option bins=64)`, 'usage');
@@ -110,13 +110,14 @@ export function registerQueue(program: Command): void {
       '--option <key=value>',
       'a method option by its key (see `colorize methods -v`); repeat for several',
       keyValue,
-      {} as Record<string, string>,
     )
     .requiredOption('-o, --out <dir>', 'output folder (created); outputs are named after their inputs');
   for (const i of sharedInputs())
     add.option(
       `--${i.name} <${i.kind === 'gallery' ? 'dir' : 'file'}>`,
-      `${i.description} (the same for every job)`,
+      i.kind === 'gallery'
+        ? 'a folder of colour photos: the nearest to each image becomes its reference (report §4.4.3)'
+        : `${i.description} (the same for every job)`,
     );
   queueConnectionOptions(add).action(
     async (inputs: string[], f: QueueFlags & Record<string, unknown>, cmd: Command) => {
@@ -127,7 +128,7 @@ export function registerQueue(program: Command): void {
         addJobs(q, {
           inputs,
           method: f.method as string,
-          options: f.option as Record<string, string>,
+          options: (f.option ?? {}) as Record<string, string>,
           shared,
           out: f.out as string,
           read: readOptions(global),
