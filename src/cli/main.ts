@@ -10,8 +10,10 @@ import { registerFamilyCommands } from './commands/families.js';
 import { registerInfo } from './commands/info.js';
 import { registerMethods } from './commands/methods.js';
 import { registerModels } from './commands/models.js';
+import { registerQueue } from './commands/queue.js';
 import { registerServe } from './commands/serve.js';
 import { registerStudio } from './commands/studio.js';
+import { registerWorker } from './commands/worker.js';
 
 /**
  * Help text wrapping by paragraph: a paragraph with indented lines (a table, examples) is kept as
@@ -53,6 +55,8 @@ export function buildProgram(): Command {
   registerModels(program);
   registerServe(program);
   registerStudio(program);
+  registerQueue(program);
+  registerWorker(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

@@ -48,7 +48,10 @@ test('colorize exemplar --method attention: bad flags are usage errors with no o
       ['--method', 'attention', '--working-size', '100'],
       /working size 100 is invalid: expected a multiple of 32/,
     ],
-    [['--method', 'attention', '--working-size', '1024'], /--working-size = 1024 is invalid: expected an integer in \[64, 512\]/],
+    [
+      ['--method', 'attention', '--working-size', '1024'],
+      /--working-size = 1024 is invalid: expected an integer in \[64, 512\]/,
+    ],
   ];
   for (const [extra, msg] of cases) {
     const r = await runCli(['exemplar', gray, ref, '-o', out, ...extra]);
