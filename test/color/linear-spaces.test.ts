@@ -71,9 +71,9 @@ describe('analogue BT.601 YUV (Deep Colorization §III-A)', () => {
     // U = −0.14713 R − 0.28886 G + 0.436 B, V = 0.615 R − 0.51499 G − 0.10001 B;
     // R = Y + 1.13983 V, G = Y − 0.39465 U − 0.58060 V, B = Y + 2.03211 U.
     const fwd = [0.299, 0.587, 0.114, -0.14713, -0.28886, 0.436, 0.615, -0.51499, -0.10001];
-    fwd.forEach((v, i) => close(RGB_TO_YUV601[i], v, 1e-5, `forward ${i}`));
+    for (const [i, v] of fwd.entries()) close(RGB_TO_YUV601[i], v, 1e-5, `forward ${i}`);
     const inv = [1, 0, 1.13983, 1, -0.39465, -0.5806, 1, 2.03211, 0];
-    inv.forEach((v, i) => close(YUV601_TO_RGB[i], v, 2e-4, `inverse ${i}`));
+    for (const [i, v] of inv.entries()) close(YUV601_TO_RGB[i], v, 2e-4, `inverse ${i}`);
     const px = fromPlanes(2, 1, [Float32Array.of(1, 0), Float32Array.of(0, 0), Float32Array.of(0, 1)]);
     const [, U, V] = rgbToLumaChroma(px, 'yuv601').channels;
     close(V[0], 0.615, 1e-6, 'red: V at its maximum');
