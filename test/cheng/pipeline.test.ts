@@ -5,6 +5,7 @@ import { lumaOf } from '../../src/color/linear-spaces.js';
 import { ColorizeError } from '../../src/errors.js';
 import { createImage, fromPlanes, grayToRgb } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
+import { resizeImage } from '../../src/image/resize.js';
 import { loadChengModel, parseChengModel } from '../../src/methods/automatic/cheng/model.js';
 import { colorizeCheng } from '../../src/methods/automatic/cheng/pipeline.js';
 import { colorfulness } from '../../src/metrics/colorfulness.js';
@@ -68,6 +69,40 @@ describe('colorizeCheng on validation photos', () => {
       const r = await colorizeCheng(gray, { features: f });
       assert.equal(r.network, f);
     }
+  });
+});
+
+describe('working size (inputs far above the training scale)', () => {
+  it('runs the descriptors at workingSize, brings the chroma up to full size and keeps the input luma', async () => {
+    const { truth, gray } = await load(PHOTOS[1]);
+    // The photo enlarged twice (962 × 642) as the "large input", the truth enlarged the same way.
+    const big = resizeImage(truth, truth.width * 2, truth.height * 2, 'bicubic');
+    const bigGray = fromPlanes(big.width, big.height, [lumaOf(big).slice()]);
+    const r = await colorizeCheng(bigGray, { workingSize: 320, clustering: false });
+    assert.equal(Math.max(r.chroma.width, r.chroma.height), 320);
+    assert.equal(r.rgb.width, big.width);
+    assert.equal(r.rgb.height, big.height);
+    const y = lumaOf(r.rgb);
+    let err = 0;
+    for (let i = 0; i < y.length; i++) err += Math.abs(y[i] - bigGray.channels[0][i]);
+    assert.ok(err / y.length < 2e-3, `luma moved by ${err / y.length}`);
+    // Same colours as running at the photo's own scale, up to the resampling: PSNR against the
+    // enlarged truth within 1 dB of the native-size result's against the truth, and above gray − 1.
+    const native = await colorizeCheng(gray, { workingSize: 0, clustering: false });
+    const pBig = psnr(r.rgb, big);
+    const pNative = psnr(native.rgb, truth);
+    assert.ok(Math.abs(pBig - pNative) < 1, `${pBig.toFixed(2)} vs ${pNative.toFixed(2)}`);
+    assert.ok(colorfulness(r.rgb) > 5);
+    // workingSize 0 keeps the input size.
+    assert.equal(native.chroma.width, gray.width);
+  });
+
+  it('refuses a working size below 16 px', async () => {
+    const g = createImage(40, 30, 1);
+    await assert.rejects(
+      colorizeCheng(g, { workingSize: 8 }),
+      (e: unknown) => e instanceof ColorizeError && /workingSize/.test(e.message),
+    );
   });
 });
 

@@ -50,7 +50,7 @@ def down_n(x, N):  # downN of gistGabor.m; y(xx, yy): xx over rows, yy over colu
 _bank = {}
 
 
-def lmgist(img, be=32, orientations=(8, 8, 8, 8), blocks=4):
+def lmgist(img, be=32, orientations=(8, 8, 8, 8), blocks=4, vectorised=False):
     """GIST (512 values by default) of a square gray image already brought to imageSize (imresizecrop
     done): stretch to [0, 255], prefilt, symmetric padding by `be`, Gabor bank at imageSize + 2 be,
     crop, block means; filter by filter, blocks column-major as LMgist."""
@@ -67,9 +67,19 @@ def lmgist(img, be=32, orientations=(8, 8, 8, 8), blocks=4):
     padded = np.pad(out, be, mode='symmetric')
     F = np.fft.fft2(padded)
     ny, nx = padded.shape
+    if not vectorised:
+        g = []
+        for Gn in G:
+            ig = np.abs(np.fft.ifft2(F * Gn))[be:ny - be, be:nx - be]
+            v = down_n(ig, blocks)
+            g.extend(v.reshape(-1, order='F'))  # reshape(v, [W N]) is column-major
+        return np.array(g)
+    # The same with block means by reshaping (gist_batch.py), when the blocks divide n.
+    b = n // blocks
+    assert b * blocks == n
     g = []
     for Gn in G:
         ig = np.abs(np.fft.ifft2(F * Gn))[be:ny - be, be:nx - be]
-        v = down_n(ig, blocks)
-        g.extend(v.reshape(-1, order='F'))  # reshape(v, [W N]) is column-major
+        v = ig.reshape(blocks, b, blocks, b).mean(axis=(1, 3))  # [row block, column block]
+        g.extend(v.reshape(-1, order='F'))
     return np.array(g)

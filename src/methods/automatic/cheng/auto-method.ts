@@ -1,7 +1,7 @@
 /** Registers Deep Colorization as `colorize auto --method cheng`. */
 import type { FlagValue } from '../../transfer/registry.js';
 import { registerAutoMethod } from '../registry.js';
-import { CHENG_FEATURE_SETS, CHENG_STYLES, type ChengOptions } from './options.js';
+import { CHENG_FEATURE_SETS, CHENG_STYLES, CHENG_WORKING_SIZE, type ChengOptions } from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
 registerAutoMethod({
@@ -9,7 +9,7 @@ registerAutoMethod({
   summary: 'Cheng et al. 2015/16 Deep Colorization: patch + DAISY + semantic features, per-cluster MLPs',
   // Registered models (models/catalogue.ts): the ensemble and the segmentation network its
   // semantic feature was trained with.
-  models: ['cheng', 'deeplab-pascal-dm05'],
+  models: ['cheng', 'deeplab-cityscapes'],
   flags: [
     {
       flags: '--no-clustering',
@@ -63,6 +63,17 @@ registerAutoMethod({
       description: 'refinement spatial σ in pixels',
       source: 'not given in the paper',
       default: 8,
+    },
+    {
+      flags: '--working-size <px>',
+      key: 'workingSize',
+      type: 'number',
+      integer: true,
+      min: 0,
+      description:
+        'longest side at which the descriptors run (larger inputs are reduced and the chroma brought up by the finish stage); 0 = the input size',
+      source: 'not in the paper (its training and test photos are ~256 px); docs/cheng.md measures it',
+      default: CHENG_WORKING_SIZE,
     },
   ],
   run: async (gray, options, context) => (await colorizeCheng(gray, options as ChengOptions, context)).rgb,
