@@ -44,6 +44,7 @@ p.add_argument('--max-depth', type=int, default=6, help='guard on the number of 
 p.add_argument('--semantic', default='cityscapes', help="variant(s) joined by '+', or 'none'")
 p.add_argument('--batch', type=int, default=1024)
 p.add_argument('--cluster-batch', type=int, default=128, help='small batches: a cluster holds ~10^4 samples')
+p.add_argument('--cluster-lr', type=float, default=None, help='default 1e-3 fine-tuning, 2e-3 from scratch')
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--val', default=None, help='samples of the validation photos (extract.ts on val/)')
@@ -300,7 +301,7 @@ t_clusters = time.time()
 def fit(members, name):
     rows = np.flatnonzero(np.isin(img_of, members))
     init = models['global'] if a.cluster_init == 'global' else None
-    m = train(full, rows, a.cluster_epochs, init=init, lr=1e-3 if init else 2e-3,
+    m = train(full, rows, a.cluster_epochs, init=init, lr=a.cluster_lr or (1e-3 if init else 2e-3),
               batch=a.cluster_batch, tag=name, quiet=True)
     models[name] = m
     ps = image_psnr(m, members)
@@ -420,6 +421,7 @@ meta = {
     'clustering': {'n0': a.n0, 'alpha': round(a.alpha, 4), 'mu': mu, 'N_w': N_w, 'epsilonDb': -a.eps_db, 'layers': layer,
                    'init': a.cluster_init, 'hierarchy': 'per cluster: N^{l+1} = size(Lambda_(i,l)) / mu'},
     'epochs': {'global': a.epochs, 'ablation': a.ablation_epochs, 'cluster': a.cluster_epochs},
+    'clusterLearningRate': a.cluster_lr or (1e-3 if a.cluster_init == 'global' else 2e-3),
     'batch': {'global': a.batch, 'cluster': a.cluster_batch},
     'trainingSeconds': round(time.time() - t_start),
     'valSamples': val_report,

@@ -81,6 +81,8 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
     refineSigmaRange: checkNumber('refineSigmaRange', o.refineSigmaRange ?? 0.08, 1e-3, 10),
     batch: checkInteger('batch', o.batch ?? 32768, 1, 1 << 24),
     workingSize:
-      o.workingSize === 0 ? 0 : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
+      (o.workingSize ?? CHENG_WORKING_SIZE) === 0
+        ? 0
+        : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
   };
 }
