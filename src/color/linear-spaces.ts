@@ -6,6 +6,9 @@
  *   Here channels are on the [0, 1] scale with U, V centred on 0; `YUV_REPORT_OFFSET` gives the
  *   offset (128/255) that turns them into the report's form.
  * - YIQ (NTSC) as used by Levin, Lischinski & Weiss (MATLAB's rgb2ntsc).
+ * - Analogue BT.601 YUV (ITU-R BT.601 / BT.470): U = 0.492 (B − Y), V = 0.877 (R − Y), so
+ *   U ∈ [−0.436, 0.436] and V ∈ [−0.615, 0.615]: the YUV of Deep Colorization (Cheng et al.,
+ *   §III-A). The report's `yuv` above is the JPEG/YCbCr scaling (U, V ∈ [−0.5, 0.5]).
  */
 import type { ImageF32 } from '../image/image.js';
 import { invert3 } from './srgb.js';
@@ -26,14 +29,27 @@ export const RGB_TO_YIQ: readonly number[] = [
 /** ntsc2rgb: the inverse of {@link RGB_TO_YIQ}. */
 export const YIQ_TO_RGB: readonly number[] = invert3(RGB_TO_YIQ);
 
+/**
+ * Analogue BT.601 YUV, rows Y, U, V: U = 0.492111 (B − Y), V = 0.877283 (R − Y), the factors
+ * 0.436 / (1 − 0.114) and 0.615 / (1 − 0.299) that put U in ±0.436 and V in ±0.615.
+ */
+export const RGB_TO_YUV601: readonly number[] = (() => {
+  const ku = 0.436 / (1 - 0.114);
+  const kv = 0.615 / (1 - 0.299);
+  const y = [0.299, 0.587, 0.114];
+  return [...y, -ku * y[0], -ku * y[1], ku * (1 - y[2]), kv * (1 - y[0]), -kv * y[1], -kv * y[2]];
+})();
+/** The inverse of {@link RGB_TO_YUV601}. */
+export const YUV601_TO_RGB: readonly number[] = invert3(RGB_TO_YUV601);
+
 /** A luma + two chroma space that is a linear map of sRGB values. */
-export type LinearSpace = 'yuv' | 'yiq';
+export type LinearSpace = 'yuv' | 'yiq' | 'yuv601';
 
 export function forwardMatrix(space: LinearSpace): readonly number[] {
-  return space === 'yuv' ? RGB_TO_YUV : RGB_TO_YIQ;
+  return space === 'yuv' ? RGB_TO_YUV : space === 'yuv601' ? RGB_TO_YUV601 : RGB_TO_YIQ;
 }
 export function inverseMatrix(space: LinearSpace): readonly number[] {
-  return space === 'yuv' ? YUV_TO_RGB : YIQ_TO_RGB;
+  return space === 'yuv' ? YUV_TO_RGB : space === 'yuv601' ? YUV601_TO_RGB : YIQ_TO_RGB;
 }
 
 /** Applies a 3×3 matrix to every pixel of a 3-channel planar image. */

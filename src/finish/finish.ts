@@ -22,7 +22,7 @@ import { resizePlane } from '../image/resize.js';
 export type ChromaSpace = 'lab' | LinearSpace;
 export type UpsampleMethod = 'guided' | 'joint-bilateral' | 'bilinear';
 
-export const CHROMA_SPACES: readonly ChromaSpace[] = ['lab', 'yuv', 'yiq'];
+export const CHROMA_SPACES: readonly ChromaSpace[] = ['lab', 'yuv', 'yiq', 'yuv601'];
 export const UPSAMPLE_METHODS: readonly UpsampleMethod[] = ['guided', 'joint-bilateral', 'bilinear'];
 
 export interface FinishOptions {

@@ -4,10 +4,12 @@ import { hsiToRgb, hsvToRgb, rgbToHsi, rgbToHsv } from '../../src/color/hsv.js';
 import {
   lumaChromaToRgb,
   RGB_TO_YUV,
+  RGB_TO_YUV601,
   rgbToLumaChroma,
   YIQ_TO_RGB,
   YUV_REPORT_OFFSET,
   YUV_TO_RGB,
+  YUV601_TO_RGB,
 } from '../../src/color/linear-spaces.js';
 import { fromPlanes } from '../../src/image/image.js';
 import { rng, syntheticRgb } from '../helpers/images.js';
@@ -60,6 +62,26 @@ describe('YUV (report eq. 1 and 4) and YIQ (Levin et al.)', () => {
       for (let k = 0; k < 3; k++)
         for (let i = 0; i < 200; i++) close(back.channels[k][i], img.channels[k][i], 1e-5, space);
     }
+  });
+});
+
+describe('analogue BT.601 YUV (Deep Colorization §III-A)', () => {
+  it('has the published BT.601 / BT.470 rows and inverse (U = 0.492 (B − Y), V = 0.877 (R − Y))', () => {
+    // Published to 5 decimals (e.g. Jack, Video Demystified; ITU-R BT.470 system M/NTSC YUV):
+    // U = −0.14713 R − 0.28886 G + 0.436 B, V = 0.615 R − 0.51499 G − 0.10001 B;
+    // R = Y + 1.13983 V, G = Y − 0.39465 U − 0.58060 V, B = Y + 2.03211 U.
+    const fwd = [0.299, 0.587, 0.114, -0.14713, -0.28886, 0.436, 0.615, -0.51499, -0.10001];
+    for (const [i, v] of fwd.entries()) close(RGB_TO_YUV601[i], v, 1e-5, `forward ${i}`);
+    const inv = [1, 0, 1.13983, 1, -0.39465, -0.5806, 1, 2.03211, 0];
+    for (const [i, v] of inv.entries()) close(YUV601_TO_RGB[i], v, 2e-4, `inverse ${i}`);
+    const px = fromPlanes(2, 1, [Float32Array.of(1, 0), Float32Array.of(0, 0), Float32Array.of(0, 1)]);
+    const [, U, V] = rgbToLumaChroma(px, 'yuv601').channels;
+    close(V[0], 0.615, 1e-6, 'red: V at its maximum');
+    close(U[1], 0.436, 1e-6, 'blue: U at its maximum');
+    const img = syntheticRgb(20, 10, 3);
+    const back = lumaChromaToRgb(rgbToLumaChroma(img, 'yuv601'), 'yuv601');
+    for (let k = 0; k < 3; k++)
+      for (let i = 0; i < 200; i++) close(back.channels[k][i], img.channels[k][i], 1e-5);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Declares Deep Colorization (Cheng, Yang & Sheng) as the automatic method `cheng`. */
 import type { OptionValue } from '../../catalogue/types.js';
 import { automaticMethod } from '../declare.js';
-import { CHENG_FEATURE_SETS, CHENG_STYLES, type ChengOptions } from './options.js';
+import { CHENG_FEATURE_SETS, CHENG_STYLES, CHENG_WORKING_SIZE, type ChengOptions } from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
 export const chengMethod = automaticMethod({
@@ -11,7 +11,7 @@ export const chengMethod = automaticMethod({
   summary: 'Cheng et al. 2015/16 Deep Colorization: patch + DAISY + semantic features, per-cluster MLPs',
   // Registered models (models/catalogue.ts): the ensemble and the segmentation network its
   // semantic feature was trained with.
-  models: ['cheng', 'deeplab-pascal-dm05'],
+  models: ['cheng', 'deeplab-cityscapes'],
   options: [
     {
       flags: '--no-clustering',
@@ -75,6 +75,17 @@ export const chengMethod = automaticMethod({
       description: 'refinement range σ on the [0, 1] gray guide',
       source: 'paper §III-B.4 (not given)',
       default: 0.08,
+    },
+    {
+      flags: '--working-size <px>',
+      key: 'workingSize',
+      type: 'number',
+      integer: true,
+      min: 0,
+      description:
+        'longest side at which the descriptors run (larger inputs are reduced and the chroma brought up by the finish stage); 0 = the input size',
+      source: 'not in the paper (its training and test photos are ~256 px); docs/cheng.md measures it',
+      default: CHENG_WORKING_SIZE,
     },
   ],
   colorize: async (gray, options, context) =>

@@ -20,6 +20,8 @@ export interface ChengNetwork extends Mlp {
 
 export interface ChengCluster {
   layer: number;
+  /** Network name of the cluster one layer up whose remaining images this one holds (Alg. 3), or null on the top layer. */
+  parent: string | null;
   network: ChengNetwork;
   /** Mean GIST of the cluster's training images. */
   gist: Float32Array;
@@ -31,8 +33,16 @@ export interface ChengCluster {
 export interface ChengModel {
   networks: Map<string, ChengNetwork>;
   clusters: ChengCluster[];
-  /** Segmentation network the semantic feature comes from, or null when trained without it. */
+  /**
+   * Segmentation network(s) the semantic feature comes from ('cityscapes', 'pascal-dm05', or several
+   * joined by '+', their class planes concatenated), or null when trained without it.
+   */
   semantic: { variant: string; classes: number } | null;
+  /**
+   * Space of the networks' (U, V) outputs: 'yuv601' (analogue BT.601 YUV as the paper) or, for
+   * models trained before it, 'yuv' (the JPEG scaling).
+   */
+  chromaSpace: 'yuv601' | 'yuv';
   /** The parsed model.json (training figures included). */
   meta: Record<string, unknown>;
 }
@@ -70,6 +80,7 @@ interface NetworkJson {
 }
 interface ClusterJson {
   layer: number;
+  parent?: string | null;
   network: string;
   images: number;
   gist: number;
@@ -100,13 +111,21 @@ export function parseChengModel(meta: Record<string, unknown>, values: Float32Ar
     if (!network) throw new ColorizeError(`cheng model: cluster network ${c.network} is missing`, 'io');
     return {
       layer: c.layer,
+      parent: c.parent ?? null,
       network,
       images: c.images,
       gist: at(c.gist, gistSize),
       histogram: c.histogram === null || !sem ? null : at(c.histogram, sem.classes),
     };
   });
-  return { networks, clusters, semantic: sem ? { variant: sem.variant, classes: sem.classes } : null, meta };
+  const chromaSpace = meta.chromaSpace === 'yuv601' ? 'yuv601' : 'yuv';
+  return {
+    networks,
+    clusters,
+    semantic: sem ? { variant: sem.variant, classes: sem.classes } : null,
+    chromaSpace,
+    meta,
+  };
 }
 
 let cached: { dir: string; model: ChengModel } | null = null;

@@ -9,6 +9,9 @@ export type ChengFeatureSetName = (typeof CHENG_FEATURE_SETS)[number];
 export const CHENG_STYLES = ['natural', 'warm'] as const;
 export type ChengStyle = (typeof CHENG_STYLES)[number];
 
+/** Default of {@link ChengOptions.workingSize} (0: the input size). */
+export const CHENG_WORKING_SIZE = 0;
+
 export interface ChengOptions {
   /** Adaptive image clustering (§III-C): pick the cluster network (default true); false = the global network. */
   clustering?: boolean;
@@ -26,6 +29,14 @@ export interface ChengOptions {
   refineSigmaRange?: number;
   /** Pixels per inference batch (default 32768; bounds memory on large images). */
   batch?: number;
+  /**
+   * Longest side, in pixels, at which the descriptors and the network run (default 0: the input
+   * size). A larger input is reduced (area average) to this size and the chrominance is brought
+   * back to full resolution by the finish stage (joint bilateral upsampling guided by the full-size
+   * gray), so DAISY, the 7×7 patch and the semantic smoothing see the scale they were trained at
+   * (training photos: longest side 320).
+   */
+  workingSize?: number;
 }
 
 export interface ResolvedChengOptions {
@@ -37,6 +48,7 @@ export interface ResolvedChengOptions {
   refineSigmaSpatial: number;
   refineSigmaRange: number;
   batch: number;
+  workingSize: number;
 }
 
 function bool(name: string, v: unknown, dflt: boolean): boolean {
@@ -68,5 +80,9 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
     refineSigmaSpatial: checkNumber('refineSigmaSpatial', o.refineSigmaSpatial ?? 8, 0.5, 1000),
     refineSigmaRange: checkNumber('refineSigmaRange', o.refineSigmaRange ?? 0.08, 1e-3, 10),
     batch: checkInteger('batch', o.batch ?? 32768, 1, 1 << 24),
+    workingSize:
+      (o.workingSize ?? CHENG_WORKING_SIZE) === 0
+        ? 0
+        : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
   };
 }

@@ -9,7 +9,7 @@ import { gist } from '../../../features/gist.js';
 import { jointBilateralGrid } from '../../../filters/bilateral.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import type { DeeplabVariant } from '../../../models/deeplab.js';
+import { resizePlane } from '../../../image/resize.js';
 import type { MethodContext } from '../../catalogue/types.js';
 import { selectCluster } from './clusters.js';
 import { chengDescriptors } from './features.js';
@@ -21,7 +21,7 @@ import { type SemanticFeature, semanticFeature } from './semantic.js';
 export interface ChengResult {
   /** The colour image (sRGB, [0, 1]). */
   rgb: ImageF32;
-  /** U, V planes after refinement (before the gamut clamp of finish/). */
+  /** U, V planes after refinement (before the gamut clamp of finish/), at the working size. */
   chroma: ImageF32;
   /** Name of the network used ('global', 'c0-3', 'no-daisy', …). */
   network: string;
@@ -91,8 +91,22 @@ export async function colorizeCheng(
   context: MethodContext = {},
 ): Promise<ChengResult> {
   const o = resolveChengOptions(options);
-  const g = checkGray(gray);
+  checkGray(gray);
   const model = loadChengModel();
+  const full = gray;
+  // Inputs larger than the working size: descriptors at that size, chroma brought up by finish/.
+  const side = Math.max(full.width, full.height);
+  if (o.workingSize > 0 && side > o.workingSize) {
+    const s = o.workingSize / side;
+    const w = Math.max(1, Math.round(full.width * s));
+    const h = Math.max(1, Math.round(full.height * s));
+    gray = {
+      width: w,
+      height: h,
+      channels: [resizePlane(full.channels[0], full.width, full.height, w, h, 'area')],
+    };
+  }
+  const g = gray.channels[0];
   const { width: W, height: H } = gray;
   const progress = context.progress ?? (() => {});
   const timings: Record<string, number> = {
@@ -113,8 +127,7 @@ export async function colorizeCheng(
   // Needed by every network but 'no-semantic', and by the cluster choice (semantic histogram).
   const needsSemantic = o.features !== 'no-semantic';
   let sem: SemanticFeature | null = null;
-  if (model.semantic && needsSemantic)
-    sem = await semanticFeature(gray, { variant: model.semantic.variant as DeeplabVariant });
+  if (model.semantic && needsSemantic) sem = await semanticFeature(gray, { variant: model.semantic.variant });
   lap('semantic');
   progress(0.2, 'cluster');
   const { network, cluster } = chooseNetwork(model, o, () => gist(g, W, H), sem?.histogram ?? null);
@@ -162,7 +175,8 @@ export async function colorizeCheng(
   }
   lap('refine');
   progress(0.95, 'finish');
-  const rgb = finish({ original: gray, chroma, space: 'yuv' });
+  // Same size: chroma used as is; smaller (workingSize): joint bilateral upsampling to full size.
+  const rgb = finish({ original: full, chroma, space: model.chromaSpace });
   lap('finish');
   progress(1, 'done');
   return { rgb, chroma, network: network.name, cluster, timings };

@@ -1,19 +1,34 @@
 /**
  * The high-level semantic feature of Deep Colorization §III-B.3 and the semantic histogram of
- * §III-C.1. The paper runs a scene-parsing FCN (Long et al.) retrained on gray images; here
- * DeepLab v3 (models/deeplab.ts) runs on the gray image given as R = G = B. Its per-class
+ * §III-C.1. The paper runs a scene-parsing FCN (Long et al.) retrained on gray SIFT Flow images
+ * (33 scene and object classes: sky, sea, tree, building, road, …); here DeepLab v3
+ * (models/deeplab.ts) runs on the gray image given as R = G = B. The default is the Cityscapes
+ * model (19 classes: road, building, vegetation, terrain, sky, person, car, …), the one the
+ * committed ensemble is trained with; several networks can be combined ('cityscapes+pascal-dm05':
+ * the class planes are concatenated, and so are the per-network histograms). Each network's per-class
  * probabilities (a grid about 1/16 of the image) are brought to full resolution bilinearly and
  * smoothed by the domain transform (Gastal & Oliveira 2011) guided by the gray image, as the paper
  * does, so class boundaries follow image edges.
  */
+
+import { ColorizeError } from '../../../errors.js';
 import { domainTransformRF } from '../../../filters/domain-transform.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage } from '../../../image/resize.js';
-import { type DeeplabVariant, deeplabProbabilities } from '../../../models/deeplab.js';
+import { DEEPLAB_MODELS, type DeeplabVariant, deeplabProbabilities } from '../../../models/deeplab.js';
+
+/**
+ * The segmentation network(s) of the committed ensemble (models/cheng/model.json "semantic"), the
+ * default of {@link semanticFeature}.
+ */
+export const CHENG_SEMANTIC_VARIANT = 'cityscapes';
 
 export interface SemanticOptions {
-  /** Segmentation network (default 'pascal', 21 classes). */
-  variant?: DeeplabVariant;
+  /**
+   * Segmentation network, or several joined by '+' (default {@link CHENG_SEMANTIC_VARIANT},
+   * 'cityscapes': 19 classes).
+   */
+  variant?: DeeplabVariant | string;
   /** Domain-transform σs in pixels (default 16: about one logit cell of a 320-px photo … two). */
   sigmaSpatial?: number;
   /** Domain-transform σr on the [0, 1] gray guide (default 0.1). */
@@ -62,11 +77,37 @@ export function smoothSemantic(
   return { planes, histogram };
 }
 
-/** Runs the segmentation network on `gray` and returns the smoothed semantic feature. */
+/**
+ * Runs the segmentation network(s) on `gray` and returns the smoothed semantic feature: for
+ * 'a+b', the planes of a then b, and the histogram of each network (each sums to 1) one after the
+ * other.
+ *
+ * @example
+ * ```ts
+ * import { createImage, semanticFeature } from 'colorize-toolkit';
+ * const gray = createImage(64, 48, 1);
+ * gray.channels[0].fill(0.5);
+ * const { planes, histogram } = await semanticFeature(gray); // Cityscapes, 19 classes
+ * console.log(planes.length, histogram.length); // 19 19
+ * ```
+ */
 export async function semanticFeature(
   gray: ImageF32,
   options: SemanticOptions = {},
 ): Promise<SemanticFeature> {
-  const { probabilities } = await deeplabProbabilities(gray, options.variant ?? 'pascal');
-  return smoothSemantic(gray, probabilities, options);
+  const variants = String(options.variant ?? CHENG_SEMANTIC_VARIANT).split('+');
+  const planes: Float32Array[] = [];
+  const hist: number[] = [];
+  for (const v of variants) {
+    if (!(v in DEEPLAB_MODELS))
+      throw new ColorizeError(
+        `cheng semantic: unknown segmentation network "${v}" (expected ${Object.keys(DEEPLAB_MODELS).join(', ')}, or several joined by '+')`,
+        'usage',
+      );
+    const { probabilities } = await deeplabProbabilities(gray, v as DeeplabVariant);
+    const f = smoothSemantic(gray, probabilities, options);
+    planes.push(...f.planes);
+    hist.push(...f.histogram);
+  }
+  return { planes, histogram: Float32Array.from(hist) };
 }
