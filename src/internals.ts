@@ -27,6 +27,7 @@ export * from './filters/wavelet.js';
 export * from './finish/finish.js';
 export * from './image/image.js';
 export * from './image/io.js';
+export * from './image/metadata.js';
 export * from './image/resize.js';
 export * from './index.js';
 export * from './methods/automatic/cheng/auto-method.js';

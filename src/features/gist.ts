@@ -292,7 +292,7 @@ function prefilter(img: Float64Array, n: number, fc: number): Float64Array {
  *
  * @example
  * ```ts
- * import { gistSquare } from 'colorize-toolkit';
+ * import { gistSquare } from 'colorize-toolkit/internals';
  * const sq = gistSquare(new Float32Array(64 * 32).fill(0.5), 64, 32, 16);
  * console.log(sq.length, sq[0]); // 256 0.5
  * ```

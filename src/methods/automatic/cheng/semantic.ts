@@ -84,7 +84,7 @@ export function smoothSemantic(
  *
  * @example
  * ```ts
- * import { createImage, semanticFeature } from 'colorize-toolkit';
+ * import { createImage, semanticFeature } from 'colorize-toolkit/internals';
  * const gray = createImage(64, 48, 1);
  * gray.channels[0].fill(0.5);
  * const { planes, histogram } = await semanticFeature(gray); // Cityscapes, 19 classes
