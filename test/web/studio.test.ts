@@ -134,6 +134,9 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const meta = await sharp((await download.path())!).metadata();
     assert.deepEqual([meta.width, meta.height], [427, 285]);
+    // Named after the photo, and no alpha channel the photo did not have (issue 22).
+    assert.match(download.suggestedFilename(), /_colorized\.png$/);
+    assert.equal(meta.hasAlpha, false);
   });
 
   test('reference: palette of dominant colours, transfer in the browser, compare slider', async () => {

@@ -496,7 +496,13 @@ async function downloadResult(): Promise<void> {
   // The live preview solves on a reduced grid for large photos: solve at full size first.
   if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
     await fullResolution();
-  const blob = await new Promise<Blob | null>((res) => stage.layers.result!.toBlob(res, 'image/png'));
+  // Through an opaque canvas: the PNG then has no alpha channel the photo did not have.
+  const src = stage.layers.result;
+  const opaque = document.createElement('canvas');
+  opaque.width = src.width;
+  opaque.height = src.height;
+  opaque.getContext('2d', { alpha: false })!.drawImage(src, 0, 0);
+  const blob = await new Promise<Blob | null>((res) => opaque.toBlob(res, 'image/png'));
   if (blob) download(blob, `${stem()}_colorized.png`);
 }
 
