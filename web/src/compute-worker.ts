@@ -32,6 +32,11 @@ function sendImage(seq: number, img: ImageF32, t0: number, note: string): void {
   );
 }
 
+/** "12 solver iterations", or what 0 means: the warm start already met the tolerance. */
+function iterationsText(n: number): string {
+  return n === 0 ? 'unchanged (the previous solution already meets the tolerance)' : `${n} solver iterations`;
+}
+
 function strokeSet(strokes: RasterStroke[]) {
   if (!gray || strokes.length === 0) return null;
   return rasterizeStrokes(strokes, gray.width, gray.height);
@@ -56,7 +61,7 @@ async function handle(m: WorkerRequest): Promise<void> {
         m.seq,
         res.rgb,
         t0,
-        `${preview.width}×${preview.height} grid, ${res.stats.iterations} solver iterations`,
+        `${preview.width}×${preview.height} grid, ${iterationsText(res.stats.iterations)}`,
       );
       return;
     }
@@ -81,7 +86,7 @@ async function handle(m: WorkerRequest): Promise<void> {
         m.seq,
         res.rgb,
         t0,
-        `full resolution ${gray.width}×${gray.height}, ${res.stats.iterations} solver iterations`,
+        `full resolution ${gray.width}×${gray.height}, ${iterationsText(res.stats.iterations)}`,
       );
       return;
     }
