@@ -270,6 +270,10 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
       ],
     });
     await page.setInputFiles('#open-photo', grayPath);
+    // The photo is decoded asynchronously and opening it clears the strokes: load them after.
+    await page.waitForFunction(() =>
+      /^flower_gray\.png: \d+×\d+/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     await page.setInputFiles('#open-strokes', {
       name: 'strokes.json',
       mimeType: 'application/json',
