@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { ColorizeError } from '../errors.js';
 import type { ImageF32 } from '../image/image.js';
 import { type DecodedImage, readImage, writeImage } from '../image/io.js';
+import { colourisationRecord } from '../image/metadata.js';
 import { familyDefault, getMethod, listMethods } from '../methods/catalogue/catalogue.js';
 import { grayTargetHint, inputProblem, refusesGrayTarget } from '../methods/catalogue/inputs.js';
 import { flagName } from '../methods/catalogue/options.js';
@@ -23,9 +24,8 @@ import type {
 } from '../methods/catalogue/types.js';
 import { type Gallery, openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { requireModel } from '../models/registry.js';
-import { VERSION } from '../version.js';
 import { checkOutputFolder, runJobs, singleOutput } from './batch.js';
-import { declareMethodFlags, methodOptions } from './method-flags.js';
+import { declareMethodFlags, methodOptions, withFlagName, withInputFile } from './method-flags.js';
 import { ensureFolder, outputPathFor, writeResult } from './output.js';
 import { isDirectory, listImagesDeep, pairKey } from './pairing.js';
 import { startFractionProgress, startProgress } from './progress.js';
@@ -450,21 +450,13 @@ class InputJob {
     } catch (err) {
       // A method names an input by its name ("mask: ..."); the command line names the file, and
       // an option by its flag.
-      if (err instanceof ColorizeError) {
-        const o = /^option "([^"]+)"/.exec(err.message);
-        const opt = o && method.options.find((x) => x.key === o[1]);
-        if (o && opt) throw new ColorizeError(err.message.replace(o[0], `option ${flagName(opt)}`), err.kind);
-        const m = /^([a-z]+)(:? )/.exec(err.message);
-        const file = m ? files[m[1] as InputName] : undefined;
-        if (m && file !== undefined)
-          throw new ColorizeError(`${file}${m[2]}${err.message.slice(m[0].length)}`, err.kind, file);
-      }
-      throw err;
+      const named = withFlagName(err, method);
+      throw named === err ? withInputFile(err, files) : named;
     }
     const carry = this.stripMetadata
       ? null
       : {
-          record: { software: `colorize-toolkit ${VERSION}`, method: method.name, options: this.options },
+          record: colourisationRecord(method.name, this.options),
           notes: (t: string) => this.note(t),
         };
     await writeResult(outFile, result.rgb, primary, carry);

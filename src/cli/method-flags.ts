@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { ColorizeError } from '../errors.js';
 import { flagName, optionHelp, typeOptionValue, validateOptions } from '../methods/catalogue/options.js';
-import type { MethodDeclaration, MethodOption } from '../methods/catalogue/types.js';
+import type { InputName, MethodDeclaration, MethodOption } from '../methods/catalogue/types.js';
 
 export interface FlagUsers {
   flag: MethodOption;
@@ -77,9 +77,30 @@ export function methodOptions(
   try {
     return validateOptions(method, given);
   } catch (err) {
-    if (!(err instanceof ColorizeError)) throw err;
-    const m = /^option "([^"]+)"/.exec(err.message);
-    const o = m && method.options.find((x) => x.key === m[1]);
-    throw o ? new ColorizeError(err.message.replace(m[0], `option ${flagName(o)}`), err.kind) : err;
+    throw withFlagName(err, method);
   }
+}
+
+/**
+ * The command line's words for an error about one of `method`'s options: the catalogue and the
+ * methods say `option "key"`, the command line names the flag (`option --flag`). Other errors
+ * are returned as they are.
+ */
+export function withFlagName(err: unknown, method: Pick<MethodDeclaration, 'options'>): unknown {
+  if (!(err instanceof ColorizeError)) return err;
+  const m = /^option "([^"]+)"/.exec(err.message);
+  const o = m && method.options.find((x) => x.key === m[1]);
+  return o ? new ColorizeError(err.message.replace(m[0], `option ${flagName(o)}`), err.kind) : err;
+}
+
+/**
+ * An error a method raised naming one of its inputs ("mask: …", "strokes is not valid JSON"),
+ * reworded with the file that input came from; other errors are returned as they are.
+ */
+export function withInputFile(err: unknown, files: Partial<Record<InputName, string>>): unknown {
+  if (!(err instanceof ColorizeError)) return err;
+  const m = /^([a-z]+)(:? )/.exec(err.message);
+  const file = m ? files[m[1] as InputName] : undefined;
+  if (!m || file === undefined) return err;
+  return new ColorizeError(`${file}${m[2]}${err.message.slice(m[0].length)}`, err.kind, file);
 }

@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError, fsProblem } from '../errors.js';
+import { IMAGE_EXTENSIONS } from '../image/io.js';
 
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
 const ROLE_SUFFIX =
   /_(truth|target|reference|ref|result|pred|prediction|output|gray|grey|marked|colorized|colourised)$/i;
 

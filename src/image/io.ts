@@ -16,6 +16,9 @@ import type { OutputMetadata, SourceMetadata } from './metadata.js';
 /** Default decode limit: 100 megapixels. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 
+/** File extensions of the image formats the decoder reads (folder jobs and galleries list these). */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
+
 export interface ReadOptions {
   /** Refuse images with more pixels than this (default 100 MP, or env COLORIZE_MAX_PIXELS). */
   maxPixels?: number;

@@ -5,6 +5,7 @@
  * are already upright (EXIF orientation applied on reading), so Orientation is not carried.
  */
 import exifReader from 'exif-reader';
+import { VERSION } from '../version.js';
 
 /** What the decoder found (raw blocks, as sharp reads them). */
 export interface SourceMetadata {
@@ -24,6 +25,19 @@ export interface ColourisationRecord {
   software: string;
   method: string;
   options: Record<string, unknown>;
+}
+
+/**
+ * The record of a colourisation by this toolkit (its version, the method and the options given).
+ *
+ * @example
+ * ```ts
+ * import { colourisationRecord } from 'colorize-toolkit/internals';
+ * console.log(colourisationRecord('levin', {}).method); // levin
+ * ```
+ */
+export function colourisationRecord(method: string, options: Record<string, unknown>): ColourisationRecord {
+  return { software: `colorize-toolkit ${VERSION}`, method, options };
 }
 
 /** EXIF fields kept: text a person or camera wrote, by the IFD sharp writes them to. */

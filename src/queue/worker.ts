@@ -10,14 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { withInputFile } from '../cli/method-flags.js';
 import { writeResult } from '../cli/output.js';
 import { colorize } from '../colorize.js';
 import { ColorizeError, fsProblem } from '../errors.js';
 import { readImage } from '../image/io.js';
+import { colourisationRecord } from '../image/metadata.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputName } from '../methods/catalogue/types.js';
 import { requireModel } from '../models/registry.js';
-import { VERSION } from '../version.js';
 import type { QueueJobData, QueueJobResult } from './jobs.js';
 
 /**
@@ -58,13 +59,7 @@ export async function runQueueJob(
     );
   } catch (err) {
     // A method names an input by its name ("target: ..."); name the file instead.
-    if (err instanceof ColorizeError) {
-      const m = /^([a-z]+)(:? )/.exec(err.message);
-      const file = m ? data.inputs[m[1] as InputName] : undefined;
-      if (m && file !== undefined)
-        throw new ColorizeError(`${file}${m[2]}${err.message.slice(m[0].length)}`, err.kind, file);
-    }
-    throw err;
+    throw withInputFile(err, data.inputs);
   }
   try {
     await fs.mkdir(path.dirname(data.output), { recursive: true });
@@ -73,7 +68,7 @@ export async function runQueueJob(
   }
   // As the command line: the input's EXIF text fields and XMP kept, the colourisation recorded.
   await writeResult(data.output, result.rgb, primary, {
-    record: { software: `colorize-toolkit ${VERSION}`, method: data.method, options: data.options },
+    record: colourisationRecord(data.method, data.options),
   });
   return { seconds: (performance.now() - t0) / 1000, summary: result.summary };
 }

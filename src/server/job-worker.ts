@@ -10,12 +10,11 @@
 import path from 'node:path';
 import { ColorizeError } from '../errors.js';
 import { encodeImage, readImage } from '../image/io.js';
-import { carriedMetadata } from '../image/metadata.js';
+import { carriedMetadata, colourisationRecord } from '../image/metadata.js';
 import '../methods/builtin.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputImage, MethodInputs } from '../methods/catalogue/types.js';
 import { openGallery } from '../methods/exemplar/gallery/gallery.js';
-import { VERSION } from '../version.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
 
 const send = (m: FromWorker) => {
@@ -96,10 +95,8 @@ async function runTask(task: JobTask): Promise<void> {
   // The result keeps the input's alpha (when sizes agree) and, for PNG, its 16-bit depth.
   const sameSize = rgb.width === primary.image.width && rgb.height === primary.image.height;
   // As the command line: the input's EXIF text fields and XMP kept, the colourisation recorded.
-  const metadata = carriedMetadata(
-    primary.metadata,
-    { software: `colorize-toolkit ${VERSION}`, method: task.method, options: task.options },
-    (text) => send({ type: 'notice', text }),
+  const metadata = carriedMetadata(primary.metadata, colourisationRecord(task.method, task.options), (text) =>
+    send({ type: 'notice', text }),
   );
   const buf = await encodeImage(rgb, task.format, {
     alpha: sameSize ? primary.alpha : null,

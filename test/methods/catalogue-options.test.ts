@@ -14,11 +14,11 @@ import { sharedFlagHelp } from '../../src/cli/method-flags.js';
 import { createImage, type ImageF32 } from '../../src/image/image.js';
 import { encodeImage } from '../../src/image/io.js';
 import '../../src/methods/builtin.js';
-import { getMethod, listMethods, registerMethod } from '../../src/methods/catalogue/catalogue.js';
+import { getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
 import { optionHelp as flagHelp } from '../../src/methods/catalogue/options.js';
 import type { MethodOption as TransferFlag } from '../../src/methods/catalogue/types.js';
 import { superpixelTransfer } from '../../src/methods/exemplar/superpixel/pipeline.js';
-import { runWithReference, transferMethod } from '../../src/methods/transfer/declare.js';
+import { runWithReference } from '../../src/methods/transfer/declare.js';
 
 const getTransferMethod = (name: string) => {
   const m = getMethod(name);
@@ -171,20 +171,8 @@ describe('catalogue: notes through the run context', () => {
   });
 
   it('colorize transfer prints a method’s notes as "note: …" on stderr, once per command', async () => {
-    registerMethod(
-      transferMethod({
-        name: 'test-notes',
-        summary: 'test: returns the target with a note',
-        paper: 'none',
-        targets: 'any',
-        browser: false,
-        options: [],
-        transfer: (t, _r, _o, context) => {
-          context.notice?.('a fallback was taken');
-          return t;
-        },
-      }),
-    );
+    // The service tests' fixture: a transfer method that returns the target with a note.
+    await import('../server/fixtures/notice-method.js');
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'colorize-notes-'));
     try {
       await fs.mkdir(path.join(dir, 'in'));

@@ -5,54 +5,11 @@
  * No DOM here: the worker and Node tests import it.
  */
 
-/** Value of an option. */
-export type OptionValue = number | string | boolean | number[];
+// The shapes themselves are the catalogue's own (type-only imports: nothing of the library is
+// bundled by them).
+import type { MethodDescription, OptionSpec, OptionValue } from '../../src/methods/catalogue/types.js';
 
-/** One option of a method: the JSON of the service's OptionSpec. */
-export interface OptionSpec {
-  key: string;
-  type: 'number' | 'integer' | 'string' | 'boolean' | 'number-list';
-  description: string;
-  /** The default as a value, when it is one. */
-  default?: OptionValue;
-  /** The default as the method documents it, when it is a rule rather than a value. */
-  defaultText?: string;
-  /** Allowed values of a string option. */
-  enum?: string[];
-  /** Only whole numbers (of a number, or of each value of a number-list). */
-  integer?: boolean;
-  /** Smallest allowed value (of each value, for a number-list). */
-  minimum?: number;
-  /** Largest allowed value (of each value, for a number-list). */
-  maximum?: number;
-  /** Unit of a number, e.g. 'px'. */
-  unit?: string;
-  /** Where the option comes from in the paper or report, e.g. 'report §2.1.2'. */
-  source?: string;
-}
-
-export interface InputDescription {
-  name: string;
-  kind: string;
-  required: boolean;
-  description?: string;
-}
-
-export interface MethodDescription {
-  name: string;
-  family: 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
-  /** Other families that offer the method too (welsh: also an exemplar method). */
-  alsoIn?: string[];
-  /** The method its family uses when none is named. */
-  familyDefault?: boolean;
-  summary: string;
-  inputs: InputDescription[];
-  /** At least one input of each group must be present (e.g. reference or gallery). */
-  oneOf?: string[][];
-  options: OptionSpec[];
-  /** The method uses no Node-only code. */
-  browser: boolean;
-}
+export type { MethodDescription, OptionSpec, OptionValue };
 
 /** The text a field shows for an option's default ('' when the default is a rule, not a value). */
 export function defaultText(spec: OptionSpec): string {

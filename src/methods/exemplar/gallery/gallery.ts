@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ColorizeError } from '../../../errors.js';
 import type { ImageF32 } from '../../../image/image.js';
+import { IMAGE_EXTENSIONS } from '../../../image/io.js';
 import { galleryDescriptor } from './descriptor.js';
 import {
   type GalleryIndex,
@@ -28,8 +29,6 @@ export interface Gallery {
   nearest(target: ImageF32, k?: number): Promise<Ranked[]>;
 }
 
-const GALLERY_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
-
 /** The image files of a folder, sorted by name. */
 export async function folderImages(dir: string): Promise<string[]> {
   let names: string[];
@@ -39,7 +38,7 @@ export async function folderImages(dir: string): Promise<string[]> {
     throw new ColorizeError(`${dir}: the gallery must be a folder of colour images`, 'io', dir);
   }
   return names
-    .filter((n) => GALLERY_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.'))
+    .filter((n) => IMAGE_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.'))
     .sort()
     .map((n) => path.join(dir, n));
 }
