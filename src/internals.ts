@@ -102,6 +102,7 @@ export * from './models/vgg19.js';
 export * from './models/vgg19-grad.js';
 export * from './queue/connection.js';
 export * from './queue/jobs.js';
+export * from './queue/run-job.js';
 export * from './queue/worker.js';
 export * from './random.js';
 export * from './segment/connectivity.js';

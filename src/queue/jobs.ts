@@ -11,7 +11,7 @@ import { type Job, type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { outputPathFor } from '../cli/output.js';
 import { listImages } from '../cli/pairing.js';
-import { ColorizeError, fsProblem } from '../errors.js';
+import { ColorizeError, type ErrorKind, fsProblem } from '../errors.js';
 import type { ReadOptions } from '../image/io.js';
 import '../methods/builtin.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
@@ -30,6 +30,10 @@ export interface QueueJobData {
   /** The file to write (atomically; alpha and bit depth of the first input carried over). */
   output: string;
   read: ReadOptions;
+  /** Set for jobs of the HTTP service (`serve --redis`): their inputs and output are in its jobs folder. */
+  origin?: 'http';
+  /** Why the job failed for good, with the kind of error (set by the worker that failed it). */
+  failure?: { kind: ErrorKind; message: string };
 }
 
 /** What a finished job returns (kept in Redis with the job). */
@@ -38,6 +42,9 @@ export interface QueueJobResult {
   seconds: number;
   summary?: string;
   worker: string;
+  width?: number;
+  height?: number;
+  notices?: string[];
 }
 
 /** Retries of a job that failed on something other than its input (e.g. a full disk). */

@@ -5,73 +5,14 @@
  * (no retries: BullMQ's UnrecoverableError); other errors are retried (JOB_OPTIONS). Jobs of a
  * worker that dies are found by BullMQ's stalled-job check and run again by another worker.
  */
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { withInputFile } from '../cli/method-flags.js';
-import { writeResult } from '../cli/output.js';
-import { colorize } from '../colorize.js';
-import { ColorizeError, fsProblem } from '../errors.js';
-import { readImage } from '../image/io.js';
-import { colourisationRecord } from '../image/metadata.js';
+import { ColorizeError } from '../errors.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputName } from '../methods/catalogue/types.js';
-import { requireModel } from '../models/registry.js';
 import type { QueueJobData, QueueJobResult } from './jobs.js';
-
-/**
- * Runs one job's work: reads the inputs, colours, writes `data.output` atomically. Errors are
- * ColorizeErrors whose message starts with the file concerned.
- */
-export async function runQueueJob(
-  data: QueueJobData,
-  progress?: (fraction: number, stage?: string) => void,
-): Promise<{ seconds: number; summary?: string }> {
-  const t0 = performance.now();
-  if (data.v !== 1)
-    throw new ColorizeError(`job layout v${String(data.v)} is not known to this worker`, 'usage');
-  const method = getMethod(data.method);
-  for (const m of method.models ?? []) requireModel(m);
-  const first = method.inputs[0].name;
-  const primaryFile = data.inputs[first];
-  if (primaryFile === undefined) throw new ColorizeError(`the job has no ${first} input`, 'usage');
-  const primary = await readImage(primaryFile, data.read);
-  const inputs: Partial<Record<InputName, unknown>> = { ...data.inputs, [first]: primary.image };
-  // colorize() takes a JSON input (strokes) as its text; the job has its file.
-  for (const i of method.inputs) {
-    const file = data.inputs[i.name];
-    if (i.kind !== 'json' || file === undefined) continue;
-    try {
-      inputs[i.name] = await fs.readFile(file, 'utf8');
-    } catch (err) {
-      throw new ColorizeError(`${file}: cannot read: ${fsProblem(err)}`, 'input', file);
-    }
-  }
-  let result: Awaited<ReturnType<typeof colorize>>;
-  try {
-    result = await colorize(
-      inputs as Parameters<typeof colorize>[0],
-      { method: data.method, ...data.options },
-      { progress },
-      data.read,
-    );
-  } catch (err) {
-    // A method names an input by its name ("target: ..."); name the file instead.
-    throw withInputFile(err, data.inputs);
-  }
-  try {
-    await fs.mkdir(path.dirname(data.output), { recursive: true });
-  } catch (err) {
-    throw new ColorizeError(`${data.output}: cannot create its folder: ${fsProblem(err)}`, 'io', data.output);
-  }
-  // As the command line: the input's EXIF text fields and XMP kept, the colourisation recorded.
-  await writeResult(data.output, result.rgb, primary, {
-    record: colourisationRecord(data.method, data.options),
-  });
-  return { seconds: (performance.now() - t0) / 1000, summary: result.summary };
-}
+import { runQueueJob } from './run-job.js';
 
 /** The message of a failed job: starts with the input file unless it already names a file. */
 function failureMessage(data: QueueJobData, err: unknown): string {
@@ -143,12 +84,23 @@ export function startWorker(
       try {
         const r = await runQueueJob(job.data, progress);
         await job.updateProgress(100).catch(() => {});
-        return { output: job.data.output, seconds: r.seconds, summary: r.summary, worker: me };
+        return {
+          output: job.data.output,
+          seconds: r.seconds,
+          summary: r.summary,
+          worker: me,
+          width: r.width,
+          height: r.height,
+          notices: r.notices,
+        };
       } catch (err) {
         const message = failureMessage(job.data, err);
         // A bad input or request fails for good; anything else (a full disk, a lost mount) is retried.
-        if (err instanceof ColorizeError && (err.kind === 'input' || err.kind === 'usage'))
+        if (err instanceof ColorizeError && (err.kind === 'input' || err.kind === 'usage')) {
+          // The kind travels with the job, so the HTTP service can answer with the right status.
+          await job.updateData({ ...job.data, failure: { kind: err.kind, message } }).catch(() => {});
           throw new UnrecoverableError(message);
+        }
         throw new Error(message);
       }
     },

@@ -23,8 +23,9 @@ import { VERSION } from '../version.js';
 import '../methods/builtin.js';
 import { openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { type ServiceContext, sendError } from './context.js';
-import { JobStore } from './jobs.js';
+import { type JobBackend, JobStore } from './jobs.js';
 import { resolveServerOptions, type ServerOptions } from './limits.js';
+import { RedisJobStore } from './queue-jobs.js';
 import { registerColorizeRoutes } from './routes-colorize.js';
 import { registerGalleryRoutes } from './routes-gallery.js';
 import { registerJobRoutes } from './routes-jobs.js';
@@ -129,7 +130,25 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     timeoutMs: options.jobTimeoutMs,
     modules: options.modules,
   });
-  const jobs = new JobStore(pool, workDir, options.resultTtlMs, 1000, lostJobIds(options.workRoot));
+  let jobs: JobBackend;
+  try {
+    jobs = options.redis
+      ? await RedisJobStore.open(pool, {
+          url: options.redis,
+          queue: options.queueName,
+          dir: options.jobsDir,
+          ttlMs: options.resultTtlMs,
+          workers: options.queueWorkers ?? options.concurrency,
+          maxJobs: 10_000,
+          ...(options.queueLockMs === undefined ? {} : { lockDurationMs: options.queueLockMs }),
+          ...(options.queueStalledMs === undefined ? {} : { stalledIntervalMs: options.queueStalledMs }),
+        })
+      : new JobStore(pool, workDir, options.resultTtlMs, 1000, lostJobIds(options.workRoot));
+  } catch (err) {
+    await pool.close();
+    await fs.rm(workDir, { recursive: true, force: true });
+    throw err;
+  }
   const ctx: ServiceContext = { options, pool, jobs, workDir };
   if (options.gallery) {
     // Indexed once here (into the working folder, the only place the service writes); the workers
@@ -153,6 +172,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   let drainTimer: NodeJS.Timeout | undefined;
   app.addHook('preClose', (done) => {
     pool.draining = true;
+    if (jobs instanceof RedisJobStore) void jobs.pause();
     drainTimer = setTimeout(() => {
       void pool.close();
       drainTimer = setTimeout(() => app.server.closeAllConnections(), 2000);
@@ -161,8 +181,9 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   });
   app.addHook('onClose', async () => {
     clearTimeout(drainTimer);
-    jobs.close();
+    // The pool first: a queued job it stops goes back to the queue (retried) before the queue closes.
     await pool.close();
+    await jobs.close();
     await rememberLostJobs(options.workRoot, jobs.ids()).catch(() => {});
     await fs.rm(workDir, { recursive: true, force: true });
   });
@@ -264,7 +285,12 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   app.get(
     '/v1/health',
     { schema: { tags: ['methods'], summary: 'liveness and queue figures' } },
-    async () => ({ status: 'ok', version: VERSION, workers: pool.stats }),
+    async () => ({
+      status: 'ok',
+      version: VERSION,
+      workers: pool.stats,
+      ...(jobs.health ? { queue: await jobs.health() } : {}),
+    }),
   );
   registerMethodRoutes(app);
   registerGalleryRoutes(app, ctx);

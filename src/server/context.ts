@@ -1,14 +1,14 @@
 /** What the routes share: settings, the worker pool, the job store and the error reply. */
 import type { FastifyReply } from 'fastify';
 import type { Gallery } from '../methods/exemplar/gallery/gallery.js';
-import type { JobStore } from './jobs.js';
+import type { JobBackend } from './jobs.js';
 import type { ResolvedServerOptions } from './limits.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface ServiceContext {
   options: ResolvedServerOptions;
   pool: WorkerPool;
-  jobs: JobStore;
+  jobs: JobBackend;
   /** Temporary working folder: the only place the service writes to. */
   workDir: string;
   /** The gallery given at start (`--gallery DIR`), indexed into the working folder. */

@@ -1,5 +1,6 @@
 /** Messages between the service's main thread and its job workers (worker_threads). */
 import type { ErrorKind } from '../errors.js';
+import type { QueueJobData } from '../queue/jobs.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
@@ -24,13 +25,26 @@ export interface JobTask {
   gallery?: { dir: string; indexFile: string; pick: 'auto' | { file: string } };
 }
 
-export type ToWorker = { type: 'run'; task: JobTask };
+/**
+ * A job of the queue (`serve --redis`): the worker process runs it as `colorize worker` does,
+ * reading its inputs from and writing its output to the files the job names.
+ */
+export interface QueueRun {
+  method: string;
+  format: ImageFormat;
+  queueJob: QueueJobData;
+}
+
+/** What the worker pool runs. */
+export type PoolTask = JobTask | QueueRun;
+
+export type ToWorker = { type: 'run'; task: JobTask } | { type: 'run-queue'; data: QueueJobData };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; fraction: number; stage: string }
   | { type: 'notice'; text: string }
-  | { type: 'done'; data: Uint8Array; width: number; height: number; ms: number }
+  | { type: 'done'; data: Uint8Array; width: number; height: number; ms: number; summary?: string }
   | { type: 'error'; kind: ErrorKind; message: string };
 
 /** What a finished task gives back. */
@@ -41,4 +55,6 @@ export interface JobOutput {
   format: ImageFormat;
   ms: number;
   notices: string[];
+  /** The method's one-line summary (queue runs). */
+  summary?: string;
 }

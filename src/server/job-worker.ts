@@ -15,6 +15,7 @@ import '../methods/builtin.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputImage, MethodInputs } from '../methods/catalogue/types.js';
 import { openGallery } from '../methods/exemplar/gallery/gallery.js';
+import { runQueueJob } from '../queue/run-job.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
 
 const send = (m: FromWorker) => {
@@ -108,12 +109,29 @@ async function runTask(task: JobTask): Promise<void> {
   send({ type: 'done', data, width: rgb.width, height: rgb.height, ms: performance.now() - t0 });
 }
 
+/** A queued job (`serve --redis`): run as `colorize worker` runs it; the output is its file. */
+async function runQueued(data: Parameters<typeof runQueueJob>[0]): Promise<void> {
+  const r = await runQueueJob(data, (f, stage) =>
+    send({ type: 'progress', fraction: Math.min(1, Math.max(0, f)), stage: stage ?? 'running' }),
+  );
+  for (const text of r.notices) send({ type: 'notice', text });
+  send({
+    type: 'done',
+    data: new Uint8Array(0),
+    width: r.width,
+    height: r.height,
+    ms: r.seconds * 1000,
+    ...(r.summary === undefined ? {} : { summary: r.summary }),
+  });
+}
+
 async function main(): Promise<void> {
   const modules = JSON.parse(process.env.COLORIZE_WORKER_MODULES ?? '[]') as string[];
   for (const m of modules) await import(m);
   process.on('message', (msg: ToWorker) => {
-    if (msg.type !== 'run') return;
-    runTask(msg.task).catch((err: unknown) => {
+    const work =
+      msg.type === 'run' ? runTask(msg.task) : msg.type === 'run-queue' ? runQueued(msg.data) : null;
+    work?.catch((err: unknown) => {
       if (err instanceof ColorizeError) send({ type: 'error', kind: err.kind, message: err.message });
       else {
         const e = err as Error;

@@ -29,6 +29,32 @@ export interface Job {
   error?: { statusCode: number; code: string; message: string };
 }
 
+/** A job as GET /v1/jobs/{id} shows it (with its place in the queue while it waits, when known). */
+export type JobView = Job & { queuePosition?: number };
+
+/**
+ * Where the service keeps its jobs: in memory ({@link JobStore}, the default) or on the
+ * distributed queue (`RedisJobStore`, `serve --redis`), which survives a restart of the service.
+ */
+export interface JobBackend {
+  /** Queues a task as a job (TaskError 503 when no more can be held). */
+  create(task: JobTask): Promise<Job> | Job;
+  get(id: string): Promise<JobView | undefined> | JobView | undefined;
+  /** The result file and its MIME type of a finished job. */
+  result(
+    id: string,
+  ): Promise<{ file: string; mime: string } | undefined> | { file: string; mime: string } | undefined;
+  /** Cancels a waiting or running job, or deletes a finished one and its result; false when unknown. */
+  remove(id: string): Promise<boolean>;
+  /** True when the id belonged to a job lost in a restart of the service. */
+  wasLost(id: string): boolean;
+  /** Ids of the jobs a stop of this service would lose (none when they live on the queue). */
+  ids(): string[];
+  /** Figures for GET /v1/health. */
+  health?(): Promise<Record<string, unknown>>;
+  close(): Promise<void> | void;
+}
+
 interface Entry {
   job: Job;
   handle: TaskHandle;
@@ -39,7 +65,8 @@ interface Entry {
 /** Job ids are UUIDs; the route schema enforces this pattern before any lookup. */
 export const JOB_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
-export class JobStore {
+/** Jobs held in this process's memory (lost when it stops; the ledger lets the next run say so). */
+export class JobStore implements JobBackend {
   private readonly entries = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -119,7 +146,7 @@ export class JobStore {
   }
 
   /** The job with this id (with its queue position while it waits), or undefined. */
-  get(id: string): (Job & { queuePosition?: number }) | undefined {
+  get(id: string): JobView | undefined {
     const e = this.entries.get(id);
     if (!e) return undefined;
     return e.job.status === 'queued' ? { ...e.job, queuePosition: e.handle.position() } : e.job;

@@ -1,5 +1,6 @@
 /** Settings of the HTTP service with their defaults, and the Accept → image format choice. */
 import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ImageFormat } from './job-protocol.js';
 
 export interface ServerOptions {
@@ -44,11 +45,34 @@ export interface ServerOptions {
    * `gallery`: "auto" for the nearest to the target, or an image name; GET /v1/gallery lists them).
    */
   gallery?: string;
+  /**
+   * Keep the jobs of POST /v1/jobs on the distributed queue (BullMQ on this Redis, a redis:// URL)
+   * instead of in memory: a restart or kill -9 of the service loses none of them.
+   */
+  redis?: string;
+  /** With `redis`: the queue's name (default `colorize-http`). */
+  queueName?: string;
+  /**
+   * With `redis`: the folder for each job's uploads and result (default `<temp>/colorize-serve-jobs`);
+   * on a file system every worker sees when `colorize worker` processes elsewhere run the jobs.
+   */
+  jobsDir?: string;
+  /** With `redis`: jobs this service runs at once from the queue (default `concurrency`; 0: none). */
+  queueWorkers?: number;
+  /** With `redis`: BullMQ's lock duration and stalled-job check interval in ms (default 30 000). */
+  queueLockMs?: number;
+  queueStalledMs?: number;
 }
 
-export type ResolvedServerOptions = Required<Omit<ServerOptions, 'studioDir' | 'gallery'>> & {
+type Unresolved = 'studioDir' | 'gallery' | 'redis' | 'queueWorkers' | 'queueLockMs' | 'queueStalledMs';
+
+export type ResolvedServerOptions = Required<Omit<ServerOptions, Unresolved>> & {
   studioDir?: string;
   gallery?: string;
+  redis?: string;
+  queueWorkers?: number;
+  queueLockMs?: number;
+  queueStalledMs?: number;
 };
 
 export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptions {
@@ -67,6 +91,12 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     drainTimeoutMs: o.drainTimeoutMs ?? 10_000,
     bodyTimeoutMs: o.bodyTimeoutMs ?? 60_000,
     workRoot: o.workRoot ?? tmpdir(),
+    redis: o.redis,
+    queueName: o.queueName ?? 'colorize-http',
+    jobsDir: o.jobsDir ?? path.join(tmpdir(), 'colorize-serve-jobs'),
+    queueWorkers: o.queueWorkers,
+    queueLockMs: o.queueLockMs,
+    queueStalledMs: o.queueStalledMs,
   };
 }
 

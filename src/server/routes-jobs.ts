@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ServiceContext, sendError, uploadedFiles } from './context.js';
 import type { ImageFormat } from './job-protocol.js';
-import { JOB_ID_PATTERN, type Job } from './jobs.js';
+import { JOB_ID_PATTERN, type JobView } from './jobs.js';
 import { buildTask, uploadOf } from './request.js';
 import { TaskError } from './worker-pool.js';
 
@@ -37,7 +37,7 @@ const jobSchema = {
   },
 };
 
-function view(job: Job & { queuePosition?: number }) {
+function view(job: JobView) {
   return {
     ...job,
     progress: Math.round(job.progress * 1000) / 1000,
@@ -111,11 +111,11 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
         ctx.options.maxPixels,
         ctx.gallery,
       );
-      const job = ctx.jobs.create(task);
+      const job = await ctx.jobs.create(task);
       return reply
         .code(202)
         .header('Location', `/v1/jobs/${job.id}`)
-        .send(view(ctx.jobs.get(job.id)!));
+        .send(view((await ctx.jobs.get(job.id)) ?? job));
     },
   );
 
@@ -131,7 +131,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      const job = ctx.jobs.get(id);
+      const job = await ctx.jobs.get(id);
       if (!job) return unknownJob(reply, id);
       return view(job);
     },
@@ -149,11 +149,11 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      const job = ctx.jobs.get(id);
+      const job = await ctx.jobs.get(id);
       if (!job) return unknownJob(reply, id);
       if (job.status === 'failed' && job.error)
         return sendError(reply, ctx, job.error.statusCode, job.error.code, job.error.message);
-      const r = ctx.jobs.result(id);
+      const r = await ctx.jobs.result(id);
       if (!r) {
         const pct = Math.round(job.progress * 100);
         return sendError(

@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ColorizeError, ErrorKind } from '../errors.js';
 import { ortLeftoverFile } from '../models/runtime.js';
-import type { FromWorker, JobOutput, JobTask, ToWorker } from './job-protocol.js';
+import type { FromWorker, JobOutput, PoolTask, ToWorker } from './job-protocol.js';
 
 export interface PoolOptions {
   /** Worker threads, i.e. tasks running at once. */
@@ -61,7 +61,7 @@ export interface TaskHandle {
 }
 
 interface Pending {
-  task: JobTask;
+  task: PoolTask;
   events: TaskEvents;
   resolve(out: JobOutput): void;
   reject(err: Error): void;
@@ -130,7 +130,7 @@ export class WorkerPool {
    * Runs a task; rejects with TaskError (503 when the queue is full, 422 past the time limit,
    * 400/422/500 from the method). `cancel` drops a waiting task or stops a running one.
    */
-  submit(task: JobTask, events: TaskEvents = {}): TaskHandle {
+  submit(task: PoolTask, events: TaskEvents = {}): TaskHandle {
     if (this.closed || this.draining)
       throw new TaskError('the server is shutting down', 503, 'shutting-down');
     if (this.full) {
@@ -276,6 +276,7 @@ export class WorkerPool {
               format: p.task.format,
               ms: m.ms,
               notices,
+              ...(m.summary === undefined ? {} : { summary: m.summary }),
             }),
           );
           break;
@@ -316,7 +317,12 @@ export class WorkerPool {
     }, this.options.timeoutMs);
     p.events.onStart?.();
     // Inputs are copied (not transferred): the caller may still hold them for a retry.
-    w.send({ type: 'run', task: p.task } satisfies ToWorker);
+    const t = p.task;
+    w.send(
+      ('queueJob' in t
+        ? { type: 'run-queue', data: t.queueJob }
+        : { type: 'run', task: t }) satisfies ToWorker,
+    );
   }
 
   /** Stops every worker and refuses what is waiting. */

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { redisUrl } from '../../src/queue/connection.js';
 import { fileHash, jobIdFor, planJobs, type QueueJobData } from '../../src/queue/jobs.js';
-import { runQueueJob } from '../../src/queue/worker.js';
+import { runQueueJob } from '../../src/queue/run-job.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 

@@ -3,8 +3,10 @@
  * interrupted; prints the address it listens on (with --port 0, the port the system chose).
  */
 import { type AddressInfo, createServer } from 'node:net';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { ColorizeError, checkInteger, checkNumber, invalidOption } from '../../errors.js';
+import { redisUrl } from '../../queue/connection.js';
 import type { ServerOptions } from '../../server/limits.js';
 import type { GlobalOptions } from '../shared-options.js';
 
@@ -18,6 +20,10 @@ export interface ServeFlags {
   drainTimeout?: string;
   gallery?: string;
   log?: boolean;
+  redis?: string;
+  queue?: string;
+  jobsDir?: string;
+  queueWorkers?: string;
 }
 
 function num(name: string, raw: string | undefined): number | undefined {
@@ -49,6 +55,31 @@ export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions 
     ...(maxQueue !== undefined ? { maxQueue: checkInteger('max-queue', maxQueue, 0, 10_000) } : {}),
     ...(f.gallery !== undefined ? { gallery: f.gallery } : {}),
     logger: f.log === true,
+  };
+}
+
+/** The queue settings of `serve`: --redis URL or $COLORIZE_REDIS_URL puts the jobs on the queue. */
+export function queueOptionsOf(f: ServeFlags, env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const given = f.redis ?? env.COLORIZE_REDIS_URL;
+  if (given === undefined || given.trim() === '') {
+    for (const [flag, v] of [
+      ['--queue', f.queue],
+      ['--jobs-dir', f.jobsDir],
+      ['--queue-workers', f.queueWorkers],
+    ] as const)
+      if (v !== undefined)
+        throw new ColorizeError(
+          `${flag} needs --redis URL (or COLORIZE_REDIS_URL): jobs are on the queue only then`,
+          'usage',
+        );
+    return {};
+  }
+  const workers = num('queue-workers', f.queueWorkers);
+  return {
+    redis: redisUrl(given),
+    ...(f.queue !== undefined ? { queueName: f.queue } : {}),
+    ...(f.jobsDir !== undefined ? { jobsDir: path.resolve(f.jobsDir) } : {}),
+    ...(workers !== undefined ? { queueWorkers: checkInteger('queue-workers', workers, 0, 64) } : {}),
   };
 }
 
@@ -158,7 +189,22 @@ export function registerServe(program: Command): void {
       'Serves every method over HTTP: POST /v1/colorize/{method} with multipart inputs, GET /v1/methods, ' +
         'jobs at /v1/jobs, the OpenAPI document at /docs. Work runs in worker processes behind a bounded queue.',
     );
-  serviceFlags(cmd, '8080').action(async (f: ServeFlags, c: Command) => {
-    await runService(serverOptionsOf(f, c.optsWithGlobals<GlobalOptions>()), f, 'serving');
-  });
+  serviceFlags(cmd, '8080')
+    .option(
+      '--redis <url>',
+      'keep jobs (POST /v1/jobs) on the distributed queue in this Redis, so a restart loses none (default: $COLORIZE_REDIS_URL)',
+    )
+    .option('--queue <name>', "with --redis: the queue of the service's jobs (default colorize-http)")
+    .option(
+      '--jobs-dir <dir>',
+      "with --redis: folder for the jobs' uploads and results, shared with any `colorize worker` elsewhere (default <temp>/colorize-serve-jobs)",
+    )
+    .option(
+      '--queue-workers <n>',
+      'with --redis: jobs this service runs at once from the queue (default --concurrency; 0 = only queue them)',
+    )
+    .action(async (f: ServeFlags, c: Command) => {
+      const options = { ...serverOptionsOf(f, c.optsWithGlobals<GlobalOptions>()), ...queueOptionsOf(f) };
+      await runService(options, f, 'serving');
+    });
 }
