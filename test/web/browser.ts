@@ -146,13 +146,11 @@ export function stats(page: Page): Promise<StudioStats> {
 }
 
 /** Waits until the preview count passes `n` and no preview is pending; returns the stats. */
-export async function waitForPreview(page: Page, n: number): Promise<StudioStats> {
+export async function waitForPreview(page: Page, n: number, timeout = 30_000): Promise<StudioStats> {
   await page.waitForFunction(
     (k) => (window as unknown as { __studio: { stats: StudioStats } }).__studio.stats.previews > k,
     n,
-    {
-      timeout: 30_000,
-    },
+    { timeout },
   );
   await page.waitForTimeout(50);
   return stats(page);

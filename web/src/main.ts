@@ -103,6 +103,7 @@ async function loadPhoto(blob: Blob, name: string): Promise<void> {
   stage.showOriginal = false;
   $('drop-hint').hidden = true;
   stage.fit();
+  fitBrush();
   await preview.request({ type: 'init', gray: copyPlanes(p.gray) });
   await heavy.request({ type: 'init', gray: copyPlanes(p.gray) });
   const mp = ((p.gray.width * p.gray.height) / 1e6).toFixed(2);
@@ -176,6 +177,9 @@ function requestPreview(): void {
       stats.lastWorkMs = r.workMs;
       stats.previewMs.push(ms);
       $('result-info').textContent = `Preview in ${ms.toFixed(0)} ms (${r.note}).`;
+      // A status from an earlier action ("cheng applied …", an old error) no longer holds.
+      const n = history.current.length;
+      status(`Stroke preview: ${n} stroke${n === 1 ? '' : 's'}. Full resolution solves at the photo's size.`);
     },
     (e: Error) => status(`preview: ${e.message}`, true),
   );
@@ -517,8 +521,11 @@ function saveStrokes(): void {
 /** RGB (0–255) of the result at image pixel (x, y), for tests. */
 function resultPixel(x: number, y: number): [number, number, number] | null {
   const c = stage.layers.result;
-  if (!c) return null;
-  const d = c.getContext('2d')!.getImageData(x, y, 1, 1).data;
+  if (!c || !photo) return null;
+  // A preview of a large photo is smaller than the photo: read the pixel it shows there.
+  const px = Math.min(c.width - 1, Math.floor(((x + 0.5) * c.width) / photo.gray.width));
+  const py = Math.min(c.height - 1, Math.floor(((y + 0.5) * c.height) / photo.gray.height));
+  const d = c.getContext('2d')!.getImageData(px, py, 1, 1).data;
   return [d[0], d[1], d[2]];
 }
 
@@ -723,7 +730,24 @@ function redo(): void {
 }
 function resize(f: number): void {
   const el = $<HTMLInputElement>('size');
-  el.value = String(Math.max(1, Math.min(80, Math.round(Number(el.value) * f + (f > 1 ? 1 : -1)))));
+  const max = Number(el.max);
+  el.value = String(Math.max(1, Math.min(max, Math.round(Number(el.value) * f + (f > 1 ? 1 : -1)))));
+  $('size-out').textContent = el.value;
+}
+
+/** Brush width on screen at the fitted zoom when a photo opens (CSS pixels). */
+const DEFAULT_BRUSH_SCREEN_PX = 8;
+
+/**
+ * Sizes the brush (image pixels) for the photo just opened: as wide as DEFAULT_BRUSH_SCREEN_PX on
+ * screen at the fitted zoom, so a stroke with the default brush is visible on a 24 MP scan too;
+ * the slider reaches 10 times that.
+ */
+function fitBrush(): void {
+  const el = $<HTMLInputElement>('size');
+  const px = Math.max(1, Math.round(DEFAULT_BRUSH_SCREEN_PX / Math.min(1, stage.scale)));
+  el.max = String(Math.max(80, 10 * px));
+  el.value = String(px);
   $('size-out').textContent = el.value;
 }
 

@@ -11,6 +11,9 @@ export interface Layers {
   result: HTMLCanvasElement | null;
 }
 
+/** Smallest width, in CSS pixels, a stroke or the brush outline is drawn with on screen. */
+const MIN_SCREEN_PX = 3;
+
 export class Stage {
   readonly canvas: HTMLCanvasElement;
   private readonly g: CanvasRenderingContext2D;
@@ -116,7 +119,9 @@ export class Stage {
       g.lineWidth = 1.5 / this.scale;
       g.strokeStyle = 'rgba(255,255,255,0.9)';
       g.beginPath();
-      g.arc(this.cursor.x + 0.5, this.cursor.y + 0.5, Math.max(0.5, this.cursor.r), 0, 2 * Math.PI);
+      // Never smaller on screen than MIN_SCREEN_PX, however far out the view is zoomed.
+      const r = Math.max(this.cursor.r, MIN_SCREEN_PX / 2 / this.scale);
+      g.arc(this.cursor.x + 0.5, this.cursor.y + 0.5, r, 0, 2 * Math.PI);
       g.stroke();
     }
   }
@@ -126,10 +131,13 @@ export class Stage {
     const p = s.points;
     g.strokeStyle = s.color;
     g.fillStyle = s.color;
-    g.lineWidth = s.width;
+    // Drawn at least MIN_SCREEN_PX wide so it stays visible zoomed out; the stroke itself (what the
+    // solver gets) keeps its width.
+    const w = Math.max(s.width, MIN_SCREEN_PX / this.scale);
+    g.lineWidth = w;
     if (p.length === 2) {
       g.beginPath();
-      g.arc(p[0] + 0.5, p[1] + 0.5, s.width / 2, 0, 2 * Math.PI);
+      g.arc(p[0] + 0.5, p[1] + 0.5, w / 2, 0, 2 * Math.PI);
       g.fill();
       return;
     }

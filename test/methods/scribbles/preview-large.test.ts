@@ -69,3 +69,51 @@ describe('preview of a very large photo', () => {
     assert.ok(uv.channels[2][0] > 0.05, `V ${uv.channels[2][0]}`);
   });
 });
+
+describe('preview straight from the drawn strokes (the studio’s path)', () => {
+  it('marks the grid cells a full-size raster and its reduction mark, with the same colours', () => {
+    // Reference: rasterise at the photo's size, then reduceStrokes (area coverage); the studio now
+    // rasterises on the grid directly. Both must constrain the same cells, up to the boundary.
+    const W = 2400;
+    const H = 1600;
+    const drawn = [
+      {
+        points: [300, 300, 1500, 500, 2000, 1400],
+        radius: 20,
+        rgb: [0.9, 0.2, 0.1] as [number, number, number],
+      },
+      { points: [1800, 200, 600, 1300], radius: 4, rgb: [0.1, 0.3, 0.9] as [number, number, number] },
+    ];
+    const preview = new ScribblePreview(ramp(W, H), { maxPixels: 40_000 });
+    const reference = reduceStrokes(rasterizeStrokes(drawn, W, H), preview.width, preview.height);
+    const direct = preview.updateStrokes(drawn);
+    const fromRaster = new ScribblePreview(ramp(W, H), { maxPixels: 40_000 }).update(
+      rasterizeStrokes(drawn, W, H),
+    );
+    assert.equal(direct.stats.strokePixels > 0, true);
+    // Cells marked: within 10 % of each other (the two rules differ only on boundary cells; 2.6 % here).
+    const refCells = reference.mask.reduce((a, b) => a + b, 0);
+    assert.ok(
+      Math.abs(direct.stats.strokePixels - refCells) / refCells < 0.1,
+      `${direct.stats.strokePixels} cells vs ${refCells}`,
+    );
+    // The two previews agree closely everywhere (PSNR of the sRGB results; 50.8 dB here).
+    let se = 0;
+    const n = W * H;
+    for (let c = 0; c < 3; c++)
+      for (let i = 0; i < n; i++) se += (direct.rgb.channels[c][i] - fromRaster.rgb.channels[c][i]) ** 2;
+    const psnr = 10 * Math.log10(1 / (se / (3 * n)));
+    assert.ok(psnr > 40, `PSNR between the two previews ${psnr.toFixed(1)} dB`);
+  });
+
+  it('outputPixels gives a preview image of about that size, with the photo’s aspect', () => {
+    const preview = new ScribblePreview(ramp(6000, 4000), { outputPixels: 250_000 });
+    const res = preview.updateStrokes([
+      { points: [1000, 1000, 2500, 1300], radius: 20, rgb: [0.9, 0.2, 0.1] },
+    ]);
+    assert.deepEqual([res.rgb.width, res.rgb.height], [612, 408]);
+    // Red along the stroke (image point (1750, 1150) → preview (178, 117)).
+    const i = 117 * 612 + 178;
+    assert.ok(res.rgb.channels[0][i] > res.rgb.channels[1][i] + 0.1);
+  });
+});
