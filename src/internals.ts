@@ -25,6 +25,8 @@ export * from './filters/guided.js';
 export * from './filters/histogram-match.js';
 export * from './filters/wavelet.js';
 export * from './finish/finish.js';
+export * from './flow/farneback.js';
+export * from './flow/warp.js';
 export * from './image/image.js';
 export * from './image/io.js';
 export * from './image/metadata.js';
