@@ -119,3 +119,7 @@ export * from './solve/pcg.js';
 export * from './solve/spd-solve.js';
 export * from './solve/stencil9.js';
 export * from './version.js';
+export * from './video/colorize-video.js';
+export * from './video/ffmpeg.js';
+export * from './video/temporal.js';
+export * from './video/video-io.js';

@@ -467,29 +467,83 @@ export function farnebackFlow(
   height: number,
   options: FarnebackOptions = {},
 ): FlowField {
+  return flowBetween(
+    flowPyramid(prev, width, height, options),
+    flowPyramid(next, width, height, options),
+    options,
+  );
+}
+
+/** A frame's polynomial expansions at every pyramid level: computed once, used by every flow it is part of. */
+export interface FlowPyramid {
+  readonly width: number;
+  readonly height: number;
+  /** Finest first. */
+  readonly levels: { w: number; h: number; R: Float32Array }[];
+}
+
+/**
+ * The pyramid of expansions of one frame (§2 at every level of §4's pyramid), as OpenCV builds it:
+ * level k is the frame blurred with σ = (1/scale − 1)/2 then resized bilinearly.
+ *
+ * @example
+ * ```ts
+ * import { flowPyramid } from 'colorize-toolkit/internals';
+ * const p = flowPyramid(new Float32Array(128 * 96), 128, 96);
+ * console.log(p.levels.map((l) => `${l.w}x${l.h}`).join(' ')); // 128x96 64x48
+ * ```
+ */
+export function flowPyramid(
+  plane: Float32Array,
+  width: number,
+  height: number,
+  options: FarnebackOptions = {},
+): FlowPyramid {
   const o = { ...FARNEBACK_DEFAULTS, ...options };
   checkOptions(o);
-  if (prev.length !== width * height || next.length !== width * height)
-    throw new RangeError(`flow: both planes must have ${width}×${height} samples`);
-  const unit = o.unitRange ? 255 : 1;
-  const f0 = unit === 1 ? prev : prev.map((p) => p * unit);
-  const f1 = unit === 1 ? next : next.map((p) => p * unit);
-  let levels = 0;
+  if (plane.length !== width * height)
+    throw new RangeError(`flow: the plane must have ${width}×${height} samples`);
+  const f = o.unitRange ? plane.map((p) => p * 255) : plane;
+  let count = 0;
   let scale = 1;
-  for (; levels < o.levels; levels++) {
+  for (; count < o.levels; count++) {
     scale *= o.pyrScale;
     if (width * scale < MIN_SIZE || height * scale < MIN_SIZE) break;
   }
-  let u: Float32Array | null = null;
-  let v: Float32Array | null = null;
-  let pw = 0;
-  let ph = 0;
-  for (let k = levels; k >= 0; k--) {
+  const levels: { w: number; h: number; R: Float32Array }[] = [];
+  for (let k = 0; k <= count; k++) {
     const s = o.pyrScale ** k;
     const sigma = (1 / s - 1) * 0.5;
     const smooth = Math.max(Math.round(sigma * 5) | 1, 3);
     const w = Math.round(width * s);
     const h = Math.round(height * s);
+    const I = resizeBilinear(
+      blurPlane(f, width, height, smoothingKernel(smooth, sigma)),
+      width,
+      height,
+      w,
+      h,
+    );
+    levels.push({ w, h, R: polyExpansion(I, w, h, o.polyN, o.polySigma) });
+  }
+  return { width, height, levels };
+}
+
+/**
+ * Flow from the frame of `p0` to the frame of `p1`, coarse to fine (§4), from their pyramids
+ * (made with the same options).
+ */
+export function flowBetween(p0: FlowPyramid, p1: FlowPyramid, options: FarnebackOptions = {}): FlowField {
+  const o = { ...FARNEBACK_DEFAULTS, ...options };
+  if (p0.width !== p1.width || p0.height !== p1.height || p0.levels.length !== p1.levels.length)
+    throw new RangeError('flow: both frames must have the same size and pyramid');
+  let u: Float32Array | null = null;
+  let v: Float32Array | null = null;
+  let pw = 0;
+  let ph = 0;
+  for (let k = p0.levels.length - 1; k >= 0; k--) {
+    const { w, h, R: R0 } = p0.levels[k];
+    const R1 = p1.levels[k].R;
     if (u && v) {
       u = resizeBilinear(u, pw, ph, w, h);
       v = resizeBilinear(v, pw, ph, w, h);
@@ -502,11 +556,6 @@ export function farnebackFlow(
       u = new Float32Array(w * h);
       v = new Float32Array(w * h);
     }
-    const kernel = smoothingKernel(smooth, sigma);
-    const I0 = resizeBilinear(blurPlane(f0, width, height, kernel), width, height, w, h);
-    const I1 = resizeBilinear(blurPlane(f1, width, height, kernel), width, height, w, h);
-    const R0 = polyExpansion(I0, w, h, o.polyN, o.polySigma);
-    const R1 = polyExpansion(I1, w, h, o.polyN, o.polySigma);
     const M = new Float32Array(w * h * 5);
     const vsum = new Float64Array((w + 2 * ((o.winSize >> 1) + 1)) * 5);
     updateMatrices(R0, R1, u, v, w, h, M);
@@ -517,5 +566,5 @@ export function farnebackFlow(
     pw = w;
     ph = h;
   }
-  return { width, height, u: u as Float32Array, v: v as Float32Array };
+  return { width: p0.width, height: p0.height, u: u as Float32Array, v: v as Float32Array };
 }
