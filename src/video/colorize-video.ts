@@ -13,6 +13,7 @@ import { finish } from '../finish/finish.js';
 import type { FarnebackOptions } from '../flow/farneback.js';
 import { warpPlane } from '../flow/warp.js';
 import { createImage, fromPlanes, type ImageF32 } from '../image/image.js';
+import { resizePlane } from '../image/resize.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { MethodDeclaration } from '../methods/catalogue/types.js';
 import {
@@ -281,29 +282,42 @@ export async function colorizeFrames(
             ab = temporalBlend(own, carry.ab as Float32Array[], flow.flow, flow.reliability, alpha);
           else ab = own;
         } else if (carry && flow) {
-          // Warped colours where the flow is reliable become soft strokes for this frame's solve.
+          // Warped colours where the flow is reliable become strokes for this frame's solve, which
+          // runs at the flow's working size (the chroma it gives is kept only where the flow is not
+          // reliable: disocclusions, new content); elsewhere the warped full-resolution colours stay.
           const warped: Float32Array[] = (carry.ab as Float32Array[]).map((p) => warpPlane(p, flow.flow));
-          const mask = createImage(width, height, 1);
+          ab = warped;
+          const { width: sw, height: sh } = small;
+          const rel = resizePlane(flow.reliability, width, height, sw, sh, 'area');
+          const mask = createImage(sw, sh, 1);
           let strokes = 0;
-          for (let i = 0; i < width * height; i++)
-            if (flow.reliability[i] >= 0.999) {
+          for (let i = 0; i < sw * sh; i++)
+            if (rel[i] >= 0.999) {
               mask.channels[0][i] = 1;
               strokes++;
             }
-          const colours = finish(
-            { original: grayImage, chroma: fromPlanes(width, height, warped), space: 'lab' },
-            { upsample: 'bilinear' },
-          );
-          if (strokes === 0) ab = warped;
-          else
-            ab = abOf(
+          if (strokes > 0 && strokes < sw * sh) {
+            const grayS = fromPlanes(sw, sh, [small.gray]);
+            const abS = warped.map((p) => resizePlane(p, width, height, sw, sh, 'area'));
+            const colours = finish(
+              { original: grayS, chroma: fromPlanes(sw, sh, abS), space: 'lab' },
+              { upsample: 'bilinear' },
+            );
+            const solved = abOf(
               (
                 await colorize(
-                  { gray: grayImage, mask, colors: colours },
+                  { gray: grayS, mask, colors: colours },
                   { method: method.name, ...methodOptions },
                 )
               ).rgb,
-            );
+            ).map((p) => resizePlane(p, sw, sh, width, height, 'bilinear'));
+            const r = flow.reliability;
+            ab = warped.map((w, c) => {
+              const out = new Float32Array(w.length);
+              for (let i = 0; i < w.length; i++) out[i] = r[i] * w[i] + (1 - r[i]) * solved[c][i];
+              return out;
+            });
+          }
         }
       } else if (runMethod) {
         const inputs: Record<string, ImageF32> = { [method.inputs[0].name]: grayImage };
