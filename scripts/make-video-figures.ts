@@ -19,8 +19,8 @@ import { colorizeFrames } from '../src/video/colorize-video.js';
 import { type Clip, grayOf, makeClip, trueBackwardFlow, truthFrame } from './video-clips.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FRAMES = 16;
-const SHOW = [3, 7, 11, 15];
+const FRAMES = 32;
+const SHOW = [7, 15, 23, 31];
 
 async function colour(clip: Clip, reference: ImageF32, temporalWeight: number): Promise<ImageF32[]> {
   const out: ImageF32[] = [];

@@ -187,7 +187,7 @@ export function checkVideoOptions(options: VideoOptions) {
  * const out: unknown[] = [];
  * async function* frames() { yield frame; yield frame; }
  * const stats = await colorizeFrames(frames(), { has: () => false, read: async () => frame, write: async (i, rgb) => { out[i] = rgb; } },
- *   { method: 'reinhard', references: [{ frame: 0, value: ref }] });
+ *   { method: 'welsh', references: [{ frame: 0, value: ref }] });
  * console.log(stats.coloured, out.length); // 2 2
  * ```
  */
