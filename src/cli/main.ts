@@ -13,6 +13,7 @@ import { registerModels } from './commands/models.js';
 import { registerQueue } from './commands/queue.js';
 import { registerServe } from './commands/serve.js';
 import { registerStudio } from './commands/studio.js';
+import { registerVideo } from './commands/video.js';
 import { registerWorker } from './commands/worker.js';
 
 /**
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerFamilyCommands(program);
+  registerVideo(program);
   registerEval(program);
   registerInfo(program);
   registerMethods(program);
