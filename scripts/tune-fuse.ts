@@ -1,7 +1,7 @@
 /**
  * Chooses the fused method's source weights (issue 18) on the tuning halves: the first half of the
  * hard exemplar sets (sorted) and the first N sorted val photos; prints mean PSNR per setting.
- *   nice node --import tsx scripts/tune-fuse.ts [valCount] [json list of option sets]
+ *   nice node --import tsx scripts/tune-fuse.ts [valCount] [json list of option sets] [exemplar combos, e.g. sr,sa,sra]
  */
 import {
   type Combo,
@@ -17,9 +17,9 @@ import type { FuseOptions } from '../src/methods/fuse/fuse.js';
 
 const valCount = Number(process.argv[2] ?? 6);
 const settings: FuseOptions[] = process.argv[3] ? JSON.parse(process.argv[3]) : [{}];
+const exCombos = (process.argv[4] ?? 'sr,sa,ra,sra').split(',') as Combo[];
 const cases: Array<[FuseCase, Combo[]]> = [];
-for (const id of HARD_SETS.slice(0, HARD_SETS.length / 2))
-  cases.push([await exemplarCase(id), ['sr', 'sa', 'ra', 'sra']]);
+for (const id of HARD_SETS.slice(0, HARD_SETS.length / 2)) cases.push([await exemplarCase(id), exCombos]);
 for (const n of valNames().slice(0, valCount)) cases.push([await valCase(n), ['sa']]);
 const singles = cases.map(() => ({}) as Record<string, never>);
 for (const [si, s] of settings.entries()) {

@@ -49,6 +49,7 @@ export * from './solve/coupled-tv.js';
 
 import './models/catalogue.js';
 
+export * from './methods/catalogue/region.js';
 export * from './methods/exemplar/attention/index.js';
 export * from './methods/exemplar/attention/method.js';
 export * from './methods/exemplar/gallery/index.js';

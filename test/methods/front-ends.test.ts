@@ -83,7 +83,7 @@ describe('front ends generated from the catalogue', () => {
     const attention = served.find((m) => m.name === 'attention')!;
     assert.deepEqual(
       attention.options.map((o) => o.key),
-      ['workingSize'],
+      ['workingSize', 'feather'],
     );
     for (const m of served)
       for (const o of m.options) assert.ok(o.default !== undefined || o.defaultText, `${m.name}.${o.key}`);

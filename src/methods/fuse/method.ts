@@ -7,11 +7,12 @@ import { ColorizeError } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../solve/coupled-tv.js';
 import { COLOUR_AS_GRAY_NOTE, colourReference, GALLERY_INPUT, grayInput } from '../catalogue/inputs.js';
+import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask } from '../catalogue/region.js';
 import type { MethodDeclaration, MethodOption } from '../catalogue/types.js';
 import { FEATURE_CHOICES } from '../exemplar/superpixel/options.js';
 import { strokesOfInputs } from '../scribbles/declare.js';
 import { MARKED_THRESHOLD, type StrokeSet } from '../scribbles/strokes.js';
-import { FUSE_DEFAULTS, type FuseOptions, fuseColorize } from './fuse.js';
+import { FUSE_DEFAULTS, type FuseOptions, fuseColorize, recolourLocal } from './fuse.js';
 
 const num = (
   flags: string,
@@ -136,6 +137,7 @@ export const FUSE_OPTIONS: MethodOption[] = [
     default: 'auto',
     description: 'features of the exemplar matching (auto: VGG-19 when its weights are found)',
   },
+  FEATHER_OPTION,
   num(
     '--threshold <x>',
     'threshold',
@@ -193,6 +195,38 @@ export const fuseMethod: MethodDeclaration = {
         'no hint given: give strokes (--strokes or --marked), a reference (--reference or --gallery) or --auto, or several',
         'usage',
       );
+    const photo = inputs.images.gray!;
+    const mask = inputs.images.mask;
+    if (!photo.isGray && hasStrokes && !hasReference && !auto) {
+      // Local re-colouring of a colour photo: its chroma kept away from the strokes.
+      const { strokes: set } = strokesOfInputs(
+        { ...inputs, images: { ...inputs.images, gray: { image: photo.image, isGray: true } } },
+        o,
+      );
+      const region = mask
+        ? featheredMask(
+            mask.image,
+            photo.image.width,
+            photo.image.height,
+            (o.feather as number | undefined) ?? DEFAULT_FEATHER,
+          )
+        : undefined;
+      ctx.progress?.(0.1, 're-colouring');
+      const rgb = recolourLocal(photo.image, set, {
+        strokeSigma: o.strokeSigma as number | undefined,
+        edgeCost: o.edgeCost as number | undefined,
+        region,
+      });
+      return {
+        rgb,
+        summary: `fuse (re-colouring a colour photo from strokes${mask ? ' inside the mask' : ''})`,
+      };
+    }
+    if (mask)
+      throw new ColorizeError(
+        '--mask limits the re-colouring of a colour photo by strokes; give a colour GRAY photo with strokes and no other hint',
+        'usage',
+      );
     let gray: ImageF32;
     let strokes: StrokeSet | undefined;
     if (hasStrokes) ({ gray, strokes } = strokesOfInputs(inputs, o, ctx));
@@ -202,7 +236,7 @@ export const fuseMethod: MethodDeclaration = {
       gray = grayInput(g.image, g.isGray);
     }
     const reference = hasReference ? colourReference(inputs).image : undefined;
-    const { auto: _a, threshold: _t, ...rest } = o;
+    const { auto: _a, threshold: _t, feather: _f, ...rest } = o;
     const res = await fuseColorize(
       gray,
       { strokes, reference, auto },
