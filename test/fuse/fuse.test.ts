@@ -80,6 +80,7 @@ function literalEnergy(
   w: ArrayLike<number>,
   lambda: number,
   gamma: number,
+  cost?: Float32Array,
 ): number {
   let e = 0;
   for (let y = 0; y < H; y++)
@@ -91,7 +92,9 @@ function literalEnergy(
         gamma * (dx(lum) ** 2 + dy(lum) ** 2) + dx(ua) ** 2 + dy(ua) ** 2 + dx(ub) ** 2 + dy(ub) ** 2,
       );
       for (let k = 0; k < K; k++)
-        e += (lambda / 2) * w[i * K + k] * ((ua[i] - ca[i * K + k]) ** 2 + (ub[i] - cb[i * K + k]) ** 2);
+        e +=
+          (lambda / 2) * w[i * K + k] * ((ua[i] - ca[i * K + k]) ** 2 + (ub[i] - cb[i * K + k]) ** 2) +
+          (cost ? w[i * K + k] * cost[i * K + k] : 0);
     }
   return e;
 }
@@ -121,79 +124,83 @@ test('coupled TV on fused candidates: eq. 2 (written out) decreases to a block m
     features: 'test',
     notices: [],
   };
-  const c = fusedCandidates({ W, H, exemplar, stroke }, { ka: 0, kr: 1, ws: 4, wr: 1, wa: 1 }, W, H);
-  assert.equal(c.count, 3);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < 3; k++) s += c.weight[i * 3 + k];
-    assert.ok(Math.abs(s - 1) < 1e-6, `pixel ${i}: weights sum to ${s}`);
-  }
-  // Hard at the stroke: every candidate is the stroke colour.
-  for (let k = 0; k < 3; k++) assert.deepEqual([c.a[k], c.b[k]], [40, 20]);
-  const lambda = 50;
-  const gamma = 4;
-  const K = c.count;
-  const init = { a: new Float32Array(n), b: new Float32Array(n) };
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < K; k++) {
-      init.a[i] += c.weight[i * K + k] * c.a[i * K + k];
-      init.b[i] += c.weight[i * K + k] * c.b[i * K + k];
-    }
-  const e0 = literalEnergy(lum, W, H, K, c.a, c.b, init.a, init.b, c.weight, lambda, gamma);
-  const r = coupledTvSelect(lum, c, {
-    lambda,
-    gamma,
-    iterations: 2000,
-    selectIterations: 500,
-    tolerance: 1e-7,
-  });
-  assert.ok(r.binary);
-  const e1 = literalEnergy(lum, W, H, K, c.a, c.b, r.a, r.b, r.weight, lambda, gamma);
-  assert.ok(e1 < e0, `energy ${e0.toFixed(3)} → ${e1.toFixed(3)}`);
-  // (u, w) is a block minimiser of eq. 2 (what the alternating scheme of Tan, Pierre & Nikolova
-  // guarantees; eq. 2 is not convex in (u, w) jointly). w: brute force over all K^n vertex
-  // selections with u fixed, evaluated literally, finds the solver's selection.
-  let best = Number.POSITIVE_INFINITY;
-  let bestSel: number[] = [];
-  const sel = new Array<number>(n).fill(0);
-  const w = new Float64Array(n * K);
-  for (let code = 0; code < K ** n; code++) {
-    let t = code;
-    w.fill(0);
+  // μ = 0: eq. 2 as in the paper; μ = 2: with the prior −μ log w⁰ on the initial weights.
+  for (const prior of [0, 2]) {
+    const c = fusedCandidates({ W, H, exemplar, stroke }, { ka: 0, kr: 1, ws: 4, wr: 1, wa: 1, prior }, W, H);
+    assert.equal(c.count, 3);
     for (let i = 0; i < n; i++) {
-      sel[i] = t % K;
-      t = Math.floor(t / K);
-      w[i * K + sel[i]] = 1;
+      let s = 0;
+      for (let k = 0; k < 3; k++) s += c.weight[i * 3 + k];
+      assert.ok(Math.abs(s - 1) < 1e-6, `pixel ${i}: weights sum to ${s}`);
     }
-    const e = literalEnergy(lum, W, H, K, c.a, c.b, r.a, r.b, w, lambda, gamma);
-    if (e < best - 1e-9) {
-      best = e;
-      bestSel = [...sel];
-    }
-  }
-  assert.ok(Math.abs(e1 - best) < 1e-3 * best, `solver ${e1.toFixed(4)} vs brute force ${best.toFixed(4)}`);
-  for (let i = 0; i < n; i++) {
-    const k = r.winner[i];
-    assert.ok(
-      Math.abs(c.a[i * K + k] - c.a[i * K + bestSel[i]]) < 1e-4 &&
-        Math.abs(c.b[i * K + k] - c.b[i * K + bestSel[i]]) < 1e-4,
-      `pixel ${i}: candidate ${k} vs brute force ${bestSel[i]}`,
-    );
-  }
-  // u: no move of one pixel's a* or b* by ±0.25 lowers the literal energy (w fixed).
-  const ua = Float64Array.from(r.a);
-  const ub = Float64Array.from(r.b);
-  for (let i = 0; i < n; i++)
-    for (const plane of [ua, ub])
-      for (const d of [-0.25, 0.25]) {
-        plane[i] += d;
-        const e = literalEnergy(lum, W, H, K, c.a, c.b, ua, ub, r.weight, lambda, gamma);
-        plane[i] -= d;
-        assert.ok(e >= e1 - 1e-3 * e1, `pixel ${i} moved by ${d}: ${e.toFixed(4)} < ${e1.toFixed(4)}`);
+    // Hard at the stroke: every candidate is the stroke colour.
+    for (let k = 0; k < 3; k++) assert.deepEqual([c.a[k], c.b[k]], [40, 20]);
+    const lambda = 50;
+    const gamma = 4;
+    const K = c.count;
+    const init = { a: new Float32Array(n), b: new Float32Array(n) };
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < K; k++) {
+        init.a[i] += c.weight[i * K + k] * c.a[i * K + k];
+        init.b[i] += c.weight[i * K + k] * c.b[i * K + k];
       }
-  // The stroke side keeps the stroke colour, the far side the reference's (the weights chose it).
-  assert.deepEqual([c.a[3 * 2 + r.winner[2]], c.b[3 * 2 + r.winner[2]]].map(Math.round), [-15, -25]);
-  assert.deepEqual([Math.round(r.a[0]), Math.round(r.b[0])], [40, 20]);
+    const e0 = literalEnergy(lum, W, H, K, c.a, c.b, init.a, init.b, c.weight, lambda, gamma, c.cost);
+    const r = coupledTvSelect(lum, c, {
+      lambda,
+      gamma,
+      iterations: 2000,
+      selectIterations: 500,
+      tolerance: 1e-7,
+    });
+    assert.ok(r.binary);
+    const e1 = literalEnergy(lum, W, H, K, c.a, c.b, r.a, r.b, r.weight, lambda, gamma, c.cost);
+    assert.ok(e1 < e0, `energy ${e0.toFixed(3)} → ${e1.toFixed(3)}`);
+    // (u, w) is a block minimiser of eq. 2 (what the alternating scheme of Tan, Pierre & Nikolova
+    // guarantees; eq. 2 is not convex in (u, w) jointly). w: brute force over all K^n vertex
+    // selections with u fixed, evaluated literally, finds the solver's selection.
+    let best = Number.POSITIVE_INFINITY;
+    let bestSel: number[] = [];
+    const sel = new Array<number>(n).fill(0);
+    const w = new Float64Array(n * K);
+    for (let code = 0; code < K ** n; code++) {
+      let t = code;
+      w.fill(0);
+      for (let i = 0; i < n; i++) {
+        sel[i] = t % K;
+        t = Math.floor(t / K);
+        w[i * K + sel[i]] = 1;
+      }
+      const e = literalEnergy(lum, W, H, K, c.a, c.b, r.a, r.b, w, lambda, gamma, c.cost);
+      if (e < best - 1e-9) {
+        best = e;
+        bestSel = [...sel];
+      }
+    }
+    assert.ok(Math.abs(e1 - best) < 1e-3 * best, `solver ${e1.toFixed(4)} vs brute force ${best.toFixed(4)}`);
+    for (let i = 0; i < n; i++) {
+      const k = r.winner[i];
+      assert.ok(
+        Math.abs(c.a[i * K + k] - c.a[i * K + bestSel[i]]) < 1e-4 &&
+          Math.abs(c.b[i * K + k] - c.b[i * K + bestSel[i]]) < 1e-4,
+        `pixel ${i}: candidate ${k} vs brute force ${bestSel[i]}`,
+      );
+    }
+    // u: no move of one pixel's a* or b* by ±0.25 lowers the literal energy (w fixed).
+    const ua = Float64Array.from(r.a);
+    const ub = Float64Array.from(r.b);
+    for (let i = 0; i < n; i++)
+      for (const plane of [ua, ub])
+        for (const d of [-0.25, 0.25]) {
+          plane[i] += d;
+          const e = literalEnergy(lum, W, H, K, c.a, c.b, ua, ub, r.weight, lambda, gamma, c.cost);
+          plane[i] -= d;
+          assert.ok(e >= e1 - 1e-3 * e1, `pixel ${i} moved by ${d}: ${e.toFixed(4)} < ${e1.toFixed(4)}`);
+        }
+    // The stroke side keeps the stroke colour, the far side the reference's (the weights chose it).
+    assert.deepEqual([c.a[3 * 2 + r.winner[2]], c.b[3 * 2 + r.winner[2]]].map(Math.round), [-15, -25]);
+    assert.deepEqual([Math.round(r.a[0]), Math.round(r.b[0])], [40, 20]);
+    assert.equal(c.cost !== undefined, prior > 0);
+  }
 });
 
 test('no hint is a usage error; strokes alone are exactly the levin method', async () => {

@@ -54,6 +54,10 @@ export const FUSE_DEFAULTS = {
   strokeWeight: 4,
   referenceWeight: 1,
   autoWeight: 1,
+  /** μ of the prior −μ log w⁰ on the initial weights (FuseLayout.prior). */
+  prior: 0,
+  /** Shift the reference's colours to the strokes (`shiftedByStrokes`). */
+  referenceShift: false as boolean,
   /** σ of the stroke confidence, in working-resolution pixels. */
   strokeSigma: 20,
   /** β of the geodesic step cost 1 + β|ΔL*|. */
@@ -64,6 +68,9 @@ export const FUSE_DEFAULTS = {
 } as const;
 
 export interface FuseOptions extends Omit<CoupledTvOptions, 'onIteration' | 'init'> {
+  prior?: number;
+  /** Move the reference's colours by the mean stroke-minus-reference difference at the strokes. */
+  referenceShift?: boolean;
   strokeWeight?: number;
   referenceWeight?: number;
   autoWeight?: number;
@@ -166,11 +173,55 @@ export interface FuseCache {
 
 /** Weights and counts that decide the candidate layout. */
 export interface FuseLayout {
+  /**
+   * μ of the prior on the initial weights: candidate i of pixel x costs −μ log w⁰_i(x) in F
+   * (`Candidates.cost`), so the selection weighs the sources' confidence against the distance
+   * of u to the candidate; 0 gives eq. 2 as in the paper (the weights only start the descent).
+   */
+  prior?: number;
   ka: number;
   kr: number;
   ws: number;
   wr: number;
   wa: number;
+}
+
+/**
+ * The reference's colours moved by the mean difference, over the stroke pixels, between the
+ * strokes' a*, b* and the reference's fused colour there: a reference photo of other light or
+ * season is off by a global shift that the strokes measure.
+ */
+export function shiftedByStrokes(
+  ex: ExemplarCandidates,
+  stroke: { a: Float32Array; b: Float32Array; mask: Uint8Array },
+  W: number,
+  H: number,
+): ExemplarCandidates {
+  let da = 0;
+  let db = 0;
+  let n = 0;
+  for (let y = 0; y < H; y++) {
+    const ey = Math.min(ex.height - 1, Math.floor(((y + 0.5) * ex.height) / H));
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      if (!stroke.mask[i]) continue;
+      const e = ey * ex.width + Math.min(ex.width - 1, Math.floor(((x + 0.5) * ex.width) / W));
+      da += stroke.a[i] - ex.fusedA[e];
+      db += stroke.b[i] - ex.fusedB[e];
+      n++;
+    }
+  }
+  if (n === 0) return ex;
+  da /= n;
+  db /= n;
+  const add = (p: Float32Array, d: number) => p.map((v) => v + d);
+  return {
+    ...ex,
+    a: add(ex.a, da),
+    b: add(ex.b, db),
+    fusedA: add(ex.fusedA, da),
+    fusedB: add(ex.fusedB, db),
+  };
 }
 
 /**
@@ -196,6 +247,8 @@ export function fusedCandidates(s: FuseSources, l: FuseLayout, w: number, h: num
   const ca = new Float32Array(n * K);
   const cb = new Float32Array(n * K);
   const cw = new Float32Array(n * K);
+  const mu = l.prior ?? 0;
+  const cost = mu > 0 ? new Float32Array(n * K) : undefined;
   const auto = s.dist ? candidatesFromDistribution(s.dist, w, h, ka) : undefined;
   const resize = (p: Float32Array, pw: number, ph: number) =>
     pw === w && ph === h ? p : resizePlane(p, pw, ph, w, h, pw * ph > n ? 'area' : 'bilinear');
@@ -249,9 +302,12 @@ export function fusedCandidates(s: FuseSources, l: FuseLayout, w: number, h: num
       for (let t = 0; t < K; t++) sum += cw[o + t];
       if (sum > 0) for (let t = 0; t < K; t++) cw[o + t] /= sum;
       else for (let t = 0; t < K; t++) cw[o + t] = 1 / K;
+      if (cost) for (let t = 0; t < K; t++) cost[o + t] = -mu * Math.log(Math.max(cw[o + t], 1e-6));
     }
   }
-  return { width: w, height: h, count: K, a: ca, b: cb, weight: cw };
+  return cost
+    ? { width: w, height: h, count: K, a: ca, b: cb, weight: cw, cost }
+    : { width: w, height: h, count: K, a: ca, b: cb, weight: cw };
 }
 
 /**
@@ -289,6 +345,7 @@ export async function fuseColorize(
     ws: checkNumber('strokeWeight', options.strokeWeight ?? D.strokeWeight, 0, 1e6),
     wr: checkNumber('referenceWeight', options.referenceWeight ?? D.referenceWeight, 0, 1e6),
     wa: checkNumber('autoWeight', options.autoWeight ?? D.autoWeight, 0, 1e6),
+    prior: checkNumber('prior', options.prior ?? D.prior, 0, 1e6),
     ka: checkInteger('autoCandidates', options.autoCandidates ?? D.autoCandidates, 1, 64),
     kr: checkInteger('referenceCandidates', options.referenceCandidates ?? D.referenceCandidates, 1, 32),
   };
@@ -381,6 +438,8 @@ export async function fuseColorize(
     const conf = strokeConfidence(geodesicDistance(lum, W, H, sw.mask, beta), sigma);
     src.stroke = { a: lab.channels[1], b: lab.channels[2], conf, mask: sw.mask };
     lap('levin');
+    if (src.exemplar && (options.referenceShift ?? D.referenceShift))
+      src.exemplar = shiftedByStrokes(src.exemplar, src.stroke, W, H);
   }
   progress?.(0.5, 'tv');
   let K = 0;

@@ -137,6 +137,25 @@ export const FUSE_OPTIONS: MethodOption[] = [
     default: 'auto',
     description: 'features of the exemplar matching (auto: VGG-19 when its weights are found)',
   },
+  {
+    flags: '--prior <μ>',
+    key: 'prior',
+    type: 'number',
+    default: FUSE_DEFAULTS.prior,
+    min: 0,
+    max: 1e6,
+    description:
+      'each candidate costs −μ log of its initial weight, so the selection keeps weighing the sources (0: eq. 2 as in the paper)',
+    source: 'ours, an extension of Mouzon et al. eq. 2',
+  },
+  {
+    flags: '--reference-shift',
+    key: 'referenceShift',
+    type: 'boolean',
+    default: FUSE_DEFAULTS.referenceShift,
+    description:
+      'with strokes and a reference: move the reference colours by their mean difference to the strokes',
+  },
   FEATHER_OPTION,
   num(
     '--threshold <x>',
