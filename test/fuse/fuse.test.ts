@@ -12,12 +12,9 @@ import { ColorizeError } from '../../src/errors.js';
 import type { ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
-import { predictColorDistribution } from '../../src/methods/automatic/cnn-tv/network.js';
-import { selectWithCoupledTv } from '../../src/methods/automatic/cnn-tv/pipeline.js';
 import { fuseColorize, fusedCandidates } from '../../src/methods/fuse/fuse.js';
 import { geodesicDistance, strokeConfidence } from '../../src/methods/fuse/geodesic.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
-import { psnr } from '../../src/metrics/psnr.js';
 import { seededRandom } from '../../src/random.js';
 import { coupledTvSelect } from '../../src/solve/coupled-tv.js';
 import { dataPath } from '../helpers/shared.js';
@@ -213,35 +210,4 @@ test('no hint is a usage error; strokes alone are exactly the levin method', asy
   const res = await fuseColorize(gray, { strokes });
   const lev = colorizeLevin(gray, strokes);
   for (let c = 0; c < 3; c++) assert.deepEqual(res.rgb.channels[c], lev.rgb.channels[c]);
-});
-
-test('auto alone equals cnn-tv on the same candidates (within 1/255); strokes are hard where drawn when fused', async () => {
-  const { gray, truth } = await valPhoto('bsds500_100039.jpg', 112);
-  const opts = { iterations: 60, workingPixels: 4096 * 4 };
-  const fused = await fuseColorize(gray, { auto: true }, { ...opts, autoCandidates: 6 });
-  const own = selectWithCoupledTv(gray, await predictColorDistribution(gray), { ...opts, candidates: 6 });
-  let maxDiff = 0;
-  for (let c = 0; c < 3; c++)
-    for (let i = 0; i < gray.width * gray.height; i++)
-      maxDiff = Math.max(maxDiff, Math.abs(fused.rgb.channels[c][i] - own.image.channels[c][i]));
-  assert.ok(maxDiff <= 1 / 255, `fuse --auto vs cnn-tv: max |Δ| ${maxDiff}`);
-
-  const strokes = shortStrokes(truth, 3000, 4);
-  const both = await fuseColorize(gray, { strokes, auto: true }, opts);
-  const lev = colorizeLevin(gray, strokes);
-  let strokeDiff = 0;
-  let count = 0;
-  for (let i = 0; i < strokes.mask.length; i++) {
-    if (!strokes.mask[i]) continue;
-    count++;
-    for (let c = 0; c < 3; c++)
-      strokeDiff = Math.max(strokeDiff, Math.abs(both.rgb.channels[c][i] - lev.rgb.channels[c][i]));
-  }
-  assert.ok(count > 50);
-  assert.ok(strokeDiff < 1e-6, `stroke pixels differ from the stroke colour by ${strokeDiff}`);
-  // Fusing the strokes helps the automatic result on this photo.
-  assert.ok(
-    psnr(both.rgb, truth) > psnr(fused.rgb, truth),
-    `${psnr(both.rgb, truth)} vs ${psnr(fused.rgb, truth)}`,
-  );
 });

@@ -51,15 +51,15 @@ export interface FuseHints {
 
 /** Defaults of the fused method (chosen by measurement: see the folder's README). */
 export const FUSE_DEFAULTS = {
-  strokeWeight: 4,
+  strokeWeight: 16,
   referenceWeight: 1,
-  autoWeight: 1,
+  autoWeight: 0.25,
   /** μ of the prior −μ log w⁰ on the initial weights (FuseLayout.prior). */
-  prior: 0,
+  prior: 8,
   /** Shift the reference's colours to the strokes (`shiftedByStrokes`). */
   referenceShift: false as boolean,
   /** σ of the stroke confidence, in working-resolution pixels. */
-  strokeSigma: 20,
+  strokeSigma: 60,
   /** β of the geodesic step cost 1 + β|ΔL*|. */
   edgeCost: 1,
   autoCandidates: 6,
@@ -345,7 +345,8 @@ export async function fuseColorize(
     ws: checkNumber('strokeWeight', options.strokeWeight ?? D.strokeWeight, 0, 1e6),
     wr: checkNumber('referenceWeight', options.referenceWeight ?? D.referenceWeight, 0, 1e6),
     wa: checkNumber('autoWeight', options.autoWeight ?? D.autoWeight, 0, 1e6),
-    prior: checkNumber('prior', options.prior ?? D.prior, 0, 1e6),
+    // The prior weighs sources against each other; one source alone is its own method's model.
+    prior: sources.length > 1 ? checkNumber('prior', options.prior ?? D.prior, 0, 1e6) : 0,
     ka: checkInteger('autoCandidates', options.autoCandidates ?? D.autoCandidates, 1, 64),
     kr: checkInteger('referenceCandidates', options.referenceCandidates ?? D.referenceCandidates, 1, 32),
   };
