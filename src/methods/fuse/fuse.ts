@@ -78,6 +78,8 @@ export interface FuseOptions extends Omit<CoupledTvOptions, 'onIteration' | 'ini
   edgeCost?: number;
   autoCandidates?: number;
   referenceCandidates?: number;
+  /** Levin's propagation on at most this many pixels (default: the working size itself). */
+  levinPixels?: number;
   /** Working-resolution cap (pixels) of the candidates and the TV step. */
   workingPixels?: number;
   /** Features of the exemplar matching (default 'auto': VGG-19 when its weights are there). */
@@ -432,8 +434,32 @@ export async function fuseColorize(
     const grayW = { width: W, height: H, channels: [g] };
     let lab = cache?.levinLab;
     if (!lab) {
-      const lev = levinChroma(grayW, sw);
-      lab = rgbImageToLab(recombine(g, lev.chroma.channels[0], lev.chroma.channels[1], W, H, 'yuv'));
+      const lp = checkInteger('levinPixels', options.levinPixels ?? W * H, 1024);
+      const ls = workingSize(W, H, lp);
+      let U: Float32Array;
+      let V: Float32Array;
+      if (ls.width === W && ls.height === H) {
+        const lev = levinChroma(grayW, sw);
+        [U, V] = lev.chroma.channels;
+      } else {
+        // Levin's propagation on a coarser grid (its result is smooth away from the strokes),
+        // brought to the working size; the stroke pixels get their own chroma back.
+        const gl = resizePlane(g, W, H, ls.width, ls.height, 'area');
+        const lev = levinChroma(
+          { width: ls.width, height: ls.height, channels: [gl] },
+          downsampleStrokes(strokes, ls.width, ls.height),
+        );
+        U = resizePlane(lev.chroma.channels[0], ls.width, ls.height, W, H, 'bilinear');
+        V = resizePlane(lev.chroma.channels[1], ls.width, ls.height, W, H, 'bilinear');
+        const m = forwardMatrix('yuv');
+        const [R, G, B] = sw.colors.channels;
+        for (let i = 0; i < W * H; i++)
+          if (sw.mask[i]) {
+            U[i] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
+            V[i] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
+          }
+      }
+      lab = rgbImageToLab(recombine(g, U, V, W, H, 'yuv'));
       if (cache) cache.levinLab = lab;
     }
     const conf = strokeConfidence(geodesicDistance(lum, W, H, sw.mask, beta), sigma);

@@ -156,6 +156,18 @@ export const FUSE_OPTIONS: MethodOption[] = [
     description:
       'with strokes and a reference: move the reference colours by their mean difference to the strokes',
   },
+  {
+    flags: '--levin-pixels <n>',
+    key: 'levinPixels',
+    type: 'number',
+    integer: true,
+    min: 1024,
+    max: 1e8,
+    unit: 'px',
+    defaultText: 'the working size',
+    description:
+      'run the strokes’ Levin propagation on at most this many pixels (faster; its result is smooth away from the strokes)',
+  },
   FEATHER_OPTION,
   num(
     '--threshold <x>',
