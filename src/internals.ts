@@ -51,12 +51,16 @@ export * from './solve/coupled-tv.js';
 
 import './models/catalogue.js';
 
+export * from './methods/catalogue/region.js';
 export * from './methods/exemplar/attention/index.js';
 export * from './methods/exemplar/attention/method.js';
 export * from './methods/exemplar/gallery/index.js';
 export * from './methods/exemplar/gram/index.js';
 export * from './methods/exemplar/gram/method.js';
 export * from './methods/exemplar/superpixel/index.js';
+export * from './methods/fuse/fuse.js';
+export * from './methods/fuse/geodesic.js';
+export * from './methods/fuse/method.js';
 export * from './methods/scribbles/declare.js';
 export * from './methods/scribbles/levin/affinity.js';
 export * from './methods/scribbles/levin/levin.js';

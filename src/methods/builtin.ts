@@ -12,6 +12,7 @@ import { registerMethod } from './catalogue/catalogue.js';
 import { attentionMethod } from './exemplar/attention/method.js';
 import { gramMethod } from './exemplar/gram/method.js';
 import { superpixelMethod } from './exemplar/superpixel/method.js';
+import { fuseMethod } from './fuse/method.js';
 
 registerMethod(superpixelMethod);
 registerMethod(gramMethod);
@@ -19,3 +20,4 @@ registerMethod(attentionMethod);
 registerMethod(cnnTvMethod);
 registerMethod(cnnMethod);
 registerMethod(chengMethod);
+registerMethod(fuseMethod);

@@ -28,6 +28,12 @@ export interface Candidates {
   b: Float32Array;
   /** Initial weights (each pixel's K sum to 1); the CNN's probabilities. */
   weight: Float32Array;
+  /**
+   * Optional cost of each candidate (pixel-major, like `a`): adds Σ_x Σ_i w_i(x) cost_i(x) to F,
+   * a term linear in w that the selection weighs against λ/2 ‖u − c_i‖² (the fused method's prior
+   * −μ log w⁰_i on its initial weights; absent: eq. 2 as in the paper).
+   */
+  cost?: Float32Array;
 }
 
 export interface CoupledTvOptions {
@@ -186,11 +192,13 @@ export function coupledTvEnergy(
         (ub[d] - ub[i]) ** 2;
       e += Math.sqrt(g);
       let f = 0;
+      let q = 0;
       for (let j = 0; j < K; j++) {
         const o = i * K + j;
         f += weight[o] * ((ua[i] - c.a[o]) ** 2 + (ub[i] - c.b[o]) ** 2);
+        if (c.cost) q += weight[o] * c.cost[o];
       }
-      e += 0.5 * lambda * f;
+      e += 0.5 * lambda * f + q;
     }
   return e;
 }
@@ -434,7 +442,11 @@ export function coupledTvSelect(
     tl: TAU * lambda,
   };
   const scratch = new Uint8Array(K);
-  const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖²
+  const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖² (+ cost_i)
+  const cost = c.cost;
+  if (cost && cost.length !== n * K)
+    throw new RangeError('coupledTvSelect: the candidate costs do not match the candidates');
+  const costScale = 2 / lambda; // the selection compares ‖u − c_i‖² + 2 cost_i / λ
 
   /** Phase 1: projected gradient step of w, then the new Σ w_j c_j. */
   const gradientW = (): void => {
@@ -448,7 +460,7 @@ export function coupledTvSelect(
       for (let j = 0; j < K; j++) {
         const dA = na - c.a[o + j];
         const dB = nb - c.b[o + j];
-        const v = w[o + j] - wStep * (dA * dA + dB * dB);
+        const v = w[o + j] - wStep * (dA * dA + dB * dB) - (cost ? weightStep * cost[o + j] : 0);
         w[o + j] = v;
         if (v > best) {
           second = best;
@@ -489,9 +501,9 @@ export function coupledTvSelect(
       const nb = ub[i];
       const cur = winner[i];
       let bi = cur;
-      let bd = (na - c.a[o + cur]) ** 2 + (nb - c.b[o + cur]) ** 2;
+      let bd = (na - c.a[o + cur]) ** 2 + (nb - c.b[o + cur]) ** 2 + (cost ? costScale * cost[o + cur] : 0);
       for (let j = 0; j < K; j++) {
-        const d = (na - c.a[o + j]) ** 2 + (nb - c.b[o + j]) ** 2;
+        const d = (na - c.a[o + j]) ** 2 + (nb - c.b[o + j]) ** 2 + (cost ? costScale * cost[o + j] : 0);
         if (d < bd) {
           bd = d;
           bi = j;

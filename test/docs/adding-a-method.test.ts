@@ -119,7 +119,10 @@ describe('docs/adding-a-method.md, as written', () => {
       assert.ok(m);
       assert.deepEqual(
         m.options.map((o) => [o.key, o.default, o.minimum, o.maximum]),
-        [['strength', 1, 0, 1]],
+        [
+          ['strength', 1, 0, 1],
+          ['feather', 4, 0, 1000],
+        ],
       );
       const boundary = '----meanab';
       const part = (n: string, body: Buffer | string, file?: string) =>

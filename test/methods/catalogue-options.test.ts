@@ -129,6 +129,8 @@ describe('catalogue: typed option metadata', () => {
       'histogram-match RGB before merging (report figure 14)',
       'localized contrast gain on the target first (default 1 = off)',
       'σ of the local mean for --contrast (default 8 px)',
+      // Every transfer and exemplar method: the region mask's feather (issue 18).
+      'with a mask: σ of the Gaussian that softens the region’s edge (0: a hard edge) (default 4 px)',
     ]);
   });
 

@@ -75,7 +75,8 @@ describe('a gallery instead of a reference', { skip }, () => {
         hasRef,
         m.name,
       );
-      if (hasRef)
+      // fuse takes a reference as one optional hint among others (issue 18): no oneOf group.
+      if (hasRef && m.name !== 'fuse')
         assert.ok(
           m.oneOf?.some((g) => g.includes('reference') && g.includes('gallery')),
           m.name,

@@ -81,6 +81,7 @@ describe('GET /v1/methods/{transfer method}', () => {
         'workingSize',
         'features',
         'finishMode',
+        'feather',
       ],
     );
     assert.deepEqual([superpixel.get('tau')!.default, superpixel.get('workingSize')!.default], [0.015, 256]);

