@@ -56,6 +56,19 @@ export interface FinishInput {
   chroma: ImageF32;
   /** Space of the chroma planes. */
   space: ChromaSpace;
+  /**
+   * Full-resolution chroma to keep exactly at some pixels (e.g. the strokes of a scribble method
+   * solved at a working resolution): after upsampling, `c1[k]`, `c2[k]` replace the chroma at pixel
+   * `index[k]` (before the gamut clamp, as a full-resolution solve's fixed values would be).
+   */
+  fixed?: FixedChroma;
+}
+
+/** Sparse full-resolution chroma values: pixel indices (y · width + x) and their two chroma values. */
+export interface FixedChroma {
+  index: Uint32Array;
+  c1: Float32Array;
+  c2: Float32Array;
 }
 
 /** Luminance plane of `img` in the given space: L* for Lab, Rec. 601 luma for YUV and YIQ. */
@@ -122,6 +135,21 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
       const sigmaSpatial = checkNumber('sigmaSpatial', options.sigmaSpatial ?? 2, 0.5);
       const sigmaRange = checkNumber('sigmaRange', options.sigmaRange ?? 0.05, 1e-4);
       [c1, c2] = jointBilateralGrid(guide, [c1, c2], W, H, { sigmaSpatial, sigmaRange });
+    }
+  }
+  const fixed = input.fixed;
+  if (fixed) {
+    if (fixed.c1.length !== fixed.index.length || fixed.c2.length !== fixed.index.length)
+      throw new ColorizeError('finish: fixed chroma needs one c1 and one c2 value per index', 'internal');
+    // c1/c2 may still be the caller's planes (same size, no refinement): never write into those.
+    if (c1 === chroma.channels[0]) c1 = c1.slice();
+    if (c2 === chroma.channels[1]) c2 = c2.slice();
+    const { index } = fixed;
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k];
+      if (i >= n) throw new ColorizeError(`finish: fixed chroma index ${i} outside the image`, 'internal');
+      c1[i] = fixed.c1[k];
+      c2[i] = fixed.c2[k];
     }
   }
   const rgb = recombine(lum, c1, c2, W, H, space);
