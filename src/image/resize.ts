@@ -144,3 +144,21 @@ export function fitWithin(width: number, height: number, maxSide: number): { wid
   const s = maxSide / long;
   return { width: Math.max(1, Math.round(width * s)), height: Math.max(1, Math.round(height * s)) };
 }
+
+/**
+ * The working grid for an image over `cap` pixels: the same aspect ratio, at most `cap` pixels.
+ *
+ * @example
+ * ```ts
+ * import { workingGrid } from 'colorize-toolkit/internals';
+ * console.log(workingGrid(6000, 4000, 4_000_000)); // { width: 2449, height: 1633 }
+ * ```
+ */
+export function workingGrid(width: number, height: number, cap: number): { width: number; height: number } {
+  const f = Math.sqrt(cap / (width * height));
+  if (f >= 1) return { width, height };
+  return {
+    width: Math.max(2, Math.floor(width * f)),
+    height: Math.max(2, Math.floor(height * f)),
+  };
+}

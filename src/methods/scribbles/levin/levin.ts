@@ -18,7 +18,7 @@ import { forwardMatrix, type LinearSpace, lumaOf, rgbToLumaChroma } from '../../
 import { checkChoice, checkInteger } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import { resizePlane } from '../../../image/resize.js';
+import { resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
@@ -262,24 +262,6 @@ function checkWorkingPixels(v: number | undefined): number {
   if (v === undefined) return LEVIN_WORKING_PIXELS;
   if (v === 0) return 0;
   return checkInteger('workingPixels', v, 4096);
-}
-
-/**
- * The working grid for an image over `cap` pixels: the same aspect ratio, at most `cap` pixels.
- *
- * @example
- * ```ts
- * import { workingGrid } from 'colorize-toolkit/internals';
- * console.log(workingGrid(6000, 4000, 4_000_000)); // { width: 2449, height: 1633 }
- * ```
- */
-export function workingGrid(width: number, height: number, cap: number): { width: number; height: number } {
-  const f = Math.sqrt(cap / (width * height));
-  if (f >= 1) return { width, height };
-  return {
-    width: Math.max(2, Math.floor(width * f)),
-    height: Math.max(2, Math.floor(height * f)),
-  };
 }
 
 /**

@@ -20,7 +20,7 @@ import { type LinearSpace, rgbToLumaChroma } from '../../../color/linear-spaces.
 import { checkChoice, checkInteger, checkNumber } from '../../../errors.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import { resizePlane } from '../../../image/resize.js';
+import { resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveSpd } from '../../../solve/spd-solve.js';
 import { createStencil9 } from '../../../solve/stencil9.js';
@@ -31,7 +31,6 @@ import {
   SCRIBBLE_SPACES,
   type ScribbleSolveOptions,
   strokeChromaAt,
-  workingGrid,
 } from '../levin/levin.js';
 import { reduceStrokes, type StrokeSet } from '../strokes.js';
 
