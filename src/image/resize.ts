@@ -151,7 +151,7 @@ export function fitWithin(width: number, height: number, maxSide: number): { wid
  * @example
  * ```ts
  * import { workingGrid } from 'colorize-toolkit/internals';
- * console.log(workingGrid(6000, 4000, 4_000_000)); // { width: 2449, height: 1633 }
+ * console.log(workingGrid(6000, 4000, 4_000_000)); // { width: 2449, height: 1632 }
  * ```
  */
 export function workingGrid(width: number, height: number, cap: number): { width: number; height: number } {
