@@ -5,6 +5,7 @@
  * - `bilinear` and `bicubic` (Keys, a = −0.5): point sampling with half-pixel centres and
  *   replicated edges, for enlargements.
  */
+import { invalidOption } from '../errors.js';
 import type { ImageF32 } from './image.js';
 
 export type ResizeKernel = 'area' | 'bilinear' | 'bicubic';
@@ -161,4 +162,20 @@ export function workingGrid(width: number, height: number, cap: number): { width
     width: Math.max(2, Math.floor(width * f)),
     height: Math.max(2, Math.floor(height * f)),
   };
+}
+
+/**
+ * Validates a `workingPixels` option: 0 (no limit) or an integer of at least 4096; returns it.
+ *
+ * @example
+ * ```ts
+ * import { checkWorkingPixels } from 'colorize-toolkit/internals';
+ * console.log(checkWorkingPixels('workingPixels', 0), checkWorkingPixels('workingPixels', 5000)); // 0 5000
+ * ```
+ */
+export function checkWorkingPixels(name: string, value: unknown): number {
+  if (value === 0) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 4096)
+    invalidOption(name, value, '0 (no limit) or an integer of at least 4096');
+  return value;
 }

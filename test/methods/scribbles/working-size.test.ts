@@ -64,7 +64,10 @@ describe('scribble methods at a working resolution', () => {
     // Under the cap nothing changes: the full-resolution solve itself.
     const n = gray.width * gray.height;
     assert.deepEqual(colorizeLevin(gray, strokes, { workingPixels: n }).rgb.channels, full.rgb.channels);
-    assert.throws(() => colorizeLevin(gray, strokes, { workingPixels: 100 }), /workingPixels/);
+    assert.throws(
+      () => colorizeLevin(gray, strokes, { workingPixels: 100 }),
+      /"workingPixels" = 100 is invalid: expected 0 \(no limit\) or an integer of at least 4096/,
+    );
     let strokePixels = 0;
     for (let i = 0; i < strokes.mask.length; i++) {
       if (!strokes.mask[i]) continue;

@@ -1,5 +1,6 @@
 /** Parameters of Deep Colorization and their validation (README.md lists them with the paper's values). */
 import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../../../errors.js';
+import { checkWorkingPixels } from '../../../image/resize.js';
 
 /** The paper's feature ablations (Figs. 2–4): the full descriptor or one group dropped. */
 export const CHENG_FEATURE_SETS = ['full', 'no-patch', 'no-daisy', 'no-semantic'] as const;
@@ -101,9 +102,6 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
       (o.workingSize ?? CHENG_WORKING_SIZE) === 0
         ? 0
         : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
-    workingPixels:
-      (o.workingPixels ?? CHENG_WORKING_PIXELS) === 0
-        ? 0
-        : checkInteger('workingPixels', o.workingPixels ?? CHENG_WORKING_PIXELS, 4096),
+    workingPixels: checkWorkingPixels('workingPixels', o.workingPixels ?? CHENG_WORKING_PIXELS),
   };
 }

@@ -15,10 +15,10 @@
  */
 
 import { forwardMatrix, type LinearSpace, lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
-import { checkChoice, checkInteger } from '../../../errors.js';
+import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import { resizePlane, workingGrid } from '../../../image/resize.js';
+import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
@@ -225,7 +225,7 @@ export function colorizeLevin(
   finishOptions: FinishOptions = {},
 ): ChromaResult & { rgb: ImageF32 } {
   const { width, height } = gray;
-  const cap = checkWorkingPixels(options.workingPixels);
+  const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
   if (cap === 0 || width * height <= cap) {
     const res = levinChroma(gray, strokes, options);
     const rgb = finish({ original: gray, chroma: res.chroma, space: res.space }, finishOptions);
@@ -257,12 +257,6 @@ export function colorizeLevin(
  * count: about 0.24 GB per megapixel, so a 24 MP photo solved at full size needs about 6 GB).
  */
 export const LEVIN_WORKING_PIXELS = 4_000_000;
-
-function checkWorkingPixels(v: number | undefined): number {
-  if (v === undefined) return LEVIN_WORKING_PIXELS;
-  if (v === 0) return 0;
-  return checkInteger('workingPixels', v, 4096);
-}
 
 /**
  * The stroke chroma at every stroke pixel of `strokes` (full resolution), as sparse fixed values

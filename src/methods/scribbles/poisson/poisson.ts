@@ -17,10 +17,10 @@
  */
 
 import { type LinearSpace, rgbToLumaChroma } from '../../../color/linear-spaces.js';
-import { checkChoice, checkInteger, checkNumber } from '../../../errors.js';
+import { checkChoice, checkNumber } from '../../../errors.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import { resizePlane, workingGrid } from '../../../image/resize.js';
+import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveSpd } from '../../../solve/spd-solve.js';
 import { createStencil9 } from '../../../solve/stencil9.js';
@@ -141,8 +141,8 @@ export function colorizePoisson(
 ): ChromaResult & { rgb: ImageF32; merged: ImageF32 } {
   const space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
   const output = checkChoice('output', options.output ?? 'finished', POISSON_OUTPUTS);
-  const cap = options.workingPixels ?? LEVIN_WORKING_PIXELS;
-  if (cap !== 0 && gray.width * gray.height > checkInteger('workingPixels', cap, 4096))
+  const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
+  if (cap !== 0 && gray.width * gray.height > cap)
     return poissonAtWorkingSize(gray, strokes, space, output, cap, options, finishOptions);
   const { rgb: merged, stats } = poissonMergeRgb(gray, strokes, options);
   const lc = rgbToLumaChroma(merged, space);
