@@ -261,6 +261,14 @@ export const LEVIN_WORKING_PIXELS = 4_000_000;
 /**
  * The stroke chroma at every stroke pixel of `strokes` (full resolution), as sparse fixed values
  * for the finish stage: the same arithmetic as {@link strokeChroma}, without full-size planes.
+ *
+ * @example
+ * ```ts
+ * import { rasterizeStrokes, strokeChromaAt } from 'colorize-toolkit/internals';
+ * const strokes = rasterizeStrokes([{ points: [2, 2], radius: 0.5, rgb: [1, 0, 0] }], 8, 8);
+ * const fixed = strokeChromaAt(strokes, 'yuv');
+ * console.log(fixed.index.length > 0, fixed.c2[0].toFixed(1)); // true 0.5
+ * ```
  */
 export function strokeChromaAt(strokes: StrokeSet, space: LinearSpace): FixedChroma {
   const { mask } = strokes;
