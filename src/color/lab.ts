@@ -145,14 +145,16 @@ export function rgbImageToLab(img: ImageF32): ImageF32 {
 /**
  * Planar Lab → planar sRGB, clamped to [0, 1]. With `gamutClamp` (default true) out-of-gamut
  * pixels first have a*, b* scaled towards neutral along their hue ray (see color/gamut.ts), so
- * L* is kept and no hue shifts; without it, R, G, B are clipped independently.
+ * L* is kept and no hue shifts; without it, R, G, B are clipped independently. With `inPlace`
+ * the result is written into the three input planes (no new full-size planes).
  */
-export function labImageToRgb(img: ImageF32, gamutClamp = true): ImageF32 {
+export function labImageToRgb(img: ImageF32, gamutClamp = true, inPlace = false): ImageF32 {
   const n = img.width * img.height;
   const [L, A, Bb] = img.channels;
-  const R = new Float32Array(n);
-  const G = new Float32Array(n);
-  const B = new Float32Array(n);
+  // In place (the caller's planes become R, G, B): each pixel is read whole before it is written.
+  const R = inPlace ? L : new Float32Array(n);
+  const G = inPlace ? A : new Float32Array(n);
+  const B = inPlace ? Bb : new Float32Array(n);
   const m = XYZ_TO_RGB;
   const rgb = new Float64Array(3);
   const toLinear = (l: number, a: number, b: number) => {

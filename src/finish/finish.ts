@@ -56,6 +56,19 @@ export interface FinishInput {
   chroma: ImageF32;
   /** Space of the chroma planes. */
   space: ChromaSpace;
+  /**
+   * Full-resolution chroma to keep exactly at some pixels (e.g. the strokes of a scribble method
+   * solved at a working resolution): after upsampling, `c1[k]`, `c2[k]` replace the chroma at pixel
+   * `index[k]` (before the gamut clamp, as a full-resolution solve's fixed values would be).
+   */
+  fixed?: FixedChroma;
+}
+
+/** Sparse full-resolution chroma values: pixel indices (y · width + x) and their two chroma values. */
+export interface FixedChroma {
+  index: Uint32Array;
+  c1: Float32Array;
+  c2: Float32Array;
 }
 
 /** Luminance plane of `img` in the given space: L* for Lab, Rec. 601 luma for YUV and YIQ. */
@@ -85,15 +98,21 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
   const W = original.width;
   const H = original.height;
   const n = W * H;
+  // Owned by this call (a new plane): recombine below writes the result into it.
   const lum = luminanceFor(original, space);
   const sameSize = chroma.width === W && chroma.height === H;
   const keep = checkChoice('keep', options.keep ?? 'luma', ['luma', 'lightness'] as const);
   if (keep === 'lightness' && space !== 'lab') invalidOption('keep', keep, "'luma' for YUV/YIQ chroma");
   let c1: Float32Array;
   let c2: Float32Array;
-  const norm = space === 'lab' ? 1 / 100 : 1;
-  const guide = new Float32Array(n);
-  for (let i = 0; i < n; i++) guide[i] = lum[i] * norm;
+  // The [0, 1] guide: the luma itself for YUV/YIQ, L*/100 for Lab (a full-size plane each: at
+  // 24 MP, 96 MB; the guide and the recombination in place keep the finish stage to about six).
+  let guide: Float32Array | null = lum;
+  if (space === 'lab') {
+    guide = new Float32Array(n);
+    const norm = 1 / 100;
+    for (let i = 0; i < n; i++) guide[i] = lum[i] * norm;
+  }
   if (!sameSize && method !== 'bilinear') {
     const low = [chroma.channels[0], chroma.channels[1]];
     if (method === 'guided') {
@@ -124,7 +143,24 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
       [c1, c2] = jointBilateralGrid(guide, [c1, c2], W, H, { sigmaSpatial, sigmaRange });
     }
   }
-  const rgb = recombine(lum, c1, c2, W, H, space);
+  guide = null; // not needed any more: let it go before the result planes are written
+  const fixed = input.fixed;
+  if (fixed) {
+    if (fixed.c1.length !== fixed.index.length || fixed.c2.length !== fixed.index.length)
+      throw new ColorizeError('finish: fixed chroma needs one c1 and one c2 value per index', 'internal');
+    // c1/c2 may still be the caller's planes (same size, no refinement): never write into those.
+    if (c1 === chroma.channels[0]) c1 = c1.slice();
+    if (c2 === chroma.channels[1]) c2 = c2.slice();
+    const { index } = fixed;
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k];
+      if (i >= n) throw new ColorizeError(`finish: fixed chroma index ${i} outside the image`, 'internal');
+      c1[i] = fixed.c1[k];
+      c2[i] = fixed.c2[k];
+    }
+  }
+  // lum, c1 and c2 are this call's own planes: the result is written into them.
+  const rgb = recombine(lum, c1, c2, W, H, space, true);
   // YUV/YIQ keep Rec. 601 luma by construction; Lab keeps L*, so restore luma if asked.
   if (space === 'lab' && keep === 'luma') matchLuma(rgb, lumaOf(original));
   return rgb;
@@ -132,7 +168,8 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
 
 /**
  * Gamut-clamps full-resolution chroma and recombines it with luminance `lum` (L* or Y) into sRGB.
- * `lum` is not modified except for clamping into its valid range.
+ * `lum` is not modified except for clamping into its valid range. With `inPlace` the result's R,
+ * G, B planes are `lum`, `c1`, `c2` themselves, overwritten (no new full-size planes).
  */
 export function recombine(
   lum: Float32Array,
@@ -141,14 +178,16 @@ export function recombine(
   width: number,
   height: number,
   space: ChromaSpace,
+  inPlace = false,
 ): ImageF32 {
   // Lab: hue-ray gamut clamp fused with the conversion (labImageToRgb does both in one pass).
-  if (space === 'lab') return labImageToRgb({ width, height, channels: [lum, c1, c2] });
+  if (space === 'lab') return labImageToRgb({ width, height, channels: [lum, c1, c2] }, true, inPlace);
   const n = width * height;
-  const R = new Float32Array(n);
-  const G = new Float32Array(n);
-  const B = new Float32Array(n);
-  const L = lum.slice();
+  const L = inPlace ? lum : lum.slice();
+  // Each pixel is read whole (y, u, v) before its r, g, b are written.
+  const R = inPlace ? L : new Float32Array(n);
+  const G = inPlace ? c1 : new Float32Array(n);
+  const B = inPlace ? c2 : new Float32Array(n);
   {
     clampLinearGamut(L, c1, c2, space);
     const m = inverseMatrix(space);

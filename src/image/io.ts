@@ -84,6 +84,11 @@ function describeSharpError(err: unknown): string {
   return msg.trim();
 }
 
+/** "24000000 pixels (24.0 MP)": exact, so a count just over a limit never reads as equal to it. */
+function pixelCount(n: number): string {
+  return `${n} pixels (${(n / 1e6).toFixed(1)} MP)`;
+}
+
 /**
  * Decodes an image file or buffer into planar float channels.
  *
@@ -129,7 +134,7 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
     );
   if (w0 * h0 > maxPixels) {
     throw new ColorizeError(
-      `${source}: ${w0}×${h0} = ${((w0 * h0) / 1e6).toFixed(1)} MP exceeds the pixel limit of ${(maxPixels / 1e6).toFixed(1)} MP (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
+      `${source}: ${w0}×${h0} = ${pixelCount(w0 * h0)} exceeds the pixel limit of ${pixelCount(maxPixels)} (raise it with --max-pixels or COLORIZE_MAX_PIXELS)`,
       'input',
       source,
     );

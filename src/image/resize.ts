@@ -5,6 +5,7 @@
  * - `bilinear` and `bicubic` (Keys, a = −0.5): point sampling with half-pixel centres and
  *   replicated edges, for enlargements.
  */
+import { invalidOption } from '../errors.js';
 import type { ImageF32 } from './image.js';
 
 export type ResizeKernel = 'area' | 'bilinear' | 'bicubic';
@@ -143,4 +144,38 @@ export function fitWithin(width: number, height: number, maxSide: number): { wid
   if (long <= maxSide) return { width, height };
   const s = maxSide / long;
   return { width: Math.max(1, Math.round(width * s)), height: Math.max(1, Math.round(height * s)) };
+}
+
+/**
+ * The working grid for an image over `cap` pixels: the same aspect ratio, at most `cap` pixels.
+ *
+ * @example
+ * ```ts
+ * import { workingGrid } from 'colorize-toolkit/internals';
+ * console.log(workingGrid(6000, 4000, 4_000_000)); // { width: 2449, height: 1632 }
+ * ```
+ */
+export function workingGrid(width: number, height: number, cap: number): { width: number; height: number } {
+  const f = Math.sqrt(cap / (width * height));
+  if (f >= 1) return { width, height };
+  return {
+    width: Math.max(2, Math.floor(width * f)),
+    height: Math.max(2, Math.floor(height * f)),
+  };
+}
+
+/**
+ * Validates a `workingPixels` option: 0 (no limit) or an integer of at least 4096; returns it.
+ *
+ * @example
+ * ```ts
+ * import { checkWorkingPixels } from 'colorize-toolkit/internals';
+ * console.log(checkWorkingPixels('workingPixels', 0), checkWorkingPixels('workingPixels', 5000)); // 0 5000
+ * ```
+ */
+export function checkWorkingPixels(name: string, value: unknown): number {
+  if (value === 0) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 4096)
+    invalidOption(name, value, '0 (no limit) or an integer of at least 4096');
+  return value;
 }

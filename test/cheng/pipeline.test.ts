@@ -5,7 +5,7 @@ import { lumaOf } from '../../src/color/linear-spaces.js';
 import { ColorizeError } from '../../src/errors.js';
 import { createImage, fromPlanes, grayToRgb } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
-import { resizeImage } from '../../src/image/resize.js';
+import { resizeImage, resizePlane, workingGrid } from '../../src/image/resize.js';
 import { loadChengModel, parseChengModel } from '../../src/methods/automatic/cheng/model.js';
 import { colorizeCheng } from '../../src/methods/automatic/cheng/pipeline.js';
 import { colorfulness } from '../../src/metrics/colorfulness.js';
@@ -103,6 +103,25 @@ describe('working size (inputs far above the training scale)', () => {
     assert.ok(colorfulness(r.rgb) > 5);
     // workingSize 0 keeps the input size.
     assert.equal(native.chroma.width, gray.width);
+  });
+
+  it('without a working size, runs photos over workingPixels at about that many pixels (issue 21)', async () => {
+    const { gray } = await load(PHOTOS[1]); // 481 × 321
+    const r = await colorizeCheng(gray, { workingPixels: 40_000, clustering: false });
+    const grid = workingGrid(gray.width, gray.height, 40_000);
+    assert.deepEqual({ width: r.chroma.width, height: r.chroma.height }, grid);
+    assert.equal(r.rgb.width, gray.width);
+    assert.equal(r.rgb.height, gray.height);
+    // The same chroma as the method run on the area-reduced photo itself.
+    const small = fromPlanes(grid.width, grid.height, [
+      resizePlane(gray.channels[0], gray.width, gray.height, grid.width, grid.height, 'area'),
+    ]);
+    const direct = await colorizeCheng(small, { workingPixels: 0, clustering: false });
+    assert.deepEqual(r.chroma.channels, direct.chroma.channels);
+    await assert.rejects(
+      colorizeCheng(gray, { workingPixels: 100 }),
+      (e: unknown) => e instanceof ColorizeError && /workingPixels/.test(e.message),
+    );
   });
 
   it('refuses a working size below 16 px', async () => {

@@ -8,7 +8,7 @@ import type { ImageF32 } from '../../image/image.js';
 import { DEFAULT_TOLERANCE, SOLVER_KINDS } from '../../solve/spd-solve.js';
 import { COLOUR_AS_GRAY_NOTE, grayInput } from '../catalogue/inputs.js';
 import type { InputName, InputSpec, MethodContext, MethodInputs, MethodOption } from '../catalogue/types.js';
-import { LEVIN_TOLERANCE, SCRIBBLE_SPACES, type ScribbleStats } from './levin/levin.js';
+import { LEVIN_TOLERANCE, LEVIN_WORKING_PIXELS, SCRIBBLE_SPACES, type ScribbleStats } from './levin/levin.js';
 import {
   MARKED_THRESHOLD,
   type StrokeSet,
@@ -75,6 +75,15 @@ export const SCRIBBLE_SOLVE_OPTIONS: MethodOption[] = [
     min: 1e-15,
     max: 1,
     description: 'relative residual at which the iterative solver stops',
+  },
+  {
+    flags: '--working-pixels <n>',
+    key: 'workingPixels',
+    type: 'number',
+    integer: true,
+    default: LEVIN_WORKING_PIXELS,
+    description:
+      'largest photo solved at full resolution (0: always); a larger one is solved on a grid of this many pixels with every stroke kept, then upsampled guided by the gray (exact stroke colours kept)',
   },
   {
     flags: '--threshold <x>',
@@ -161,5 +170,6 @@ export function solveOptions(o: Record<string, unknown>): Record<string, unknown
 export function solveSummary(stats: ScribbleStats, direct: boolean, iterationName: string): string {
   const work = direct ? 'direct solve' : `${stats.iterations} ${iterationName} iterations`;
   const s = (stats.buildMs + stats.setupMs + stats.solveMs) / 1000;
-  return `${stats.strokePixels} stroke pixels, ${work}, solve ${s.toFixed(2)} s`;
+  const grid = stats.working ? ` on a ${stats.working.width}×${stats.working.height} working grid` : '';
+  return `${stats.strokePixels} stroke pixels, ${work}${grid}, solve ${s.toFixed(2)} s`;
 }

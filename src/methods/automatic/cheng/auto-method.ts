@@ -1,7 +1,13 @@
 /** Declares Deep Colorization (Cheng, Yang & Sheng) as the automatic method `cheng`. */
 import type { OptionValue } from '../../catalogue/types.js';
 import { automaticMethod } from '../declare.js';
-import { CHENG_FEATURE_SETS, CHENG_STYLES, CHENG_WORKING_SIZE, type ChengOptions } from './options.js';
+import {
+  CHENG_FEATURE_SETS,
+  CHENG_STYLES,
+  CHENG_WORKING_PIXELS,
+  CHENG_WORKING_SIZE,
+  type ChengOptions,
+} from './options.js';
 import { colorizeCheng } from './pipeline.js';
 
 export const chengMethod = automaticMethod({
@@ -86,6 +92,17 @@ export const chengMethod = automaticMethod({
         'longest side at which the descriptors run (larger inputs are reduced and the chroma brought up by the finish stage); 0 = the input size',
       source: 'not in the paper (its training and test photos are ~256 px); docs/cheng.md measures it',
       default: CHENG_WORKING_SIZE,
+    },
+    {
+      flags: '--working-pixels <n>',
+      key: 'workingPixels',
+      type: 'number',
+      integer: true,
+      min: 0,
+      description:
+        'without --working-size: largest pixel count at which the descriptors run; larger inputs are reduced to about this many pixels (0 = no limit)',
+      source: 'not in the paper: bounds memory (about 0.3 GB per megapixel at full size); README.md',
+      default: CHENG_WORKING_PIXELS,
     },
   ],
   colorize: async (gray, options, context) =>

@@ -1,5 +1,6 @@
 /** Parameters of Deep Colorization and their validation (README.md lists them with the paper's values). */
 import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../../../errors.js';
+import { checkWorkingPixels } from '../../../image/resize.js';
 
 /** The paper's feature ablations (Figs. 2–4): the full descriptor or one group dropped. */
 export const CHENG_FEATURE_SETS = ['full', 'no-patch', 'no-daisy', 'no-semantic'] as const;
@@ -11,6 +12,15 @@ export type ChengStyle = (typeof CHENG_STYLES)[number];
 
 /** Default of {@link ChengOptions.workingSize} (0: the input size). */
 export const CHENG_WORKING_SIZE = 0;
+
+/**
+ * Default of {@link ChengOptions.workingPixels}: photos up to 2 MP run at their own size; larger
+ * ones at about 2 MP. The descriptors cost about 0.3 GB per megapixel (DAISY field, 21 semantic
+ * planes, refinement grid), so a 24 MP photo at full size needed about 8 GB; at 2 MP the whole run
+ * stays under 2 GB, and the features see a scale closer to the one they were trained at (longest
+ * side 320).
+ */
+export const CHENG_WORKING_PIXELS = 2_000_000;
 
 export interface ChengOptions {
   /** Adaptive image clustering (§III-C): pick the cluster network (default true); false = the global network. */
@@ -37,6 +47,13 @@ export interface ChengOptions {
    * (training photos: longest side 320).
    */
   workingSize?: number;
+  /**
+   * Largest pixel count at which the descriptors run when `workingSize` is 0 (default
+   * {@link CHENG_WORKING_PIXELS}; 0: no limit). A larger input is reduced (area average) to about
+   * this many pixels and the chrominance brought back to full size by the finish stage, as with
+   * `workingSize`.
+   */
+  workingPixels?: number;
 }
 
 export interface ResolvedChengOptions {
@@ -49,6 +66,7 @@ export interface ResolvedChengOptions {
   refineSigmaRange: number;
   batch: number;
   workingSize: number;
+  workingPixels: number;
 }
 
 function bool(name: string, v: unknown, dflt: boolean): boolean {
@@ -84,5 +102,6 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
       (o.workingSize ?? CHENG_WORKING_SIZE) === 0
         ? 0
         : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
+    workingPixels: checkWorkingPixels('workingPixels', o.workingPixels ?? CHENG_WORKING_PIXELS),
   };
 }

@@ -9,7 +9,7 @@ import { gist } from '../../../features/gist.js';
 import { jointBilateralGrid } from '../../../filters/bilateral.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
-import { resizePlane } from '../../../image/resize.js';
+import { resizePlane, workingGrid } from '../../../image/resize.js';
 import type { MethodContext } from '../../catalogue/types.js';
 import { selectCluster } from './clusters.js';
 import { chengDescriptors } from './features.js';
@@ -96,10 +96,19 @@ export async function colorizeCheng(
   const full = gray;
   // Inputs larger than the working size: descriptors at that size, chroma brought up by finish/.
   const side = Math.max(full.width, full.height);
+  // Or, without a working size, inputs over workingPixels (peak memory grows with the pixel count).
+  let reduced: { width: number; height: number } | null = null;
   if (o.workingSize > 0 && side > o.workingSize) {
     const s = o.workingSize / side;
-    const w = Math.max(1, Math.round(full.width * s));
-    const h = Math.max(1, Math.round(full.height * s));
+    reduced = {
+      width: Math.max(1, Math.round(full.width * s)),
+      height: Math.max(1, Math.round(full.height * s)),
+    };
+  } else if (o.workingSize === 0 && o.workingPixels > 0 && full.width * full.height > o.workingPixels) {
+    reduced = workingGrid(full.width, full.height, o.workingPixels);
+  }
+  if (reduced) {
+    const { width: w, height: h } = reduced;
     gray = {
       width: w,
       height: h,

@@ -14,10 +14,11 @@
  * original luminance kept exactly).
  */
 
-import { type LinearSpace, lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
+import { forwardMatrix, type LinearSpace, lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
 import { checkChoice } from '../../../errors.js';
-import { type ChromaSpace, type FinishOptions, finish } from '../../../finish/finish.js';
+import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
+import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
@@ -28,7 +29,7 @@ import {
   solveSpd,
 } from '../../../solve/spd-solve.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
-import type { StrokeSet } from '../strokes.js';
+import { reduceStrokes, type StrokeSet } from '../strokes.js';
 import { type AffinityOptions, levinOperator, symmetricAffinity } from './affinity.js';
 import { reportOperator, reportPreconditioner } from './report-system.js';
 
@@ -59,6 +60,13 @@ export interface ScribbleSolveOptions {
   initial?: Float32Array[];
   /** Iterative solver precision: 'single' (default) or 'double' (tight reference solves). */
   precision?: 'single' | 'double';
+  /**
+   * Largest image solved at full resolution (default {@link LEVIN_WORKING_PIXELS}; 0: always full
+   * resolution). A larger one is solved on a grid of about this many pixels, its strokes reduced
+   * so that none is lost, and the finish stage brings the chroma up guided by the full-size gray,
+   * keeping the exact stroke chroma at every stroke pixel. Used by {@link colorizeLevin}.
+   */
+  workingPixels?: number;
 }
 
 export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
@@ -79,6 +87,8 @@ export interface ScribbleStats {
   buildMs: number;
   setupMs: number;
   solveMs: number;
+  /** The grid the solve ran on, when smaller than the image (see `workingPixels`). */
+  working?: { width: number; height: number };
 }
 
 /** What a scribble method returns: chroma planes at the gray image's size, their space, and figures. */
@@ -214,7 +224,70 @@ export function colorizeLevin(
   options: LevinOptions = {},
   finishOptions: FinishOptions = {},
 ): ChromaResult & { rgb: ImageF32 } {
-  const res = levinChroma(gray, strokes, options);
-  const rgb = finish({ original: gray, chroma: res.chroma, space: res.space }, finishOptions);
-  return { ...res, rgb };
+  const { width, height } = gray;
+  const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
+  if (cap === 0 || width * height <= cap) {
+    const res = levinChroma(gray, strokes, options);
+    const rgb = finish({ original: gray, chroma: res.chroma, space: res.space }, finishOptions);
+    return { ...res, rgb };
+  }
+  // Larger than the working size: solve on a reduced grid (every stroke kept by reduceStrokes),
+  // bring the chroma up with the finish stage guided by the full-size gray, and keep the exact
+  // stroke chroma at every full-resolution stroke pixel.
+  const space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
+  const { width: w, height: h } = workingGrid(width, height, cap);
+  const small: ImageF32 = {
+    width: w,
+    height: h,
+    channels: [resizePlane(grayPlane(gray), width, height, w, h, 'area')],
+  };
+  const res = levinChroma(small, reduceStrokes(strokes, w, h), options);
+  const fixed = strokeChromaAt(strokes, space);
+  const rgb = finish({ original: gray, chroma: res.chroma, space: res.space, fixed }, finishOptions);
+  return {
+    ...res,
+    rgb,
+    stats: { ...res.stats, strokePixels: fixed.index.length, working: { width: w, height: h } },
+  };
+}
+
+/**
+ * Default of {@link ScribbleSolveOptions.workingPixels}: photos up to 4 MP are solved at full
+ * resolution; larger ones on a grid of about 4 MP (peak memory of the solve grows with the pixel
+ * count: about 0.24 GB per megapixel, so a 24 MP photo solved at full size needs about 6 GB).
+ */
+export const LEVIN_WORKING_PIXELS = 4_000_000;
+
+/**
+ * The stroke chroma at every stroke pixel of `strokes` (full resolution), as sparse fixed values
+ * for the finish stage: the same arithmetic as {@link strokeChroma}, without full-size planes.
+ *
+ * @example
+ * ```ts
+ * import { rasterizeStrokes, strokeChromaAt } from 'colorize-toolkit/internals';
+ * const strokes = rasterizeStrokes([{ points: [2, 2], radius: 0.5, rgb: [1, 0, 0] }], 8, 8);
+ * const fixed = strokeChromaAt(strokes, 'yuv');
+ * console.log(fixed.index.length > 0, fixed.c2[0].toFixed(1)); // true 0.5
+ * ```
+ */
+export function strokeChromaAt(strokes: StrokeSet, space: LinearSpace): FixedChroma {
+  const { mask } = strokes;
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i] ? 1 : 0;
+  const index = new Uint32Array(count);
+  const c1 = new Float32Array(count);
+  const c2 = new Float32Array(count);
+  const [R, G, B] = strokes.colors.channels;
+  const m = forwardMatrix(space);
+  for (let i = 0, k = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const r = R[i];
+    const g = G[i];
+    const b = B[i];
+    index[k] = i;
+    c1[k] = m[3] * r + m[4] * g + m[5] * b;
+    c2[k] = m[6] * r + m[7] * g + m[8] * b;
+    k++;
+  }
+  return { index, c1, c2 };
 }

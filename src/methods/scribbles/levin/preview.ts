@@ -12,7 +12,10 @@ import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage, resizePlane } from '../../../image/resize.js';
 import type { GeneralStencil9 } from '../../../solve/general-stencil9.js';
-import { rasterizeStrokes, type StrokeSet } from '../strokes.js';
+import { rasterizeStrokes, reduceStrokes, type StrokeSet } from '../strokes.js';
+
+export { reduceStrokes };
+
 import { levinOperator } from './affinity.js';
 import {
   type ChromaResult,
@@ -58,54 +61,6 @@ export interface PreviewResult extends ChromaResult {
   rgb: ImageF32;
   /** Total time of this update in ms. */
   ms: number;
-}
-
-/**
- * Reduces a stroke set to a smaller grid: a reduced pixel is a stroke pixel when at least half of
- * its area is covered by strokes, or when it holds some stroke and no neighbour (3 × 3) holds more
- * (so a stroke thinner than a grid cell still constrains the cells it passes through: on a 24 MP
- * photo the preview grid's cells are 25 pixels wide); its colour is the mean colour of the stroke
- * part.
- */
-export function reduceStrokes(strokes: StrokeSet, width: number, height: number): StrokeSet {
-  const { width: W, height: H } = strokes;
-  if (W === width && H === height) return strokes;
-  const n = W * H;
-  const m = new Float32Array(n);
-  for (let i = 0; i < n; i++) m[i] = strokes.mask[i];
-  const cover = resizePlane(m, W, H, width, height, 'area');
-  const cols = strokes.colors.channels.map((c) => {
-    const weighted = new Float32Array(n);
-    for (let i = 0; i < n; i++) weighted[i] = strokes.mask[i] ? c[i] : 0;
-    return resizePlane(weighted, W, H, width, height, 'area');
-  });
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      const c = cover[i];
-      let keep = c >= 0.5;
-      // Area averaging leaves a sliver of coverage from rounding: only count a real share.
-      if (!keep && c > 1e-3) {
-        keep = true;
-        for (let dy = -1; dy <= 1 && keep; dy++)
-          for (let dx = -1; dx <= 1; dx++) {
-            const yy = y + dy;
-            const xx = x + dx;
-            if (yy < 0 || yy >= height || xx < 0 || xx >= width || (dx === 0 && dy === 0)) continue;
-            if (cover[yy * width + xx] > c) {
-              keep = false;
-              break;
-            }
-          }
-      }
-      if (keep) {
-        mask[i] = 1;
-        for (const ch of cols) ch[i] /= c;
-      }
-    }
-  for (let i = 0; i < mask.length; i++) if (!mask[i]) for (const ch of cols) ch[i] = 0;
-  return { width, height, mask, colors: { width, height, channels: cols } };
 }
 
 /**

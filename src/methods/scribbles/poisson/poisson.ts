@@ -16,15 +16,23 @@
  * with the gray luminance exactly (finish stage); `output: 'raw'` returns the merged RGB itself.
  */
 
-import { rgbToLumaChroma } from '../../../color/linear-spaces.js';
+import { type LinearSpace, rgbToLumaChroma } from '../../../color/linear-spaces.js';
 import { checkChoice, checkNumber } from '../../../errors.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
+import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveSpd } from '../../../solve/spd-solve.js';
 import { createStencil9 } from '../../../solve/stencil9.js';
-import { type ChromaResult, grayPlane, SCRIBBLE_SPACES, type ScribbleSolveOptions } from '../levin/levin.js';
-import type { StrokeSet } from '../strokes.js';
+import {
+  type ChromaResult,
+  grayPlane,
+  LEVIN_WORKING_PIXELS,
+  SCRIBBLE_SPACES,
+  type ScribbleSolveOptions,
+  strokeChromaAt,
+} from '../levin/levin.js';
+import { reduceStrokes, type StrokeSet } from '../strokes.js';
 
 export interface PoissonOptions extends ScribbleSolveOptions {
   /** Weight λ of the gradient term (report fig. 21 uses 1e10; 0 leaves the gray image untouched off the strokes). */
@@ -133,6 +141,9 @@ export function colorizePoisson(
 ): ChromaResult & { rgb: ImageF32; merged: ImageF32 } {
   const space = checkChoice('space', options.space ?? 'yuv', SCRIBBLE_SPACES);
   const output = checkChoice('output', options.output ?? 'finished', POISSON_OUTPUTS);
+  const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
+  if (cap !== 0 && gray.width * gray.height > cap)
+    return poissonAtWorkingSize(gray, strokes, space, output, cap, options, finishOptions);
   const { rgb: merged, stats } = poissonMergeRgb(gray, strokes, options);
   const lc = rgbToLumaChroma(merged, space);
   const chroma = { width: gray.width, height: gray.height, channels: [lc.channels[1], lc.channels[2]] };
@@ -140,6 +151,55 @@ export function colorizePoisson(
     output === 'raw'
       ? { width: gray.width, height: gray.height, channels: merged.channels.map(clamp01) }
       : finish({ original: gray, chroma, space }, finishOptions);
+  return { chroma, space, stats, rgb, merged };
+}
+
+/**
+ * {@link colorizePoisson} over the working size: eq. 7 solved on a reduced grid with every stroke
+ * kept (reduceStrokes). 'finished': its chroma brought up by the finish stage guided by the
+ * full-size gray, with the exact stroke chroma at every full-resolution stroke pixel. 'raw': the
+ * full-size gray plus the bilinearly upsampled correction d = merged − gray, and the stroke colours
+ * at the stroke pixels. `merged` and `chroma` are those of the working grid.
+ */
+function poissonAtWorkingSize(
+  gray: ImageF32,
+  strokes: StrokeSet,
+  space: LinearSpace,
+  output: PoissonOutput,
+  cap: number,
+  options: PoissonOptions,
+  finishOptions: FinishOptions,
+): ChromaResult & { rgb: ImageF32; merged: ImageF32 } {
+  const { width: W, height: H } = gray;
+  const { width: w, height: h } = workingGrid(W, H, cap);
+  const t = grayPlane(gray);
+  const small = resizePlane(t, W, H, w, h, 'area');
+  const { rgb: merged, stats: solveStats } = poissonMergeRgb(
+    { width: w, height: h, channels: [small] },
+    reduceStrokes(strokes, w, h),
+    options,
+  );
+  const lc = rgbToLumaChroma(merged, space);
+  const chroma = { width: w, height: h, channels: [lc.channels[1], lc.channels[2]] };
+  let strokePixels = 0;
+  for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
+  const stats = { ...solveStats, strokePixels, working: { width: w, height: h } };
+  if (output === 'raw') {
+    const channels = merged.channels.map((m, c) => {
+      const d = new Float32Array(w * h);
+      for (let i = 0; i < d.length; i++) d[i] = m[i] - small[i];
+      const up = resizePlane(d, w, h, W, H, 'bilinear');
+      const col = strokes.colors.channels[c];
+      for (let i = 0; i < up.length; i++) {
+        const v = strokes.mask[i] ? col[i] : t[i] + up[i];
+        up[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+      }
+      return up;
+    });
+    return { chroma, space, stats, rgb: { width: W, height: H, channels }, merged };
+  }
+  const fixed = strokeChromaAt(strokes, space);
+  const rgb = finish({ original: gray, chroma, space, fixed }, finishOptions);
   return { chroma, space, stats, rgb, merged };
 }
 

@@ -61,10 +61,16 @@ export function histogramYuvTransfer(
 ): ImageF32 {
   requireColourReference(reference, 'histogram-yuv');
   const normalize = checkChoice('normalize', options.normalize ?? 'report', RANGE_NORMALIZATIONS);
+  // Each full-size intermediate is dropped as soon as the next exists (a 24 MP RGB image is
+  // 288 MB): the same steps, in the same order, as match_YUV(match_RGB(T, S), S).
   const ref = targetAsRgb(reference);
-  let t = targetAsRgb(target);
+  let t: ImageF32 | null = targetAsRgb(target);
   if (options.rgbFirst ?? true) t = matchChannels(t, ref, options);
-  const matched = matchChannels(toReportYuv(t), toReportYuv(ref), options);
+  let ty: ImageF32 | null = toReportYuv(t);
+  t = null;
+  let matched: ImageF32 | null = matchChannels(ty, toReportYuv(ref), options);
+  ty = null;
   const rgb = fromReportYuv(matched);
+  matched = null;
   return normalize === 'report' ? clampImage01(normalizeReportRange(rgb)) : clampImage01(rgb);
 }

@@ -65,7 +65,12 @@ export function waveletTransfer(
   const { width, height } = target;
   let ref = targetAsRgb(reference);
   if (ref.width !== width || ref.height !== height) ref = resizeImage(ref, width, height, 'bilinear');
-  let t = targetAsRgb(target);
+  // A gray target as RGB: its one plane three times, not three copies (nothing below writes
+  // into t; at 24 MP a copy is 96 MB a plane).
+  let t =
+    target.channels.length === 1
+      ? { width, height, channels: [target.channels[0], target.channels[0], target.channels[0]] }
+      : targetAsRgb(target);
   if (options.preMatch) t = matchChannels(t, ref);
   if (gain !== 1) t = enhanceLocalContrast(t, gain, sigma);
   const merge = (a: Float32Array, b: Float32Array) =>
