@@ -52,3 +52,22 @@ test('auto alone equals cnn-tv on the same candidates (within 1/255); strokes ar
     `${psnr(both.rgb, truth)} vs ${psnr(fused.rgb, truth)}`,
   );
 });
+
+test('strokes + auto without a reference use the farther stroke reach (σ 200), with a reference σ 60', async () => {
+  const { gray, truth } = await valPhoto('bsds500_100039.jpg', 240);
+  const opts = { iterations: 60, workingPixels: 4096 * 4 };
+  const strokes = shortStrokes(truth, 300, 4);
+  const cache = {};
+  const byDefault = await fuseColorize(gray, { strokes, auto: true }, opts, cache);
+  const at200 = await fuseColorize(gray, { strokes, auto: true }, { ...opts, strokeSigma: 200 }, cache);
+  const at60 = await fuseColorize(gray, { strokes, auto: true }, { ...opts, strokeSigma: 60 }, cache);
+  const maxDiff = (a: ImageF32, b: ImageF32) => {
+    let m = 0;
+    for (let c = 0; c < 3; c++)
+      for (let i = 0; i < a.channels[c].length; i++)
+        m = Math.max(m, Math.abs(a.channels[c][i] - b.channels[c][i]));
+    return m;
+  };
+  assert.equal(maxDiff(byDefault.rgb, at200.rgb), 0);
+  assert.ok(maxDiff(byDefault.rgb, at60.rgb) > 1 / 255, 'σ matters on this photo');
+});

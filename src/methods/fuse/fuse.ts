@@ -58,8 +58,15 @@ export const FUSE_DEFAULTS = {
   prior: 8,
   /** Shift the reference's colours to the strokes (`shiftedByStrokes`). */
   referenceShift: false as boolean,
-  /** σ of the stroke confidence, in working-resolution pixels. */
+  /** σ of the stroke confidence, in working-resolution pixels, when a reference is given. */
   strokeSigma: 60,
+  /**
+   * The same without a reference (strokes + auto): the CNN's candidates are weaker than a
+   * reference's, so the strokes reach farther. On val/ (strokes + auto): 26.61 dB at σ 60 against
+   * 28.05 at 200, strokes alone 28.00; on the exemplar tuning sets σ 200 cost strokes + reference
+   * 0.8 dB, hence two values (docs/fuse.md).
+   */
+  strokeSigmaWithoutReference: 200,
   /** β of the geodesic step cost 1 + β|ΔL*|. */
   edgeCost: 1,
   autoCandidates: 6,
@@ -352,7 +359,12 @@ export async function fuseColorize(
     ka: checkInteger('autoCandidates', options.autoCandidates ?? D.autoCandidates, 1, 64),
     kr: checkInteger('referenceCandidates', options.referenceCandidates ?? D.referenceCandidates, 1, 32),
   };
-  const sigma = checkNumber('strokeSigma', options.strokeSigma ?? D.strokeSigma, 1e-3, 1e6);
+  const sigma = checkNumber(
+    'strokeSigma',
+    options.strokeSigma ?? (hints.reference ? D.strokeSigma : D.strokeSigmaWithoutReference),
+    1e-3,
+    1e6,
+  );
   const beta = checkNumber('edgeCost', options.edgeCost ?? D.edgeCost, 0, 1e3);
   const cap = checkInteger('workingPixels', options.workingPixels ?? D.workingPixels, 4096);
   const strokes = hints.strokes;

@@ -66,6 +66,8 @@ export const FUSE_OPTIONS: MethodOption[] = [
     1e6,
     {
       unit: 'px',
+      defaultText: `${FUSE_DEFAULTS.strokeSigma} with a reference, ${FUSE_DEFAULTS.strokeSigmaWithoutReference} without (strokes + auto)`,
+      source: 'chosen on val/ and exemplar/ (docs/fuse.md)',
     },
   ),
   num(
