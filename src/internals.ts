@@ -123,6 +123,7 @@ export * from './solve/multigrid.js';
 export * from './solve/pcg.js';
 export * from './solve/spd-solve.js';
 export * from './solve/stencil9.js';
+export * from './stage-timer.js';
 export * from './version.js';
 export * from './video/colorize-video.js';
 export * from './video/ffmpeg.js';

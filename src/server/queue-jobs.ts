@@ -17,7 +17,7 @@ import { connectRedis, shownUrl } from '../queue/connection.js';
 import type { QueueJobData, QueueJobResult } from '../queue/jobs.js';
 import { IMAGE_MIME, type ImageFormat, type JobTask } from './job-protocol.js';
 import type { Job, JobBackend, JobStatus, JobView } from './jobs.js';
-import { TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
+import { KIND_STATUS, TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
 
 export interface QueueJobsOptions {
   /** redis:// URL. */
@@ -44,12 +44,6 @@ const FORMAT_OF_EXT: Record<string, ImageFormat> = { '.png': 'png', '.jpg': 'jpe
 const EXT_OF_FORMAT: Record<ImageFormat, string> = { png: '.png', jpeg: '.jpg', webp: '.webp' };
 const KIND_OF_STATUS = (status: number): ErrorKind =>
   status === 400 ? 'usage' : status < 500 ? 'input' : 'internal';
-const STATUS_OF_KIND: Record<ErrorKind, [number, string]> = {
-  usage: [400, 'bad-request'],
-  input: [422, 'unprocessable-input'],
-  io: [500, 'io-error'],
-  internal: [500, 'internal-error'],
-};
 
 type StoredFailure = NonNullable<QueueJobData['failure']> & { status?: number; code?: string };
 
@@ -237,11 +231,11 @@ export class RedisJobStore implements JobBackend {
     if (r?.width !== undefined && r.height !== undefined)
       Object.assign(view, { width: r.width, height: r.height });
     if (status === 'failed' || status === 'cancelled') {
-      const [s, code] = failure ? [failure.status, failure.code] : STATUS_OF_KIND.internal;
-      const [ks, kc] = STATUS_OF_KIND[failure?.kind ?? 'internal'];
+      // The service's own status where its worker pool set one, else the one of the error's kind.
+      const [kindStatus, kindCode] = KIND_STATUS[failure?.kind ?? 'internal'];
       view.error = {
-        statusCode: s ?? ks,
-        code: code ?? kc,
+        statusCode: failure?.status ?? kindStatus,
+        code: failure?.code ?? kindCode,
         message: this.words(id, failure?.message ?? job.failedReason ?? 'the job failed'),
       };
     }

@@ -45,7 +45,8 @@ export class TaskError extends Error {
   }
 }
 
-const KIND_STATUS: Record<ErrorKind, [number, string]> = {
+/** The HTTP status and error code the service answers with for each kind of ColorizeError. */
+export const KIND_STATUS: Record<ErrorKind, [number, string]> = {
   usage: [400, 'bad-request'],
   input: [422, 'unprocessable-input'],
   io: [500, 'io-error'],

@@ -19,6 +19,7 @@
  * With strokes alone there is one candidate per pixel and nothing to select: the result is the
  * `levin` method's at full resolution.
  */
+
 import { grayToL, rgbImageToLab } from '../../color/lab.js';
 import { forwardMatrix } from '../../color/linear-spaces.js';
 import { ColorizeError, checkInteger, checkNumber } from '../../errors.js';
@@ -31,6 +32,7 @@ import {
   coupledTvMultiscale,
   DEFAULT_TV_ITERATIONS,
 } from '../../solve/coupled-tv.js';
+import { stageTimer } from '../../stage-timer.js';
 import { candidatesFromDistribution } from '../automatic/cnn-tv/candidates.js';
 import type { ColorDistribution } from '../automatic/cnn-tv/network.js';
 import { workingSize } from '../automatic/cnn-tv/pipeline.js';
@@ -383,12 +385,7 @@ export async function fuseColorize(
     );
   const progress = options.onProgress;
   const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const lap = (name: string) => {
-    const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + (t - t0);
-    t0 = t;
-  };
+  const lap = stageTimer(timings);
   const notices: string[] = [];
 
   if (strokes && sources.length === 1) {

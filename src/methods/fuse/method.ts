@@ -10,7 +10,7 @@ import { COLOUR_AS_GRAY_NOTE, colourReference, GALLERY_INPUT, grayInput } from '
 import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask } from '../catalogue/region.js';
 import type { MethodDeclaration, MethodOption } from '../catalogue/types.js';
 import { FEATURE_CHOICES } from '../exemplar/superpixel/options.js';
-import { strokesOfInputs } from '../scribbles/declare.js';
+import { SCRIBBLE_INPUTS, strokesOfInputs } from '../scribbles/declare.js';
 import { MARKED_THRESHOLD, type StrokeSet } from '../scribbles/strokes.js';
 import { FUSE_DEFAULTS, type FuseOptions, fuseColorize, recolourLocal } from './fuse.js';
 
@@ -189,25 +189,8 @@ export const fuseMethod: MethodDeclaration = {
     'strokes, a reference and the automatic prediction as candidates of one coupled-TV selection (any non-empty combination)',
   paper: 'Mouzon, Pierre & Berger 2019 eq. 2, 7; Levin et al. 2004; IPOL 2024 eq. 4–7',
   inputs: [
-    {
-      name: 'gray',
-      kind: 'image',
-      required: true,
-      description: 'the gray photo (a colour photo is used by its luma)',
-    },
-    {
-      name: 'marked',
-      kind: 'image',
-      required: false,
-      description: 'strokes: the gray photo with coloured strokes painted on it',
-    },
-    {
-      name: 'strokes',
-      kind: 'json',
-      required: false,
-      description:
-        'strokes as JSON polylines {"strokes": [{"points": [[x, y], ...], "width": 5, "color": "#rrggbb"}]}',
-    },
+    // As the scribble methods take them (strokesOfInputs reads them); `mask` here is the region mask.
+    ...SCRIBBLE_INPUTS.filter((i) => i.name === 'gray' || i.name === 'marked' || i.name === 'strokes'),
     {
       name: 'reference',
       kind: 'image',

@@ -4,12 +4,14 @@
  * filter guided by the gray image (§III-B.4), and recombine with the gray image as Y through
  * finish/ (gamut clamp; the input gray is kept exactly).
  */
+
 import { ColorizeError } from '../../../errors.js';
 import { gist } from '../../../features/gist.js';
 import { jointBilateralGrid } from '../../../filters/bilateral.js';
 import { finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizePlane, workingGrid } from '../../../image/resize.js';
+import { stageTimer } from '../../../stage-timer.js';
 import type { MethodContext } from '../../catalogue/types.js';
 import { selectCluster } from './clusters.js';
 import { chengDescriptors } from './features.js';
@@ -126,12 +128,7 @@ export async function colorizeCheng(
     refine: 0,
     finish: 0,
   };
-  let t = performance.now();
-  const lap = (stage: string) => {
-    const now = performance.now();
-    timings[stage] += now - t;
-    t = now;
-  };
+  const lap = stageTimer(timings);
   progress(0, 'semantic');
   // Needed by every network but 'no-semantic', and by the cluster choice (semantic histogram).
   const needsSemantic = o.features !== 'no-semantic';

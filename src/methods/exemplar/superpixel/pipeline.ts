@@ -15,6 +15,7 @@ import { finish } from '../../../finish/finish.js';
 import { fromPlanes, type ImageF32 } from '../../../image/image.js';
 import { fitWithin, resizeImage } from '../../../image/resize.js';
 import { defaultSegmentCount, type Superpixels, slic } from '../../../segment/slic.js';
+import { stageTimer } from '../../../stage-timer.js';
 import { debugPictures } from './debug.js';
 import { chooseExtractor } from './features.js';
 import { colourFusion, type FusionReport } from './fusion.js';
@@ -105,12 +106,7 @@ async function match(
   }
   checkSizes(target, reference);
   const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const lap = (name: string) => {
-    const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + (t - t0);
-    t0 = t;
-  };
+  const lap = stageTimer(timings);
   const notices: string[] = [];
   const { extractor, notice } = chooseExtractor(o.features);
   if (notice) notices.push(notice);
@@ -178,12 +174,7 @@ function fuseAndFinish(m: Matched, o: ResolvedOptions): SuperpixelResult {
   const { target, tWork, rWork, tMatch, spT, spR, A, C } = m;
   const ts = { width: tWork.width, height: tWork.height };
   const timings = { ...m.timings };
-  let t0 = performance.now();
-  const lap = (name: string) => {
-    const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + (t - t0);
-    t0 = t;
-  };
+  const lap = stageTimer(timings);
   const report: FusionReport = { effectiveSuperpixels: 0, termsPerPixel: 0 };
   const fused = colourFusion(
     tMatch.channels,
