@@ -123,6 +123,8 @@ export * from './solve/multigrid.js';
 export * from './solve/pcg.js';
 export * from './solve/spd-solve.js';
 export * from './solve/stencil9.js';
+export * from './solve/wasm/arena.js';
+export * from './solve/wasm/solve-arena.js';
 export * from './stage-timer.js';
 export * from './version.js';
 export * from './video/colorize-video.js';

@@ -7,6 +7,7 @@
  */
 import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
+import { wasmBicgDirection, wasmBicgStep } from './wasm/arena.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
@@ -89,6 +90,7 @@ export function bicgstab(
       const rc = r[c];
       const vc = v[c];
       const w = omega[c];
+      if (wasmBicgDirection(pc, rc, vc, beta, w, from, to)) continue;
       for (let i = from; i < to; i++) pc[i] = rc[i] + beta * (pc[i] - w * vc[i]);
     }
     for (let c = 0; c < mm; c += 2) {
@@ -105,13 +107,16 @@ export function bicgstab(
       const vc = v[c];
       const xc = xx[c];
       const ph = phat[c];
-      let ss = 0;
       // r becomes s = r − α v; x takes the α step now, so a converged s ends the channel here.
-      for (let i = from; i < to; i++) {
-        const sv = rc[i] - a * vc[i];
-        rc[i] = sv;
-        ss += sv * sv;
-        xc[i] += a * ph[i];
+      let ss = wasmBicgStep(rc, vc, xc, ph, a, from, to) ?? -1;
+      if (ss < 0) {
+        ss = 0;
+        for (let i = from; i < to; i++) {
+          const sv = rc[i] - a * vc[i];
+          rc[i] = sv;
+          ss += sv * sv;
+          xc[i] += a * ph[i];
+        }
       }
       rnorm[c] = Math.sqrt(ss) / bnorm[c];
       if (rnorm[c] <= tol) done[c] = true;
@@ -131,12 +136,15 @@ export function bicgstab(
       omega[c] = w;
       const xc = xx[c];
       const sh = shat[c];
-      let rr = 0;
-      for (let i = from; i < to; i++) {
-        xc[i] += w * sh[i];
-        const nv = rc[i] - w * tc[i];
-        rc[i] = nv;
-        rr += nv * nv;
+      let rr = wasmBicgStep(rc, tc, xc, sh, w, from, to) ?? -1;
+      if (rr < 0) {
+        rr = 0;
+        for (let i = from; i < to; i++) {
+          xc[i] += w * sh[i];
+          const nv = rc[i] - w * tc[i];
+          rc[i] = nv;
+          rr += nv * nv;
+        }
       }
       rnorm[c] = Math.sqrt(rr) / bnorm[c];
       if (rnorm[c] <= tol) done[c] = true;

@@ -14,6 +14,7 @@
 import { applyGeneral9x2, type GeneralStencil9, gaussSeidelGeneral9x2 } from './general-stencil9.js';
 import { coarseCorrection, type Multigrid, vcycle2 } from './multigrid.js';
 import { type GridVector, gridVector32 } from './stencil9.js';
+import { arenaOf, wasmResidual2 } from './wasm/arena.js';
 
 const scratch = new WeakMap<Multigrid, GridVector[]>();
 
@@ -48,17 +49,23 @@ export function hybridVcycle2(
   }
   let r = scratch.get(mg);
   if (!r) {
-    r = [gridVector32(G.width, G.height), gridVector32(G.width, G.height)];
+    const arena = arenaOf(b0);
+    const len = G.width * G.height + 2 * G.pad;
+    r = arena
+      ? [arena.f32(len), arena.f32(len)]
+      : [gridVector32(G.width, G.height), gridVector32(G.width, G.height)];
     scratch.set(mg, r);
   }
   gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);
   for (let k = 1; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false);
   const [r0, r1] = r;
-  applyGeneral9x2(G, z0, z1, r0, r1);
-  const end = G.pad + G.width * G.height;
-  for (let i = G.pad; i < end; i++) {
-    r0[i] = b0[i] - r0[i];
-    r1[i] = b1[i] - r1[i];
+  if (!wasmResidual2(G, z0, z1, b0, b1, r0, r1)) {
+    applyGeneral9x2(G, z0, z1, r0, r1);
+    const end = G.pad + G.width * G.height;
+    for (let i = G.pad; i < end; i++) {
+      r0[i] = b0[i] - r0[i];
+      r1[i] = b1[i] - r1[i];
+    }
   }
   coarseCorrection(mg, r0, r1, z0, z1);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, true);

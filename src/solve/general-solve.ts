@@ -34,6 +34,8 @@ import {
   type SpdSolveResult,
 } from './spd-solve.js';
 import { type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
+import type { WasmArena } from './wasm/arena.js';
+import { moveGeneralSolve } from './wasm/solve-arena.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
 const LEAST_SQUARES_RIDGE = 1e-9;
@@ -75,10 +77,11 @@ function startVectors(
   single: boolean,
   initial: Float32Array[] | undefined,
   fixedValue: (c: number, i: number) => number,
+  arena?: WasmArena,
 ): GridVector[] {
   const n = W * H;
   return b.map((_, c) => {
-    const g = single ? gridVector32(W, H) : gridVector(W, H);
+    const g = arena ? arena.f32(n + 2 * pad) : single ? gridVector32(W, H) : gridVector(W, H);
     const init = initial?.[c];
     if (init) toGrid(init, W, H, g);
     for (let i = 0; i < n; i++) if (!active[i]) g[pad + i] = fixedValue(c, i);
@@ -136,10 +139,14 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
     const t1 = performance.now();
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
-  const mg = buildMultigrid(constrainedSymmetricPart(sys), active, options);
+  const built = buildMultigrid(constrainedSymmetricPart(sys), active, options);
+  // Single precision runs in the wasm SIMD kernels where available (./wasm/arena.ts).
+  const moved = o.single && options.wasm !== false ? moveGeneralSolve(A, built, rhs.length) : null;
+  const mg = moved?.mg ?? built;
+  const arena = moved?.arena;
   const t1 = performance.now();
-  const b = o.single ? rhs.map((v) => Float32Array.from(v)) : rhs;
-  const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i]);
+  const b = o.single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
+  const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i], arena);
   const res = bicgstab(
     {
       width: W,

@@ -9,6 +9,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import { createStencil9, type GridVector, gridVector, padFor, type Stencil9 } from './stencil9.js';
+import { wasmApply2, wasmGaussSeidel2 } from './wasm/arena.js';
 
 /** Neighbour directions in storage order: W, E, N, S, NW, NE, SW, SE, as [dx, dy]. */
 export const GENERAL_OFFSETS: ReadonlyArray<readonly [number, number]> = [
@@ -78,6 +79,7 @@ export function applyGeneral9x2(
   y0: GridVector,
   y1: GridVector,
 ): void {
+  if (wasmApply2(A, x0, x1, y0, y1)) return;
   const { width: w, pad, diag } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const end = pad + A.width * A.height;
@@ -160,32 +162,36 @@ export function generalDirichletSystem(
     for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
   }
   const rhs = values.map(() => gridVector(W, H));
-  const active = new Uint8Array(n);
+  const active = new Uint8Array(n).fill(1);
   const inflow = new Float32Array(n);
-  const offs = GENERAL_OFFSETS.map(([dx, dy]) => dy * W + dx);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const r = y * W + x;
-      const i = pad + r;
-      if (fixed[r]) {
-        A.diag[i] = 1;
-        for (let k = 0; k < 8; k++) {
-          const cv = A.c[k][i];
-          if (cv !== 0 && !fixed[r + offs[k]]) inflow[r + offs[k]] += cv;
-          A.c[k][i] = 0;
-        }
-        for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] = values[ch][r];
-        continue;
-      }
-      active[r] = 1;
-      for (let k = 0; k < 8; k++) {
-        const cv = A.c[k][i];
-        if (cv === 0) continue;
-        const s = r + offs[k];
-        if (!fixed[s]) continue;
-        for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] += cv * values[ch][s];
+  // Only fixed pixels and their neighbours change, so walk the fixed pixels (strokes cover ~1 %).
+  for (let r = 0; r < n; r++) {
+    if (!fixed[r]) continue;
+    active[r] = 0;
+    const x = r % W;
+    const y = (r - x) / W;
+    const i = pad + r;
+    A.diag[i] = 1;
+    for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] = values[ch][r];
+    for (let k = 0; k < 8; k++) {
+      const [dx, dy] = GENERAL_OFFSETS[k];
+      // Row r's own coupling toward s = r + off_k: recorded as inflow of s, then dropped.
+      const cv = A.c[k][i];
+      if (cv !== 0) {
+        const s2 = r + dy * W + dx;
+        if (!fixed[s2]) inflow[s2] += cv;
         A.c[k][i] = 0;
       }
+      // A free row q = r − off_k coupled toward r: the coupling moves to q's right-hand side.
+      const qx = x - dx;
+      const qy = y - dy;
+      if (qx < 0 || qy < 0 || qx >= W || qy >= H) continue;
+      const q = qy * W + qx;
+      if (fixed[q]) continue;
+      const cq = A.c[k][pad + q];
+      if (cq === 0) continue;
+      for (let ch = 0; ch < rhs.length; ch++) rhs[ch][pad + q] += cq * values[ch][r];
+      A.c[k][pad + q] = 0;
     }
   }
   return { A, rhs, active, inflow };
@@ -349,6 +355,7 @@ export function gaussSeidelGeneral9x2(
   backward: boolean,
   fromZero = false,
 ): void {
+  if (wasmGaussSeidel2(A, x0, x1, b0, b1, backward, fromZero)) return;
   const { width: w, pad, diag } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const n = A.width * A.height;

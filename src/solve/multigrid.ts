@@ -28,6 +28,7 @@ import {
   padFor,
   type Stencil9,
 } from './stencil9.js';
+import { wasmProlongAdd2, wasmResidual2, wasmRestrict2 } from './wasm/arena.js';
 
 export interface MultigridOptions {
   /** Gauss–Seidel sweeps before and after each coarse correction (default 1). */
@@ -36,7 +37,7 @@ export interface MultigridOptions {
   coarsestSize?: number;
 }
 
-interface Level {
+export interface MultigridLevel {
   A: Stencil9;
   /** Interpolation weights from the next coarser level, interleaved q00, q10, q01, q11 per padded point. */
   q?: Float32Array;
@@ -44,10 +45,15 @@ interface Level {
   x1: GridVector;
   b0: GridVector;
   b1: GridVector;
+  /** Residual scratch, where the level lives in a wasm arena (./wasm/solve-arena.ts). */
+  r0?: GridVector;
+  r1?: GridVector;
+  /** The weights q in planar form, in the wasm arena (./wasm/arena.ts `planarWeights`). */
+  qp?: Float32Array;
 }
 
 export interface Multigrid {
-  readonly levels: readonly Level[];
+  readonly levels: readonly MultigridLevel[];
   readonly coarsest: StencilCholesky;
   readonly smoothing: number;
 }
@@ -70,13 +76,13 @@ export interface Multigrid {
 export function buildMultigrid(A: Stencil9, active: Uint8Array, options: MultigridOptions = {}): Multigrid {
   const smoothing = options.smoothing ?? 1;
   const coarsestSize = options.coarsestSize ?? 2048;
-  const levels: Level[] = [];
+  const levels: MultigridLevel[] = [];
   let cur = A;
   let act = active;
   for (;;) {
     // Single precision inside the preconditioner: half the memory traffic, and CG corrects the rest.
     const v = () => gridVector32(cur.width, cur.height);
-    const level: Level = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
+    const level: MultigridLevel = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
     levels.push(level);
     if (cur.width * cur.height <= coarsestSize || cur.width < 3 || cur.height < 3) break;
     level.q = dendyInterpolation(cur, act);
@@ -238,7 +244,7 @@ export function coarseCorrection(
 }
 
 /** coarse.b = Pᵀ r for both channels. */
-function restrict2(level: Level, r0: GridVector, r1: GridVector, coarse: Level): void {
+function restrict2(level: MultigridLevel, r0: GridVector, r1: GridVector, coarse: MultigridLevel): void {
   const { width: W, height: H, pad } = level.A;
   const q = level.q!;
   const { b0: c0, b1: c1 } = coarse;
@@ -246,6 +252,12 @@ function restrict2(level: Level, r0: GridVector, r1: GridVector, coarse: Level):
   const padc = padFor(Wc);
   c0.fill(0);
   c1.fill(0);
+  if (level.qp && wasmRestrict2(level.qp, W, H, r0, r1, c0, c1, Wc)) {
+    const stop = padc + Wc * ((H + 1) >> 1);
+    c0.fill(0, stop);
+    c1.fill(0, stop);
+    return;
+  }
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;
     for (let x = 0, i = pad + y * W; x < W; x++, i++) {
@@ -275,13 +287,17 @@ function restrict2(level: Level, r0: GridVector, r1: GridVector, coarse: Level):
 
 /** coarse.b = Pᵀ (b − A x) for both channels; the residual is formed on the fly, never stored. */
 function restrictResidual2(
-  level: Level,
+  level: MultigridLevel,
   x0: GridVector,
   x1: GridVector,
   b0: GridVector,
   b1: GridVector,
-  coarse: Level,
+  coarse: MultigridLevel,
 ): void {
+  if (level.r0 && level.r1 && wasmResidual2(level.A, x0, x1, b0, b1, level.r0, level.r1)) {
+    restrict2(level, level.r0, level.r1, coarse);
+    return;
+  }
   const { width: W, height: H, pad, diag, e, s, se, sw } = level.A;
   const q = level.q!;
   const { b0: c0, b1: c1 } = coarse;
@@ -347,11 +363,12 @@ function restrictResidual2(
 }
 
 /** x += P·coarse.x for both channels. */
-function prolongAdd2(level: Level, coarse: Level, x0: GridVector, x1: GridVector): void {
+function prolongAdd2(level: MultigridLevel, coarse: MultigridLevel, x0: GridVector, x1: GridVector): void {
   const { width: W, height: H, pad } = level.A;
   const q = level.q!;
   const { x0: e0, x1: e1 } = coarse;
   const Wc = coarse.A.width;
+  if (level.qp && wasmProlongAdd2(level.qp, W, H, e0, e1, x0, x1, Wc)) return;
   const padc = padFor(Wc);
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;

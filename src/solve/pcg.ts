@@ -6,6 +6,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
+import { arenaOf, wasmDot } from './wasm/arena.js';
 
 export interface PcgProblem {
   readonly width: number;
@@ -34,6 +35,8 @@ export interface PcgResult {
 
 /** Σ a_i b_i over padded indices [from, to) (the pixels of a grid vector). */
 export function gridDot(a: GridVector, b: GridVector, from: number, to: number): number {
+  const fast = wasmDot(a, b, from, to);
+  if (fast !== undefined) return fast;
   let s = 0;
   for (let i = from; i < to; i++) s += a[i] * b[i];
   return s;
@@ -70,7 +73,10 @@ export function pairChannels(
   const mm = m + (m & 1);
   // Work vectors take the precision of the right-hand sides.
   const single = b[0] instanceof Float32Array;
-  const vec = (): GridVector => (single ? gridVector32(W, H) : gridVector(W, H));
+  // Right-hand sides in a wasm arena keep their work vectors there too (./wasm/arena.ts).
+  const arena = arenaOf(b[0]);
+  const len = W * H + 2 * from;
+  const vec = (): GridVector => (arena ? arena.f32(len) : single ? gridVector32(W, H) : gridVector(W, H));
   const bb = [...b];
   const xx = [...x];
   if (mm > m) {

@@ -11,6 +11,8 @@
  * (couplings that leave the image are stored as 0).
  */
 
+import { wasmApply2, wasmGaussSeidel2 } from './wasm/arena.js';
+
 export interface Stencil9 {
   readonly width: number;
   readonly height: number;
@@ -125,6 +127,7 @@ export function applyStencil9x2(
   y0: GridVector,
   y1: GridVector,
 ): void {
+  if (wasmApply2(A, x0, x1, y0, y1)) return;
   const { width: w, pad, diag, e, s, se, sw } = A;
   const end = pad + A.width * A.height;
   for (let i = pad; i < end; i++) {
@@ -187,6 +190,7 @@ export function gaussSeidel9x2(
   b1: GridVector,
   backward: boolean,
 ): void {
+  if (wasmGaussSeidel2(A, x0, x1, b0, b1, backward, false)) return;
   const { width: w, pad, diag, e, s, se, sw } = A;
   const n = A.width * A.height;
   const step = backward ? -1 : 1;
@@ -236,6 +240,7 @@ export function gaussSeidelFromZero9x2(
   b0: GridVector,
   b1: GridVector,
 ): void {
+  if (wasmGaussSeidel2(A, x0, x1, b0, b1, false, true)) return;
   const { width: w, pad, diag, e, s, se, sw } = A;
   const end = pad + A.width * A.height;
   for (let i = pad; i < end; i++) {

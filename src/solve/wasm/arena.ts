@@ -1,0 +1,384 @@
+/**
+ * WebAssembly SIMD kernels for the multigrid solves (issue 14: Levin's system at 1 MP in JavaScript
+ * ran its 9-point sweeps at about 40 ns per pixel for two channels; the same sweep with 128-bit SIMD
+ * takes about 3.5 ns). The kernels (wasm/solver-kernels.ts, AssemblyScript) work on single-precision
+ * padded grid planes that live in one `WebAssembly.Memory`, a {@link WasmArena}. Arrays in an
+ * arena are ordinary Float32Array views, so every JavaScript kernel still works on them: the
+ * dispatchers below run the wasm kernel when all their arrays are in one arena and the operator
+ * is registered there, and return false otherwise (the caller then runs its JavaScript loop).
+ *
+ * `COLORIZE_WASM=0` in the environment turns the kernels off (benchmarks compare both).
+ */
+import type { GeneralStencil9 } from '../general-stencil9.js';
+import type { GridVector, Stencil9 } from '../stencil9.js';
+import { KERNELS_WASM_BASE64 } from './kernels-binary.js';
+
+interface KernelExports {
+  operator(...args: number[]): void;
+  apply2(x0: number, x1: number, y0: number, y1: number): void;
+  residual2(x0: number, x1: number, b0: number, b1: number, r0: number, r1: number): void;
+  gsFromZero2(x0: number, x1: number, b0: number, b1: number, t0: number, t1: number): void;
+  gs2(x0: number, x1: number, b0: number, b1: number, t0: number, t1: number, backward: number): void;
+  restrict2(
+    q: number,
+    qlen: number,
+    r0: number,
+    r1: number,
+    c0: number,
+    c1: number,
+    fw: number,
+    fh: number,
+    wc: number,
+  ): void;
+  prolongAdd2(
+    q: number,
+    qlen: number,
+    e0: number,
+    e1: number,
+    x0: number,
+    x1: number,
+    fw: number,
+    fh: number,
+    wc: number,
+  ): void;
+  dot(a: number, b: number, from: number, to: number): number;
+  bicgDirection(p: number, r: number, v: number, beta: number, omega: number, from: number, to: number): void;
+  bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
+}
+
+const PAGE = 65536;
+/** Bytes kept free at the start of the memory (address 0 is never handed out). */
+const BASE = 1024;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function disabled(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.COLORIZE_WASM === '0';
+}
+
+/** The compiled kernels, or null where WebAssembly SIMD is unavailable or turned off. */
+function kernelModule(): WebAssembly.Module | null {
+  if (disabled()) return null;
+  if (compiled !== undefined) return compiled;
+  try {
+    const text = atob(KERNELS_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Whether the wasm kernels can run here. */
+export function wasmKernelsAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+const arenas = new WeakMap<ArrayBufferLike, WasmArena>();
+
+/** The planes of an operator registered in an arena: 8 coupling planes, diagonal, 1/diagonal (byte addresses). */
+type OperatorPlanes = readonly number[];
+
+/**
+ * One fixed-size WebAssembly memory with the kernels instantiated on it, and a bump allocator
+ * for its planes. It never grows (growing would detach every view); size it with
+ * {@link planeBytes} for everything a solve allocates.
+ *
+ * @example
+ * ```ts
+ * import { WasmArena } from 'colorize-toolkit/internals';
+ * const arena = WasmArena.create(1 << 20);
+ * const v = arena?.f32(100);
+ * console.log(v === undefined || v.length === 100); // true
+ * ```
+ */
+export class WasmArena {
+  readonly memory: WebAssembly.Memory;
+  readonly kernels: KernelExports;
+  private top = BASE;
+  private readonly operators = new WeakMap<object, OperatorPlanes>();
+  private current: object | null = null;
+  private rows: [Float32Array, Float32Array] | null = null;
+
+  private constructor(memory: WebAssembly.Memory, kernels: KernelExports) {
+    this.memory = memory;
+    this.kernels = kernels;
+  }
+
+  /** An arena of at least `bytes` bytes, or null when the kernels are unavailable or it is too large. */
+  static create(bytes: number): WasmArena | null {
+    const module = kernelModule();
+    if (!module) return null;
+    const pages = Math.ceil((bytes + BASE) / PAGE);
+    if (pages > 65536) return null;
+    try {
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+      const instance = new WebAssembly.Instance(module, { env: { memory } });
+      const arena = new WasmArena(memory, instance.exports as unknown as KernelExports);
+      arenas.set(memory.buffer, arena);
+      return arena;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A zeroed Float32Array of `length` in the arena (16-byte aligned). */
+  f32(length: number): Float32Array {
+    const at = this.take(length * 4);
+    return new Float32Array(this.memory.buffer, at, length);
+  }
+
+  /** A Float32Array copy of `src` in the arena. */
+  copy32(src: ArrayLike<number>): Float32Array {
+    const out = this.f32(src.length);
+    out.set(src);
+    return out;
+  }
+
+  private take(bytes: number): number {
+    const at = this.top;
+    const next = at + ((bytes + 15) & ~15);
+    if (next > this.memory.buffer.byteLength)
+      throw new Error(`wasm arena full: ${next} of ${this.memory.buffer.byteLength} bytes`);
+    this.top = next;
+    return at;
+  }
+
+  /** Whether every array is a Float32Array view into this arena. */
+  holds(...arrays: GridVector[]): boolean {
+    const buf = this.memory.buffer;
+    for (const a of arrays) if (!(a instanceof Float32Array) || a.buffer !== buf) return false;
+    return true;
+  }
+
+  /**
+   * A general 9-point operator (./general-stencil9.ts) whose coupling planes are in this arena:
+   * its diagonal and inverse diagonal are added as single-precision planes and it is registered.
+   */
+  registerGeneral(A: GeneralStencil9): void {
+    const [w, e, n, s, nw, ne, sw, se] = A.c.map((c) => this.address(c as Float32Array));
+    const { diag, inv } = this.diagonals(A.diag);
+    this.operators.set(A, [w, e, n, s, nw, ne, sw, se, diag, inv]);
+  }
+
+  /**
+   * A symmetric stencil (./stencil9.ts) in this arena: the same operator as a general one whose
+   * planes are its own shifted by one neighbour (c_W[i] = e[i − 1], c_N[i] = s[i − W], …).
+   */
+  registerSymmetric(A: Stencil9): void {
+    const W = A.width;
+    const e = this.address(A.e);
+    const s = this.address(A.s);
+    const se = this.address(A.se);
+    const sw = this.address(A.sw);
+    const { diag, inv } = this.diagonals(A.diag);
+    this.operators.set(A, [e - 4, e, s - 4 * W, s, se - 4 * (W + 1), sw - 4 * (W - 1), sw, se, diag, inv]);
+  }
+
+  private diagonals(d: Float64Array): { diag: number; inv: number } {
+    const diag = this.f32(d.length);
+    const inv = this.f32(d.length);
+    for (let i = 0; i < d.length; i++) {
+      diag[i] = d[i];
+      inv[i] = d[i] !== 0 ? 1 / d[i] : 0;
+    }
+    return { diag: diag.byteOffset, inv: inv.byteOffset };
+  }
+
+  private address(a: Float32Array): number {
+    if (a.buffer !== this.memory.buffer) throw new Error('wasm arena: plane is not in this arena');
+    return a.byteOffset;
+  }
+
+  /** Selects a registered operator for the next kernel calls; false if it is not registered here. */
+  use(A: object, width: number, height: number): boolean {
+    if (this.current === A) return true;
+    const p = this.operators.get(A);
+    if (!p) return false;
+    this.kernels.operator(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], width, height);
+    this.current = A;
+    return true;
+  }
+
+  /** Two scratch rows of at least `width + 4` floats for the Gauss–Seidel kernels. */
+  scratchRows(width: number): [number, number] {
+    if (!this.rows || this.rows[0].length < width + 4) this.rows = [this.f32(width + 8), this.f32(width + 8)];
+    return [this.rows[0].byteOffset, this.rows[1].byteOffset];
+  }
+}
+
+/** The arena `a` lives in, if any. */
+export function arenaOf(a: GridVector): WasmArena | undefined {
+  return a instanceof Float32Array ? arenas.get(a.buffer) : undefined;
+}
+
+/** Bytes the arena allocator takes for `count` planes of `length` floats (with alignment). */
+export function planeBytes(length: number, count = 1): number {
+  return count * ((length * 4 + 15) & ~15);
+}
+
+type Op = { width: number; height: number };
+
+/** y = A x on two channels in wasm; false when the arrays or the operator are not in one arena. */
+export function wasmApply2(A: Op, x0: GridVector, x1: GridVector, y0: GridVector, y1: GridVector): boolean {
+  const k = arenaOf(x0);
+  if (!k?.holds(x1, y0, y1) || !k.use(A, A.width, A.height)) return false;
+  k.kernels.apply2(x0.byteOffset, x1.byteOffset, y0.byteOffset, y1.byteOffset);
+  return true;
+}
+
+/** r = b − A x on two channels in wasm (see {@link wasmApply2}). */
+export function wasmResidual2(
+  A: Op,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  r0: GridVector,
+  r1: GridVector,
+): boolean {
+  const k = arenaOf(x0);
+  if (!k?.holds(x1, b0, b1, r0, r1) || !k.use(A, A.width, A.height)) return false;
+  k.kernels.residual2(
+    x0.byteOffset,
+    x1.byteOffset,
+    b0.byteOffset,
+    b1.byteOffset,
+    r0.byteOffset,
+    r1.byteOffset,
+  );
+  return true;
+}
+
+/** One Gauss–Seidel sweep on two channels in wasm; `fromZero` is the first forward sweep from x = 0. */
+export function wasmGaussSeidel2(
+  A: Op,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  backward: boolean,
+  fromZero: boolean,
+): boolean {
+  const k = arenaOf(x0);
+  if (!k?.holds(x1, b0, b1) || !k.use(A, A.width, A.height)) return false;
+  const [t0, t1] = k.scratchRows(A.width);
+  if (fromZero) k.kernels.gsFromZero2(x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset, t0, t1);
+  else k.kernels.gs2(x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset, t0, t1, backward ? 1 : 0);
+  return true;
+}
+
+/**
+ * c += Pᵀ r (restriction with Dendy's weights of a fine W × H grid) in wasm; `q` holds the weights
+ * in planar form (four planes q00, q10, q01, q11 of the padded fine grid, see {@link planarWeights}).
+ */
+export function wasmRestrict2(
+  q: Float32Array,
+  W: number,
+  H: number,
+  r0: GridVector,
+  r1: GridVector,
+  c0: GridVector,
+  c1: GridVector,
+  Wc: number,
+): boolean {
+  const k = arenaOf(r0);
+  if (!k?.holds(q, r1, c0, c1)) return false;
+  k.kernels.restrict2(
+    q.byteOffset,
+    q.length >> 2,
+    r0.byteOffset,
+    r1.byteOffset,
+    c0.byteOffset,
+    c1.byteOffset,
+    W,
+    H,
+    Wc,
+  );
+  return true;
+}
+
+/** x += P e in wasm (planar weights as in {@link wasmRestrict2}). */
+export function wasmProlongAdd2(
+  q: Float32Array,
+  W: number,
+  H: number,
+  e0: GridVector,
+  e1: GridVector,
+  x0: GridVector,
+  x1: GridVector,
+  Wc: number,
+): boolean {
+  const k = arenaOf(x0);
+  if (!k?.holds(q, e0, e1, x1)) return false;
+  k.kernels.prolongAdd2(
+    q.byteOffset,
+    q.length >> 2,
+    e0.byteOffset,
+    e1.byteOffset,
+    x0.byteOffset,
+    x1.byteOffset,
+    W,
+    H,
+    Wc,
+  );
+  return true;
+}
+
+/** Σ a_i b_i over [from, to) in wasm (double-precision sums), or undefined. */
+export function wasmDot(a: GridVector, b: GridVector, from: number, to: number): number | undefined {
+  const k = arenaOf(a);
+  if (!k?.holds(b)) return undefined;
+  return k.kernels.dot(a.byteOffset, b.byteOffset, from, to);
+}
+
+/** BiCGStab's p = r + β (p − ω v) over [from, to) in wasm; false when not all in one arena. */
+export function wasmBicgDirection(
+  p: GridVector,
+  r: GridVector,
+  v: GridVector,
+  beta: number,
+  omega: number,
+  from: number,
+  to: number,
+): boolean {
+  const k = arenaOf(p);
+  if (!k?.holds(r, v)) return false;
+  k.kernels.bicgDirection(p.byteOffset, r.byteOffset, v.byteOffset, beta, omega, from, to);
+  return true;
+}
+
+/** BiCGStab's r −= a·v, x += a·h over [from, to) in wasm, returning Σ r²; undefined when not all in one arena. */
+export function wasmBicgStep(
+  r: GridVector,
+  v: GridVector,
+  x: GridVector,
+  h: GridVector,
+  a: number,
+  from: number,
+  to: number,
+): number | undefined {
+  const k = arenaOf(r);
+  if (!k?.holds(v, x, h)) return undefined;
+  return k.kernels.bicgStep(r.byteOffset, v.byteOffset, x.byteOffset, h.byteOffset, a, from, to);
+}
+
+/**
+ * Dendy's interpolation weights (interleaved q00, q10, q01, q11 per padded point, as
+ * ../multigrid.ts builds them) as four consecutive planes in `arena`, the layout the wasm
+ * restriction and prolongation read four pixels at a time.
+ */
+export function planarWeights(arena: WasmArena, q: Float32Array): Float32Array {
+  const len = q.length >> 2;
+  const out = arena.f32(q.length);
+  for (let i = 0; i < len; i++) {
+    out[i] = q[4 * i];
+    out[len + i] = q[4 * i + 1];
+    out[2 * len + i] = q[4 * i + 2];
+    out[3 * len + i] = q[4 * i + 3];
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Moves a constrained general 9-point solve (./../general-solve.ts) into one wasm arena: the
+ * operator's coupling planes, the multigrid hierarchy of its SPD neighbour, and room for the
+ * right-hand sides, the solutions and every BiCGStab work vector. Afterwards the existing solver
+ * code runs unchanged; its kernels find their arrays in the arena and run in wasm.
+ */
+import type { GeneralStencil9 } from '../general-stencil9.js';
+import type { Multigrid, MultigridLevel } from '../multigrid.js';
+import type { Stencil9 } from '../stencil9.js';
+import { planarWeights, planeBytes, WasmArena } from './arena.js';
+
+/** Vectors of the finest grid per channel pair in BiCGStab (r, r̂, p, v, p̂, ŝ, t) plus b and x. */
+const VECTORS_PER_CHANNEL = 9;
+
+/** Planes per coarse level: 4 couplings, diagonal and its inverse, 4 interpolation planes, x, b and r for two channels. */
+const PLANES_PER_LEVEL = 16;
+
+function lengthOf(W: number, H: number): number {
+  return W * H + 2 * (W + 1);
+}
+
+/**
+ * Copies `A`'s coupling planes and `mg`'s levels into a new arena and returns it (null when the
+ * kernels are unavailable, the precision is double, or the arena would exceed 4 GiB). `A` is
+ * changed in place: its planes become arena views holding the same values, so the caller's
+ * object keeps working and its old planes can be collected. Allocate the solve's vectors with
+ * `arena.f32` afterwards (room for `channels` channels is reserved).
+ *
+ * @example
+ * ```ts
+ * import { buildMultigrid, createGeneralStencil9, createStencil9, moveGeneralSolve } from 'colorize-toolkit/internals';
+ * const G = createGeneralStencil9(32, 32); G.diag.fill(1);
+ * const S = createStencil9(32, 32); S.diag.fill(1);
+ * const moved = moveGeneralSolve(G, buildMultigrid(S, new Uint8Array(1024).fill(1)), 2);
+ * console.log(moved === null || moved.arena.holds(G.c[0] as Float32Array)); // true
+ * ```
+ */
+export function moveGeneralSolve(
+  A: GeneralStencil9,
+  mg: Multigrid,
+  channels: number,
+): { arena: WasmArena; mg: Multigrid } | null {
+  if (!(A.c[0] instanceof Float32Array)) return null;
+  const len0 = lengthOf(A.width, A.height);
+  const pairs = channels + (channels & 1);
+  let bytes = planeBytes(len0, 10 + VECTORS_PER_CHANNEL * pairs + 2);
+  const levels = mg.levels;
+  if (levels.length > 1) bytes += planeBytes(4 * len0);
+  for (let l = 1; l < levels.length; l++) {
+    const L = levels[l].A;
+    bytes += planeBytes(lengthOf(L.width, L.height), PLANES_PER_LEVEL);
+  }
+  bytes += planeBytes(A.width + 8, 2) + 64 * 1024;
+  const arena = WasmArena.create(bytes);
+  if (!arena) return null;
+  for (let k = 0; k < A.c.length; k++) A.c[k] = arena.copy32(A.c[k]);
+  arena.registerGeneral(A);
+  const moved: MultigridLevel[] = levels.map((level, l) => {
+    const last = l === levels.length - 1;
+    // The finest level's own stencil and vectors are not used by the hybrid cycle (its smoothing
+    // runs on A, its vectors are the solver's); only its interpolation weights are.
+    if (l === 0) return { ...level, qp: level.q && planarWeights(arena, level.q) };
+    const S = copyStencil(arena, level.A);
+    const len = lengthOf(S.width, S.height);
+    return {
+      A: S,
+      q: level.q,
+      qp: level.q && planarWeights(arena, level.q),
+      x0: arena.f32(len),
+      x1: arena.f32(len),
+      b0: arena.f32(len),
+      b1: arena.f32(len),
+      r0: last ? undefined : arena.f32(len),
+      r1: last ? undefined : arena.f32(len),
+    };
+  });
+  return { arena, mg: { ...mg, levels: moved } };
+}
+
+function copyStencil(arena: WasmArena, S: Stencil9): Stencil9 {
+  const C: Stencil9 = {
+    width: S.width,
+    height: S.height,
+    pad: S.pad,
+    diag: S.diag,
+    e: arena.copy32(S.e),
+    s: arena.copy32(S.s),
+    se: arena.copy32(S.se),
+    sw: arena.copy32(S.sw),
+  };
+  arena.registerSymmetric(C);
+  return C;
+}

@@ -1,0 +1,253 @@
+/**
+ * The WebAssembly SIMD kernels (src/solve/wasm) against the JavaScript loops they replace, which
+ * are written independently (scalar, double-precision arithmetic): every kernel on random
+ * operators of odd and even sizes, the whole hybrid V-cycle on a real photo's Levin system, and
+ * the solve against the exact band LU. Also: the committed binary is the one the source compiles to.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { shortStrokes } from '../../scripts/stroke-simulation.js';
+import { lumaOf } from '../../src/color/linear-spaces.js';
+import { readImage } from '../../src/image/io.js';
+import { resizeImage } from '../../src/image/resize.js';
+import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
+import { strokeChroma } from '../../src/methods/scribbles/levin/levin.js';
+import { bicgstab } from '../../src/solve/bicgstab.js';
+import { hybridVcycle2 } from '../../src/solve/general-multigrid.js';
+import { constrainedSymmetricPart, solveGeneral } from '../../src/solve/general-solve.js';
+import {
+  applyGeneral9x2,
+  createGeneralStencil9,
+  type GeneralStencil9,
+  gaussSeidelGeneral9x2,
+  generalDirichletSystem,
+  solveGeneralDirect,
+} from '../../src/solve/general-stencil9.js';
+import { buildMultigrid } from '../../src/solve/multigrid.js';
+import { gridDot } from '../../src/solve/pcg.js';
+import {
+  applyStencil9x2,
+  createStencil9,
+  gaussSeidel9x2,
+  gaussSeidelFromZero9x2,
+  gridVector32,
+  type Stencil9,
+} from '../../src/solve/stencil9.js';
+import { arenaOf, WasmArena, wasmKernelsAvailable } from '../../src/solve/wasm/arena.js';
+import { moveGeneralSolve } from '../../src/solve/wasm/solve-arena.js';
+import { rng } from '../helpers/images.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const VAL = path.resolve(root, '../shared/data/val');
+
+test('the wasm kernels are available on Node 20 (so the fast path is what the tests exercise)', () => {
+  assert.equal(wasmKernelsAvailable(), true);
+});
+
+test('the committed kernels-binary.ts is what wasm/solver-kernels.ts compiles to', () => {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-wasm.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+function randomGeneral(W: number, H: number, seed: number): GeneralStencil9 {
+  const r = rng(seed);
+  const A = createGeneralStencil9(W, H);
+  const offs = [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+    [-1, -1],
+    [1, -1],
+    [-1, 1],
+    [1, 1],
+  ];
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = A.pad + y * W + x;
+      let sum = 0;
+      for (let k = 0; k < 8; k++) {
+        const [dx, dy] = offs[k];
+        const inside = x + dx >= 0 && x + dx < W && y + dy >= 0 && y + dy < H;
+        A.c[k][i] = inside ? r() : 0;
+        sum += A.c[k][i];
+      }
+      A.diag[i] = sum + 0.1 + r();
+    }
+  return A;
+}
+
+function randomSymmetric(W: number, H: number, seed: number): Stencil9 {
+  const r = rng(seed);
+  const S = createStencil9(W, H);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = S.pad + y * W + x;
+      S.e[i] = x + 1 < W ? r() : 0;
+      S.s[i] = y + 1 < H ? r() : 0;
+      S.se[i] = x + 1 < W && y + 1 < H ? 0.3 * r() : 0;
+      S.sw[i] = x > 0 && y + 1 < H ? 0.3 * r() : 0;
+    }
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = S.pad + y * W + x;
+      S.diag[i] =
+        0.05 +
+        S.e[i] +
+        S.e[i - 1] +
+        S.s[i] +
+        S.s[i - W] +
+        S.se[i] +
+        S.se[i - W - 1] +
+        S.sw[i] +
+        S.sw[i - W + 1];
+    }
+  return S;
+}
+
+function randomVector(len: number, seed: number): Float32Array {
+  const r = rng(seed);
+  return Float32Array.from({ length: len }, () => r() - 0.5);
+}
+
+/** Zero padding, random pixels. */
+function gridOf(W: number, H: number, seed: number): Float32Array {
+  const g = gridVector32(W, H);
+  g.set(randomVector(W * H, seed), W + 1);
+  return g;
+}
+
+function maxDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+for (const [W, H] of [
+  [1, 5],
+  [7, 3],
+  [37, 23],
+  [64, 48],
+]) {
+  test(`general and symmetric 9-point kernels in wasm equal the scalar loops (${W}×${H})`, () => {
+    const len = W * H + 2 * (W + 1);
+    const arena = WasmArena.create(64 * len * 4 + (1 << 16));
+    assert.ok(arena);
+    const G = randomGeneral(W, H, W + H);
+    const Gw: GeneralStencil9 = { ...G, c: G.c.map((c) => arena.copy32(c)) };
+    arena.registerGeneral(Gw);
+    const S = randomSymmetric(W, H, 7 * W + H);
+    const Sw: Stencil9 = {
+      ...S,
+      e: arena.copy32(S.e),
+      s: arena.copy32(S.s),
+      se: arena.copy32(S.se),
+      sw: arena.copy32(S.sw),
+    };
+    arena.registerSymmetric(Sw);
+    const pair = (seed: number) => [gridOf(W, H, seed), gridOf(W, H, seed + 1)];
+    const inArena = (v: Float32Array[]) => v.map((g) => arena.copy32(g));
+    const [x0, x1] = pair(1);
+    const [b0, b1] = pair(3);
+    const [X0, X1] = inArena([x0, x1]);
+    const [B0, B1] = inArena([b0, b1]);
+    // y = A x
+    const y = [gridVector32(W, H), gridVector32(W, H)];
+    const Y = [arena.f32(len), arena.f32(len)];
+    applyGeneral9x2(G, x0, x1, y[0], y[1]);
+    applyGeneral9x2(Gw, X0, X1, Y[0], Y[1]);
+    assert.ok(maxDiff(y[0], Y[0]) < 1e-5 && maxDiff(y[1], Y[1]) < 1e-5, 'general apply');
+    applyStencil9x2(S, x0, x1, y[0], y[1]);
+    applyStencil9x2(Sw, X0, X1, Y[0], Y[1]);
+    assert.ok(maxDiff(y[0], Y[0]) < 1e-5 && maxDiff(y[1], Y[1]) < 1e-5, 'symmetric apply');
+    // Gauss–Seidel: from zero, forward, backward, on both operators.
+    for (const [name, js, wasm] of [
+      ['general', G, Gw],
+      ['symmetric', S, Sw],
+    ] as const) {
+      const z = [x0.slice(), x1.slice()];
+      const Z = inArena(z);
+      const sweep = (A: GeneralStencil9 | Stencil9, v: Float32Array[], c: Float32Array[], mode: number) => {
+        if ('c' in A) gaussSeidelGeneral9x2(A, v[0], v[1], c[0], c[1], mode === 2, mode === 0);
+        else if (mode === 0) gaussSeidelFromZero9x2(A, v[0], v[1], c[0], c[1]);
+        else gaussSeidel9x2(A, v[0], v[1], c[0], c[1], mode === 2);
+      };
+      for (const mode of [0, 1, 2, 2, 1]) {
+        sweep(js, z, [b0, b1], mode);
+        sweep(wasm, Z, [B0, B1], mode);
+        const d = Math.max(maxDiff(z[0], Z[0]), maxDiff(z[1], Z[1]));
+        assert.ok(d < 1e-5, `${name} sweep ${mode}: ${d}`);
+      }
+    }
+    // Dot products keep double-precision sums.
+    const from = W + 1;
+    const to = from + W * H;
+    assert.ok(Math.abs(gridDot(x0, b0, from, to) - gridDot(X0, B0, from, to)) < 1e-9);
+  });
+}
+
+test('the hybrid V-cycle and BiCGStab in the arena match the JavaScript path on a real photo', async () => {
+  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
+  const truth = resizeImage(src, 181, 127, 'area');
+  const Y = lumaOf(truth);
+  const strokes = shortStrokes(truth, 400, 9);
+  const values = strokeChroma(strokes, 'yuv');
+  const make = () => generalDirichletSystem(levinOperator(Y, 181, 127), strokes.mask, values);
+  const js = make();
+  const mgJs = buildMultigrid(constrainedSymmetricPart(js), js.active);
+  const fast = make();
+  const moved = moveGeneralSolve(fast.A, buildMultigrid(constrainedSymmetricPart(fast), fast.active), 2);
+  assert.ok(moved);
+  assert.ok(arenaOf(fast.A.c[0] as Float32Array), 'the operator planes moved into the arena');
+  const len = 181 * 127 + 2 * 182;
+  const r0 = Float32Array.from(js.rhs[0]);
+  const r1 = Float32Array.from(js.rhs[1]);
+  const z0 = gridVector32(181, 127);
+  const z1 = gridVector32(181, 127);
+  hybridVcycle2(mgJs, js.A, r0, r1, z0, z1);
+  const R0 = moved.arena.copy32(r0);
+  const R1 = moved.arena.copy32(r1);
+  const Z0 = moved.arena.f32(len);
+  const Z1 = moved.arena.f32(len);
+  hybridVcycle2(moved.mg, fast.A, R0, R1, Z0, Z1);
+  const scale = Math.max(...Array.from(z0, Math.abs));
+  assert.ok(maxDiff(z0, Z0) < 1e-5 * scale && maxDiff(z1, Z1) < 1e-5 * scale, 'one hybrid V-cycle');
+  // A whole solve against the exact band LU: single precision reaches ~5e-5 either way (chroma range 0.23).
+  const exact = solveGeneralDirect(make());
+  const wasm = solveGeneral(make(), { tolerance: 1e-7 });
+  const plain = solveGeneral(make(), { tolerance: 1e-7, wasm: false });
+  for (let c = 0; c < 2; c++) {
+    let dw = 0;
+    let dj = 0;
+    for (let i = 0; i < 181 * 127; i++) {
+      dw = Math.max(dw, Math.abs(wasm.planes[c][i] - exact[c][i]));
+      dj = Math.max(dj, Math.abs(plain.planes[c][i] - exact[c][i]));
+    }
+    assert.ok(dw < 1e-4, `wasm solve channel ${c}: ${dw}`);
+    assert.ok(dj < 1e-4, `JavaScript solve channel ${c}: ${dj}`);
+  }
+  // BiCGStab's own vectors are taken from the arena (room for them was reserved: x reuses Z).
+  Z0.fill(0);
+  Z1.fill(0);
+  let inArena = false;
+  bicgstab(
+    {
+      width: 181,
+      height: 127,
+      apply: (a, b, c, d) => {
+        inArena ||= arenaOf(c) !== undefined;
+        applyGeneral9x2(fast.A, a, b, c, d);
+      },
+      precondition: (a, b, c, d) => hybridVcycle2(moved.mg, fast.A, a, b, c, d),
+    },
+    [R0, R1],
+    [Z0, Z1],
+    { tolerance: 1e-3 },
+  );
+  assert.ok(inArena);
+});

@@ -1,0 +1,417 @@
+// AssemblyScript source of the solver kernels (compiled by scripts/build-wasm.mjs into
+// src/solve/wasm/kernels-binary.ts). Every array is a padded grid plane of f32 as in
+// src/solve/stencil9.ts (pixel i of a W×H grid at index W + 1 + i, zero padding); pointers are
+// byte addresses of index 0. The 9-point operator is given by its 8 coupling planes and its
+// diagonal: row i reads (A x)_i = d_i x_i − Σ_k c_k[i] x[i + off_k]. The symmetric storage of
+// stencil9.ts is the same operator with shifted plane pointers (cW = e − 1, cN = s − W, …), so
+// one set of kernels serves both.
+
+@inline function vld(p: usize, i: i32): v128 {
+  return v128.load(p + (<usize>i << 2));
+}
+@inline function fld(p: usize, i: i32): f32 {
+  return load<f32>(p + (<usize>i << 2));
+}
+@inline function vst(p: usize, i: i32, v: v128): void {
+  v128.store(p + (<usize>i << 2), v);
+}
+@inline function fst(p: usize, i: i32, v: f32): void {
+  store<f32>(p + (<usize>i << 2), v);
+}
+
+// Coupling planes of the current operator, set by `operator` before a kernel call.
+let cW: usize = 0;
+let cE: usize = 0;
+let cN: usize = 0;
+let cS: usize = 0;
+let cNW: usize = 0;
+let cNE: usize = 0;
+let cSW: usize = 0;
+let cSE: usize = 0;
+let dg: usize = 0;
+let inv: usize = 0;
+let gw: i32 = 0;
+let gh: i32 = 0;
+
+/** Selects the operator the next kernels use (planes as byte addresses; see the file comment). */
+export function operator(
+  w: usize,
+  e: usize,
+  n: usize,
+  s: usize,
+  nw: usize,
+  ne: usize,
+  sw: usize,
+  se: usize,
+  diag: usize,
+  invDiag: usize,
+  width: i32,
+  height: i32,
+): void {
+  cW = w;
+  cE = e;
+  cN = n;
+  cS = s;
+  cNW = nw;
+  cNE = ne;
+  cSW = sw;
+  cSE = se;
+  dg = diag;
+  inv = invDiag;
+  gw = width;
+  gh = height;
+}
+
+// Σ_k c_k x[i + off_k] over the 8 neighbours, 4 pixels at a time.
+@inline function neigh4(x: usize, i: i32): v128 {
+  const n = i - gw;
+  const s = i + gw;
+  let t = f32x4.add(f32x4.mul(vld(cW, i), vld(x, i - 1)), f32x4.mul(vld(cE, i), vld(x, i + 1)));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(vld(cN, i), vld(x, n)), f32x4.mul(vld(cS, i), vld(x, s))));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))));
+  return f32x4.add(t, f32x4.add(f32x4.mul(vld(cSW, i), vld(x, s - 1)), f32x4.mul(vld(cSE, i), vld(x, s + 1))));
+}
+
+@inline function neigh1(x: usize, i: i32): f32 {
+  const n = i - gw;
+  const s = i + gw;
+  return (
+    fld(cW, i) * fld(x, i - 1) +
+    fld(cE, i) * fld(x, i + 1) +
+    fld(cN, i) * fld(x, n) +
+    fld(cS, i) * fld(x, s) +
+    fld(cNW, i) * fld(x, n - 1) +
+    fld(cNE, i) * fld(x, n + 1) +
+    fld(cSW, i) * fld(x, s - 1) +
+    fld(cSE, i) * fld(x, s + 1)
+  );
+}
+
+/** y = A x on two channels. */
+export function apply2(x0: usize, x1: usize, y0: usize, y1: usize): void {
+  const pad = gw + 1;
+  const end = pad + gw * gh;
+  let i = pad;
+  for (; i + 4 <= end; i += 4) {
+    const d = vld(dg, i);
+    vst(y0, i, f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i)));
+    vst(y1, i, f32x4.sub(f32x4.mul(d, vld(x1, i)), neigh4(x1, i)));
+  }
+  for (; i < end; i++) {
+    const d = fld(dg, i);
+    fst(y0, i, d * fld(x0, i) - neigh1(x0, i));
+    fst(y1, i, d * fld(x1, i) - neigh1(x1, i));
+  }
+}
+
+/** r = b − A x on two channels. */
+export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize): void {
+  const pad = gw + 1;
+  const end = pad + gw * gh;
+  let i = pad;
+  for (; i + 4 <= end; i += 4) {
+    const d = vld(dg, i);
+    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i))));
+    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(f32x4.mul(d, vld(x1, i)), neigh4(x1, i))));
+  }
+  for (; i < end; i++) {
+    const d = fld(dg, i);
+    fst(r0, i, fld(b0, i) - (d * fld(x0, i) - neigh1(x0, i)));
+    fst(r1, i, fld(b1, i) - (d * fld(x1, i) - neigh1(x1, i)));
+  }
+}
+
+// Contribution of the row above (N, NW, NE) plus b, written into t.
+@inline function fromAbove(x: usize, b: usize, t: usize, i: i32, j: i32): void {
+  const n = i - gw;
+  const v = f32x4.add(
+    vld(b, i),
+    f32x4.add(
+      f32x4.mul(vld(cN, i), vld(x, n)),
+      f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))),
+    ),
+  );
+  vst(t, j, v);
+}
+
+@inline function fromAbove1(x: usize, b: usize, i: i32): f32 {
+  const n = i - gw;
+  return fld(b, i) + fld(cN, i) * fld(x, n) + fld(cNW, i) * fld(x, n - 1) + fld(cNE, i) * fld(x, n + 1);
+}
+
+/**
+ * The first forward Gauss–Seidel sweep from x = 0 on two channels: only W, NW, N, NE are read
+ * (already updated). The row above's part is vectorised; the west recurrence runs along the row.
+ * `t0`, `t1` are scratch rows of at least W + 4 floats.
+ */
+export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize): void {
+  const pad = gw + 1;
+  for (let y = 0; y < gh; y++) {
+    const row = pad + y * gw;
+    let j = 0;
+    for (; j + 4 <= gw; j += 4) {
+      fromAbove(x0, b0, t0, row + j, j);
+      fromAbove(x1, b1, t1, row + j, j);
+    }
+    for (; j < gw; j++) {
+      fst(t0, j, fromAbove1(x0, b0, row + j));
+      fst(t1, j, fromAbove1(x1, b1, row + j));
+    }
+    let p0 = fld(x0, row - 1);
+    let p1 = fld(x1, row - 1);
+    for (j = 0; j < gw; j++) {
+      const i = row + j;
+      const a = fld(cW, i);
+      const q = fld(inv, i);
+      p0 = (fld(t0, j) + a * p0) * q;
+      p1 = (fld(t1, j) + a * p1) * q;
+      fst(x0, i, p0);
+      fst(x1, i, p1);
+    }
+  }
+}
+
+// b + every neighbour except the one the sweep has just written (E for backward, W for forward).
+@inline function allBut(x: usize, b: usize, t: usize, i: i32, j: i32, backward: bool): void {
+  const n = i - gw;
+  const s = i + gw;
+  let v = f32x4.add(vld(b, i), backward ? f32x4.mul(vld(cW, i), vld(x, i - 1)) : f32x4.mul(vld(cE, i), vld(x, i + 1)));
+  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cN, i), vld(x, n)), f32x4.mul(vld(cS, i), vld(x, s))));
+  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))));
+  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cSW, i), vld(x, s - 1)), f32x4.mul(vld(cSE, i), vld(x, s + 1))));
+  vst(t, j, v);
+}
+
+@inline function allBut1(x: usize, b: usize, i: i32, backward: bool): f32 {
+  const n = i - gw;
+  const s = i + gw;
+  return (
+    fld(b, i) +
+    (backward ? fld(cW, i) * fld(x, i - 1) : fld(cE, i) * fld(x, i + 1)) +
+    fld(cN, i) * fld(x, n) +
+    fld(cS, i) * fld(x, s) +
+    fld(cNW, i) * fld(x, n - 1) +
+    fld(cNE, i) * fld(x, n + 1) +
+    fld(cSW, i) * fld(x, s - 1) +
+    fld(cSE, i) * fld(x, s + 1)
+  );
+}
+
+/**
+ * One lexicographic Gauss–Seidel sweep on two channels, forward or backward: the same update
+ * order as the scalar sweep, so the same result up to rounding. Per row, every term but the
+ * in-row recurrence is vectorised from values the sweep order has already fixed.
+ */
+export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, backward: bool): void {
+  const pad = gw + 1;
+  for (let k = 0; k < gh; k++) {
+    const y = backward ? gh - 1 - k : k;
+    const row = pad + y * gw;
+    let j = 0;
+    for (; j + 4 <= gw; j += 4) {
+      allBut(x0, b0, t0, row + j, j, backward);
+      allBut(x1, b1, t1, row + j, j, backward);
+    }
+    for (; j < gw; j++) {
+      fst(t0, j, allBut1(x0, b0, row + j, backward));
+      fst(t1, j, allBut1(x1, b1, row + j, backward));
+    }
+    if (backward) {
+      let p0 = fld(x0, row + gw);
+      let p1 = fld(x1, row + gw);
+      for (j = gw - 1; j >= 0; j--) {
+        const i = row + j;
+        const a = fld(cE, i);
+        const q = fld(inv, i);
+        p0 = (fld(t0, j) + a * p0) * q;
+        p1 = (fld(t1, j) + a * p1) * q;
+        fst(x0, i, p0);
+        fst(x1, i, p1);
+      }
+    } else {
+      let p0 = fld(x0, row - 1);
+      let p1 = fld(x1, row - 1);
+      for (j = 0; j < gw; j++) {
+        const i = row + j;
+        const a = fld(cW, i);
+        const q = fld(inv, i);
+        p0 = (fld(t0, j) + a * p0) * q;
+        p1 = (fld(t1, j) + a * p1) * q;
+        fst(x0, i, p0);
+        fst(x1, i, p1);
+      }
+    }
+  }
+}
+
+// The interpolation weights of src/solve/multigrid.ts in planar form: four planes q00, q10, q01,
+// q11 (one float per padded fine point each), `qlen` floats apart.
+
+/**
+ * coarse += Pᵀ r on two channels (the caller zeroes the coarse vectors); fine grid fw × fh,
+ * coarse width wc. Per fine row, weights times residual are summed over the pixel pairs
+ * (2C, 2C + 1) of coarse column C; the q00/q10 sums go to coarse row ⌊y/2⌋ (columns C and
+ * C + 1), the q01/q11 sums to the row below.
+ */
+export function restrict2(q: usize, qlen: i32, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+  const pad = fw + 1;
+  const padc = wc + 1;
+  const qb = q + (<usize>qlen << 2);
+  const qc = qb + (<usize>qlen << 2);
+  const qd = qc + (<usize>qlen << 2);
+  for (let y = 0; y < fh; y++) {
+    const row = pad + y * fw;
+    const cA = padc + (y >> 1) * wc;
+    const cC = cA + wc;
+    let x = 0;
+    for (; x + 8 <= fw; x += 8) {
+      const i = row + x;
+      const C = x >> 1;
+      const ra0 = vld(r0, i);
+      const rb0 = vld(r0, i + 4);
+      const ra1 = vld(r1, i);
+      const rb1 = vld(r1, i + 4);
+      pairs(q, i, ra0, rb0, ra1, rb1, c0, c1, cA + C, 0);
+      pairs(qb, i, ra0, rb0, ra1, rb1, c0, c1, cA + C, 1);
+      pairs(qc, i, ra0, rb0, ra1, rb1, c0, c1, cC + C, 0);
+      pairs(qd, i, ra0, rb0, ra1, rb1, c0, c1, cC + C, 1);
+    }
+    for (; x < fw; x++) {
+      const i = row + x;
+      const v0 = fld(r0, i);
+      const v1 = fld(r1, i);
+      const c = cA + (x >> 1);
+      const wa = fld(q, i);
+      const wb = fld(qb, i);
+      const wc2 = fld(qc, i);
+      const wd = fld(qd, i);
+      fst(c0, c, fld(c0, c) + wa * v0);
+      fst(c1, c, fld(c1, c) + wa * v1);
+      fst(c0, c + 1, fld(c0, c + 1) + wb * v0);
+      fst(c1, c + 1, fld(c1, c + 1) + wb * v1);
+      fst(c0, c + wc, fld(c0, c + wc) + wc2 * v0);
+      fst(c1, c + wc, fld(c1, c + wc) + wc2 * v1);
+      fst(c0, c + wc + 1, fld(c0, c + wc + 1) + wd * v0);
+      fst(c1, c + wc + 1, fld(c1, c + wc + 1) + wd * v1);
+    }
+  }
+}
+
+// Adds the pair sums of one weight plane over fine pixels i … i + 7 to coarse c … c + 3 (+ shift).
+@inline function pairs(w: usize, i: i32, ra0: v128, rb0: v128, ra1: v128, rb1: v128, c0: usize, c1: usize, c: i32, shift: i32): void {
+  const wa = vld(w, i);
+  const wb = vld(w, i + 4);
+  const pa0 = f32x4.mul(wa, ra0);
+  const pb0 = f32x4.mul(wb, rb0);
+  const pa1 = f32x4.mul(wa, ra1);
+  const pb1 = f32x4.mul(wb, rb1);
+  const s0 = f32x4.add(v128.shuffle<f32>(pa0, pb0, 0, 2, 4, 6), v128.shuffle<f32>(pa0, pb0, 1, 3, 5, 7));
+  const s1 = f32x4.add(v128.shuffle<f32>(pa1, pb1, 0, 2, 4, 6), v128.shuffle<f32>(pa1, pb1, 1, 3, 5, 7));
+  const k = c + shift;
+  vst(c0, k, f32x4.add(vld(c0, k), s0));
+  vst(c1, k, f32x4.add(vld(c1, k), s1));
+}
+
+/** x += P e on two channels (e on the coarse grid of width wc), planar weights as in restrict2. */
+export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, fh: i32, wc: i32): void {
+  const pad = fw + 1;
+  const padc = wc + 1;
+  const qb = q + (<usize>qlen << 2);
+  const qc = qb + (<usize>qlen << 2);
+  const qd = qc + (<usize>qlen << 2);
+  for (let y = 0; y < fh; y++) {
+    const row = pad + y * fw;
+    const cA = padc + (y >> 1) * wc;
+    const cC = cA + wc;
+    let x = 0;
+    for (; x + 4 <= fw; x += 4) {
+      const i = row + x;
+      const C = x >> 1;
+      const wa = vld(q, i);
+      const wb = vld(qb, i);
+      const wc4 = vld(qc, i);
+      const wd = vld(qd, i);
+      // Coarse values for fine pixels x … x + 3: columns C, C, C + 1, C + 1 (and one to the right).
+      const u0 = vld(e0, cA + C);
+      const l0 = vld(e0, cC + C);
+      const u1 = vld(e1, cA + C);
+      const l1 = vld(e1, cC + C);
+      let t0 = f32x4.mul(wa, v128.shuffle<f32>(u0, u0, 0, 0, 1, 1));
+      t0 = f32x4.add(t0, f32x4.mul(wb, v128.shuffle<f32>(u0, u0, 1, 1, 2, 2)));
+      t0 = f32x4.add(t0, f32x4.mul(wc4, v128.shuffle<f32>(l0, l0, 0, 0, 1, 1)));
+      t0 = f32x4.add(t0, f32x4.mul(wd, v128.shuffle<f32>(l0, l0, 1, 1, 2, 2)));
+      let t1 = f32x4.mul(wa, v128.shuffle<f32>(u1, u1, 0, 0, 1, 1));
+      t1 = f32x4.add(t1, f32x4.mul(wb, v128.shuffle<f32>(u1, u1, 1, 1, 2, 2)));
+      t1 = f32x4.add(t1, f32x4.mul(wc4, v128.shuffle<f32>(l1, l1, 0, 0, 1, 1)));
+      t1 = f32x4.add(t1, f32x4.mul(wd, v128.shuffle<f32>(l1, l1, 1, 1, 2, 2)));
+      vst(x0, i, f32x4.add(vld(x0, i), t0));
+      vst(x1, i, f32x4.add(vld(x1, i), t1));
+    }
+    for (; x < fw; x++) {
+      const i = row + x;
+      const c = cA + (x >> 1);
+      const a = fld(q, i);
+      const b = fld(qb, i);
+      const cc = fld(qc, i);
+      const dd = fld(qd, i);
+      fst(x0, i, fld(x0, i) + a * fld(e0, c) + b * fld(e0, c + 1) + cc * fld(e0, c + wc) + dd * fld(e0, c + wc + 1));
+      fst(x1, i, fld(x1, i) + a * fld(e1, c) + b * fld(e1, c + 1) + cc * fld(e1, c + wc) + dd * fld(e1, c + wc + 1));
+    }
+  }
+}
+
+/** Σ a_i b_i over [from, to), products and sums in double precision (as the scalar loop). */
+export function dot(a: usize, b: usize, from: i32, to: i32): f64 {
+  let i = from;
+  let lo = f64x2.splat(0);
+  let hi = f64x2.splat(0);
+  for (; i + 4 <= to; i += 4) {
+    const va = vld(a, i);
+    const vb = vld(b, i);
+    lo = f64x2.add(lo, f64x2.mul(f64x2.promote_low_f32x4(va), f64x2.promote_low_f32x4(vb)));
+    const ha = v128.shuffle<f32>(va, va, 2, 3, 0, 1);
+    const hb = v128.shuffle<f32>(vb, vb, 2, 3, 0, 1);
+    hi = f64x2.add(hi, f64x2.mul(f64x2.promote_low_f32x4(ha), f64x2.promote_low_f32x4(hb)));
+  }
+  let s = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+  for (; i < to; i++) s += <f64>fld(a, i) * <f64>fld(b, i);
+  return s;
+}
+
+// BiCGStab's vector updates (src/solve/bicgstab.ts), fused as the scalar loops are.
+
+/** p = r + β (p − ω v) over [from, to). */
+export function bicgDirection(p: usize, r: usize, v: usize, beta: f32, omega: f32, from: i32, to: i32): void {
+  const vb = f32x4.splat(beta);
+  const vw = f32x4.splat(omega);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    vst(p, i, f32x4.add(vld(r, i), f32x4.mul(vb, f32x4.sub(vld(p, i), f32x4.mul(vw, vld(v, i))))));
+  }
+  for (; i < to; i++) fst(p, i, fld(r, i) + beta * (fld(p, i) - omega * fld(v, i)));
+}
+
+/** r −= a·v and x += a·h over [from, to); returns Σ r² (double-precision sum). */
+export function bicgStep(r: usize, v: usize, x: usize, h: usize, a: f32, from: i32, to: i32): f64 {
+  const va = f32x4.splat(a);
+  let lo = f64x2.splat(0);
+  let hi = f64x2.splat(0);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const s = f32x4.sub(vld(r, i), f32x4.mul(va, vld(v, i)));
+    vst(r, i, s);
+    vst(x, i, f32x4.add(vld(x, i), f32x4.mul(va, vld(h, i))));
+    const sl = f64x2.promote_low_f32x4(s);
+    const sh = f64x2.promote_low_f32x4(v128.shuffle<f32>(s, s, 2, 3, 0, 1));
+    lo = f64x2.add(lo, f64x2.mul(sl, sl));
+    hi = f64x2.add(hi, f64x2.mul(sh, sh));
+  }
+  let sum = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+  for (; i < to; i++) {
+    const s = fld(r, i) - a * fld(v, i);
+    fst(r, i, s);
+    fst(x, i, fld(x, i) + a * fld(h, i));
+    sum += <f64>s * <f64>s;
+  }
+  return sum;
+}
