@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jointBilateralExact, jointBilateralGrid } from '../../src/filters/bilateral.js';
+import {
+  jointBilateralExact,
+  jointBilateralGrid,
+  jointBilateralUpsample,
+  jointBilateralUpsampler,
+} from '../../src/filters/bilateral.js';
 import { boxFilter, boxFilterNaive } from '../../src/filters/box.js';
 import { convolveSeparable, gaussianBlur, gaussianFir, gaussianKernel } from '../../src/filters/gaussian.js';
 import { guidedFilter } from '../../src/filters/guided.js';
@@ -144,6 +149,35 @@ describe('resize', () => {
     for (const k of ['bilinear', 'bicubic'] as const) {
       const up = resizePlane(ramp, 10, 1, 40, 1, k);
       for (let x = 8; x < 32; x++) assert.ok(Math.abs(up[x] - ((x + 0.5) / 4 - 0.5)) < 1e-5, `${k} x=${x}`);
+    }
+  });
+});
+
+describe('joint bilateral upsampler (prepared weights)', () => {
+  it('equals jointBilateralUpsample with the tent kernel on a real photo, for odd factors and borders', async () => {
+    const { readImage } = await import('../../src/image/io.js');
+    const { lumaOf } = await import('../../src/color/linear-spaces.js');
+    const path = await import('node:path');
+    const src = (await readImage(path.resolve('../shared/data/val/bsds500_100007.jpg'))).image;
+    const guide = lumaOf(src);
+    const { width: W, height: H } = src;
+    for (const [lw, lh] of [
+      [Math.round(W / 3.3), Math.round(H / 2.7)],
+      [1, 7],
+      [W, H],
+    ]) {
+      const r = rng(lw);
+      const low = [0, 1].map(() => Float32Array.from({ length: lw * lh }, () => r() - 0.5));
+      const direct = jointBilateralUpsample(guide, W, H, low, lw, lh, {
+        spatialKernel: 'tent',
+        sigmaRange: 0.1,
+      });
+      const cached = jointBilateralUpsampler(guide, W, H, lw, lh, { sigmaRange: 0.1 })(low);
+      for (let c = 0; c < 2; c++) {
+        let d = 0;
+        for (let i = 0; i < W * H; i++) d = Math.max(d, Math.abs(direct[c][i] - cached[c][i]));
+        assert.ok(d < 1e-6, `${lw}×${lh} channel ${c}: ${d}`);
+      }
     }
   });
 });

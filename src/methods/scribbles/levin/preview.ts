@@ -8,6 +8,7 @@
 
 import type { LinearSpace } from '../../../color/linear-spaces.js';
 import { checkChoice, checkNumber } from '../../../errors.js';
+import { jointBilateralUpsampler } from '../../../filters/bilateral.js';
 import { type FinishOptions, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage, resizePlane } from '../../../image/resize.js';
@@ -91,6 +92,11 @@ export class ScribblePreview {
   private readonly outputGray: ImageF32;
   /** Levin's operator of the reduced gray, built once (the default system); other systems solve from scratch. */
   private readonly operator: GeneralStencil9 | null;
+  /**
+   * The finish stage's default upsampling (joint bilateral, tent) prepared once for this photo:
+   * its weights depend only on the gray, so a stroke only pays for the weighted sums.
+   */
+  private readonly upsample: ((low: Float32Array[]) => Float32Array[]) | null;
 
   constructor(gray: ImageF32, options: PreviewOptions = {}) {
     this.gray = gray;
@@ -119,6 +125,11 @@ export class ScribblePreview {
     this.operator =
       (options.system ?? 'levin') === 'levin'
         ? levinOperator(reduced, this.width, this.height, options)
+        : null;
+    const { width: ow, height: oh } = this.outputGray;
+    this.upsample =
+      options.finish === undefined && (ow !== this.width || oh !== this.height)
+        ? jointBilateralUpsampler(grayPlane(this.outputGray), ow, oh, this.width, this.height)
         : null;
   }
 
@@ -159,10 +170,11 @@ export class ScribblePreview {
       ? solveLevinSystem(this.operator, small, this.space, opts)
       : levinChroma(this.reducedGray, small, opts);
     this.last = res.chroma.channels;
-    const rgb = finish(
-      { original: this.outputGray, chroma: res.chroma, space: this.space },
-      this.options.finish,
-    );
+    const { width: ow, height: oh } = this.outputGray;
+    const chroma = this.upsample
+      ? { width: ow, height: oh, channels: this.upsample(res.chroma.channels) }
+      : res.chroma;
+    const rgb = finish({ original: this.outputGray, chroma, space: this.space }, this.options.finish);
     return { ...res, rgb, ms: performance.now() - t0 };
   }
 
