@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scipyLevin } from '../scripts/levin-reference.js';
-import { shortStrokes } from '../scripts/stroke-simulation.js';
+import { shortStrokeLines, shortStrokes } from '../scripts/stroke-simulation.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { finish } from '../src/finish/finish.js';
 import { createImage, type ImageF32 } from '../src/image/image.js';
@@ -115,24 +115,36 @@ if (mode === 'write') {
     }),
   );
 } else if (mode === 'preview') {
-  // The studio's live preview: one update per added stroke, warm-started, as the Web Worker runs it.
+  // The studio's live preview: one update per added stroke, warm-started, as the Web Worker runs
+  // it (updateStrokes: polylines rasterised on the preview grid, one colour per stroke), and the
+  // same from full-size raster stroke sets (update: reduced to the grid at every stroke).
+  const lines = shortStrokeLines(truth, STROKES_PER_MP, 5);
+  const measure = (step: (k: number) => { ms: number }) => {
+    const times: number[] = [];
+    for (let k = 1; k <= 20; k++) {
+      const r = step(k);
+      if (k > 2) times.push(r.ms); // the first updates include JIT compilation
+    }
+    times.sort((a, b) => a - b);
+    return { median: Math.round(times[times.length >> 1]), max: Math.round(times[times.length - 1]) };
+  };
+  const studio = new ScribblePreview(gray);
+  const drawn = measure((k) => studio.updateStrokes(lines.slice(0, Math.ceil((lines.length * k) / 20))));
   const preview = new ScribblePreview(gray);
   const order = Array.from({ length: strokes.mask.length }, (_, i) => i).filter((i) => strokes.mask[i]);
-  const times: number[] = [];
-  const steps = 20;
-  for (let k = 1; k <= steps; k++) {
+  const raster = measure((k) => {
     const part = { ...strokes, mask: new Uint8Array(strokes.mask.length) };
-    for (let j = 0; j < Math.ceil((order.length * k) / steps); j++) part.mask[order[j]] = 1;
-    const r = preview.update(part);
-    if (k > 2) times.push(r.ms); // the first updates include JIT compilation
-  }
-  times.sort((a, b) => a - b);
+    for (let j = 0; j < Math.ceil((order.length * k) / 20); j++) part.mask[order[j]] = 1;
+    return preview.update(part);
+  });
   console.log(
     JSON.stringify({
       ...base,
       previewPixels: preview.width * preview.height,
-      previewMedianMs: Math.round(times[times.length >> 1]),
-      previewMaxMs: Math.round(times[times.length - 1]),
+      previewMedianMs: drawn.median,
+      previewMaxMs: drawn.max,
+      rasterPreviewMedianMs: raster.median,
+      rasterPreviewMaxMs: raster.max,
     }),
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Scribble colorization speed: Levin et al.'s own system (default; BiCGStab with the hybrid
- * multigrid), the symmetric system (multigrid CG) and the report's eq. 9 (0.25 MP only: slow by
+ * multigrid in the WebAssembly SIMD kernels, and again with the JavaScript kernels as the
+ * reference), the symmetric system (multigrid CG) and the report's eq. 9 (0.25 MP only: slow by
  * nature) at 0.25, 1 and 4 MP, against scipy's exact solve of the same system (getColorExact.m
  * ported, scripts/levin_exact.py; SuperLU) in the same run, with the ratio. pyamg is used by that
  * script where installed (it is not in Debian). Also the whole `colorize scribble` command at 1 MP
@@ -18,11 +19,12 @@ import type { BenchRecord } from './run.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 
-function runCase(args: string[]): BenchRecord {
+function runCase(args: string[], env: Record<string, string> = {}): BenchRecord {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'scribble-case.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    env: { ...process.env, ...env },
   });
   if (r.status !== 0) throw new Error(`scribble-case ${args.join(' ')} failed: ${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
@@ -34,6 +36,13 @@ export default async function (): Promise<BenchRecord[]> {
   for (const mp of [0.25, 1, 4]) {
     const levin = runCase([String(mp), 'levin']);
     records.push({ case: `levin ${mp} MP`, ...levin });
+    // The same solve with the JavaScript kernels (no wasm): the reference for the SIMD kernels.
+    const js = runCase([String(mp), 'levin'], { COLORIZE_WASM: '0' });
+    records.push({
+      case: `levin ${mp} MP, JavaScript kernels`,
+      ...js,
+      speedupOfWasm: Number((Number(js.solveMs) / Number(levin.solveMs)).toFixed(1)),
+    });
     records.push({ case: `symmetric ${mp} MP`, ...runCase([String(mp), 'symmetric']) });
     if (mp <= 0.25) records.push({ case: `report ${mp} MP`, ...runCase([String(mp), 'report']) });
     if (mp <= 1) {

@@ -5,27 +5,50 @@
  * the tests, so all measure on the same kind of input.
  */
 import type { ImageF32 } from '../src/image/image.js';
+import type { RasterStroke } from '../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes, type StrokeSet } from '../src/methods/scribbles/strokes.js';
 import { seededRandom } from '../src/random.js';
+
+/** The polylines of {@link shortStrokes} (same random sequence), each with the truth's colour at its midpoint, as the studio draws them. */
+export function shortStrokeLines(
+  truth: ImageF32,
+  perMegapixel: number,
+  seed = 1,
+  radius = 1.5,
+): RasterStroke[] {
+  const { width: W, height: H } = truth;
+  return strokeLines(W, H, perMegapixel, seed, radius).map((s) => {
+    const mx = Math.round((s.points[0] + s.points[2]) / 2);
+    const my = Math.round((s.points[1] + s.points[3]) / 2);
+    const i = my * W + mx;
+    return { ...s, rgb: [truth.channels[0][i], truth.channels[1][i], truth.channels[2][i]] };
+  });
+}
+
+function strokeLines(
+  W: number,
+  H: number,
+  perMegapixel: number,
+  seed: number,
+  radius: number,
+): RasterStroke[] {
+  const r = seededRandom(seed);
+  const count = Math.max(3, Math.round((perMegapixel * W * H) / 1e6));
+  return Array.from({ length: count }, () => {
+    const x = r() * (W - 1);
+    const y = r() * (H - 1);
+    const len = 8 + 16 * r();
+    const a = 2 * Math.PI * r();
+    const x2 = Math.min(W - 1, Math.max(0, x + len * Math.cos(a)));
+    const y2 = Math.min(H - 1, Math.max(0, y + len * Math.sin(a)));
+    return { points: [x, y, x2, y2], radius, rgb: [0, 0, 0] as [number, number, number] };
+  });
+}
 
 /** `perMegapixel` short strokes of width 2·radius carrying the truth's colours (at least 3). */
 export function shortStrokes(truth: ImageF32, perMegapixel: number, seed = 1, radius = 1.5): StrokeSet {
   const { width: W, height: H } = truth;
-  const r = seededRandom(seed);
-  const count = Math.max(3, Math.round((perMegapixel * W * H) / 1e6));
-  const set = rasterizeStrokes(
-    Array.from({ length: count }, () => {
-      const x = r() * (W - 1);
-      const y = r() * (H - 1);
-      const len = 8 + 16 * r();
-      const a = 2 * Math.PI * r();
-      const x2 = Math.min(W - 1, Math.max(0, x + len * Math.cos(a)));
-      const y2 = Math.min(H - 1, Math.max(0, y + len * Math.sin(a)));
-      return { points: [x, y, x2, y2], radius, rgb: [0, 0, 0] as [number, number, number] };
-    }),
-    W,
-    H,
-  );
+  const set = rasterizeStrokes(strokeLines(W, H, perMegapixel, seed, radius), W, H);
   for (let c = 0; c < 3; c++) {
     const dst = set.colors.channels[c];
     const src = truth.channels[c];

@@ -49,7 +49,8 @@ export function bicgstab(
   const p = bb.map(vec);
   const v = bb.map(vec);
   const phat = bb.map(vec);
-  const shat = bb.map(vec);
+  // p̂ is spent once x has taken the α step, so ŝ = M⁻¹ s reuses its storage.
+  const shat = phat;
   const t = bb.map(vec); // also holds A·x at the start
   const rho = new Array<number>(mm).fill(1);
   const alpha = new Array<number>(mm).fill(1);

@@ -24,7 +24,7 @@ import {
   solveGeneralDirect,
   symmetrise,
 } from './general-stencil9.js';
-import { buildMultigrid, vcycle2 } from './multigrid.js';
+import { buildMultigrid, type Multigrid, vcycle2 } from './multigrid.js';
 import { pcg } from './pcg.js';
 import {
   DEFAULT_TOLERANCE,
@@ -115,6 +115,21 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
 }
 
 /**
+ * The hybrid V-cycle's hierarchy; in single precision moved with the operator into a wasm arena
+ * (./wasm/solve-arena.ts), where the SIMD kernels run. Built in its own frame so the JavaScript
+ * copies can be collected once moved.
+ */
+function preconditioner(
+  sys: GeneralDirichletSystem,
+  options: SpdSolveOptions,
+  single: boolean,
+): { mg: Multigrid; arena?: WasmArena } {
+  const built = buildMultigrid(constrainedSymmetricPart(sys), sys.active, options);
+  const moved = single && options.wasm !== false ? moveGeneralSolve(sys.A, built, sys.rhs.length) : null;
+  return moved ?? { mg: built };
+}
+
+/**
  * Solves a constrained general 9-point system for all its channels: BiCGStab preconditioned by
  * the hybrid V-cycle on the multigrid of {@link constrainedSymmetricPart}, or band LU with
  * `solver: 'direct'`.
@@ -139,11 +154,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
     const t1 = performance.now();
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
-  const built = buildMultigrid(constrainedSymmetricPart(sys), active, options);
-  // Single precision runs in the wasm SIMD kernels where available (./wasm/arena.ts).
-  const moved = o.single && options.wasm !== false ? moveGeneralSolve(A, built, rhs.length) : null;
-  const mg = moved?.mg ?? built;
-  const arena = moved?.arena;
+  const { mg, arena } = preconditioner(sys, options, o.single);
   const t1 = performance.now();
   const b = o.single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i], arena);

@@ -37,6 +37,8 @@ export interface MultigridOptions {
   coarsestSize?: number;
 }
 
+const NO_VECTOR = new Float32Array(0);
+
 export interface MultigridLevel {
   A: Stencil9;
   /** Interpolation weights from the next coarser level, interleaved q00, q10, q01, q11 per padded point. */
@@ -81,7 +83,8 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
   let act = active;
   for (;;) {
     // Single precision inside the preconditioner: half the memory traffic, and CG corrects the rest.
-    const v = () => gridVector32(cur.width, cur.height);
+    // The finest level works on the caller's vectors (vcycle2's b and z), so it keeps none.
+    const v = levels.length === 0 ? () => NO_VECTOR : () => gridVector32(cur.width, cur.height);
     const level: MultigridLevel = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
     levels.push(level);
     if (cur.width * cur.height <= coarsestSize || cur.width < 3 || cur.height < 3) break;

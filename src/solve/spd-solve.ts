@@ -5,9 +5,19 @@
 import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../errors.js';
 import { factorStencil9, solveStencil9 } from './banded-cholesky.js';
 import type { DirichletSystem } from './dirichlet.js';
-import { buildMultigrid, type MultigridOptions, vcycle2 } from './multigrid.js';
+import { buildMultigrid, type Multigrid, type MultigridOptions, vcycle2 } from './multigrid.js';
 import { type PcgResult, pcg } from './pcg.js';
-import { applyStencil9x2, fromGrid, type GridVector, gridVector, gridVector32, toGrid } from './stencil9.js';
+import {
+  applyStencil9x2,
+  fromGrid,
+  type GridVector,
+  gridVector,
+  gridVector32,
+  type Stencil9,
+  toGrid,
+} from './stencil9.js';
+import type { WasmArena } from './wasm/arena.js';
+import { moveSpdSolve } from './wasm/solve-arena.js';
 
 export type SolverKind = 'multigrid' | 'direct';
 export const SOLVER_KINDS: readonly SolverKind[] = ['multigrid', 'direct'];
@@ -57,6 +67,23 @@ export interface SpdSolveResult {
 }
 
 /**
+ * The multigrid of `A`; in single precision moved into a wasm arena with the operator
+ * (./wasm/solve-arena.ts), where the SIMD kernels run. Its finest level's stencil is the operator
+ * to apply (the arena's copy when moved).
+ */
+function hierarchy(
+  A: Stencil9,
+  active: Uint8Array,
+  options: SpdSolveOptions,
+  single: boolean,
+  channels: number,
+): { mg: Multigrid; arena?: WasmArena } {
+  const built = buildMultigrid(A, active, options);
+  const moved = single && options.wasm !== false ? moveSpdSolve(built, channels) : null;
+  return moved ?? { mg: built };
+}
+
+/**
  * Solves a {@link DirichletSystem} for all its channels.
  *
  * @example
@@ -100,14 +127,15 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
       solveMs: performance.now() - t1,
     };
   }
-  const mg = buildMultigrid(A, active, options);
-  const t1 = performance.now();
   const single =
     checkChoice('precision', options.precision ?? 'single', ['single', 'double'] as const) === 'single';
-  const b = single ? rhs.map((v) => Float32Array.from(v)) : rhs;
+  const { mg, arena } = hierarchy(A, active, options, single, rhs.length);
+  const op = mg.levels[0].A;
+  const t1 = performance.now();
+  const b = single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
   const x = b.map((bc, c) => {
     const init = options.initial?.[c];
-    const g = single ? gridVector32(W, H) : gridVector(W, H);
+    const g = arena ? arena.f32(n + 2 * pad) : single ? gridVector32(W, H) : gridVector(W, H);
     if (init) toGrid(init, W, H, g);
     // Fixed pixels are identity rows: start them at their value so their residual is 0 throughout.
     for (let i = 0; i < n; i++) if (!active[i]) g[pad + i] = bc[pad + i];
@@ -117,7 +145,7 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     {
       width: W,
       height: H,
-      apply: (x0, x1, y0, y1) => applyStencil9x2(A, x0, x1, y0, y1),
+      apply: (x0, x1, y0, y1) => applyStencil9x2(op, x0, x1, y0, y1),
       precondition: (r0, r1, z0, z1) => vcycle2(mg, r0, r1, z0, z1),
     },
     b,

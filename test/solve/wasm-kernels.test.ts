@@ -251,3 +251,27 @@ test('the hybrid V-cycle and BiCGStab in the arena match the JavaScript path on 
   );
   assert.ok(inArena);
 });
+
+test('the symmetric solve (PCG, symmetric V-cycles) in the arena meets the exact band Cholesky as the JavaScript path does', async () => {
+  const { symmetricAffinity } = await import('../../src/methods/scribbles/levin/affinity.js');
+  const { dirichletSystem } = await import('../../src/solve/dirichlet.js');
+  const { solveSpd } = await import('../../src/solve/spd-solve.js');
+  const src = (await readImage(path.join(VAL, 'bsds500_100007.jpg'))).image;
+  const truth = resizeImage(src, 160, 107, 'area');
+  const strokes = shortStrokes(truth, 400, 2);
+  const sys = () =>
+    dirichletSystem(symmetricAffinity(lumaOf(truth), 160, 107), strokes.mask, strokeChroma(strokes, 'yuv'));
+  const exact = solveSpd(sys(), { solver: 'direct' });
+  const wasm = solveSpd(sys(), { tolerance: 1e-6 });
+  const plain = solveSpd(sys(), { tolerance: 1e-6, wasm: false });
+  for (let c = 0; c < 2; c++) {
+    let dw = 0;
+    let dj = 0;
+    for (let i = 0; i < 160 * 107; i++) {
+      dw = Math.max(dw, Math.abs(wasm.planes[c][i] - exact.planes[c][i]));
+      dj = Math.max(dj, Math.abs(plain.planes[c][i] - exact.planes[c][i]));
+    }
+    assert.ok(dw < 1e-4 && dj < 1e-4, `channel ${c}: wasm ${dw}, JavaScript ${dj}`);
+  }
+  assert.ok(Math.abs(wasm.iterations - plain.iterations) <= 1, `${wasm.iterations} vs ${plain.iterations}`);
+});
