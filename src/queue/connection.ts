@@ -3,7 +3,8 @@
  * (`--redis URL` or `COLORIZE_REDIS_URL`) and a first connection that fails with a clear error
  * instead of retrying for ever when Redis is not there.
  */
-import { Redis } from 'ioredis';
+// ioredis is loaded when a connection is opened, so commands without Redis start without it.
+import type { Redis } from 'ioredis';
 import { ColorizeError } from '../errors.js';
 
 /** The queue every command uses unless told otherwise (`--queue NAME`). */
@@ -55,7 +56,8 @@ export function shownUrl(url: string): string {
  */
 export async function connectRedis(url: string): Promise<Redis> {
   let connected = false;
-  const redis = new Redis(url, {
+  const { Redis: RedisClient } = await import('ioredis');
+  const redis = new RedisClient(url, {
     maxRetriesPerRequest: null,
     lazyConnect: true,
     connectTimeout: 5000,

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
 import { connectRedis, redisUrl, shownUrl } from '../../queue/connection.js';
-import { startWorker } from '../../queue/worker.js';
+// BullMQ is loaded by this command only (see ./queue.ts).
+import type { startWorker } from '../../queue/worker.js';
 import { queueConnectionOptions } from './queue.js';
 
 function positiveInt(flag: string, raw: string | undefined): number | undefined {
@@ -55,6 +56,7 @@ export function registerWorker(program: Command): void {
     log?.(`worker ${process.pid} on queue ${f.queue} at ${shownUrl(url)}, concurrency ${concurrency}`);
     let started: ReturnType<typeof startWorker>;
     try {
+      const { startWorker } = await import('../../queue/worker.js');
       started = startWorker(redis, {
         queue: f.queue,
         concurrency,
