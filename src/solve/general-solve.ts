@@ -169,7 +169,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
     x,
     { tolerance: o.tolerance, maxIterations: o.maxIterations },
   );
-  return iterativeResult(x, res, W, H, t1 - t0, t1);
+  return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
 }
 
 /**

@@ -64,6 +64,8 @@ export interface SpdSolveResult {
   /** Time spent building the multigrid hierarchy or the factor, and iterating, in ms. */
   setupMs: number;
   solveMs: number;
+  /** Where the iterations ran: the WebAssembly SIMD kernels or the JavaScript loops (absent for a direct solve). */
+  kernels?: 'wasm' | 'javascript';
 }
 
 /**
@@ -152,7 +154,7 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     x,
     { tolerance, maxIterations },
   );
-  return iterativeResult(x, res, W, H, t1 - t0, t1);
+  return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
 }
 
 /**

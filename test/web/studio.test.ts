@@ -86,6 +86,9 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     ]);
     st = await waitForPreview(page, st.previews);
     await page.waitForTimeout(300);
+    // The preview's solve ran in the WebAssembly SIMD kernels inside the Web Worker.
+    const info = await page.evaluate(() => document.getElementById('result-info')?.textContent ?? '');
+    assert.match(info, /Preview in \d+ ms .*\(wasm SIMD\)/);
     // A petal pixel 10 px from the red stroke: with Levin et al.'s own system (the default) the green
     // of the background strokes reaches the petal's far edge at (215, 70), as scipy's exact solve of
     // getColorExact.m confirms; the symmetrised system coloured that edge red.

@@ -35,9 +35,12 @@ function sendImage(seq: number, img: ImageF32, t0: number, note: string): void {
   );
 }
 
-/** "12 solver iterations", or what 0 means: the warm start already met the tolerance. */
-function iterationsText(n: number): string {
-  return n === 0 ? 'unchanged (the previous solution already meets the tolerance)' : `${n} solver iterations`;
+/** "12 solver iterations (wasm SIMD)", or what 0 means: the warm start already met the tolerance. */
+function iterationsText(n: number, kernels?: string): string {
+  const where = kernels === 'wasm' ? ' (wasm SIMD)' : '';
+  const done =
+    n === 0 ? 'unchanged (the previous solution already meets the tolerance)' : `${n} solver iterations`;
+  return `${done}${where}`;
 }
 
 function strokeSet(strokes: RasterStroke[]) {
@@ -67,7 +70,7 @@ async function handle(m: WorkerRequest): Promise<void> {
         m.seq,
         res.rgb,
         t0,
-        `${preview.width}×${preview.height} grid, ${iterationsText(res.stats.iterations)}`,
+        `${preview.width}×${preview.height} grid, ${iterationsText(res.stats.iterations, res.stats.kernels)}`,
       );
       return;
     }
@@ -92,7 +95,7 @@ async function handle(m: WorkerRequest): Promise<void> {
         m.seq,
         res.rgb,
         t0,
-        `full resolution ${gray.width}×${gray.height}, ${iterationsText(res.stats.iterations)}`,
+        `full resolution ${gray.width}×${gray.height}, ${iterationsText(res.stats.iterations, res.stats.kernels)}`,
       );
       return;
     }

@@ -89,6 +89,8 @@ export interface ScribbleStats {
   solveMs: number;
   /** The grid the solve ran on, when smaller than the image (see `workingPixels`). */
   working?: { width: number; height: number };
+  /** Where the iterations ran (../../../solve/wasm): 'wasm' (SIMD kernels) or 'javascript'. */
+  kernels?: 'wasm' | 'javascript';
 }
 
 /** What a scribble method returns: chroma planes at the gray image's size, their space, and figures. */
@@ -145,6 +147,7 @@ function packResult(
       buildMs,
       setupMs: res.setupMs,
       solveMs: res.solveMs,
+      kernels: res.kernels,
     },
   };
 }
