@@ -415,3 +415,207 @@ export function bicgStep(r: usize, v: usize, x: usize, h: usize, a: f32, from: i
   }
   return sum;
 }
+
+// The coupled-TV primal-dual iteration (src/solve/coupled-tv.ts `pdIteration`), on unpadded
+// W × H planes: forward differences with Neumann borders, the dual prox of σh* by Newton's
+// method per pixel (the same update and the same per-pixel stopping rule as the scalar loop,
+// four pixels at a time), then the primal prox and the box [−110, 110].
+
+@inline function dualPixel(barA: usize, barB: usize, pax: usize, pay: usize, pbx: usize, pby: usize, sa: usize, i: i32, r: i32, d: i32, sigma: f32): void {
+  const bai = fld(barA, i);
+  const bbi = fld(barB, i);
+  const qax = fld(pax, i) + sigma * (fld(barA, r) - bai);
+  const qay = fld(pay, i) + sigma * (fld(barA, d) - bai);
+  const qbx = fld(pbx, i) + sigma * (fld(barB, r) - bbi);
+  const qby = fld(pby, i) + sigma * (fld(barB, d) - bbi);
+  const s2 = qax * qax + qay * qay + qbx * qbx + qby * qby;
+  let scale: f32 = 0;
+  if (s2 !== 0) {
+    const q = Mathf.sqrt(s2);
+    const k = fld(sa, i);
+    if (k === 0) scale = q < 1 ? 1 : 1 / q;
+    else {
+      let t = q / (1 + k);
+      for (let it = 0; it < 8; it++) {
+        const u2: f32 = 1 + t * t;
+        const su = Mathf.sqrt(u2);
+        const step = (t / su + k * t - q) / (1 / (u2 * su) + k);
+        t -= step;
+        if (step > -1e-6) break;
+      }
+      scale = t / Mathf.sqrt(1 + t * t) / q;
+    }
+  }
+  fst(pax, i, qax * scale);
+  fst(pay, i, qay * scale);
+  fst(pbx, i, qbx * scale);
+  fst(pby, i, qby * scale);
+}
+
+/** The dual step of one primal-dual iteration (p ← prox_{σh*}(p + σ∇ū)). */
+export function tvDual(w: i32, h: i32, barA: usize, barB: usize, pax: usize, pay: usize, pbx: usize, pby: usize, sa: usize, sigma: f32): void {
+  const vs = f32x4.splat(sigma);
+  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
+  const stop = f32x4.splat(-1e-6);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const down = y < h - 1 ? w : 0;
+    let x = 0;
+    for (; x + 4 < w; x += 4) {
+      const i = row + x;
+      const ba = vld(barA, i);
+      const bb = vld(barB, i);
+      const qax = f32x4.add(vld(pax, i), f32x4.mul(vs, f32x4.sub(vld(barA, i + 1), ba)));
+      const qay = f32x4.add(vld(pay, i), f32x4.mul(vs, f32x4.sub(vld(barA, i + down), ba)));
+      const qbx = f32x4.add(vld(pbx, i), f32x4.mul(vs, f32x4.sub(vld(barB, i + 1), bb)));
+      const qby = f32x4.add(vld(pby, i), f32x4.mul(vs, f32x4.sub(vld(barB, i + down), bb)));
+      const s2 = f32x4.add(
+        f32x4.add(f32x4.mul(qax, qax), f32x4.mul(qay, qay)),
+        f32x4.add(f32x4.mul(qbx, qbx), f32x4.mul(qby, qby)),
+      );
+      const q = f32x4.sqrt(s2);
+      const k = vld(sa, i);
+      // Newton in t from q / (1 + k); a lane stops after the step that moved it less than 1e-6.
+      let t = f32x4.div(q, f32x4.add(one, k));
+      let active = f32x4.gt(k, zero);
+      for (let it = 0; it < 8 && v128.any_true(active); it++) {
+        const u2 = f32x4.add(one, f32x4.mul(t, t));
+        const su = f32x4.sqrt(u2);
+        const num = f32x4.sub(f32x4.add(f32x4.div(t, su), f32x4.mul(k, t)), q);
+        const den = f32x4.add(f32x4.div(one, f32x4.mul(u2, su)), k);
+        const step = f32x4.div(num, den);
+        t = v128.bitselect(f32x4.sub(t, step), t, active);
+        active = v128.and(active, f32x4.le(step, stop));
+      }
+      const newton = f32x4.div(f32x4.div(t, f32x4.sqrt(f32x4.add(one, f32x4.mul(t, t)))), q);
+      const plain = v128.bitselect(one, f32x4.div(one, q), f32x4.lt(q, one));
+      let scale = v128.bitselect(newton, plain, f32x4.gt(k, zero));
+      scale = v128.bitselect(zero, scale, f32x4.eq(s2, zero));
+      vst(pax, i, f32x4.mul(qax, scale));
+      vst(pay, i, f32x4.mul(qay, scale));
+      vst(pbx, i, f32x4.mul(qbx, scale));
+      vst(pby, i, f32x4.mul(qby, scale));
+    }
+    for (; x < w; x++) {
+      const i = row + x;
+      dualPixel(barA, barB, pax, pay, pbx, pby, sa, i, x < w - 1 ? i + 1 : i, i + down, sigma);
+    }
+  }
+}
+
+@inline function clampAb(v: f32): f32 {
+  return v < -110 ? -110 : v > 110 ? 110 : v;
+}
+
+/** The primal step (u ← box(prox of the weighted fidelity at u + τ div p)) and ū = 2u − u_prev. */
+export function tvPrimal(
+  w: i32,
+  h: i32,
+  pax: usize,
+  pay: usize,
+  pbx: usize,
+  pby: usize,
+  ua: usize,
+  ub: usize,
+  prevA: usize,
+  prevB: usize,
+  barA: usize,
+  barB: usize,
+  ma: usize,
+  mb: usize,
+  tau: f32,
+  tl: f32,
+): void {
+  const inv: f32 = 1 / (1 + tl);
+  const vt = f32x4.splat(tau);
+  const vtl = f32x4.splat(tl);
+  const vinv = f32x4.splat(inv);
+  const lo = f32x4.splat(-110);
+  const hi = f32x4.splat(110);
+  const two = f32x4.splat(2);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    // Row-uniform factors of the vertical terms (Neumann border: none past the edge).
+    const fy: f32 = y < h - 1 ? 1 : 0;
+    const gy: f32 = y > 0 ? 1 : 0;
+    const vfy = f32x4.splat(fy);
+    const vgy = f32x4.splat(gy);
+    const up = y > 0 ? w : 0;
+    let x = 0;
+    // x = 0 and the last pixels of the row have horizontal border terms: scalar.
+    for (; x < w; x++) {
+      if (x >= 1 && x + 4 < w) break;
+      primalPixel(w, x, row + x, fy, gy, up, pax, pay, pbx, pby, ua, ub, prevA, prevB, barA, barB, ma, mb, tau, tl, inv);
+    }
+    for (; x + 4 < w; x += 4) {
+      const i = row + x;
+      let divA = f32x4.sub(vld(pax, i), vld(pax, i - 1));
+      let divB = f32x4.sub(vld(pbx, i), vld(pbx, i - 1));
+      divA = f32x4.add(divA, f32x4.sub(f32x4.mul(vfy, vld(pay, i)), f32x4.mul(vgy, vld(pay, i - up))));
+      divB = f32x4.add(divB, f32x4.sub(f32x4.mul(vfy, vld(pby, i)), f32x4.mul(vgy, vld(pby, i - up))));
+      const oa = vld(ua, i);
+      const ob = vld(ub, i);
+      vst(prevA, i, oa);
+      vst(prevB, i, ob);
+      let na = f32x4.mul(f32x4.add(f32x4.add(oa, f32x4.mul(vt, divA)), f32x4.mul(vtl, vld(ma, i))), vinv);
+      let nb = f32x4.mul(f32x4.add(f32x4.add(ob, f32x4.mul(vt, divB)), f32x4.mul(vtl, vld(mb, i))), vinv);
+      na = f32x4.min(f32x4.max(na, lo), hi);
+      nb = f32x4.min(f32x4.max(nb, lo), hi);
+      vst(ua, i, na);
+      vst(ub, i, nb);
+      vst(barA, i, f32x4.sub(f32x4.mul(two, na), oa));
+      vst(barB, i, f32x4.sub(f32x4.mul(two, nb), ob));
+    }
+    for (; x < w; x++) {
+      primalPixel(w, x, row + x, fy, gy, up, pax, pay, pbx, pby, ua, ub, prevA, prevB, barA, barB, ma, mb, tau, tl, inv);
+    }
+  }
+}
+
+@inline function primalPixel(
+  w: i32,
+  x: i32,
+  i: i32,
+  fy: f32,
+  gy: f32,
+  up: i32,
+  pax: usize,
+  pay: usize,
+  pbx: usize,
+  pby: usize,
+  ua: usize,
+  ub: usize,
+  prevA: usize,
+  prevB: usize,
+  barA: usize,
+  barB: usize,
+  ma: usize,
+  mb: usize,
+  tau: f32,
+  tl: f32,
+  inv: f32,
+): void {
+  let divA: f32 = 0;
+  let divB: f32 = 0;
+  if (x < w - 1) {
+    divA += fld(pax, i);
+    divB += fld(pbx, i);
+  }
+  if (x > 0) {
+    divA -= fld(pax, i - 1);
+    divB -= fld(pbx, i - 1);
+  }
+  divA += fy * fld(pay, i) - gy * fld(pay, i - up);
+  divB += fy * fld(pby, i) - gy * fld(pby, i - up);
+  const oa = fld(ua, i);
+  const ob = fld(ub, i);
+  fst(prevA, i, oa);
+  fst(prevB, i, ob);
+  const na = clampAb((oa + tau * divA + tl * fld(ma, i)) * inv);
+  const nb = clampAb((ob + tau * divB + tl * fld(mb, i)) * inv);
+  fst(ua, i, na);
+  fst(ub, i, nb);
+  fst(barA, i, 2 * na - oa);
+  fst(barB, i, 2 * nb - ob);
+}

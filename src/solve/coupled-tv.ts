@@ -17,6 +17,7 @@
  */
 import { AB_MAX, AB_MIN } from '../color/ab-bins.js';
 import { checkInteger, checkNumber } from '../errors.js';
+import { planeBytes, WasmArena } from './wasm/arena.js';
 
 /** K candidates per pixel, pixel-major: candidate j of pixel x is (a[x*K+j], b[x*K+j]). */
 export interface Candidates {
@@ -67,6 +68,12 @@ export interface CoupledTvOptions {
   init?: { a: Float32Array; b: Float32Array; dual?: CoupledTvDual };
   /** Called every 10 iterations with (iteration, relative change). */
   onIteration?(iteration: number, change: number): void;
+  /**
+   * Run the primal-dual iterations in the WebAssembly SIMD kernels where available (default
+   * true; `false`, or COLORIZE_WASM=0, keeps the JavaScript loop). Same updates in single
+   * precision arithmetic instead of double.
+   */
+  wasm?: boolean;
 }
 
 /**
@@ -225,11 +232,37 @@ interface PdState {
   tau: number;
   sigma: number;
   tl: number;
+  /** The wasm memory every plane above lives in, where the SIMD kernels run the iteration. */
+  arena?: WasmArena;
 }
 
 function pdIteration(s: PdState): void {
   const { W, H, ua, ub, barA, barB, prevA, prevB, ma, mb, sa, tau: TAU, sigma: SIGMA, tl } = s;
   const { ax: pax, ay: pay, bx: pbx, by: pby } = s.p;
+  if (s.arena) {
+    const k = s.arena.kernels;
+    const o = (a: Float32Array) => a.byteOffset;
+    k.tvDual(W, H, o(barA), o(barB), o(pax), o(pay), o(pbx), o(pby), o(sa), SIGMA);
+    k.tvPrimal(
+      W,
+      H,
+      o(pax),
+      o(pay),
+      o(pbx),
+      o(pby),
+      o(ua),
+      o(ub),
+      o(prevA),
+      o(prevB),
+      o(barA),
+      o(barB),
+      o(ma),
+      o(mb),
+      TAU,
+      tl,
+    );
+    return;
+  }
   // Dual ascent on p with the prox of σh*.
   for (let y = 0; y < H; y++) {
     const row = y * W;
@@ -385,9 +418,15 @@ export function coupledTvSelect(
     throw new RangeError('coupledTvSelect: the initial u does not match the image size');
 
   const w = Float32Array.from(c.weight);
+  // The 13 planes of the primal-dual iteration live in one wasm memory where the kernels run.
+  const arena = options.wasm !== false ? WasmArena.create(planeBytes(n, 13) + 4096) : null;
+  const plane = (src?: ArrayLike<number>): Float32Array => {
+    if (arena) return src ? arena.copy32(src) : arena.f32(n);
+    return src ? Float32Array.from(src) : new Float32Array(n);
+  };
   // Σ w_j c_j, the minimiser of the fidelity term for the current w (eq. 9).
-  const ma = new Float32Array(n);
-  const mb = new Float32Array(n);
+  const ma = plane();
+  const mb = plane();
   for (let i = 0; i < n; i++) {
     let sa = 0;
     let sb = 0;
@@ -399,23 +438,18 @@ export function coupledTvSelect(
     ma[i] = sa;
     mb[i] = sb;
   }
-  const ua = init ? Float32Array.from(init.a) : Float32Array.from(ma);
-  const ub = init ? Float32Array.from(init.b) : Float32Array.from(mb);
+  const ua = plane(init ? init.a : ma);
+  const ub = plane(init ? init.b : mb);
   const p: CoupledTvDual =
     init?.dual && init.dual.ax.length === n
       ? {
-          ax: Float32Array.from(init.dual.ax),
-          ay: Float32Array.from(init.dual.ay),
-          bx: Float32Array.from(init.dual.bx),
-          by: Float32Array.from(init.dual.by),
+          ax: plane(init.dual.ax),
+          ay: plane(init.dual.ay),
+          bx: plane(init.dual.bx),
+          by: plane(init.dual.by),
         }
-      : {
-          ax: new Float32Array(n),
-          ay: new Float32Array(n),
-          bx: new Float32Array(n),
-          by: new Float32Array(n),
-        };
-  const sa = new Float32Array(n);
+      : { ax: plane(), ay: plane(), bx: plane(), by: plane() };
+  const sa = plane();
   const sqrtG = Math.sqrt(gamma);
   for (let y = 0; y < H; y++)
     for (let x = 0; x < W; x++) {
@@ -429,10 +463,10 @@ export function coupledTvSelect(
     H,
     ua,
     ub,
-    barA: Float32Array.from(ua),
-    barB: Float32Array.from(ub),
-    prevA: new Float32Array(n),
-    prevB: new Float32Array(n),
+    barA: plane(ua),
+    barB: plane(ub),
+    prevA: plane(),
+    prevB: plane(),
     ma,
     mb,
     p,
@@ -440,6 +474,7 @@ export function coupledTvSelect(
     tau: TAU,
     sigma: SIGMA,
     tl: TAU * lambda,
+    arena: arena ?? undefined,
   };
   const scratch = new Uint8Array(K);
   const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖² (+ cost_i)
@@ -576,12 +611,14 @@ export function coupledTvSelect(
   }
   let isBinary = true;
   for (let i = 0; i < n && isBinary; i++) if (w[i * K + winner[i]] !== 1) isBinary = false;
+  // Out of the wasm memory, so the result does not keep all 13 planes alive.
+  const out = (v: Float32Array): Float32Array => (arena ? Float32Array.from(v) : v);
   return {
-    a: ua,
-    b: ub,
+    a: out(ua),
+    b: out(ub),
     weight: w,
     winner,
-    dual: p,
+    dual: { ax: out(p.ax), ay: out(p.ay), bx: out(p.bx), by: out(p.by) },
     iterations: it,
     selectIterations: selIt,
     change,

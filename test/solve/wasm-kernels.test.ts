@@ -275,3 +275,51 @@ test('the symmetric solve (PCG, symmetric V-cycles) in the arena meets the exact
   }
   assert.ok(Math.abs(wasm.iterations - plain.iterations) <= 1, `${wasm.iterations} vs ${plain.iterations}`);
 });
+
+test('coupled TV: the wasm primal-dual iteration follows the JavaScript one on a real photo', async () => {
+  const { srgbToLab } = await import('../../src/color/lab.js');
+  const { coupledTvEnergy, coupledTvSelect } = await import('../../src/solve/coupled-tv.js');
+  const src = (await readImage(path.join(VAL, 'bsds500_100039.jpg'))).image;
+  // Odd sizes, so every border and tail path of the kernels runs.
+  const truth = resizeImage(src, 157, 103, 'area');
+  const n = 157 * 103;
+  const K = 3;
+  const lum = new Float32Array(n);
+  const a = new Float32Array(n * K);
+  const b = new Float32Array(n * K);
+  const weight = new Float32Array(n * K);
+  const r = rng(5);
+  for (let i = 0; i < n; i++) {
+    const [L, A, B] = srgbToLab(truth.channels[0][i], truth.channels[1][i], truth.channels[2][i]);
+    lum[i] = L;
+    // The true colour, a shifted one and gray, with noisy weights: a selection with something to choose.
+    const cands = [
+      [A, B],
+      [A + 25, B - 15],
+      [0, 0],
+    ];
+    let sum = 0;
+    for (let j = 0; j < K; j++) {
+      a[i * K + j] = cands[j][0];
+      b[i * K + j] = cands[j][1];
+      weight[i * K + j] = 0.2 + r();
+      sum += weight[i * K + j];
+    }
+    for (let j = 0; j < K; j++) weight[i * K + j] /= sum;
+  }
+  const c = { width: 157, height: 103, count: K, a, b, weight };
+  const opts = { iterations: 60, selectIterations: 30 };
+  const fast = coupledTvSelect(lum, c, opts);
+  const plain = coupledTvSelect(lum, c, { ...opts, wasm: false });
+  let d = 0;
+  for (let i = 0; i < n; i++)
+    d = Math.max(d, Math.abs(fast.a[i] - plain.a[i]), Math.abs(fast.b[i] - plain.b[i]));
+  let same = 0;
+  for (let i = 0; i < n; i++) if (fast.winner[i] === plain.winner[i]) same++;
+  const ef = coupledTvEnergy(lum, c, fast.a, fast.b, fast.weight, 0.02, 4);
+  const ej = coupledTvEnergy(lum, c, plain.a, plain.b, plain.weight, 0.02, 4);
+  assert.ok(d < 0.5, `largest a*b* difference ${d}`);
+  assert.ok(same / n > 0.995, `same candidate at ${((100 * same) / n).toFixed(2)} % of pixels`);
+  assert.ok(Math.abs(ef - ej) < 1e-3 * ej, `energy ${ef} against ${ej}`);
+  assert.equal(fast.iterations, plain.iterations);
+});

@@ -44,6 +44,8 @@ interface KernelExports {
   dot(a: number, b: number, from: number, to: number): number;
   bicgDirection(p: number, r: number, v: number, beta: number, omega: number, from: number, to: number): void;
   bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
+  tvDual(...args: number[]): void;
+  tvPrimal(...args: number[]): void;
 }
 
 const PAGE = 65536;
