@@ -619,3 +619,141 @@ export function tvPrimal(
   fst(barA, i, 2 * na - oa);
   fst(barB, i, 2 * nb - ob);
 }
+
+// The coupled-TV w steps (src/solve/coupled-tv.ts `gradientW`, `selectW`, `projectSimplex`),
+// scalar and in double-precision arithmetic like the JavaScript loops, so their discrete
+// decisions are the same. Candidates are pixel-major: candidate j of pixel i at i·K + j.
+
+@inline function f64ld(p: usize, i: i32): f64 {
+  return <f64>load<f32>(p + (<usize>i << 2));
+}
+
+/** Michelot's projection of v[o … o+k) onto the simplex in place (as projectSimplex). */
+function simplex(v: usize, o: i32, k: i32, active: usize): void {
+  let sum: f64 = 0;
+  for (let j = 0; j < k; j++) {
+    store<u8>(active + j, 1);
+    sum += f64ld(v, o + j);
+  }
+  let count = k;
+  let theta = (sum - 1) / <f64>count;
+  for (;;) {
+    let changed = false;
+    for (let j = 0; j < k; j++) {
+      if (load<u8>(active + j) && f64ld(v, o + j) <= theta) {
+        store<u8>(active + j, 0);
+        sum -= f64ld(v, o + j);
+        count--;
+        changed = true;
+      }
+    }
+    if (!changed || count === 0) break;
+    theta = (sum - 1) / <f64>count;
+  }
+  for (let j = 0; j < k; j++) {
+    const x = f64ld(v, o + j) - theta;
+    fst(v, o + j, <f32>(load<u8>(active + j) && x > 0 ? x : 0));
+  }
+}
+
+/** Phase 1: w ← P_Δ(w − τ_w (λ/2 ‖u − c_j‖² + cost_j)), then m = Σ w_j c_j. */
+export function tvGradientW(
+  n: i32,
+  k: i32,
+  ua: usize,
+  ub: usize,
+  ca: usize,
+  cb: usize,
+  w: usize,
+  cost: usize,
+  ma: usize,
+  mb: usize,
+  wStep: f64,
+  weightStep: f64,
+  active: usize,
+): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * k;
+    const na = f64ld(ua, i);
+    const nb = f64ld(ub, i);
+    let best = -Infinity;
+    let second = -Infinity;
+    let bi = 0;
+    for (let j = 0; j < k; j++) {
+      const dA = na - f64ld(ca, o + j);
+      const dB = nb - f64ld(cb, o + j);
+      const v = f64ld(w, o + j) - wStep * (dA * dA + dB * dB) - (cost ? weightStep * f64ld(cost, o + j) : 0);
+      const vf = <f32>v;
+      fst(w, o + j, vf);
+      // The JavaScript loop compares the unrounded values.
+      if (v > best) {
+        second = best;
+        best = v;
+        bi = j;
+      } else if (v > second) second = v;
+    }
+    let sa: f64 = 0;
+    let sb: f64 = 0;
+    if (best - second >= 1) {
+      for (let j = 0; j < k; j++) fst(w, o + j, 0);
+      fst(w, o + bi, 1);
+      sa = f64ld(ca, o + bi);
+      sb = f64ld(cb, o + bi);
+    } else {
+      simplex(w, o, k, active);
+      for (let j = 0; j < k; j++) {
+        sa += f64ld(w, o + j) * f64ld(ca, o + j);
+        sb += f64ld(w, o + j) * f64ld(cb, o + j);
+      }
+    }
+    fst(ma, i, <f32>sa);
+    fst(mb, i, <f32>sb);
+  }
+}
+
+/** Phase 2: w ← the vertex of the nearest candidate (ties keep the winner); returns how many changed. */
+export function tvSelectW(
+  n: i32,
+  k: i32,
+  ua: usize,
+  ub: usize,
+  ca: usize,
+  cb: usize,
+  w: usize,
+  cost: usize,
+  costScale: f64,
+  winner: usize,
+  ma: usize,
+  mb: usize,
+  first: bool,
+): i32 {
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * k;
+    const na = f64ld(ua, i);
+    const nb = f64ld(ub, i);
+    const cur = <i32>load<u8>(winner + i);
+    let bi = cur;
+    let dA = na - f64ld(ca, o + cur);
+    let dB = nb - f64ld(cb, o + cur);
+    let bd = dA * dA + dB * dB + (cost ? costScale * f64ld(cost, o + cur) : 0);
+    for (let j = 0; j < k; j++) {
+      dA = na - f64ld(ca, o + j);
+      dB = nb - f64ld(cb, o + j);
+      const d = dA * dA + dB * dB + (cost ? costScale * f64ld(cost, o + j) : 0);
+      if (d < bd) {
+        bd = d;
+        bi = j;
+      }
+    }
+    if (bi !== cur || first) {
+      if (bi !== cur) changed++;
+      for (let j = 0; j < k; j++) fst(w, o + j, 0);
+      fst(w, o + bi, 1);
+      store<u8>(winner + i, <u8>bi);
+      fst(ma, i, load<f32>(ca + (<usize>(o + bi) << 2)));
+      fst(mb, i, load<f32>(cb + (<usize>(o + bi) << 2)));
+    }
+  }
+  return changed;
+}

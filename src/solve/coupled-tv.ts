@@ -417,9 +417,16 @@ export function coupledTvSelect(
   if (init && (init.a.length !== n || init.b.length !== n))
     throw new RangeError('coupledTvSelect: the initial u does not match the image size');
 
-  const w = Float32Array.from(c.weight);
-  // The 13 planes of the primal-dual iteration live in one wasm memory where the kernels run.
-  const arena = options.wasm !== false ? WasmArena.create(planeBytes(n, 13) + 4096) : null;
+  // The planes of the primal-dual iteration and the candidates live in one wasm memory, where
+  // the kernels run the iteration and the w steps.
+  const arena =
+    options.wasm !== false
+      ? WasmArena.create(planeBytes(n, 13) + planeBytes(n * K, c.cost ? 4 : 3) + 2 * n + K + 4096)
+      : null;
+  const w = arena ? arena.copy32(c.weight) : Float32Array.from(c.weight);
+  const candA = arena ? arena.copy32(c.a) : c.a;
+  const candB = arena ? arena.copy32(c.b) : c.b;
+  const candCost = arena && c.cost ? arena.copy32(c.cost) : c.cost;
   const plane = (src?: ArrayLike<number>): Float32Array => {
     if (arena) return src ? arena.copy32(src) : arena.f32(n);
     return src ? Float32Array.from(src) : new Float32Array(n);
@@ -476,15 +483,34 @@ export function coupledTvSelect(
     tl: TAU * lambda,
     arena: arena ?? undefined,
   };
-  const scratch = new Uint8Array(K);
+  const scratch = arena ? arena.u8(K) : new Uint8Array(K);
   const wStep = weightStep * 0.5 * lambda; // ∂F/∂w_i = λ/2 ‖u − c_i‖² (+ cost_i)
   const cost = c.cost;
   if (cost && cost.length !== n * K)
     throw new RangeError('coupledTvSelect: the candidate costs do not match the candidates');
   const costScale = 2 / lambda; // the selection compares ‖u − c_i‖² + 2 cost_i / λ
 
+  const at = (v: ArrayBufferView | undefined): number => v?.byteOffset ?? 0;
   /** Phase 1: projected gradient step of w, then the new Σ w_j c_j. */
   const gradientW = (): void => {
+    if (arena) {
+      arena.kernels.tvGradientW(
+        n,
+        K,
+        at(ua),
+        at(ub),
+        at(candA),
+        at(candB),
+        at(w),
+        at(candCost),
+        at(ma),
+        at(mb),
+        wStep,
+        weightStep,
+        at(scratch),
+      );
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const o = i * K;
       const na = ua[i];
@@ -523,12 +549,28 @@ export function coupledTvSelect(
     }
   };
 
-  const winner = new Uint8Array(n);
+  const winner = arena ? arena.u8(n) : new Uint8Array(n);
   /**
    * Phase 2: exact minimisation of F in w for the current u, the vertex of the nearest candidate
    * (ties keep the current winner). Returns how many pixels changed candidate.
    */
   const selectW = (first: boolean): number => {
+    if (arena)
+      return arena.kernels.tvSelectW(
+        n,
+        K,
+        at(ua),
+        at(ub),
+        at(candA),
+        at(candB),
+        at(w),
+        at(candCost),
+        costScale,
+        at(winner),
+        at(ma),
+        at(mb),
+        first ? 1 : 0,
+      );
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const o = i * K;
@@ -616,8 +658,8 @@ export function coupledTvSelect(
   return {
     a: out(ua),
     b: out(ub),
-    weight: w,
-    winner,
+    weight: out(w),
+    winner: arena ? Uint8Array.from(winner) : winner,
     dual: { ax: out(p.ax), ay: out(p.ay), bx: out(p.bx), by: out(p.by) },
     iterations: it,
     selectIterations: selIt,

@@ -323,3 +323,105 @@ test('coupled TV: the wasm primal-dual iteration follows the JavaScript one on a
   assert.ok(Math.abs(ef - ej) < 1e-3 * ej, `energy ${ef} against ${ej}`);
   assert.equal(fast.iterations, plain.iterations);
 });
+
+test("coupled TV's w steps in wasm equal the steps written out with projectSimplex, bit for bit", async () => {
+  const { projectSimplex } = await import('../../src/solve/coupled-tv.js');
+  const n = 3000;
+  const K = 7;
+  const r = rng(17);
+  const arena = WasmArena.create(1 << 20);
+  assert.ok(arena);
+  const ua = Float32Array.from({ length: n }, () => 100 * (r() - 0.5));
+  const ub = Float32Array.from({ length: n }, () => 100 * (r() - 0.5));
+  const ca = Float32Array.from({ length: n * K }, () => 100 * (r() - 0.5));
+  const cb = Float32Array.from({ length: n * K }, () => 100 * (r() - 0.5));
+  const cost = Float32Array.from({ length: n * K }, () => r());
+  const w0 = Float32Array.from({ length: n * K }, () => r() / K);
+  for (const withCost of [false, true]) {
+    // Phase 1 step, literally: w_j − τ_w (λ/2 ‖u − c_j‖² + cost_j), projected, then Σ w_j c_j.
+    const wStep = 0.05 * 0.5 * 0.02 * 40; // large enough that some pixels become vertices
+    const w = w0.slice();
+    const ma = new Float32Array(n);
+    const mb = new Float32Array(n);
+    const scratch = new Uint8Array(K);
+    for (let i = 0; i < n; i++) {
+      const v = Array.from({ length: K }, (_, j) => {
+        const d = (ua[i] - ca[i * K + j]) ** 2 + (ub[i] - cb[i * K + j]) ** 2;
+        return w[i * K + j] - wStep * d - (withCost ? 0.05 * cost[i * K + j] : 0);
+      });
+      const sorted = [...v].sort((x, y) => y - x);
+      for (let j = 0; j < K; j++) w[i * K + j] = v[j];
+      if (sorted[0] - sorted[1] >= 1) {
+        const bi = v.indexOf(sorted[0]);
+        for (let j = 0; j < K; j++) w[i * K + j] = j === bi ? 1 : 0;
+      } else projectSimplex(w, i * K, K, scratch);
+      let sa = 0;
+      let sb = 0;
+      for (let j = 0; j < K; j++) {
+        sa += w[i * K + j] * ca[i * K + j];
+        sb += w[i * K + j] * cb[i * K + j];
+      }
+      ma[i] = sa;
+      mb[i] = sb;
+    }
+    const A = [ua, ub, ca, cb, w0, cost].map((v) => arena.copy32(v));
+    const [Ua, Ub, Ca, Cb, W, Cost] = A;
+    const Ma = arena.f32(n);
+    const Mb = arena.f32(n);
+    const act = arena.u8(K);
+    const o = (v: ArrayBufferView) => v.byteOffset;
+    const costAt = withCost ? o(Cost) : 0;
+    arena.kernels.tvGradientW(
+      n,
+      K,
+      o(Ua),
+      o(Ub),
+      o(Ca),
+      o(Cb),
+      o(W),
+      costAt,
+      o(Ma),
+      o(Mb),
+      wStep,
+      0.05,
+      o(act),
+    );
+    assert.deepEqual(W, w, 'weights');
+    assert.deepEqual(Ma, ma, 'Σ w c (a*)');
+    assert.deepEqual(Mb, mb, 'Σ w c (b*)');
+    // Phase 2: the nearest candidate (with 2 cost / λ), ties keep the current winner.
+    const winner = new Uint8Array(n).map(() => Math.floor(r() * K));
+    const Winner = arena.u8(n);
+    Winner.set(winner);
+    const costScale = 2 / 0.02;
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const d = (j: number) =>
+        (ua[i] - ca[i * K + j]) ** 2 +
+        (ub[i] - cb[i * K + j]) ** 2 +
+        (withCost ? costScale * cost[i * K + j] : 0);
+      let bi = winner[i];
+      for (let j = 0; j < K; j++) if (d(j) < d(bi)) bi = j;
+      if (bi !== winner[i]) changed++;
+      winner[i] = bi;
+    }
+    const got = arena.kernels.tvSelectW(
+      n,
+      K,
+      o(Ua),
+      o(Ub),
+      o(Ca),
+      o(Cb),
+      o(W),
+      costAt,
+      costScale,
+      o(Winner),
+      o(Ma),
+      o(Mb),
+      1,
+    );
+    assert.equal(got, changed);
+    assert.deepEqual(Winner, winner);
+    for (let i = 0; i < n; i++) assert.equal(W[i * K + winner[i]], 1);
+  }
+});

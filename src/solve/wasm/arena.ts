@@ -46,6 +46,8 @@ interface KernelExports {
   bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
+  tvGradientW(...args: number[]): void;
+  tvSelectW(...args: number[]): number;
 }
 
 const PAGE = 65536;
@@ -131,6 +133,11 @@ export class WasmArena {
   f32(length: number): Float32Array {
     const at = this.take(length * 4);
     return new Float32Array(this.memory.buffer, at, length);
+  }
+
+  /** A zeroed Uint8Array of `length` in the arena. */
+  u8(length: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, this.take(length), length);
   }
 
   /** A Float32Array copy of `src` in the arena. */
