@@ -17,6 +17,7 @@
  * cy = ⌊y/2⌋, with weights q00, q10, q01, q11 (zero where not used).
  */
 
+import { ColorizeError } from '../errors.js';
 import { factorStencil9, type StencilCholesky, solveStencil9 } from './banded-cholesky.js';
 import { galerkinAccumulate } from './galerkin-kernel.js';
 import {
@@ -38,6 +39,15 @@ export interface MultigridOptions {
 }
 
 const NO_VECTOR = new Float32Array(0);
+
+/**
+ * The interleaved interpolation weights of a level for the JavaScript loops. A level moved into a
+ * wasm arena keeps only their planar copy, which the wasm kernels read; they always run there.
+ */
+function weightsOf(level: MultigridLevel): Float32Array {
+  if (level.q) return level.q;
+  throw new ColorizeError('multigrid: a level in a wasm arena reached the JavaScript loops', 'internal');
+}
 
 export interface MultigridLevel {
   A: Stencil9;
@@ -249,7 +259,6 @@ export function coarseCorrection(
 /** coarse.b = Pᵀ r for both channels. */
 function restrict2(level: MultigridLevel, r0: GridVector, r1: GridVector, coarse: MultigridLevel): void {
   const { width: W, height: H, pad } = level.A;
-  const q = level.q!;
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
@@ -261,6 +270,7 @@ function restrict2(level: MultigridLevel, r0: GridVector, r1: GridVector, coarse
     c1.fill(0, stop);
     return;
   }
+  const q = weightsOf(level);
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;
     for (let x = 0, i = pad + y * W; x < W; x++, i++) {
@@ -302,7 +312,7 @@ function restrictResidual2(
     return;
   }
   const { width: W, height: H, pad, diag, e, s, se, sw } = level.A;
-  const q = level.q!;
+  const q = weightsOf(level);
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
@@ -368,10 +378,10 @@ function restrictResidual2(
 /** x += P·coarse.x for both channels. */
 function prolongAdd2(level: MultigridLevel, coarse: MultigridLevel, x0: GridVector, x1: GridVector): void {
   const { width: W, height: H, pad } = level.A;
-  const q = level.q!;
   const { x0: e0, x1: e1 } = coarse;
   const Wc = coarse.A.width;
   if (level.qp && wasmProlongAdd2(level.qp, W, H, e0, e1, x0, x1, Wc)) return;
+  const q = weightsOf(level);
   const padc = padFor(Wc);
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;

@@ -329,8 +329,9 @@ test("coupled TV's w steps in wasm equal the steps written out with projectSimpl
   const n = 3000;
   const K = 7;
   const r = rng(17);
-  const arena = WasmArena.create(1 << 20);
-  assert.ok(arena);
+  const created = WasmArena.create(1 << 20);
+  assert.ok(created);
+  const arena: WasmArena = created;
   const ua = Float32Array.from({ length: n }, () => 100 * (r() - 0.5));
   const ub = Float32Array.from({ length: n }, () => 100 * (r() - 0.5));
   const ca = Float32Array.from({ length: n * K }, () => 100 * (r() - 0.5));
@@ -364,11 +365,11 @@ test("coupled TV's w steps in wasm equal the steps written out with projectSimpl
       ma[i] = sa;
       mb[i] = sb;
     }
-    const A = [ua, ub, ca, cb, w0, cost].map((v) => arena.copy32(v));
+    const A: Float32Array[] = [ua, ub, ca, cb, w0, cost].map((v) => arena.copy32(v));
     const [Ua, Ub, Ca, Cb, W, Cost] = A;
-    const Ma = arena.f32(n);
-    const Mb = arena.f32(n);
-    const act = arena.u8(K);
+    const Ma: Float32Array = arena.f32(n);
+    const Mb: Float32Array = arena.f32(n);
+    const act: Uint8Array = arena.u8(K);
     const o = (v: ArrayBufferView) => v.byteOffset;
     const costAt = withCost ? o(Cost) : 0;
     arena.kernels.tvGradientW(

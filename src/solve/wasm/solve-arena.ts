@@ -55,7 +55,8 @@ export function moveGeneralSolve(
     // With coarser levels the finest stencil is never read again (the hybrid cycle smooths on
     // A itself, on the solver's vectors); only its size and weights are: drop its planes.
     const S = levels.length > 1 ? sizeOnly(level.A) : level.A;
-    return { ...level, A: S, qp: level.q && planarWeights(arena, level.q) };
+    // Only the planar copy of the weights is kept: the kernels read nothing else.
+    return { ...level, A: S, q: undefined, qp: level.q && planarWeights(arena, level.q) };
   });
   return { arena, mg: { ...mg, levels: moved } };
 }
@@ -90,6 +91,7 @@ export function moveSpdSolve(mg: Multigrid, channels: number): { arena: WasmAren
     return {
       ...level,
       A: copyStencil(arena, level.A),
+      q: undefined,
       qp: level.q && planarWeights(arena, level.q),
       r0: last ? undefined : arena.f32(len),
       r1: last ? undefined : arena.f32(len),
@@ -117,7 +119,6 @@ function moveLevel(arena: WasmArena, level: MultigridLevel, last: boolean): Mult
   const len = lengthOf(S.width, S.height);
   return {
     A: S,
-    q: level.q,
     qp: level.q && planarWeights(arena, level.q),
     x0: arena.f32(len),
     x1: arena.f32(len),
