@@ -7,7 +7,7 @@ import { ColorizeError } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../solve/coupled-tv.js';
 import { COLOUR_AS_GRAY_NOTE, colourReference, GALLERY_INPUT, grayInput } from '../catalogue/inputs.js';
-import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask } from '../catalogue/region.js';
+import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask, REGION_MASK_INPUT } from '../catalogue/region.js';
 import type { MethodDeclaration, MethodOption } from '../catalogue/types.js';
 import { FEATURE_CHOICES } from '../exemplar/superpixel/options.js';
 import { SCRIBBLE_INPUTS, strokesOfInputs } from '../scribbles/declare.js';
@@ -198,6 +198,13 @@ export const fuseMethod: MethodDeclaration = {
       description: 'a colour photo whose colours are candidates',
     },
     GALLERY_INPUT,
+    // The region of the re-colouring (a colour photo with strokes); it was missing, so the
+    // service refused the field and the command line had no --mask.
+    {
+      ...REGION_MASK_INPUT,
+      description:
+        're-colouring a colour photo: strokes change it only here (white), with a feathered edge (--feather)',
+    },
   ],
   browser: false,
   models: ['mobilenet-v2', 'cnn-tv-head', 'color-bins'],
@@ -216,7 +223,11 @@ export const fuseMethod: MethodDeclaration = {
     if (!photo.isGray && hasStrokes && !hasReference && !auto) {
       // Local re-colouring of a colour photo: its chroma kept away from the strokes.
       const { strokes: set } = strokesOfInputs(
-        { ...inputs, images: { ...inputs.images, gray: { image: photo.image, isGray: true } } },
+        // `mask` is the region here, not the scribble methods' mask-with-colours input.
+        {
+          ...inputs,
+          images: { ...inputs.images, mask: undefined, gray: { image: photo.image, isGray: true } },
+        },
         o,
       );
       const region = mask

@@ -39,6 +39,8 @@ import { geodesicDistance, strokeConfidence } from './geodesic.js';
 
 /** Largest coupled-TV grid of the preview (200², as Levin's): the selection at 0.26 MP took 2.7 s in the full method. */
 export const FUSE_PREVIEW_TV_PIXELS = 40_000;
+/** A re-coloured pixel whose confidence is below this keeps the photo's values exactly. */
+export const RECOLOUR_MIN_CONFIDENCE = 1 / 512;
 /** Largest preview image (pixels). */
 export const FUSE_PREVIEW_OUTPUT_PIXELS = 250_000;
 /** Phase-1 iterations of a warm-started preview update (a cold start runs the method's multiscale scheme). */
@@ -366,7 +368,9 @@ export class FusePreview {
     const changed: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = sw.mask[i] ? 1 : region ? Math.min(1, Math.max(0, region[i])) * conf[i] : conf[i];
-      if (c <= 0) continue;
+      // Below 1/512 the change is under half an 8-bit level whatever the chroma (|Δu| ≤ 1), but
+      // the YUV round trip could still flip a level: such pixels keep the photo's values.
+      if (c < RECOLOUR_MIN_CONFIDENCE) continue;
       changed.push(i);
       U[i] = c * Uu[i] + (1 - c) * U[i];
       V[i] = c * Vu[i] + (1 - c) * V[i];
