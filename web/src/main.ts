@@ -68,10 +68,14 @@ const fuse = new FusePanel($('right'), {
   changed: () => requestPreview(),
   status,
   showServerResult: (blob) => showServerResult(blob, 'full'),
+  // Re-colouring: the photo's own colours are the result until a stroke changes them.
   showOriginal: (on) => {
-    $<HTMLInputElement>('show-original').checked = on;
-    stage.showOriginal = on;
-    stage.draw();
+    if (on && stage.layers.colour && history.current.length === 0) {
+      stage.layers.result = stage.layers.colour;
+      resultKind = 'preview';
+      stage.draw();
+      refreshButtons();
+    }
   },
   hasService: () => serviceMethods?.some((m) => m.name === 'fuse') ?? false,
 });

@@ -44,7 +44,7 @@ export const RECOLOUR_MIN_CONFIDENCE = 1 / 512;
 /** Largest preview image (pixels). */
 export const FUSE_PREVIEW_OUTPUT_PIXELS = 250_000;
 /** Phase-1 iterations of a warm-started preview update (a cold start runs the method's multiscale scheme). */
-export const FUSE_PREVIEW_WARM_ITERATIONS = 20;
+export const FUSE_PREVIEW_WARM_ITERATIONS = 10;
 
 /** The sources that do not change with a stroke (the service computes them: CNN, VGG-19). */
 export interface FuseStaticSources {
