@@ -4,7 +4,7 @@
  * candidates, computed once (by the service) when the automatic/reference hints change — is set
  * with {@link FusePreview.setSources}; a stroke re-does only the stroke candidate (Levin et al.'s
  * propagation on a ≤ 40 000-pixel grid, warm-started, as the scribble preview; the geodesic
- * confidence) and the coupled-TV selection on a ≤ 65 536-pixel grid, warm-started from the
+ * confidence) and the coupled-TV selection on a ≤ 20 000-pixel grid, warm-started from the
  * previous selection; the finish stage brings the chroma to the preview image (≤ 0.25 MP).
  *
  * The same session also previews the local re-colouring of a colour photo (`recolourLocal`):
@@ -37,8 +37,13 @@ import { rasterizeStrokes, type StrokeSet } from '../scribbles/strokes.js';
 import { FUSE_DEFAULTS, type FuseLayout, type FuseSources, fusedCandidates } from './candidates.js';
 import { geodesicDistance, strokeConfidence } from './geodesic.js';
 
-/** Largest coupled-TV grid of the preview (200², as Levin's): the selection at 0.26 MP took 2.7 s in the full method. */
-export const FUSE_PREVIEW_TV_PIXELS = 40_000;
+/**
+ * Largest coupled-TV grid of the preview (about 163 × 122 on a 4:3 photo): the selection at
+ * 0.26 MP took 2.7 s in the full method. On ≤ 40 000 px it cost about 0.25 s more CPU per stroke
+ * for 1.3–2 dB closer to the full run and the same PSNR against the truth
+ * (bench/fuse-preview.bench.ts, docs/fuse.md).
+ */
+export const FUSE_PREVIEW_TV_PIXELS = 20_000;
 /** A re-coloured pixel whose confidence is below this keeps the photo's values exactly. */
 export const RECOLOUR_MIN_CONFIDENCE = 1 / 512;
 /** Largest preview image (pixels). */
