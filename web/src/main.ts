@@ -524,7 +524,8 @@ async function runAuto(): Promise<void> {
 async function downloadResult(): Promise<void> {
   if (!photo || !stage.layers.result) return;
   // The live preview solves on a reduced grid for large photos: solve at full size first.
-  if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
+  if (resultKind === 'preview' && fuse.active) await fuse.fullSize();
+  else if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
     await fullResolution();
   // Through an opaque canvas: the PNG then has no alpha channel the photo did not have.
   const src = stage.layers.result;
