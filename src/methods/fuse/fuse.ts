@@ -74,7 +74,7 @@ export interface FuseOptions extends Omit<CoupledTvOptions, 'onIteration' | 'ini
   edgeCost?: number;
   autoCandidates?: number;
   referenceCandidates?: number;
-  /** Levin's propagation on at most this many pixels (default: the working size itself). */
+  /** Levin's propagation on at most this many pixels (default {@link FUSE_DEFAULTS}.levinPixels). */
   levinPixels?: number;
   /** Working-resolution cap (pixels) of the candidates and the TV step. */
   workingPixels?: number;
@@ -252,7 +252,7 @@ export async function fuseColorize(
     const grayW = { width: W, height: H, channels: [g] };
     let lab = cache?.levinLab;
     if (!lab) {
-      const lp = checkInteger('levinPixels', options.levinPixels ?? W * H, 1024);
+      const lp = checkInteger('levinPixels', options.levinPixels ?? D.levinPixels, 1024);
       const ls = workingSize(W, H, lp);
       let U: Float32Array;
       let V: Float32Array;

@@ -166,7 +166,8 @@ export const FUSE_OPTIONS: MethodOption[] = [
     min: 1024,
     max: 1e8,
     unit: 'px',
-    defaultText: 'the working size',
+    default: FUSE_DEFAULTS.levinPixels,
+    source: 'chosen on val/ and exemplar/ (docs/fuse.md, speed)',
     description:
       'run the strokes’ Levin propagation on at most this many pixels (faster; its result is smooth away from the strokes)',
   },
