@@ -64,7 +64,7 @@ test('fused preview, strokes alone: exactly the scribble preview (Levin et al. o
   for (let k = 1; k <= strokes.length; k += 2) {
     const ra = a.update(strokes.slice(0, k));
     const rb = b.updateStrokes(strokes.slice(0, k));
-    assert.equal(ra.mode, 'levin');
+    assert.equal(ra.mode, 'strokes');
     for (let c = 0; c < 3; c++)
       assert.deepEqual(ra.rgb.channels[c], rb.rgb.channels[c], `stroke ${k}, channel ${c}`);
   }

@@ -41,6 +41,8 @@ export function handleFuse(m: FuseWorkerRequest, gray: ImageF32 | null): FuseRep
   const r = p.update(m.strokes);
   const { width, height } = p.tvSize;
   const what =
-    r.mode === 'levin' ? 'strokes alone: Levin et al.' : `fused, coupled-TV selection on ${width}×${height}`;
+    r.mode === 'strokes'
+      ? 'strokes alone: Levin et al.'
+      : `fused, coupled-TV selection on ${width}×${height}`;
   return { rgb: r.rgb, note: [what, ...notices].join('; ') };
 }

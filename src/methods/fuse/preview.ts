@@ -87,8 +87,8 @@ export interface FusePreviewResult {
   /** Milliseconds of this update, and per stage. */
   ms: number;
   timings: Record<string, number>;
-  /** What ran: 'levin' (strokes alone), 'fuse' (the TV selection), 'recolour'. */
-  mode: 'levin' | 'fuse' | 'recolour';
+  /** What ran: 'strokes' (strokes alone: Levin et al.), 'fuse' (the TV selection), 'recolour'. */
+  mode: 'strokes' | 'fuse' | 'recolour';
 }
 
 function fitSize(w: number, h: number, cap: number): { width: number; height: number } {
@@ -124,7 +124,7 @@ function strokesOnGrid(
  * const gray = createImage(200, 100, 1); gray.channels[0].fill(0.5);
  * const p = new FusePreview(gray);
  * const r = p.update([{ points: [20, 50, 60, 50], radius: 3, rgb: [0.8, 0.2, 0.2] }]);
- * console.log(r.mode, r.rgb.width); // levin 200
+ * console.log(r.mode, r.rgb.width); // strokes 200
  * ```
  */
 export class FusePreview {
@@ -253,7 +253,7 @@ export class FusePreview {
           space: 'yuv',
         });
         lap('finish');
-        return { rgb, ms: performance.now() - t0, timings, mode: 'levin' };
+        return { rgb, ms: performance.now() - t0, timings, mode: 'strokes' };
       }
       const { width: lw, height: lh } = this.levinSize;
       const Ut = resizePlane(U, lw, lh, W, H, 'bilinear');
