@@ -199,8 +199,8 @@ export const fuseMethod: MethodDeclaration = {
       description: 'a colour photo whose colours are candidates',
     },
     GALLERY_INPUT,
-    // The region of the re-colouring (a colour photo with strokes); it was missing, so the
-    // service refused the field and the command line had no --mask.
+    // The region of the re-colouring (a colour photo with strokes); without it here the service
+    // refused the field.
     {
       ...REGION_MASK_INPUT,
       description:
