@@ -21,7 +21,7 @@ export function handleFuse(m: FuseWorkerRequest, gray: ImageF32 | null): FuseRep
   if (!gray) throw new Error('open a photo first');
   if (!session || session.gray !== gray) session = { gray, preview: new FusePreview(gray) };
   if (m.type === 'fuse-sources') {
-    if (m.colour && m.colour !== undefined) {
+    if (m.colour) {
       session.colour = m.colour;
       session.preview = new FusePreview(gray, { colour: m.colour });
     }
