@@ -5,6 +5,7 @@
  *
  *   GET  /v1/methods              methods, their inputs and options with defaults
  *   GET  /v1/gallery              the gallery's images (with --gallery DIR); /v1/gallery/{name}: a thumbnail
+ *   POST /v1/fuse/sources         the static sources of the studio's fused preview (binary)
  *   POST /v1/colorize/{method}    multipart inputs + options → image (Accept: PNG, JPEG, WebP)
  *   POST /v1/jobs                 same, plus a "method" field → 202 {id, status, …}
  *   GET  /v1/jobs/{id}            status and progress
@@ -27,6 +28,7 @@ import { type JobBackend, JobStore } from './jobs.js';
 import { resolveServerOptions, type ServerOptions } from './limits.js';
 import { RedisJobStore } from './queue-jobs.js';
 import { registerColorizeRoutes } from './routes-colorize.js';
+import { registerFuseRoutes } from './routes-fuse.js';
 import { registerGalleryRoutes } from './routes-gallery.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
@@ -294,6 +296,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   );
   registerMethodRoutes(app);
   registerGalleryRoutes(app, ctx);
+  registerFuseRoutes(app, ctx);
   registerColorizeRoutes(app, ctx);
   registerJobRoutes(app, ctx);
 

@@ -11,6 +11,7 @@ import { rasterizeStrokes } from '../../src/methods/scribbles/strokes.js';
 import '../../src/methods/browser-builtin.js';
 import { describeMethod, getMethod, listMethods } from '../../src/methods/catalogue/catalogue.js';
 import { validateOptions } from '../../src/methods/catalogue/options.js';
+import { handleFuse } from './fuse-worker.js';
 import type { MethodDescription } from './method-description.js';
 import { dominantColours } from './palette.js';
 import type { RasterStroke, WorkerReply, WorkerRequest } from './protocol.js';
@@ -113,6 +114,15 @@ async function handle(m: WorkerRequest): Promise<void> {
     case 'palette':
       ctx.postMessage({ type: 'palette', seq: m.seq, colours: dominantColours(m.reference, 8) });
       return;
+    case 'fuse-sources':
+    case 'fuse-preview': {
+      // The fused view (web/src/fuse-worker.ts).
+      const r = handleFuse(m, gray);
+      if (r === 'ok') ctx.postMessage({ type: 'ok', seq: m.seq });
+      else if (r === null) ctx.postMessage({ type: 'empty', seq: m.seq });
+      else sendImage(m.seq, r.rgb, t0, r.note);
+      return;
+    }
     case 'methods':
       // Described as GET v1/methods describes them: the studio renders their option controls.
       ctx.postMessage({

@@ -9,6 +9,7 @@ import examplePhotoUrl from '../../examples/scene_gray.png?url';
 import exampleStrokesUrl from '../../examples/scene_strokes.json?url';
 import type { ImageF32 } from '../../src/image/image.js';
 import { DEFAULT_PREVIEW_PIXELS } from '../../src/methods/scribbles/levin/preview.js';
+import { FusePanel } from './fuse-panel.js';
 import {
   copyPlanes,
   decodePhoto,
@@ -59,6 +60,26 @@ let galleryChoice: string | null = null;
 const refForm = new OptionsForm($('method-options'), 'opt');
 const autoForm = new OptionsForm($('auto-options'), 'auto-opt');
 const scribbleForm = new OptionsForm($('scribble-options'), 'scribble-opt');
+/** The fused view (web/src/fuse-panel.ts): its own section, hooked into the preview below. */
+const fuse = new FusePanel($('right'), {
+  preview,
+  photo: () => photo,
+  reference: () => (reference ? { blob: reference.blob } : galleryChoice ? { gallery: galleryChoice } : null),
+  changed: () => requestPreview(),
+  status,
+  showServerResult: (blob) => showServerResult(blob, 'full'),
+  // Re-colouring: the photo's own colours are the result until a stroke changes them.
+  showOriginal: (on) => {
+    if (on && stage.layers.colour && history.current.length === 0) {
+      stage.layers.result = stage.layers.colour;
+      resultKind = 'preview';
+      stage.draw();
+      refreshButtons();
+    }
+  },
+  hasService: () => serviceMethods?.some((m) => m.name === 'fuse') ?? false,
+});
+fuse.strokes = () => history.current;
 
 /** Figures the browser tests read. */
 const stats = { previews: 0, lastPreviewMs: 0, lastWorkMs: 0, previewMs: [] as number[], ready: false };
@@ -71,6 +92,7 @@ Object.assign(window, {
     loadPhoto,
     loadStrokesText,
     localMethods: () => localMethods,
+    fuse,
   },
 });
 
@@ -106,6 +128,7 @@ async function loadPhoto(blob: Blob, name: string): Promise<void> {
   fitBrush();
   await preview.request({ type: 'init', gray: copyPlanes(p.gray) });
   await heavy.request({ type: 'init', gray: copyPlanes(p.gray) });
+  fuse.photoLoaded();
   const mp = ((p.gray.width * p.gray.height) / 1e6).toFixed(2);
   status(
     `${name}: ${p.gray.width}×${p.gray.height} (${mp} MP), ${p.colour ? 'colour — shown as gray (O shows the original)' : 'gray'}`,
@@ -166,7 +189,7 @@ function requestPreview(): void {
     return;
   }
   const t0 = performance.now();
-  preview.latest({ type: 'preview', strokes: toRaster(strokes) }).then(
+  preview.latest(fuse.previewRequest(strokes) ?? { type: 'preview', strokes: toRaster(strokes) }).then(
     (r) => {
       // Previews are asked for only when strokes change, so a reply replaces any earlier result.
       if (r?.type !== 'image') return;
@@ -231,6 +254,7 @@ async function loadReference(blob: Blob, name: string): Promise<void> {
   if (r.type === 'palette') renderPalette(r.colours);
   status(`Reference ${name}: ${p.colour.width}×${p.colour.height}`);
   refreshButtons();
+  fuse.referenceChanged();
 }
 
 function renderPalette(colours: Array<{ hex: string; share: number }>): void {
@@ -305,6 +329,7 @@ async function initMethods(): Promise<void> {
   describeAuto();
   renderGallery(gallery.map((g) => g.name));
   if (!remote) status('No service found: server-only methods are hidden (run `colorize studio`).');
+  fuse.refresh();
 }
 
 function describeMethod(): void {
@@ -381,6 +406,7 @@ function chooseGallery(choice: string | null): void {
     $('palette').replaceChildren();
   }
   refreshButtons();
+  fuse.referenceChanged();
 }
 
 /** The palette of a gallery photo, from its thumbnail. */
@@ -498,7 +524,8 @@ async function runAuto(): Promise<void> {
 async function downloadResult(): Promise<void> {
   if (!photo || !stage.layers.result) return;
   // The live preview solves on a reduced grid for large photos: solve at full size first.
-  if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
+  if (resultKind === 'preview' && fuse.active) await fuse.fullSize();
+  else if (resultKind === 'preview' && photo.gray.width * photo.gray.height > DEFAULT_PREVIEW_PIXELS)
     await fullResolution();
   // Through an opaque canvas: the PNG then has no alpha channel the photo did not have.
   const src = stage.layers.result;
@@ -560,7 +587,12 @@ stage.canvas.addEventListener('pointerdown', (e) => {
   const { x, y } = stage.toImage(sx, sy);
   if (mode === 'brush') {
     const [cx, cy] = clampToImage(x, y);
-    stage.live = { points: [cx, cy], width: brushSize(), color: $<HTMLInputElement>('color').value };
+    stage.live = {
+      points: [cx, cy],
+      width: brushSize(),
+      color: $<HTMLInputElement>('color').value,
+      ...fuse.strokeFlags(),
+    };
     stage.draw();
     requestPreview();
   } else if (mode === 'eraser') {

@@ -1,4 +1,5 @@
 /** Messages between the studio page and its compute worker. */
+import type { FuseWorkerRequest } from './fuse-protocol.js';
 import type { MethodDescription } from './method-description.js';
 
 export interface Planes {
@@ -37,7 +38,8 @@ export type WorkerRequest =
       options?: Record<string, unknown>;
     }
   | { type: 'palette'; seq: number; reference: Planes }
-  | { type: 'methods'; seq: number };
+  | { type: 'methods'; seq: number }
+  | FuseWorkerRequest;
 
 export type WorkerReply =
   | {

@@ -12,6 +12,8 @@ export interface Stroke {
   width: number;
   /** "#rrggbb" */
   color: string;
+  /** A stroke of the fused view's mask brush (web/src/fuse-panel.ts): a region, not a colour. */
+  mask?: boolean;
 }
 
 export class StrokeHistory {
@@ -121,11 +123,13 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 /** The strokes JSON document of the CLI. */
 export function strokesToJson(strokes: Stroke[]): string {
   const doc = {
-    strokes: strokes.map((s) => {
-      const pts: Array<[number, number]> = [];
-      for (let k = 0; k < s.points.length; k += 2) pts.push([round2(s.points[k]), round2(s.points[k + 1])]);
-      return { points: pts, width: round2(s.width), color: s.color };
-    }),
+    strokes: strokes
+      .filter((s) => !s.mask)
+      .map((s) => {
+        const pts: Array<[number, number]> = [];
+        for (let k = 0; k < s.points.length; k += 2) pts.push([round2(s.points[k]), round2(s.points[k + 1])]);
+        return { points: pts, width: round2(s.width), color: s.color };
+      }),
   };
   return `${JSON.stringify(doc, null, 1)}\n`;
 }
@@ -155,12 +159,15 @@ export function strokesFromJsonText(text: string, width: number, height: number)
 export function toRaster(
   strokes: Stroke[],
 ): Array<{ points: number[]; radius: number; rgb: [number, number, number] }> {
-  return strokes.map((s) => {
-    const v = Number.parseInt(s.color.slice(1), 16);
-    return {
-      points: s.points,
-      radius: s.width / 2,
-      rgb: [(v >> 16) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255],
-    };
-  });
+  // Mask strokes are a region (the fused view's re-colouring), never a colour hint.
+  return strokes
+    .filter((s) => !s.mask)
+    .map((s) => {
+      const v = Number.parseInt(s.color.slice(1), 16);
+      return {
+        points: s.points,
+        radius: s.width / 2,
+        rgb: [(v >> 16) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255],
+      };
+    });
 }

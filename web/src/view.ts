@@ -131,6 +131,8 @@ export class Stage {
     const p = s.points;
     g.strokeStyle = s.color;
     g.fillStyle = s.color;
+    // A mask stroke (fused view) shows as a translucent band over the photo.
+    g.globalAlpha = s.mask ? 0.45 : 1;
     // Drawn at least MIN_SCREEN_PX wide so it stays visible zoomed out; the stroke itself (what the
     // solver gets) keeps its width.
     const w = Math.max(s.width, MIN_SCREEN_PX / this.scale);
@@ -139,11 +141,13 @@ export class Stage {
       g.beginPath();
       g.arc(p[0] + 0.5, p[1] + 0.5, w / 2, 0, 2 * Math.PI);
       g.fill();
+      g.globalAlpha = 1;
       return;
     }
     g.beginPath();
     g.moveTo(p[0] + 0.5, p[1] + 0.5);
     for (let k = 2; k < p.length; k += 2) g.lineTo(p[k] + 0.5, p[k + 1] + 0.5);
     g.stroke();
+    g.globalAlpha = 1;
   }
 }

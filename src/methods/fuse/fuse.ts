@@ -26,21 +26,33 @@ import { ColorizeError, checkInteger, checkNumber } from '../../errors.js';
 import { finish, recombine } from '../../finish/finish.js';
 import type { ImageF32 } from '../../image/image.js';
 import { resizePlane } from '../../image/resize.js';
-import {
-  type Candidates,
-  type CoupledTvOptions,
-  coupledTvMultiscale,
-  DEFAULT_TV_ITERATIONS,
-} from '../../solve/coupled-tv.js';
+import { type CoupledTvOptions, coupledTvMultiscale, DEFAULT_TV_ITERATIONS } from '../../solve/coupled-tv.js';
 import { stageTimer } from '../../stage-timer.js';
-import { candidatesFromDistribution } from '../automatic/cnn-tv/candidates.js';
 import type { ColorDistribution } from '../automatic/cnn-tv/network.js';
 import { workingSize } from '../automatic/cnn-tv/pipeline.js';
 import type { FeatureChoice } from '../exemplar/superpixel/options.js';
 import type { ExemplarCandidates } from '../exemplar/superpixel/pipeline.js';
 import { colorizeLevin, levinChroma } from '../scribbles/levin/levin.js';
 import { type StrokeSet, strokeCount } from '../scribbles/strokes.js';
+import {
+  downsampleStrokes,
+  FUSE_DEFAULTS,
+  type FuseLayout,
+  type FuseSources,
+  fusedCandidates,
+  shiftedByStrokes,
+} from './candidates.js';
 import { geodesicDistance, strokeConfidence } from './geodesic.js';
+import type { FuseStaticSources } from './preview.js';
+
+export {
+  downsampleStrokes,
+  FUSE_DEFAULTS,
+  type FuseLayout,
+  type FuseSources,
+  fusedCandidates,
+  shiftedByStrokes,
+};
 
 /** The hints of one fused run; any non-empty combination. */
 export interface FuseHints {
@@ -50,31 +62,6 @@ export interface FuseHints {
   /** Use the automatic CNN prediction. */
   auto?: boolean;
 }
-
-/** Defaults of the fused method (chosen by measurement: see the folder's README). */
-export const FUSE_DEFAULTS = {
-  strokeWeight: 16,
-  referenceWeight: 1,
-  autoWeight: 0.25,
-  /** μ of the prior −μ log w⁰ on the initial weights (FuseLayout.prior). */
-  prior: 8,
-  /** Shift the reference's colours to the strokes (`shiftedByStrokes`). */
-  referenceShift: false as boolean,
-  /** σ of the stroke confidence, in working-resolution pixels, when a reference is given. */
-  strokeSigma: 60,
-  /**
-   * The same without a reference (strokes + auto): the CNN's candidates are weaker than a
-   * reference's, so the strokes reach farther. On val/ (strokes + auto): 26.61 dB at σ 60 against
-   * 28.05 at 200, strokes alone 28.00; on the exemplar tuning sets σ 200 cost strokes + reference
-   * 0.8 dB, hence two values (docs/fuse.md).
-   */
-  strokeSigmaWithoutReference: 200,
-  /** β of the geodesic step cost 1 + β|ΔL*|. */
-  edgeCost: 1,
-  autoCandidates: 6,
-  referenceCandidates: 4,
-  workingPixels: 262_144,
-} as const;
 
 export interface FuseOptions extends Omit<CoupledTvOptions, 'onIteration' | 'init'> {
   prior?: number;
@@ -87,7 +74,7 @@ export interface FuseOptions extends Omit<CoupledTvOptions, 'onIteration' | 'ini
   edgeCost?: number;
   autoCandidates?: number;
   referenceCandidates?: number;
-  /** Levin's propagation on at most this many pixels (default: the working size itself). */
+  /** Levin's propagation on at most this many pixels (default {@link FUSE_DEFAULTS}.levinPixels). */
   levinPixels?: number;
   /** Working-resolution cap (pixels) of the candidates and the TV step. */
   workingPixels?: number;
@@ -109,35 +96,6 @@ export interface FuseResult {
   candidates: number;
   iterations: number;
   timings: Record<string, number>;
-}
-
-/**
- * Stroke set reduced to a working grid: a working pixel is a stroke pixel when any full-resolution
- * pixel of its footprint is one, with their mean colour.
- */
-export function downsampleStrokes(strokes: StrokeSet, width: number, height: number): StrokeSet {
-  const { width: W, height: H } = strokes;
-  if (W === width && H === height) return strokes;
-  const n = width * height;
-  const count = new Float32Array(n);
-  const sum = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-  for (let y = 0; y < H; y++) {
-    const ty = Math.min(height - 1, Math.floor((y * height) / H));
-    for (let x = 0; x < W; x++) {
-      const i = y * W + x;
-      if (!strokes.mask[i]) continue;
-      const t = ty * width + Math.min(width - 1, Math.floor((x * width) / W));
-      count[t]++;
-      for (let c = 0; c < 3; c++) sum[c][t] += strokes.colors.channels[c][i];
-    }
-  }
-  const mask = new Uint8Array(n);
-  for (let t = 0; t < n; t++)
-    if (count[t] > 0) {
-      mask[t] = 1;
-      for (let c = 0; c < 3; c++) sum[c][t] /= count[t];
-    }
-  return { width, height, mask, colors: { width, height, channels: sum } };
 }
 
 /** The stroke colour at stroke pixels of `out` (an RGB image of the strokes' size): gray's luma, stroke's YUV chroma. */
@@ -162,16 +120,6 @@ function imposeStrokes(out: ImageF32, gray: Float32Array, strokes: StrokeSet): v
   });
 }
 
-/** Per-source fields at the working resolution, from which each TV scale's candidates are built. */
-export interface FuseSources {
-  W: number;
-  H: number;
-  dist?: ColorDistribution;
-  exemplar?: ExemplarCandidates;
-  /** Levin chroma as a*, b*, its confidence, the working stroke mask. */
-  stroke?: { a: Float32Array; b: Float32Array; conf: Float32Array; mask: Uint8Array };
-}
-
 /**
  * What {@link fuseColorize} may keep between runs on the same inputs (parameter studies): the
  * CNN's distribution, the exemplar candidates, the Levin result at the working size.
@@ -180,145 +128,6 @@ export interface FuseCache {
   dist?: ColorDistribution;
   exemplar?: ExemplarCandidates;
   levinLab?: ImageF32;
-}
-
-/** Weights and counts that decide the candidate layout. */
-export interface FuseLayout {
-  /**
-   * μ of the prior on the initial weights: candidate i of pixel x costs −μ log w⁰_i(x) in F
-   * (`Candidates.cost`), so the selection weighs the sources' confidence against the distance
-   * of u to the candidate; 0 gives eq. 2 as in the paper (the weights only start the descent).
-   */
-  prior?: number;
-  ka: number;
-  kr: number;
-  ws: number;
-  wr: number;
-  wa: number;
-}
-
-/**
- * The reference's colours moved by the mean difference, over the stroke pixels, between the
- * strokes' a*, b* and the reference's fused colour there: a reference photo of other light or
- * season is off by a global shift that the strokes measure.
- */
-export function shiftedByStrokes(
-  ex: ExemplarCandidates,
-  stroke: { a: Float32Array; b: Float32Array; mask: Uint8Array },
-  W: number,
-  H: number,
-): ExemplarCandidates {
-  let da = 0;
-  let db = 0;
-  let n = 0;
-  for (let y = 0; y < H; y++) {
-    const ey = Math.min(ex.height - 1, Math.floor(((y + 0.5) * ex.height) / H));
-    for (let x = 0; x < W; x++) {
-      const i = y * W + x;
-      if (!stroke.mask[i]) continue;
-      const e = ey * ex.width + Math.min(ex.width - 1, Math.floor(((x + 0.5) * ex.width) / W));
-      da += stroke.a[i] - ex.fusedA[e];
-      db += stroke.b[i] - ex.fusedB[e];
-      n++;
-    }
-  }
-  if (n === 0) return ex;
-  da /= n;
-  db /= n;
-  const add = (p: Float32Array, d: number) => p.map((v) => v + d);
-  return {
-    ...ex,
-    a: add(ex.a, da),
-    b: add(ex.b, db),
-    fusedA: add(ex.fusedA, da),
-    fusedB: add(ex.fusedB, db),
-  };
-}
-
-/**
- * The fused candidates of a w × h scale of the working grid (the working grid itself when
- * w = W, h = H; the stroke pixels are hard only there).
- *
- * @example
- * ```ts
- * import { fusedCandidates } from 'colorize-toolkit/internals';
- * const stroke = { a: Float32Array.of(30, 30), b: Float32Array.of(0, 0), conf: Float32Array.of(1, 0.5), mask: Uint8Array.of(1, 0) };
- * const c = fusedCandidates({ W: 2, H: 1, stroke }, { ka: 0, kr: 0, ws: 1, wr: 1, wa: 1 }, 2, 1);
- * console.log(c.count, Array.from(c.weight)); // 1 [ 1, 1 ]
- * ```
- */
-export function fusedCandidates(s: FuseSources, l: FuseLayout, w: number, h: number): Candidates {
-  const { W, H } = s;
-  const n = w * h;
-  const fine = w === W && h === H;
-  const ka = s.dist ? l.ka : 0;
-  const kr = s.exemplar ? 1 + s.exemplar.k : 0;
-  const ks = s.stroke ? 1 : 0;
-  const K = ka + kr + ks;
-  const ca = new Float32Array(n * K);
-  const cb = new Float32Array(n * K);
-  const cw = new Float32Array(n * K);
-  const mu = l.prior ?? 0;
-  const cost = mu > 0 ? new Float32Array(n * K) : undefined;
-  const auto = s.dist ? candidatesFromDistribution(s.dist, w, h, ka) : undefined;
-  const resize = (p: Float32Array, pw: number, ph: number) =>
-    pw === w && ph === h ? p : resizePlane(p, pw, ph, w, h, pw * ph > n ? 'area' : 'bilinear');
-  const ex = s.exemplar;
-  const fa = ex ? resize(ex.fusedA, ex.width, ex.height) : undefined;
-  const fb = ex ? resize(ex.fusedB, ex.width, ex.height) : undefined;
-  const st = s.stroke;
-  const sa = st ? resize(st.a, W, H) : undefined;
-  const sb = st ? resize(st.b, W, H) : undefined;
-  const sc = st ? resize(st.conf, W, H) : undefined;
-  for (let y = 0; y < h; y++) {
-    const ey = ex ? Math.min(ex.height - 1, Math.floor(((y + 0.5) * ex.height) / h)) : 0;
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      const o = i * K;
-      let j = 0;
-      if (auto) {
-        for (let t = 0; t < ka; t++, j++) {
-          ca[o + j] = auto.a[i * ka + t];
-          cb[o + j] = auto.b[i * ka + t];
-          cw[o + j] = l.wa * auto.weight[i * ka + t];
-        }
-      }
-      if (ex && fa && fb) {
-        const ew = Math.min(ex.width - 1, Math.floor(((x + 0.5) * ex.width) / w));
-        const seg = ex.labels[ey * ex.width + ew];
-        ca[o + j] = fa[i];
-        cb[o + j] = fb[i];
-        cw[o + j] = 0.5 * l.wr;
-        j++;
-        for (let t = 0; t < ex.k; t++, j++) {
-          ca[o + j] = ex.a[seg * ex.k + t];
-          cb[o + j] = ex.b[seg * ex.k + t];
-          cw[o + j] = 0.5 * l.wr * ex.weight[seg * ex.k + t];
-        }
-      }
-      if (st && sa && sb && sc) {
-        ca[o + j] = sa[i];
-        cb[o + j] = sb[i];
-        cw[o + j] = l.ws * sc[i];
-        if (fine && st.mask[i]) {
-          // Hard where drawn: every candidate is the stroke colour.
-          for (let t = 0; t < K; t++) {
-            ca[o + t] = sa[i];
-            cb[o + t] = sb[i];
-            cw[o + t] = 1;
-          }
-        }
-      }
-      let sum = 0;
-      for (let t = 0; t < K; t++) sum += cw[o + t];
-      if (sum > 0) for (let t = 0; t < K; t++) cw[o + t] /= sum;
-      else for (let t = 0; t < K; t++) cw[o + t] = 1 / K;
-      if (cost) for (let t = 0; t < K; t++) cost[o + t] = -mu * Math.log(Math.max(cw[o + t], 1e-6));
-    }
-  }
-  return cost
-    ? { width: w, height: h, count: K, a: ca, b: cb, weight: cw, cost }
-    : { width: w, height: h, count: K, a: ca, b: cb, weight: cw };
 }
 
 /**
@@ -443,7 +252,7 @@ export async function fuseColorize(
     const grayW = { width: W, height: H, channels: [g] };
     let lab = cache?.levinLab;
     if (!lab) {
-      const lp = checkInteger('levinPixels', options.levinPixels ?? W * H, 1024);
+      const lp = checkInteger('levinPixels', options.levinPixels ?? D.levinPixels, 1024);
       const ls = workingSize(W, H, lp);
       let U: Float32Array;
       let V: Float32Array;
@@ -589,6 +398,56 @@ export function recolourLocal(photo: ImageF32, strokes: StrokeSet, options: Reco
     const c = strokes.mask[i] ? 1 : region ? region[i] * conf[i] : conf[i];
     if (c > 0) continue;
     for (let k = 0; k < 3; k++) out.channels[k][i] = photo.channels[k][i];
+  }
+  return out;
+}
+
+/**
+ * The sources of {@link fuseColorize} that do not depend on the strokes, computed as it computes
+ * them: the CNN's distribution (auto) and the superpixel method's candidates (reference). The
+ * studio's fused preview asks the service for them once per reference/auto change
+ * (`POST /v1/fuse/sources`) and redoes only the strokes' part after each stroke.
+ *
+ * @example
+ * ```ts
+ * import { fuseStaticSources, readImage } from 'colorize-toolkit/internals';
+ * const gray = (await readImage('examples/scene_gray.png')).image;
+ * const s = await fuseStaticSources(gray, { auto: true });
+ * console.log(s.dist?.width, s.exemplar); // 56 undefined
+ * ```
+ */
+export async function fuseStaticSources(
+  gray: ImageF32,
+  hints: { reference?: ImageF32; auto?: boolean },
+  options: { features?: FeatureChoice; referenceCandidates?: number } = {},
+): Promise<FuseStaticSources & { notices: string[] }> {
+  if (gray.channels.length !== 1)
+    throw new RangeError(`expected a one-channel gray image, got ${gray.channels.length} channels`);
+  const out: FuseStaticSources & { notices: string[] } = { notices: [] };
+  if (hints.auto) {
+    const { predictColorDistribution } = await import('../automatic/cnn-tv/network.js');
+    out.dist = await predictColorDistribution(gray);
+  }
+  if (hints.reference) {
+    if (hints.reference.channels.length !== 3)
+      throw new ColorizeError(
+        'the reference is gray, so it has no colours to use; give a colour reference',
+        'input',
+      );
+    const kr = checkInteger(
+      'referenceCandidates',
+      options.referenceCandidates ?? FUSE_DEFAULTS.referenceCandidates,
+      1,
+      32,
+    );
+    const { superpixelCandidates } = await import('../exemplar/superpixel/pipeline.js');
+    out.exemplar = await superpixelCandidates(
+      gray,
+      hints.reference,
+      { features: options.features ?? 'auto' },
+      kr,
+    );
+    out.notices.push(...out.exemplar.notices);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { ColorizeError } from '../../errors.js';
 import type { ImageF32 } from '../../image/image.js';
 import { DEFAULT_TV_GAMMA, DEFAULT_TV_ITERATIONS, DEFAULT_TV_LAMBDA } from '../../solve/coupled-tv.js';
 import { COLOUR_AS_GRAY_NOTE, colourReference, GALLERY_INPUT, grayInput } from '../catalogue/inputs.js';
-import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask } from '../catalogue/region.js';
+import { DEFAULT_FEATHER, FEATHER_OPTION, featheredMask, REGION_MASK_INPUT } from '../catalogue/region.js';
 import type { MethodDeclaration, MethodOption } from '../catalogue/types.js';
 import { FEATURE_CHOICES } from '../exemplar/superpixel/options.js';
 import { SCRIBBLE_INPUTS, strokesOfInputs } from '../scribbles/declare.js';
@@ -166,7 +166,8 @@ export const FUSE_OPTIONS: MethodOption[] = [
     min: 1024,
     max: 1e8,
     unit: 'px',
-    defaultText: 'the working size',
+    default: FUSE_DEFAULTS.levinPixels,
+    source: 'chosen on val/ and exemplar/ (docs/fuse.md, speed)',
     description:
       'run the strokes’ Levin propagation on at most this many pixels (faster; its result is smooth away from the strokes)',
   },
@@ -198,6 +199,13 @@ export const fuseMethod: MethodDeclaration = {
       description: 'a colour photo whose colours are candidates',
     },
     GALLERY_INPUT,
+    // The region of the re-colouring (a colour photo with strokes); without it here the service
+    // refused the field.
+    {
+      ...REGION_MASK_INPUT,
+      description:
+        're-colouring a colour photo: strokes change it only here (white), with a feathered edge (--feather)',
+    },
   ],
   browser: false,
   models: ['mobilenet-v2', 'cnn-tv-head', 'color-bins'],
@@ -216,7 +224,11 @@ export const fuseMethod: MethodDeclaration = {
     if (!photo.isGray && hasStrokes && !hasReference && !auto) {
       // Local re-colouring of a colour photo: its chroma kept away from the strokes.
       const { strokes: set } = strokesOfInputs(
-        { ...inputs, images: { ...inputs.images, gray: { image: photo.image, isGray: true } } },
+        // `mask` is the region here, not the scribble methods' mask-with-colours input.
+        {
+          ...inputs,
+          images: { ...inputs.images, mask: undefined, gray: { image: photo.image, isGray: true } },
+        },
         o,
       );
       const region = mask

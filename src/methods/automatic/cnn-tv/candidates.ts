@@ -11,7 +11,15 @@
 import type { AbBins } from '../../../color/ab-bins.js';
 import { checkInteger } from '../../../errors.js';
 import type { Candidates } from '../../../solve/coupled-tv.js';
-import type { ColorDistribution } from './network.js';
+
+/** Per-pixel probabilities over the 313 bins on the CNN grid. */
+export interface ColorDistribution {
+  width: number;
+  height: number;
+  /** Pixel-major: probability of bin q at pixel p is probs[p * 313 + q]. */
+  probs: Float32Array;
+  bins: AbBins;
+}
 
 /** Candidates per pixel (§4: 8–9 are usually enough, 10 is the paper's trade-off). */
 export const DEFAULT_CANDIDATES = 10;

@@ -71,14 +71,9 @@ export function colorBins313(): Promise<AbBins> {
   return binsPromise;
 }
 
-/** Per-pixel probabilities over the 313 bins on the CNN grid. */
-export interface ColorDistribution {
-  width: number;
-  height: number;
-  /** Pixel-major: probability of bin q at pixel p is probs[p * 313 + q]. */
-  probs: Float32Array;
-  bins: AbBins;
-}
+import type { ColorDistribution } from './candidates.js';
+
+export type { ColorDistribution };
 
 /**
  * Runs backbone and head on a gray image and returns the softmax distributions on the 56² grid.
