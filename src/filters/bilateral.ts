@@ -224,6 +224,10 @@ export function jointBilateralUpsample(
   const outs = lowValues.map(() => new Float32Array(width * height));
   const nc = lowValues.length;
   const acc = new Float64Array(nc);
+  if (tent) {
+    tentUpsample(guide, width, height, low, lowValues, lowWidth, lowHeight, inv2r, outs);
+    return outs;
+  }
   for (let y = 0; y < height; y++) {
     const fy = (y + 0.5) * sy - 0.5;
     const cy = Math.round(fy);
@@ -258,6 +262,88 @@ export function jointBilateralUpsample(
     }
   }
   return outs;
+}
+
+/**
+ * The tent kernel of {@link jointBilateralUpsample}: only the 2×2 samples around p↓ have weight,
+ * visited in the same order as the general loop (row by row), so the sums are the same.
+ */
+function tentUpsample(
+  guide: Float32Array,
+  width: number,
+  height: number,
+  low: Float32Array,
+  lowValues: Float32Array[],
+  lowWidth: number,
+  lowHeight: number,
+  inv2r: number,
+  outs: Float32Array[],
+): void {
+  const sx = lowWidth / width;
+  const sy = lowHeight / height;
+  const nc = lowValues.length;
+  for (let y = 0; y < height; y++) {
+    const fy = (y + 0.5) * sy - 0.5;
+    const y0 = Math.floor(fy);
+    for (let x = 0; x < width; x++) {
+      const fx = (x + 0.5) * sx - 0.5;
+      const x0 = Math.floor(fx);
+      const p = y * width + x;
+      const g = guide[p];
+      let wsum = 0;
+      let q0 = -1;
+      let q1 = -1;
+      let q2 = -1;
+      let q3 = -1;
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      let w3 = 0;
+      for (let k = 0; k < 4; k++) {
+        const qx = x0 + (k & 1);
+        const qy = y0 + (k >> 1);
+        if (qx < 0 || qy < 0 || qx >= lowWidth || qy >= lowHeight) continue;
+        const dx = qx - fx;
+        const dy = qy - fy;
+        const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
+        if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
+        const q = qy * lowWidth + qx;
+        const dg = low[q] - g;
+        const wgt = t * Math.exp(-dg * dg * inv2r);
+        wsum += wgt;
+        if (k === 0) {
+          q0 = q;
+          w0 = wgt;
+        } else if (k === 1) {
+          q1 = q;
+          w1 = wgt;
+        } else if (k === 2) {
+          q2 = q;
+          w2 = wgt;
+        } else {
+          q3 = q;
+          w3 = wgt;
+        }
+      }
+      if (wsum < 1e-30) {
+        const cx = Math.round(fx);
+        const cy = Math.round(fy);
+        const q =
+          Math.min(lowHeight - 1, Math.max(0, cy)) * lowWidth + Math.min(lowWidth - 1, Math.max(0, cx));
+        for (let c = 0; c < nc; c++) outs[c][p] = lowValues[c][q];
+        continue;
+      }
+      for (let c = 0; c < nc; c++) {
+        const v = lowValues[c];
+        let a = 0;
+        if (q0 >= 0) a += w0 * v[q0];
+        if (q1 >= 0) a += w1 * v[q1];
+        if (q2 >= 0) a += w2 * v[q2];
+        if (q3 >= 0) a += w3 * v[q3];
+        outs[c][p] = a / wsum;
+      }
+    }
+  }
 }
 
 function areaReduce(src: Float32Array, w: number, h: number, lw: number, lh: number): Float32Array {

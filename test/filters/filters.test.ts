@@ -181,3 +181,39 @@ describe('joint bilateral upsampler (prepared weights)', () => {
     }
   });
 });
+
+describe('joint bilateral upsampling, tent kernel', () => {
+  it('equals the formula evaluated literally over the 3×3 low-resolution window', async () => {
+    const { readImage } = await import('../../src/image/io.js');
+    const { lumaOf } = await import('../../src/color/linear-spaces.js');
+    const path = await import('node:path');
+    const src = (await readImage(path.resolve('../shared/data/val/bsds500_100039.jpg'))).image;
+    const guide = lumaOf(src);
+    const { width: W, height: H } = src;
+    const lw = 57;
+    const lh = 41;
+    const r = rng(9);
+    const low = [Float32Array.from({ length: lw * lh }, () => r() - 0.5)];
+    const [up] = jointBilateralUpsample(guide, W, H, low, lw, lh, { spatialKernel: 'tent', sigmaRange: 0.1 });
+    const lowGuide = resizePlane(guide, W, H, lw, lh, 'area');
+    let worst = 0;
+    for (let y = 0; y < H; y += 3)
+      for (let x = 0; x < W; x += 3) {
+        const fx = ((x + 0.5) * lw) / W - 0.5;
+        const fy = ((y + 0.5) * lh) / H - 0.5;
+        let ws = 0;
+        let acc = 0;
+        for (let qy = Math.round(fy) - 1; qy <= Math.round(fy) + 1; qy++)
+          for (let qx = Math.round(fx) - 1; qx <= Math.round(fx) + 1; qx++) {
+            if (qx < 0 || qy < 0 || qx >= lw || qy >= lh) continue;
+            const t = Math.max(0, 1 - Math.abs(qx - fx)) * Math.max(0, 1 - Math.abs(qy - fy));
+            const dg = lowGuide[qy * lw + qx] - guide[y * W + x];
+            const wgt = t * Math.exp(-(dg * dg) / (2 * 0.1 * 0.1));
+            ws += wgt;
+            acc += wgt * low[0][qy * lw + qx];
+          }
+        if (ws > 1e-30) worst = Math.max(worst, Math.abs(acc / ws - up[y * W + x]));
+      }
+    assert.ok(worst < 1e-6, `largest difference ${worst}`);
+  });
+});
