@@ -757,3 +757,49 @@ export function tvSelectW(
   }
   return changed;
 }
+
+/** F(u, w) of eq. 2 (coupledTvEnergy), in double precision and the same order as the JavaScript sum. */
+export function tvEnergy(
+  w: i32,
+  h: i32,
+  k: i32,
+  lum: usize,
+  ua: usize,
+  ub: usize,
+  ca: usize,
+  cb: usize,
+  weight: usize,
+  cost: usize,
+  lambda: f64,
+  gamma: f64,
+): f64 {
+  let e: f64 = 0;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const r = x < w - 1 ? i + 1 : i;
+      const d = y < h - 1 ? i + w : i;
+      const l0 = f64ld(lum, i);
+      const a0 = f64ld(ua, i);
+      const b0 = f64ld(ub, i);
+      const lr = f64ld(lum, r) - l0;
+      const ld = f64ld(lum, d) - l0;
+      const ar = f64ld(ua, r) - a0;
+      const ad = f64ld(ua, d) - a0;
+      const br = f64ld(ub, r) - b0;
+      const bd = f64ld(ub, d) - b0;
+      const g = gamma * (lr * lr + ld * ld) + ar * ar + ad * ad + br * br + bd * bd;
+      e += Math.sqrt(g);
+      let f: f64 = 0;
+      let q: f64 = 0;
+      for (let j = 0; j < k; j++) {
+        const o = i * k + j;
+        const da = a0 - f64ld(ca, o);
+        const db = b0 - f64ld(cb, o);
+        f += f64ld(weight, o) * (da * da + db * db);
+        if (cost) q += f64ld(weight, o) * f64ld(cost, o);
+      }
+      e += 0.5 * lambda * f + q;
+    }
+  return e;
+}

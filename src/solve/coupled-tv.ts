@@ -421,12 +421,13 @@ export function coupledTvSelect(
   // the kernels run the iteration and the w steps.
   const arena =
     options.wasm !== false
-      ? WasmArena.create(planeBytes(n, 13) + planeBytes(n * K, c.cost ? 4 : 3) + 2 * n + K + 4096)
+      ? WasmArena.create(planeBytes(n, 14) + planeBytes(n * K, c.cost ? 4 : 3) + 2 * n + K + 4096)
       : null;
   const w = arena ? arena.copy32(c.weight) : Float32Array.from(c.weight);
   const candA = arena ? arena.copy32(c.a) : c.a;
   const candB = arena ? arena.copy32(c.b) : c.b;
   const candCost = arena && c.cost ? arena.copy32(c.cost) : c.cost;
+  const lumIn = arena ? arena.copy32(lum) : lum;
   const plane = (src?: ArrayLike<number>): Float32Array => {
     if (arena) return src ? arena.copy32(src) : arena.f32(n);
     return src ? Float32Array.from(src) : new Float32Array(n);
@@ -634,7 +635,22 @@ export function coupledTvSelect(
         // flipping for hundreds of iterations for a negligible energy (photos at 512²: F within
         // 3·10⁻⁴ of its value 250 iterations later).
         if (change < tol) {
-          const e = coupledTvEnergy(lum, c, ua, ub, w, lambda, gamma);
+          const e = arena
+            ? arena.kernels.tvEnergy(
+                W,
+                H,
+                K,
+                at(lumIn),
+                at(ua),
+                at(ub),
+                at(candA),
+                at(candB),
+                at(w),
+                at(candCost),
+                lambda,
+                gamma,
+              )
+            : coupledTvEnergy(lum, c, ua, ub, w, lambda, gamma);
           const stalled = prevEnergy - e < (tol / 30) * e;
           prevEnergy = e;
           if (changedSince <= tol * n || stalled) break;

@@ -406,6 +406,34 @@ test("coupled TV's w steps in wasm equal the steps written out with projectSimpl
       if (bi !== winner[i]) changed++;
       winner[i] = bi;
     }
+    // F(u, w) of eq. 2 against coupledTvEnergy (as a 60 × 50 image).
+    const { coupledTvEnergy } = await import('../../src/solve/coupled-tv.js');
+    const lum = Float32Array.from({ length: n }, () => 100 * r());
+    const cands = {
+      width: 60,
+      height: 50,
+      count: K,
+      a: ca,
+      b: cb,
+      weight: w,
+      cost: withCost ? cost : undefined,
+    };
+    const e = coupledTvEnergy(lum, cands, ua, ub, w, 0.02, 4);
+    const E = arena.kernels.tvEnergy(
+      60,
+      50,
+      K,
+      o(arena.copy32(lum)),
+      o(Ua),
+      o(Ub),
+      o(Ca),
+      o(Cb),
+      o(W),
+      costAt,
+      0.02,
+      4,
+    );
+    assert.equal(E, e, 'energy');
     const got = arena.kernels.tvSelectW(
       n,
       K,

@@ -48,6 +48,7 @@ interface KernelExports {
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;
   tvSelectW(...args: number[]): number;
+  tvEnergy(...args: number[]): number;
 }
 
 const PAGE = 65536;
