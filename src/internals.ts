@@ -127,5 +127,6 @@ export * from './stage-timer.js';
 export * from './version.js';
 export * from './video/colorize-video.js';
 export * from './video/ffmpeg.js';
+export * from './video/keyframes.js';
 export * from './video/temporal.js';
 export * from './video/video-io.js';

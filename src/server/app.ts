@@ -10,6 +10,7 @@
  *   GET  /v1/jobs/{id}            status and progress
  *   GET  /v1/jobs/{id}/result     the image of a finished job
  *   DELETE /v1/jobs/{id}          cancel, or delete a result
+ *   POST /v1/video/jobs           a clip (+ reference, references or strokes) → 202 {id, …}; result video/mp4
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,7 @@ import { registerColorizeRoutes } from './routes-colorize.js';
 import { registerGalleryRoutes } from './routes-gallery.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
+import { registerVideoRoutes } from './routes-video.js';
 import { cleanStaleWorkDirs, lostJobIds, makeWorkDir, rememberLostJobs } from './workdir.js';
 import { TaskError, taskErrorOf, WorkerPool } from './worker-pool.js';
 
@@ -296,6 +298,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   registerGalleryRoutes(app, ctx);
   registerColorizeRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerVideoRoutes(app, ctx);
 
   if (options.studioDir) {
     // @fastify/static resolves every path inside `root` and refuses ../ and encoded escapes.
