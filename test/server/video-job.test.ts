@@ -199,7 +199,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 async function roundTrip(base: string): Promise<JobJson> {
   const res = await fetch(`${base}/v1/video/jobs`, {
     method: 'POST',
-    body: clipForm(short, { methodEvery: '6' }),
+    body: clipForm(short),
   });
   const posted = (await res.json()) as JobJson;
   assert.equal(res.status, 202, JSON.stringify(posted));
