@@ -130,3 +130,4 @@ export * from './video/ffmpeg.js';
 export * from './video/keyframes.js';
 export * from './video/temporal.js';
 export * from './video/video-io.js';
+export * from './video/video-job.js';
