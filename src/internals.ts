@@ -26,6 +26,7 @@ export * from './filters/histogram-match.js';
 export * from './filters/wavelet.js';
 export * from './finish/finish.js';
 export * from './flow/farneback.js';
+export * from './flow/fill.js';
 export * from './flow/warp.js';
 export * from './image/image.js';
 export * from './image/io.js';

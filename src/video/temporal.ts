@@ -13,6 +13,7 @@ import {
   flowPyramid,
   resizeBilinear,
 } from '../flow/farneback.js';
+import { fillTexturelessFlow } from '../flow/fill.js';
 import { flowConsistency, warpPlane } from '../flow/warp.js';
 import type { ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
@@ -95,6 +96,11 @@ export interface BackwardFlowOptions {
   farneback?: FarnebackOptions;
   /** Largest gray difference (on [0, 1]) after warping for a reliable pixel (default 0.06). */
   photoTolerance?: number;
+  /**
+   * Fill the flow of textureless pixels from the textured ones around them (`../flow/fill.ts`),
+   * default true: Farnebäck's flow tends to 0 on flat areas, and neither check sees it.
+   */
+  fillTextureless?: boolean;
 }
 
 /**
@@ -111,8 +117,12 @@ export function backwardFlow(
   const { width: w, height: h } = cur;
   const pc = pyramidOf(cur, options.farneback);
   const pp = pyramidOf(prev, options.farneback);
-  const back = flowBetween(pc, pp, options.farneback);
-  const fwd = flowBetween(pp, pc, options.farneback);
+  let back = flowBetween(pc, pp, options.farneback);
+  let fwd = flowBetween(pp, pc, options.farneback);
+  if (options.fillTextureless !== false) {
+    back = fillTexturelessFlow(back, cur.gray);
+    fwd = fillTexturelessFlow(fwd, prev.gray);
+  }
   const ok = flowConsistency(back, fwd, {
     from: cur.gray,
     to: prev.gray,
