@@ -27,6 +27,8 @@ export interface FillOptions {
   /** Radii of the two normalised convolutions, px (default: long side / 40 and / 8, at least 4 and 8). */
   nearRadius?: number;
   farRadius?: number;
+  /** The gray frame's {@link textureConfidence}, when already made (a frame takes part in two flows). */
+  confidence?: Float32Array;
 }
 
 /** Mean over a clamped (2r+1)-wide window along rows then columns (in-bounds pixels only). */
@@ -142,7 +144,9 @@ export function fillTexturelessFlow(
 ): FlowField {
   const { width, height, u, v } = flow;
   const n = width * height;
-  const c = textureConfidence(gray, width, height, options.radius ?? 3, options.textureScale ?? 0.03);
+  const c =
+    options.confidence ??
+    textureConfidence(gray, width, height, options.radius ?? 3, options.textureScale ?? 0.03);
   const side = Math.max(width, height);
   const near = options.nearRadius ?? Math.max(4, Math.round(side / 40));
   const far = options.farRadius ?? Math.max(8, Math.round(side / 8));

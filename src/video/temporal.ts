@@ -13,7 +13,7 @@ import {
   flowPyramid,
   resizeBilinear,
 } from '../flow/farneback.js';
-import { fillTexturelessFlow } from '../flow/fill.js';
+import { fillTexturelessFlow, textureConfidence } from '../flow/fill.js';
 import { flowConsistency, warpPlane } from '../flow/warp.js';
 import type { ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
@@ -57,6 +57,8 @@ export interface SmallFrame {
   gray: Float32Array;
   /** Its flow pyramid, made on first use. */
   pyramid?: FlowPyramid;
+  /** Its texture confidence (for filling the flow of flat areas), made on first use. */
+  texture?: Float32Array;
 }
 
 function pyramidOf(f: SmallFrame, options?: FarnebackOptions): FlowPyramid {
@@ -120,8 +122,10 @@ export function backwardFlow(
   let back = flowBetween(pc, pp, options.farneback);
   let fwd = flowBetween(pp, pc, options.farneback);
   if (options.fillTextureless !== false) {
-    back = fillTexturelessFlow(back, cur.gray);
-    fwd = fillTexturelessFlow(fwd, prev.gray);
+    cur.texture ??= textureConfidence(cur.gray, w, h);
+    prev.texture ??= textureConfidence(prev.gray, prev.width, prev.height);
+    back = fillTexturelessFlow(back, cur.gray, { confidence: cur.texture });
+    fwd = fillTexturelessFlow(fwd, prev.gray, { confidence: prev.texture });
   }
   const ok = flowConsistency(back, fwd, {
     from: cur.gray,
