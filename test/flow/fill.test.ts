@@ -3,7 +3,7 @@
  * (flat half, textured half moving 3 px), and Farnebäck's flow against the TRUE motion of a real
  * photo with a large flat area (val/bsds500_100099, panned 3.9 px per frame by
  * scripts/video-clips.ts): without the fill the flat area's flow tends to 0 (mean endpoint error
- * ≈ 1 px), with it the error drops below 0.25 px; on a textured photo (val/bsds500_100039,
+ * ≈ 1 px), with it the error drops below 0.15 px (measured 0.08); on a textured photo (val/bsds500_100039,
  * zoomed) the fill costs nothing.
  */
 import assert from 'node:assert/strict';
@@ -56,7 +56,7 @@ describe('filling textureless flow', () => {
     const flatBefore = epe('cut', 25, false);
     const flatAfter = epe('cut', 25, true);
     assert.ok(flatBefore > 0.6, `Farnebäck alone on the flat photo: ${flatBefore}`);
-    assert.ok(flatAfter < 0.25 && flatAfter < flatBefore / 4, `${flatBefore} → ${flatAfter}`);
+    assert.ok(flatAfter < 0.15 && flatAfter < flatBefore / 4, `${flatBefore} → ${flatAfter}`);
     const zoomBefore = epe('zoom', 1, false);
     const zoomAfter = epe('zoom', 1, true);
     assert.ok(zoomAfter < zoomBefore * 1.1 + 0.005, `textured zoom: ${zoomBefore} → ${zoomAfter}`);
