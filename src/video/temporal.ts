@@ -14,7 +14,7 @@ import {
   resizeBilinear,
 } from '../flow/farneback.js';
 import { fillTexturelessFlow, textureConfidence } from '../flow/fill.js';
-import { flowConsistency, warpPlane } from '../flow/warp.js';
+import { flowConsistency, warpPlanes } from '../flow/warp.js';
 import type { ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
 
@@ -173,8 +173,9 @@ export function temporalBlend(
   reliability: Float32Array,
   alpha: number,
 ): Float32Array[] {
+  const warped = warpPlanes(prev, flow);
   return own.map((o, c) => {
-    const w = warpPlane(prev[c], flow);
+    const w = warped[c];
     const out = new Float32Array(o.length);
     for (let i = 0; i < o.length; i++) out[i] = o[i] + alpha * reliability[i] * (w[i] - o[i]);
     return out;

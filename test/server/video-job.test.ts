@@ -287,6 +287,16 @@ describe('a clip as a job (colorize serve, in memory)', () => {
     r = await post(f);
     assert.equal(r.status, 400);
     assert.match(r.body.message, /nonsense/);
+    // Strokes that are not JSON; references naming a field that was not uploaded.
+    r = await post(withClip(readFileSync(short), { strokes: '{"frame": 0, "strokes": [' }));
+    assert.equal(r.status, 422);
+    assert.match(r.body.message, /^strokes: not JSON/);
+    r = await post(withClip(readFileSync(short), { references: '{"0": "ref2"}' }));
+    assert.equal(r.status, 400);
+    assert.match(
+      r.body.message,
+      /references: keyframe 0 names "ref2", which is no uploaded image file field/,
+    );
     // A temporal setting out of range.
     r = await post(clipForm(short, { temporalWeight: '1.5' }));
     assert.equal(r.status, 400);
