@@ -125,7 +125,13 @@ export class JobStore implements JobBackend {
       await fs.rm(dir, { recursive: true, force: true });
       throw new TaskError(`the job could not be stored: ${(err as Error)?.message ?? err}`, 500, 'io-error');
     }
-    return this.track(id, run, dir);
+    try {
+      return this.track(id, run, dir);
+    } catch (err) {
+      // The pool is full or closing (503): the clip's files go.
+      await fs.rm(dir, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   private track(id: string, task: PoolTask, dir?: string): Job {
