@@ -18,6 +18,7 @@ import { getMethod } from '../methods/catalogue/catalogue.js';
 import { inputProblem } from '../methods/catalogue/inputs.js';
 import { validateOptions } from '../methods/catalogue/options.js';
 import type { InputName } from '../methods/catalogue/types.js';
+import type { VideoJobSpec } from '../video/video-job.js';
 
 /** What a queued job carries: absolute paths, the method and its validated options. */
 export interface QueueJobData {
@@ -32,6 +33,11 @@ export interface QueueJobData {
   read: ReadOptions;
   /** Set for jobs of the HTTP service (`serve --redis`): their inputs and output are in its jobs folder. */
   origin?: 'http';
+  /**
+   * A clip job (HTTP `POST /v1/video/jobs`): `method` colours each frame, `output` is a video file,
+   * `inputs` is empty (the clip and its hints are here).
+   */
+  video?: VideoJobSpec;
   /** Why the job failed for good, with the kind of error (set by the worker that failed it). */
   failure?: { kind: ErrorKind; message: string };
 }

@@ -14,6 +14,8 @@ import { colourisationRecord } from '../image/metadata.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import type { InputName } from '../methods/catalogue/types.js';
 import { requireModel } from '../models/registry.js';
+import type { FrameProgress } from '../video/video-job.js';
+import { runVideoJob } from '../video/video-job.js';
 import type { QueueJobData } from './jobs.js';
 
 /** What a job's run gives back besides its output file. */
@@ -33,11 +35,13 @@ export interface QueueJobRun {
  */
 export async function runQueueJob(
   data: QueueJobData,
-  progress?: (fraction: number, stage?: string) => void,
+  progress?: (fraction: number, stage?: string, frames?: FrameProgress) => void,
 ): Promise<QueueJobRun> {
   const t0 = performance.now();
   if (data.v !== 1)
     throw new ColorizeError(`job layout v${String(data.v)} is not known to this worker`, 'usage');
+  // A clip: coloured frame by frame into a video file (src/video/).
+  if (data.video) return runVideoJob(data.video, data.method, data.options, data.output, data.read, progress);
   const method = getMethod(data.method);
   for (const m of method.models ?? []) requireModel(m);
   const first = method.inputs[0].name;

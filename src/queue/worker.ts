@@ -19,6 +19,8 @@ function failureMessage(data: QueueJobData, err: unknown): string {
   const msg =
     err instanceof ColorizeError ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
   const files = Object.values(data.inputs).filter((f): f is string => f !== undefined);
+  // A clip job's errors name their form field already ("clip: …").
+  if (files.length === 0) return msg;
   if (files.some((f) => msg.startsWith(f)) || msg.startsWith(data.output)) return msg;
   const first = files.find((f) => f === data.inputs[getMethodFirst(data)]) ?? files[0];
   return `${first}: ${msg}`;

@@ -11,6 +11,7 @@
  *   GET  /v1/jobs/{id}            status and progress
  *   GET  /v1/jobs/{id}/result     the image of a finished job
  *   DELETE /v1/jobs/{id}          cancel, or delete a result
+ *   POST /v1/video/jobs           a clip (+ reference, references or strokes) → 202 {id, …}; result video/mp4
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,7 @@ import { registerFuseRoutes } from './routes-fuse.js';
 import { registerGalleryRoutes } from './routes-gallery.js';
 import { registerJobRoutes } from './routes-jobs.js';
 import { registerMethodRoutes } from './routes-methods.js';
+import { registerVideoRoutes } from './routes-video.js';
 import { cleanStaleWorkDirs, lostJobIds, makeWorkDir, rememberLostJobs } from './workdir.js';
 import { TaskError, taskErrorOf, WorkerPool } from './worker-pool.js';
 
@@ -299,6 +301,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   registerFuseRoutes(app, ctx);
   registerColorizeRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerVideoRoutes(app, ctx);
 
   if (options.studioDir) {
     // @fastify/static resolves every path inside `root` and refuses ../ and encoded escapes.

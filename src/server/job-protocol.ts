@@ -1,6 +1,7 @@
 /** Messages between the service's main thread and its job workers (worker_threads). */
 import type { ErrorKind } from '../errors.js';
 import type { QueueJobData } from '../queue/jobs.js';
+import type { FrameProgress, VideoSettings } from '../video/video-job.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
@@ -9,6 +10,29 @@ export const IMAGE_MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg',
   webp: 'image/webp',
 };
+
+/** What a job gives: an image, or a video file (clip jobs). */
+export type JobFormat = ImageFormat | 'mp4';
+
+export const JOB_MIME: Record<JobFormat, string> = { ...IMAGE_MIME, mp4: 'video/mp4' };
+
+/**
+ * A clip to colour (POST /v1/video/jobs), checked by the service: the clip's bytes, the reference
+ * images by keyframe with the field each came in, the stroke keyframes, the per-frame method with
+ * its validated options, and the temporal settings. The job store writes the files into the job's
+ * folder and runs it as a queue run (`QueueJobData.video`).
+ */
+export interface VideoTask {
+  method: string;
+  options: Record<string, unknown>;
+  clip: Uint8Array;
+  references: { frame: number; name: string; data: Uint8Array }[];
+  /** Stroke keyframes as JSON: a list of the studio's stroke JSON with "frame". */
+  strokes?: string;
+  settings: VideoSettings;
+  maxPixels: number;
+  timeoutMs: number;
+}
 
 /** One unit of work: a method, its encoded inputs, its options and the output format. */
 export interface JobTask {
@@ -31,8 +55,10 @@ export interface JobTask {
  */
 export interface QueueRun {
   method: string;
-  format: ImageFormat;
+  format: JobFormat;
   queueJob: QueueJobData;
+  /** Its own time limit in ms (clip jobs), instead of the pool's. */
+  timeoutMs?: number;
 }
 
 /** What the worker pool runs. */
@@ -42,7 +68,7 @@ export type ToWorker = { type: 'run'; task: JobTask } | { type: 'run-queue'; dat
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'progress'; fraction: number; stage: string }
+  | { type: 'progress'; fraction: number; stage: string; frames?: FrameProgress }
   | { type: 'notice'; text: string }
   | { type: 'done'; data: Uint8Array; width: number; height: number; ms: number; summary?: string }
   | { type: 'error'; kind: ErrorKind; message: string };
@@ -52,7 +78,7 @@ export interface JobOutput {
   data: Uint8Array;
   width: number;
   height: number;
-  format: ImageFormat;
+  format: JobFormat;
   ms: number;
   notices: string[];
   /** The method's one-line summary (queue runs). */

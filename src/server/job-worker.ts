@@ -111,8 +111,13 @@ async function runTask(task: JobTask): Promise<void> {
 
 /** A queued job (`serve --redis`): run as `colorize worker` runs it; the output is its file. */
 async function runQueued(data: Parameters<typeof runQueueJob>[0]): Promise<void> {
-  const r = await runQueueJob(data, (f, stage) =>
-    send({ type: 'progress', fraction: Math.min(1, Math.max(0, f)), stage: stage ?? 'running' }),
+  const r = await runQueueJob(data, (f, stage, frames) =>
+    send({
+      type: 'progress',
+      fraction: Math.min(1, Math.max(0, f)),
+      stage: stage ?? 'running',
+      ...(frames ? { frames } : {}),
+    }),
   );
   for (const text of r.notices) send({ type: 'notice', text });
   send({

@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_MIME, type ImageFormat, type JobTask } from './job-protocol.js';
+import type { FrameProgress } from '../video/video-job.js';
+import {
+  JOB_MIME,
+  type JobFormat,
+  type JobTask,
+  type PoolTask,
+  type QueueRun,
+  type VideoTask,
+} from './job-protocol.js';
+import { writeVideoJob } from './video-task.js';
 import { JOB_LEDGER } from './workdir.js';
 import { TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
 
@@ -22,7 +31,11 @@ export interface Job {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
-  format: ImageFormat;
+  format: JobFormat;
+  /** Set for a clip (POST /v1/video/jobs): its result is a video. */
+  kind?: 'video';
+  /** A clip's frames done / total and frames per second (while it runs, for jobs run here). */
+  frames?: FrameProgress;
   width?: number;
   height?: number;
   notices: string[];
@@ -39,6 +52,8 @@ export type JobView = Job & { queuePosition?: number };
 export interface JobBackend {
   /** Queues a task as a job (TaskError 503 when no more can be held). */
   create(task: JobTask): Promise<Job> | Job;
+  /** Queues a clip (its files written into the job's own folder); run by the worker pool. */
+  createVideo(task: VideoTask): Promise<Job>;
   get(id: string): Promise<JobView | undefined> | JobView | undefined;
   /** The result file and its MIME type of a finished job. */
   result(
@@ -59,6 +74,8 @@ interface Entry {
   job: Job;
   handle: TaskHandle;
   file?: string;
+  /** A clip job's own folder (its uploads, frames and result), removed with the job. */
+  dir?: string;
   expires?: number;
 }
 
@@ -81,14 +98,43 @@ export class JobStore implements JobBackend {
     this.sweeper = setInterval(() => void this.sweep(), Math.min(60_000, ttlMs)).unref();
   }
 
-  /** Queues a task as a job (TaskError 503 when the queue is full). */
-  create(task: JobTask): Job {
+  private checkRoom(): void {
     if (this.entries.size >= this.maxJobs) {
       void this.sweep();
       if (this.entries.size >= this.maxJobs)
         throw new TaskError(`${this.maxJobs} jobs are held; fetch or delete some first`, 503, 'busy');
     }
+  }
+
+  /** Queues a task as a job (TaskError 503 when the queue is full). */
+  create(task: JobTask): Job {
+    this.checkRoom();
+    return this.track(randomUUID(), task);
+  }
+
+  /** Queues a clip: its files go into the job's folder in the working folder; the result is `result.mp4` there. */
+  async createVideo(task: VideoTask): Promise<Job> {
+    this.checkRoom();
     const id = randomUUID();
+    const dir = path.join(this.dir, id);
+    let run: QueueRun;
+    try {
+      const data = await writeVideoJob(task, dir);
+      run = { method: task.method, format: 'mp4', queueJob: data, timeoutMs: task.timeoutMs };
+    } catch (err) {
+      await fs.rm(dir, { recursive: true, force: true });
+      throw new TaskError(`the job could not be stored: ${(err as Error)?.message ?? err}`, 500, 'io-error');
+    }
+    try {
+      return this.track(id, run, dir);
+    } catch (err) {
+      // The pool is full or closing (503): the clip's files go.
+      await fs.rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  private track(id: string, task: PoolTask, dir?: string): Job {
     const job: Job = {
       id,
       method: task.method,
@@ -97,6 +143,7 @@ export class JobStore implements JobBackend {
       stage: 'queued',
       createdAt: new Date().toISOString(),
       format: task.format,
+      ...(dir ? { kind: 'video' as const } : {}),
       notices: [],
     };
     const handle = this.pool.submit(task, {
@@ -105,19 +152,26 @@ export class JobStore implements JobBackend {
         job.stage = 'starting';
         job.startedAt = new Date().toISOString();
       },
-      onProgress: (fraction, stage) => {
+      onProgress: (fraction, stage, frames) => {
         job.progress = Math.max(job.progress, fraction);
         job.stage = stage;
+        if (frames) job.frames = frames;
       },
     });
-    const entry: Entry = { job, handle };
+    const entry: Entry = { job, handle, ...(dir ? { dir } : {}) };
     this.entries.set(id, entry);
     // The ledger lets the next run of the service say this job was lost, if this one dies.
     appendFileSync(path.join(this.dir, JOB_LEDGER), `${id}\n`);
+    // Paths of a clip's folder read as the names of its fields.
+    const words = (text: string) => (dir ? text.split(`${dir}${path.sep}`).join('') : text);
     handle.promise.then(
       async (out) => {
-        const file = path.join(this.dir, `${id}.${out.format}`);
-        await fs.writeFile(file, out.data);
+        let file: string;
+        if ('queueJob' in task) file = task.queueJob.output;
+        else {
+          file = path.join(this.dir, `${id}.${out.format}`);
+          await fs.writeFile(file, out.data);
+        }
         entry.file = file;
         Object.assign(job, {
           status: 'done',
@@ -126,15 +180,18 @@ export class JobStore implements JobBackend {
           width: out.width,
           height: out.height,
         });
-        job.notices.push(...out.notices);
+        if (job.frames?.total !== undefined) job.frames = { ...job.frames, done: job.frames.total };
+        job.notices.push(...out.notices.map(words));
         this.finished(entry);
       },
-      (err: unknown) => {
+      async (err: unknown) => {
         const e = err instanceof TaskError ? err : new TaskError(String(err), 500, 'internal-error');
         job.status = e.code === 'cancelled' ? 'cancelled' : 'failed';
         job.stage = job.status;
-        job.error = { statusCode: e.status, code: e.code, message: e.message };
+        job.error = { statusCode: e.status, code: e.code, message: words(e.message) };
         this.finished(entry);
+        // A clip that did not finish leaves nothing of its frames behind.
+        if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
       },
     );
     return job;
@@ -155,7 +212,7 @@ export class JobStore implements JobBackend {
   /** The result file and its MIME type of a finished job. */
   result(id: string): { file: string; mime: string } | undefined {
     const e = this.entries.get(id);
-    return e?.file ? { file: e.file, mime: IMAGE_MIME[e.job.format] } : undefined;
+    return e?.file ? { file: e.file, mime: JOB_MIME[e.job.format] } : undefined;
   }
 
   /** Cancels a waiting or running job, or deletes a finished one and its result. */
@@ -168,6 +225,7 @@ export class JobStore implements JobBackend {
     }
     this.entries.delete(id);
     if (e.file) await fs.rm(e.file, { force: true });
+    if (e.dir) await fs.rm(e.dir, { recursive: true, force: true });
     return true;
   }
 
@@ -187,6 +245,7 @@ export class JobStore implements JobBackend {
       if (e.expires !== undefined && e.expires < now) {
         this.entries.delete(id);
         if (e.file) await fs.rm(e.file, { force: true });
+        if (e.dir) await fs.rm(e.dir, { recursive: true, force: true });
       }
     }
   }

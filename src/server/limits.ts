@@ -14,6 +14,10 @@ export interface ServerOptions {
   maxQueue?: number;
   /** Per-job time limit in ms (default 120 000). */
   jobTimeoutMs?: number;
+  /** Per-job time limit of a clip (POST /v1/video/jobs) in ms (default 3 600 000: one hour). */
+  videoJobTimeoutMs?: number;
+  /** Most frames a clip may have (default 10 000; its frame size is limited by `maxPixels`). */
+  maxVideoFrames?: number;
   /** How long finished job results are kept, in ms (default 1 hour). */
   resultTtlMs?: number;
   /** Retry-After seconds sent with 503 (default 10). */
@@ -82,6 +86,8 @@ export function resolveServerOptions(o: ServerOptions = {}): ResolvedServerOptio
     concurrency: o.concurrency ?? Math.max(1, availableParallelism() - 1),
     maxQueue: o.maxQueue ?? 8,
     jobTimeoutMs: o.jobTimeoutMs ?? 120_000,
+    videoJobTimeoutMs: o.videoJobTimeoutMs ?? 3_600_000,
+    maxVideoFrames: o.maxVideoFrames ?? 10_000,
     resultTtlMs: o.resultTtlMs ?? 3_600_000,
     retryAfterSeconds: o.retryAfterSeconds ?? 10,
     studioDir: o.studioDir,

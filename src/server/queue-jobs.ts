@@ -15,8 +15,10 @@ import type { Redis } from 'ioredis';
 import { ColorizeError, type ErrorKind, fsProblem } from '../errors.js';
 import { connectRedis, shownUrl } from '../queue/connection.js';
 import type { QueueJobData, QueueJobResult } from '../queue/jobs.js';
-import { IMAGE_MIME, type ImageFormat, type JobTask } from './job-protocol.js';
+import type { FrameProgress } from '../video/video-job.js';
+import { type ImageFormat, JOB_MIME, type JobFormat, type JobTask, type VideoTask } from './job-protocol.js';
 import type { Job, JobBackend, JobStatus, JobView } from './jobs.js';
+import { writeVideoJob } from './video-task.js';
 import { KIND_STATUS, TaskError, type TaskHandle, type WorkerPool } from './worker-pool.js';
 
 export interface QueueJobsOptions {
@@ -40,20 +42,25 @@ export interface QueueJobsOptions {
 /** Tries of a job: a worker process that died or a service that stopped mid-job is retried. */
 const ATTEMPTS = 3;
 
-const FORMAT_OF_EXT: Record<string, ImageFormat> = { '.png': 'png', '.jpg': 'jpeg', '.webp': 'webp' };
+const FORMAT_OF_EXT: Record<string, JobFormat> = {
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.webp': 'webp',
+  '.mp4': 'mp4',
+};
 const EXT_OF_FORMAT: Record<ImageFormat, string> = { png: '.png', jpeg: '.jpg', webp: '.webp' };
 const KIND_OF_STATUS = (status: number): ErrorKind =>
   status === 400 ? 'usage' : status < 500 ? 'input' : 'internal';
 
 type StoredFailure = NonNullable<QueueJobData['failure']> & { status?: number; code?: string };
 
-function formatOf(output: string): ImageFormat {
+function formatOf(output: string): JobFormat {
   return FORMAT_OF_EXT[path.extname(output)] ?? 'png';
 }
 
 /** Jobs of the service kept on the BullMQ queue (see the file's comment). */
 export class RedisJobStore implements JobBackend {
-  private readonly local = new Map<string, { handle?: TaskHandle; stage: string }>();
+  private readonly local = new Map<string, { handle?: TaskHandle; stage: string; frames?: FrameProgress }>();
   private worker?: Worker<QueueJobData, QueueJobResult>;
   private sweeper?: NodeJS.Timeout;
   private readonly me = `${os.hostname()}:${process.pid}`;
@@ -98,16 +105,23 @@ export class RedisJobStore implements JobBackend {
   /** Runs one queued job in a worker process of the pool (the process writes the output file). */
   private async process(job: QueueJob<QueueJobData, QueueJobResult>): Promise<QueueJobResult> {
     const id = job.id ?? '';
-    const entry: { handle?: TaskHandle; stage: string } = { stage: 'starting' };
+    const entry: { handle?: TaskHandle; stage: string; frames?: FrameProgress } = { stage: 'starting' };
     this.local.set(id, entry);
     let last = -1;
     try {
       // The pool refuses while the service is closing or full: the job is retried later.
       const handle = this.pool.submit(
-        { method: job.data.method, format: formatOf(job.data.output), queueJob: job.data },
         {
-          onProgress: (fraction, stage) => {
+          method: job.data.method,
+          format: formatOf(job.data.output),
+          queueJob: job.data,
+          // A clip has its own (longer) time limit.
+          ...(job.data.video?.timeoutMs === undefined ? {} : { timeoutMs: job.data.video.timeoutMs }),
+        },
+        {
+          onProgress: (fraction, stage, frames) => {
             entry.stage = stage;
+            if (frames) entry.frames = frames;
             const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
             if (pct >= last + 5) {
               last = pct;
@@ -147,10 +161,7 @@ export class RedisJobStore implements JobBackend {
   }
 
   async create(task: JobTask): Promise<Job> {
-    const c = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
-    const held = Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
-    if (held >= this.o.maxJobs)
-      throw new TaskError(`${held} jobs are waiting or running; try again later`, 503, 'busy');
+    await this.checkRoom();
     const id = randomUUID();
     const dir = path.join(this.o.dir, id);
     const inputs: QueueJobData['inputs'] = {};
@@ -194,6 +205,34 @@ export class RedisJobStore implements JobBackend {
     return (await this.get(id))!;
   }
 
+  /** Queues a clip: its files go into the job's folder of the jobs folder; the result is `result.mp4` there. */
+  async createVideo(task: VideoTask): Promise<Job> {
+    await this.checkRoom();
+    const id = randomUUID();
+    const dir = path.join(this.o.dir, id);
+    try {
+      const data: QueueJobData = { ...(await writeVideoJob(task, dir)), origin: 'http' };
+      await this.queue.add(task.method, data, {
+        jobId: id,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: false,
+        removeOnFail: false,
+      });
+    } catch (err) {
+      await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
+      throw new TaskError(`the job could not be queued: ${(err as Error)?.message ?? err}`, 500, 'io-error');
+    }
+    return (await this.get(id))!;
+  }
+
+  private async checkRoom(): Promise<void> {
+    const c = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    const held = Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
+    if (held >= this.o.maxJobs)
+      throw new TaskError(`${held} jobs are waiting or running; try again later`, 503, 'busy');
+  }
+
   private async find(id: string): Promise<QueueJob<QueueJobData, QueueJobResult> | undefined> {
     const job = await this.queue.getJob(id);
     return job?.data?.origin === 'http' ? job : undefined;
@@ -224,8 +263,11 @@ export class RedisJobStore implements JobBackend {
       stage: this.local.get(id)?.stage ?? (state === 'delayed' ? 'waiting to be retried' : status),
       createdAt: iso(job.timestamp)!,
       format: formatOf(job.data.output),
+      ...(job.data.video ? { kind: 'video' as const } : {}),
       notices: (r?.notices ?? []).map((n) => this.words(id, n)),
     };
+    const frames = this.local.get(id)?.frames;
+    if (frames) view.frames = frames;
     if (job.processedOn) view.startedAt = iso(job.processedOn);
     if (job.finishedOn) view.finishedAt = iso(job.finishedOn);
     if (r?.width !== undefined && r.height !== undefined)
@@ -247,7 +289,7 @@ export class RedisJobStore implements JobBackend {
     if (!job || (await job.getState()) !== 'completed') return undefined;
     const file = job.data.output;
     if (!(await fs.stat(file).catch(() => undefined))?.isFile()) return undefined;
-    return { file, mime: IMAGE_MIME[formatOf(file)] };
+    return { file, mime: JOB_MIME[formatOf(file)] };
   }
 
   async remove(id: string): Promise<boolean> {

@@ -35,7 +35,8 @@ export function uploadOf(body: unknown, files: Record<string, Buffer>): Upload {
   return { files, fields };
 }
 
-async function probe(name: string, data: Buffer, maxPixels: number): Promise<void> {
+/** Checks an uploaded image from its header: decodable, not empty, within the pixel limit (422/413 naming `name`). */
+export async function probeImage(name: string, data: Buffer, maxPixels: number): Promise<void> {
   let meta: sharp.Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false, pages: 1 }).metadata();
@@ -140,7 +141,7 @@ export async function buildTask(
   for (const spec of method.inputs) {
     const f = upload.files[spec.name];
     if (!f) continue;
-    if (spec.kind === 'image') await probe(spec.name, f, maxPixels);
+    if (spec.kind === 'image') await probeImage(spec.name, f, maxPixels);
     files[spec.name] = new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
   }
   const damaged = upload.fields.acceptDamaged;

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeMethod, listMethods } from '../methods/catalogue/catalogue.js';
 import type { MethodDescription, OptionSpec } from '../methods/catalogue/types.js';
 import { type ServiceContext, sendError, uploadedFiles } from './context.js';
-import { IMAGE_MIME } from './job-protocol.js';
+import { JOB_MIME } from './job-protocol.js';
 import { formatFromAccept } from './limits.js';
 import { buildTask, uploadOf } from './request.js';
 import { TaskError } from './worker-pool.js';
@@ -98,7 +98,7 @@ export function registerColorizeRoutes(app: FastifyInstance, ctx: ServiceContext
     });
     const out = await h.promise;
     reply
-      .header('Content-Type', IMAGE_MIME[out.format])
+      .header('Content-Type', JOB_MIME[out.format])
       .header('X-Colorize-Method', name)
       .header('X-Colorize-Ms', out.ms.toFixed(0))
       .header(

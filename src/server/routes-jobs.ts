@@ -13,7 +13,7 @@ const idParams = {
   required: ['id'],
 };
 
-const jobSchema = {
+export const jobSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -25,7 +25,13 @@ const jobSchema = {
     createdAt: { type: 'string' },
     startedAt: { type: 'string' },
     finishedAt: { type: 'string' },
-    format: { type: 'string' },
+    format: { type: 'string', description: 'png, jpeg, webp; mp4 for a clip' },
+    kind: { type: 'string', enum: ['video'], description: 'set for a clip (POST /v1/video/jobs)' },
+    frames: {
+      type: 'object',
+      description: 'a clip: frames done, of total (when the container says), coloured frames per second',
+      properties: { done: { type: 'integer' }, total: { type: 'integer' }, fps: { type: 'number' } },
+    },
     width: { type: 'integer' },
     height: { type: 'integer' },
     notices: { type: 'array', items: { type: 'string' } },
@@ -37,7 +43,7 @@ const jobSchema = {
   },
 };
 
-function view(job: JobView) {
+export function view(job: JobView) {
   return {
     ...job,
     progress: Math.round(job.progress * 1000) / 1000,
@@ -142,9 +148,9 @@ export function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     {
       schema: {
         tags: ['jobs'],
-        summary: 'the image of a finished job',
+        summary: 'the image of a finished job (the video, video/mp4, of a clip job)',
         params: idParams,
-        produces: ['image/png', 'image/jpeg', 'image/webp'],
+        produces: ['image/png', 'image/jpeg', 'image/webp', 'video/mp4'],
       },
     },
     async (req, reply) => {

@@ -15,6 +15,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ColorizeError, ErrorKind } from '../errors.js';
 import { ortLeftoverFile } from '../models/runtime.js';
+import type { FrameProgress } from '../video/video-job.js';
 import type { FromWorker, JobOutput, PoolTask, ToWorker } from './job-protocol.js';
 
 export interface PoolOptions {
@@ -30,7 +31,7 @@ export interface PoolOptions {
 
 export interface TaskEvents {
   onStart?(): void;
-  onProgress?(fraction: number, stage: string): void;
+  onProgress?(fraction: number, stage: string, frames?: FrameProgress): void;
 }
 
 /** Why a task did not produce a result; `status` is the HTTP status the service answers with. */
@@ -263,7 +264,7 @@ export class WorkerPool {
       switch (m.type) {
         case 'progress':
           p.stage = m.stage;
-          p.events.onProgress?.(m.fraction, m.stage);
+          p.events.onProgress?.(m.fraction, m.stage, m.frames);
           break;
         case 'notice':
           notices.push(m.text);
@@ -303,19 +304,20 @@ export class WorkerPool {
       );
     }
     w.once('exit', onExit);
+    const limitMs = ('timeoutMs' in p.task ? p.task.timeoutMs : undefined) ?? this.options.timeoutMs;
     slot.timer = setTimeout(() => {
       void this.kill(slot, true);
       finish(() =>
         p.reject(
           new TaskError(
-            `the job passed the time limit of ${(this.options.timeoutMs / 1000).toFixed(0)} s and was stopped; ` +
+            `the job passed the time limit of ${(limitMs / 1000).toFixed(0)} s and was stopped; ` +
               'use a smaller image or faster options',
             422,
             'time-limit',
           ),
         ),
       );
-    }, this.options.timeoutMs);
+    }, limitMs);
     p.events.onStart?.();
     // Inputs are copied (not transferred): the caller may still hold them for a retry.
     const t = p.task;

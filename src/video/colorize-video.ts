@@ -11,7 +11,7 @@ import { colorize } from '../colorize.js';
 import { ColorizeError, checkInteger, checkNumber } from '../errors.js';
 import { finish } from '../finish/finish.js';
 import type { FarnebackOptions } from '../flow/farneback.js';
-import { warpPlane } from '../flow/warp.js';
+import { warpPlanes } from '../flow/warp.js';
 import { createImage, fromPlanes, type ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
@@ -285,7 +285,7 @@ export async function colorizeFrames(
           // Warped colours where the flow is reliable become strokes for this frame's solve, which
           // runs at the flow's working size (the chroma it gives is kept only where the flow is not
           // reliable: disocclusions, new content); elsewhere the warped full-resolution colours stay.
-          const warped: Float32Array[] = (carry.ab as Float32Array[]).map((p) => warpPlane(p, flow.flow));
+          const warped: Float32Array[] = warpPlanes(carry.ab as Float32Array[], flow.flow);
           ab = warped;
           const { width: sw, height: sh } = small;
           const rel = resizePlane(flow.reliability, width, height, sw, sh, 'area');
@@ -332,7 +332,7 @@ export async function colorizeFrames(
             : own;
       } else if (carry && flow) {
         // Between method frames: the method's last output carried along the flow stands in for it.
-        own = (carry.own as Float32Array[]).map((p) => warpPlane(p, flow.flow));
+        own = warpPlanes(carry.own as Float32Array[], flow.flow);
         ab = temporalBlend(own, carry.ab as Float32Array[], flow.flow, flow.reliability, alpha);
       }
       let rgb: ImageF32;

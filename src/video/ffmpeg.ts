@@ -20,6 +20,8 @@ export interface VideoInfo {
   /** Codec name of the video stream, e.g. "h264". */
   codec: string;
   hasAudio: boolean;
+  /** ffprobe's format name(s) of the container, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "png_pipe". */
+  container: string;
 }
 
 const INSTALL_HINT = 'install it with `bash scripts/setup-ffmpeg.sh` (Debian: apt-get install -y ffmpeg)';
@@ -44,20 +46,50 @@ function parseRate(rate: string): number {
   return b ? a / b : a;
 }
 
+const PROBE_ARGS = ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format'];
+
 /** Stream facts of a video file (ffprobe). */
 export function probeVideo(file: string): VideoInfo {
   requireFfmpeg();
-  const r = spawnSync(
-    'ffprobe',
-    ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file],
-    { encoding: 'utf8', maxBuffer: 16 << 20 },
-  );
-  if (r.status !== 0)
+  const r = spawnSync('ffprobe', [...PROBE_ARGS, file], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  return parseProbe(file, r.status, r.stdout, r.stderr);
+}
+
+/**
+ * As {@link probeVideo}, without blocking the event loop (the HTTP service checks uploads with
+ * it); a missing ffprobe is the same clear error.
+ */
+export function probeVideoAsync(file: string): Promise<VideoInfo> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffprobe', [...PROBE_ARGS, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err = (err + d.toString()).slice(-4000);
+    });
+    child.on('error', () =>
+      reject(new ColorizeError(`ffprobe was not found: video files need it; ${INSTALL_HINT}`, 'input')),
+    );
+    child.on('close', (code) => {
+      try {
+        resolve(parseProbe(file, code, out, err));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function parseProbe(file: string, status: number | null, stdout: string, stderr: string): VideoInfo {
+  if (status !== 0)
     throw new ColorizeError(
-      `cannot read ${file} as a video: ${(r.stderr || '').trim().split('\n').pop() || 'ffprobe failed'}`,
+      `cannot read ${file} as a video: ${(stderr || '').trim().split('\n').pop() || 'ffprobe failed'}`,
       'input',
     );
-  const j = JSON.parse(r.stdout) as {
+  const j = JSON.parse(stdout) as {
     streams: {
       codec_type: string;
       codec_name: string;
@@ -68,7 +100,7 @@ export function probeVideo(file: string): VideoInfo {
       nb_frames?: string;
       duration?: string;
     }[];
-    format?: { duration?: string };
+    format?: { duration?: string; format_name?: string };
   };
   const v = j.streams.find((s) => s.codec_type === 'video');
   if (!v?.width || !v.height) throw new ColorizeError(`${file} has no video stream`, 'input');
@@ -85,7 +117,22 @@ export function probeVideo(file: string): VideoInfo {
     frames,
     codec: v.codec_name,
     hasAudio: j.streams.some((s) => s.codec_type === 'audio'),
+    container: j.format?.format_name ?? '',
   };
+}
+
+/**
+ * True for what ffmpeg reads as a single still picture (PNG, JPEG, WebP, TIFF, BMP …: its
+ * "image2"/"*_pipe" demuxers), which is no clip to colour frame by frame.
+ *
+ * @example
+ * ```ts
+ * import { isStillImage } from 'colorize-toolkit/internals';
+ * console.log(isStillImage({ container: 'png_pipe' }), isStillImage({ container: 'mov,mp4,m4a,3gp,3g2,mj2' })); // true false
+ * ```
+ */
+export function isStillImage(info: Pick<VideoInfo, 'container'>): boolean {
+  return /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/.test(info.container);
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   flowPyramid,
   resizeBilinear,
 } from '../flow/farneback.js';
-import { flowConsistency, warpPlane } from '../flow/warp.js';
+import { fillTexturelessFlow, textureConfidence } from '../flow/fill.js';
+import { flowConsistency, warpPlanes } from '../flow/warp.js';
 import type { ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
 
@@ -56,6 +57,8 @@ export interface SmallFrame {
   gray: Float32Array;
   /** Its flow pyramid, made on first use. */
   pyramid?: FlowPyramid;
+  /** Its texture confidence (for filling the flow of flat areas), made on first use. */
+  texture?: Float32Array;
 }
 
 function pyramidOf(f: SmallFrame, options?: FarnebackOptions): FlowPyramid {
@@ -95,6 +98,11 @@ export interface BackwardFlowOptions {
   farneback?: FarnebackOptions;
   /** Largest gray difference (on [0, 1]) after warping for a reliable pixel (default 0.06). */
   photoTolerance?: number;
+  /**
+   * Fill the flow of textureless pixels from the textured ones around them (`../flow/fill.ts`),
+   * default true: Farnebäck's flow tends to 0 on flat areas, and neither check sees it.
+   */
+  fillTextureless?: boolean;
 }
 
 /**
@@ -111,8 +119,14 @@ export function backwardFlow(
   const { width: w, height: h } = cur;
   const pc = pyramidOf(cur, options.farneback);
   const pp = pyramidOf(prev, options.farneback);
-  const back = flowBetween(pc, pp, options.farneback);
-  const fwd = flowBetween(pp, pc, options.farneback);
+  let back = flowBetween(pc, pp, options.farneback);
+  let fwd = flowBetween(pp, pc, options.farneback);
+  if (options.fillTextureless !== false) {
+    cur.texture ??= textureConfidence(cur.gray, w, h);
+    prev.texture ??= textureConfidence(prev.gray, prev.width, prev.height);
+    back = fillTexturelessFlow(back, cur.gray, { confidence: cur.texture });
+    fwd = fillTexturelessFlow(fwd, prev.gray, { confidence: prev.texture });
+  }
   const ok = flowConsistency(back, fwd, {
     from: cur.gray,
     to: prev.gray,
@@ -159,8 +173,9 @@ export function temporalBlend(
   reliability: Float32Array,
   alpha: number,
 ): Float32Array[] {
+  const warped = warpPlanes(prev, flow);
   return own.map((o, c) => {
-    const w = warpPlane(prev[c], flow);
+    const w = warped[c];
     const out = new Float32Array(o.length);
     for (let i = 0; i < o.length; i++) out[i] = o[i] + alpha * reliability[i] * (w[i] - o[i]);
     return out;

@@ -17,6 +17,8 @@ export interface ServeFlags {
   maxQueue?: string;
   maxFileMb?: string;
   jobTimeout?: string;
+  videoTimeout?: string;
+  maxVideoFrames?: string;
   drainTimeout?: string;
   gallery?: string;
   log?: boolean;
@@ -43,6 +45,8 @@ function positive(name: string, raw: string | undefined): number | undefined {
 export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions {
   const maxFileMb = positive('max-file-mb', f.maxFileMb);
   const timeout = positive('job-timeout', f.jobTimeout);
+  const videoTimeout = positive('video-timeout', f.videoTimeout);
+  const maxVideoFrames = positive('max-video-frames', f.maxVideoFrames);
   const drain = num('drain-timeout', f.drainTimeout);
   const concurrency = num('concurrency', f.concurrency);
   const maxQueue = num('max-queue', f.maxQueue);
@@ -50,6 +54,10 @@ export function serverOptionsOf(f: ServeFlags, g: GlobalOptions): ServerOptions 
     ...(g.maxPixels !== undefined ? { maxPixels: checkNumber('max-pixels', Number(g.maxPixels), 1) } : {}),
     ...(maxFileMb !== undefined ? { maxFileBytes: Math.round(maxFileMb * 1024 * 1024) } : {}),
     ...(timeout !== undefined ? { jobTimeoutMs: timeout * 1000 } : {}),
+    ...(videoTimeout !== undefined ? { videoJobTimeoutMs: videoTimeout * 1000 } : {}),
+    ...(maxVideoFrames !== undefined
+      ? { maxVideoFrames: checkInteger('max-video-frames', maxVideoFrames, 1, 10_000_000) }
+      : {}),
     ...(drain !== undefined ? { drainTimeoutMs: drain * 1000 } : {}),
     ...(concurrency !== undefined ? { concurrency: checkInteger('concurrency', concurrency, 1, 64) } : {}),
     ...(maxQueue !== undefined ? { maxQueue: checkInteger('max-queue', maxQueue, 0, 10_000) } : {}),
@@ -92,6 +100,8 @@ export function serviceFlags(cmd: Command, defaultPort: string): Command {
     .option('--max-queue <n>', 'jobs waiting for a worker before new ones get 503 (default 8)')
     .option('--max-file-mb <n>', 'largest uploaded file in MB (default 50)')
     .option('--job-timeout <s>', 'per-job time limit in seconds (default 120)')
+    .option('--video-timeout <s>', 'time limit of a clip job (POST /v1/video/jobs) in seconds (default 3600)')
+    .option('--max-video-frames <n>', 'most frames a clip job may have (default 10000)')
     .option(
       '--drain-timeout <s>',
       'on SIGTERM/SIGINT, seconds requests in flight may still finish before their jobs are stopped (default 10)',

@@ -16,6 +16,7 @@ import { familyDefault, getMethod } from '../../methods/catalogue/catalogue.js';
 import { validateOptions } from '../../methods/catalogue/options.js';
 import type { Keyframe } from '../../video/colorize-video.js';
 import { VIDEO_DEFAULTS } from '../../video/colorize-video.js';
+import { frameNumber, parseStrokeKeyframes } from '../../video/keyframes.js';
 import { colorizeVideo } from '../../video/video-io.js';
 import { type GlobalOptions, readOptions } from '../shared-options.js';
 
@@ -45,39 +46,6 @@ function readJson(file: string, what: string): unknown {
   } catch (err) {
     throw new ColorizeError(`${what} ${file} is not JSON: ${(err as Error).message}`, 'input', file);
   }
-}
-
-function frameNumber(key: unknown, file: string): number {
-  const n = Number(key);
-  if (!Number.isInteger(n) || n < 0)
-    throw new ColorizeError(
-      `${file}: keyframe ${JSON.stringify(key)} is not a frame number (0, 1, …)`,
-      'input',
-      file,
-    );
-  return n;
-}
-
-/**
- * Stroke keyframes: the studio's stroke JSON with a frame number ({"frame": 0, "strokes": [...]}),
- * a list of those, or {"keyframes": [...]}.
- */
-export function parseStrokeKeyframes(json: unknown, file: string): Keyframe<string>[] {
-  const list = Array.isArray(json)
-    ? json
-    : json && typeof json === 'object' && Array.isArray((json as { keyframes?: unknown }).keyframes)
-      ? (json as { keyframes: unknown[] }).keyframes
-      : [json];
-  return list.map((k) => {
-    if (!k || typeof k !== 'object' || !Array.isArray((k as { strokes?: unknown }).strokes))
-      throw new ColorizeError(
-        `${file}: each keyframe needs "frame" and "strokes" (the studio's stroke JSON)`,
-        'input',
-        file,
-      );
-    const { frame, ...rest } = k as { frame?: unknown };
-    return { frame: frameNumber(frame ?? 0, file), value: JSON.stringify(rest) };
-  });
 }
 
 function parseSet(list: string[]): Record<string, string> {

@@ -11,6 +11,7 @@
 import { rgbImageToLab } from '../../../color/lab.js';
 import { lumaOf } from '../../../color/linear-spaces.js';
 import { ColorizeError } from '../../../errors.js';
+import type { FeatureExtractor } from '../../../features/feature-extractor.js';
 import { finish } from '../../../finish/finish.js';
 import { fromPlanes, type ImageF32 } from '../../../image/image.js';
 import { fitWithin, resizeImage } from '../../../image/resize.js';
@@ -85,6 +86,98 @@ interface Matched {
   timings: Record<string, number>;
 }
 
+function segment(im: ImageF32, o: ResolvedOptions): Superpixels {
+  return slic(im, {
+    segments: Math.min(o.superpixels ?? defaultSegmentCount(im.width, im.height), im.width * im.height),
+    compactness: o.compactness,
+    // Working images are small (SLIC takes a few ms here), so converge more tightly than the
+    // speed-oriented default; the quality tables in docs/superpixel.md were measured this way.
+    tolerance: 0.05,
+  });
+}
+
+/** The reference's side of the matching: working copy, superpixels, super-features per layer, mean colours. */
+interface ReferenceSide {
+  rWork: ImageF32;
+  spR: Superpixels;
+  superFeatures: Float32Array[];
+  means: Float32Array;
+}
+
+/** Reference sides of recent calls, by content and settings (a clip's frames share one reference). */
+const referenceCache = new Map<string, ReferenceSide>();
+const REFERENCE_CACHE_SIZE = 2;
+
+/**
+ * Forgets the reference sides kept between calls (they are reused while a reference with the same
+ * content comes again with the same settings, e.g. every frame of a clip).
+ *
+ * @example
+ * ```ts
+ * import { clearSuperpixelReferenceCache } from 'colorize-toolkit/internals';
+ * console.log(clearSuperpixelReferenceCache() >= 0); // true
+ * ```
+ */
+export function clearSuperpixelReferenceCache(): number {
+  const n = referenceCache.size;
+  referenceCache.clear();
+  return n;
+}
+
+/** FNV-1a over the float bits of the planes (the reference's content, not its identity). */
+function contentKey(im: ImageF32): string {
+  let h = 0x811c9dc5;
+  for (const p of im.channels) {
+    const bits = new Uint32Array(p.buffer, p.byteOffset, p.length);
+    for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i], 0x01000193);
+  }
+  return `${im.width}x${im.height}x${im.channels.length}:${(h >>> 0).toString(16)}`;
+}
+
+async function referenceSide(
+  mode: Mode,
+  reference: ImageF32,
+  o: ResolvedOptions,
+  extractor: FeatureExtractor,
+  lap: (stage: string) => void,
+): Promise<ReferenceSide> {
+  // Built-in extractors only: a caller's own extractor object may change between calls.
+  const key =
+    typeof o.features === 'string'
+      ? [contentKey(reference), mode, o.workingSize, o.superpixels ?? '', o.compactness, extractor.name].join(
+          '|',
+        )
+      : null;
+  const hit = key === null ? undefined : referenceCache.get(key);
+  if (hit) {
+    // Most recently used last.
+    referenceCache.delete(key as string);
+    referenceCache.set(key as string, hit);
+    return hit;
+  }
+  const rs = fitWithin(reference.width, reference.height, o.workingSize);
+  const rWork = resizeImage(reference, rs.width, rs.height, 'area');
+  const rMatch = mode === 'colorize' ? fromPlanes(rs.width, rs.height, [lumaOf(rWork)]) : rWork;
+  lap('resize');
+  const spR = segment(rMatch, o);
+  lap('slic');
+  const fR = await extractor.extract(rMatch);
+  lap('features');
+  const side: ReferenceSide = {
+    rWork,
+    spR,
+    superFeatures: fR.map((m) => superFeatures(m, spR)),
+    means: superpixelMeans(rWork.channels, spR),
+  };
+  lap('sfe');
+  if (key !== null) {
+    referenceCache.set(key, side);
+    while (referenceCache.size > REFERENCE_CACHE_SIZE)
+      referenceCache.delete(referenceCache.keys().next().value as string);
+  }
+  return side;
+}
+
 async function match(
   mode: Mode,
   target: ImageF32,
@@ -114,31 +207,21 @@ async function match(
 
   // §3.1: work on down-sized copies (area averaging).
   const ts = fitWithin(target.width, target.height, o.workingSize);
-  const rs = fitWithin(reference.width, reference.height, o.workingSize);
   const tWork = resizeImage(target, ts.width, ts.height, 'area');
-  const rWork = resizeImage(reference, rs.width, rs.height, 'area');
   // Alg. 4: matching runs on gray images, the reference made gray as 0.299R + 0.587G + 0.114B.
   const tMatch = mode === 'colorize' ? fromPlanes(ts.width, ts.height, [lumaOf(tWork).slice()]) : tWork;
-  const rMatch = mode === 'colorize' ? fromPlanes(rs.width, rs.height, [lumaOf(rWork)]) : rWork;
   lap('resize');
-
-  const seg = (im: ImageF32): Superpixels =>
-    slic(im, {
-      segments: Math.min(o.superpixels ?? defaultSegmentCount(im.width, im.height), im.width * im.height),
-      compactness: o.compactness,
-      // Working images are small (SLIC takes a few ms here), so converge more tightly than the
-      // speed-oriented default; the quality tables in docs/superpixel.md were measured this way.
-      tolerance: 0.05,
-    });
-  const spT = seg(tMatch);
-  const spR = seg(rMatch);
+  const spT = segment(tMatch, o);
   lap('slic');
-
-  const [fT, fR] = [await extractor.extract(tMatch), await extractor.extract(rMatch)];
+  const fT = await extractor.extract(tMatch);
   lap('features');
+  // The reference's side (resize, SLIC, features, super-features, mean colours) depends on the
+  // reference and the options alone: a clip coloured frame by frame from one reference reuses it.
+  const ref = await referenceSide(mode, reference, o, extractor, lap);
+  const { rWork, spR } = ref;
   const layers: LayerSuperFeatures[] = fT.map((m, l) => ({
     target: superFeatures(m, spT),
-    reference: superFeatures(fR[l], spR),
+    reference: ref.superFeatures[l],
     channels: m.channels,
   }));
   lap('sfe');
@@ -149,7 +232,7 @@ async function match(
   lap('sfm');
 
   // Ī_R(j): mean reference colour per superpixel (RGB); C_i = Σ_j A(i, j) Ī_R(j).
-  const refMeans = superpixelMeans(rWork.channels, spR);
+  const refMeans = ref.means;
   const C = new Float32Array(NT * 3);
   for (let i = 0; i < NT; i++) {
     let r = 0;
