@@ -244,12 +244,7 @@ export function jointBilateralUpsample(
           const dx = qx - fx;
           const q = qy * lowWidth + qx;
           const dg = low[q] - g;
-          let wgt: number;
-          if (tent) {
-            const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
-            if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
-            wgt = t * Math.exp(-dg * dg * inv2r);
-          } else wgt = Math.exp(-(dx * dx + dy * dy) * inv2s - dg * dg * inv2r);
+          const wgt = Math.exp(-(dx * dx + dy * dy) * inv2s - dg * dg * inv2r);
           wsum += wgt;
           for (let c = 0; c < nc; c++) acc[c] += wgt * lowValues[c][q];
         }
@@ -265,9 +260,52 @@ export function jointBilateralUpsample(
 }
 
 /**
- * The tent kernel of {@link jointBilateralUpsample}: only the 2×2 samples around p↓ have weight,
- * visited in the same order as the general loop (row by row), so the sums are the same.
+ * The tent kernel's weights at p↓ = (fx, fy) for guide value g: the (up to) 2×2 low-resolution
+ * samples q[k] = (⌊fx⌋ + (k & 1), ⌊fy⌋ + (k >> 1)) with t·exp(−Δg²/2σ_r²), in the order the general
+ * window visits them (row by row), −1 where a sample is outside the grid or has no weight.
+ * Returns the sum of the weights.
  */
+function tentWeights(
+  fx: number,
+  fy: number,
+  g: number,
+  low: Float32Array,
+  lowWidth: number,
+  lowHeight: number,
+  inv2r: number,
+  q: Int32Array,
+  w: Float64Array,
+): number {
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  let wsum = 0;
+  for (let k = 0; k < 4; k++) {
+    q[k] = -1;
+    w[k] = 0;
+    const qx = x0 + (k & 1);
+    const qy = y0 + (k >> 1);
+    if (qx < 0 || qy < 0 || qx >= lowWidth || qy >= lowHeight) continue;
+    const dx = qx - fx;
+    const dy = qy - fy;
+    const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
+    if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
+    const i = qy * lowWidth + qx;
+    const dg = low[i] - g;
+    q[k] = i;
+    w[k] = t * Math.exp(-dg * dg * inv2r);
+    wsum += w[k];
+  }
+  return wsum;
+}
+
+/** The sample nearest p↓, the fallback where no sample has weight. */
+function nearestSample(fx: number, fy: number, lowWidth: number, lowHeight: number): number {
+  const cx = Math.min(lowWidth - 1, Math.max(0, Math.round(fx)));
+  const cy = Math.min(lowHeight - 1, Math.max(0, Math.round(fy)));
+  return cy * lowWidth + cx;
+}
+
+/** The tent kernel of {@link jointBilateralUpsample}: only the 2×2 samples around p↓ can have weight. */
 function tentUpsample(
   guide: Float32Array,
   width: number,
@@ -282,64 +320,23 @@ function tentUpsample(
   const sx = lowWidth / width;
   const sy = lowHeight / height;
   const nc = lowValues.length;
+  const q = new Int32Array(4);
+  const w = new Float64Array(4);
   for (let y = 0; y < height; y++) {
     const fy = (y + 0.5) * sy - 0.5;
-    const y0 = Math.floor(fy);
     for (let x = 0; x < width; x++) {
       const fx = (x + 0.5) * sx - 0.5;
-      const x0 = Math.floor(fx);
       const p = y * width + x;
-      const g = guide[p];
-      let wsum = 0;
-      let q0 = -1;
-      let q1 = -1;
-      let q2 = -1;
-      let q3 = -1;
-      let w0 = 0;
-      let w1 = 0;
-      let w2 = 0;
-      let w3 = 0;
-      for (let k = 0; k < 4; k++) {
-        const qx = x0 + (k & 1);
-        const qy = y0 + (k >> 1);
-        if (qx < 0 || qy < 0 || qx >= lowWidth || qy >= lowHeight) continue;
-        const dx = qx - fx;
-        const dy = qy - fy;
-        const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
-        if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
-        const q = qy * lowWidth + qx;
-        const dg = low[q] - g;
-        const wgt = t * Math.exp(-dg * dg * inv2r);
-        wsum += wgt;
-        if (k === 0) {
-          q0 = q;
-          w0 = wgt;
-        } else if (k === 1) {
-          q1 = q;
-          w1 = wgt;
-        } else if (k === 2) {
-          q2 = q;
-          w2 = wgt;
-        } else {
-          q3 = q;
-          w3 = wgt;
-        }
-      }
+      const wsum = tentWeights(fx, fy, guide[p], low, lowWidth, lowHeight, inv2r, q, w);
       if (wsum < 1e-30) {
-        const cx = Math.round(fx);
-        const cy = Math.round(fy);
-        const q =
-          Math.min(lowHeight - 1, Math.max(0, cy)) * lowWidth + Math.min(lowWidth - 1, Math.max(0, cx));
-        for (let c = 0; c < nc; c++) outs[c][p] = lowValues[c][q];
+        const n = nearestSample(fx, fy, lowWidth, lowHeight);
+        for (let c = 0; c < nc; c++) outs[c][p] = lowValues[c][n];
         continue;
       }
       for (let c = 0; c < nc; c++) {
         const v = lowValues[c];
         let a = 0;
-        if (q0 >= 0) a += w0 * v[q0];
-        if (q1 >= 0) a += w1 * v[q1];
-        if (q2 >= 0) a += w2 * v[q2];
-        if (q3 >= 0) a += w3 * v[q3];
+        for (let k = 0; k < 4; k++) if (q[k] >= 0) a += w[k] * v[q[k]];
         outs[c][p] = a / wsum;
       }
     }
@@ -384,46 +381,26 @@ export function jointBilateralUpsampler(
   // Per pixel: the top-left sample index and the normalised weights of the 2×2 block from it.
   const base = new Int32Array(n);
   const wts = new Float32Array(4 * n);
+  const q = new Int32Array(4);
+  const w = new Float64Array(4);
+  const bxMax = Math.max(0, lowWidth - 2);
+  const byMax = Math.max(0, lowHeight - 2);
   for (let y = 0; y < height; y++) {
     const fy = (y + 0.5) * sy - 0.5;
-    const y0 = Math.floor(fy);
     for (let x = 0; x < width; x++) {
       const fx = (x + 0.5) * sx - 0.5;
-      const x0 = Math.floor(fx);
       const p = y * width + x;
-      const g = guide[p];
-      let wsum = 0;
-      const w4 = [0, 0, 0, 0];
-      for (let k = 0; k < 4; k++) {
-        const qx = x0 + (k & 1);
-        const qy = y0 + (k >> 1);
-        if (qx < 0 || qy < 0 || qx >= lowWidth || qy >= lowHeight) continue;
-        const dx = qx - fx;
-        const dy = qy - fy;
-        const t = (1 - Math.abs(dx)) * (1 - Math.abs(dy));
-        if (!(t > 0) || Math.abs(dx) >= 1 || Math.abs(dy) >= 1) continue;
-        const dg = low[qy * lowWidth + qx] - g;
-        const wgt = t * Math.exp(-dg * dg * inv2r);
-        w4[k] = wgt;
-        wsum += wgt;
-      }
-      // Out-of-grid corners are clamped onto the grid (their weight is 0); no weight at all
-      // falls back to the nearest sample, as the direct form does.
-      const bx = Math.min(Math.max(x0, 0), lowWidth - 2 < 0 ? 0 : lowWidth - 2);
-      const by = Math.min(Math.max(y0, 0), lowHeight - 2 < 0 ? 0 : lowHeight - 2);
+      const wsum = tentWeights(fx, fy, guide[p], low, lowWidth, lowHeight, inv2r, q, w);
+      // Out-of-grid corners are clamped onto the grid (their weight is 0).
+      const bx = Math.min(Math.max(Math.floor(fx), 0), bxMax);
+      const by = Math.min(Math.max(Math.floor(fy), 0), byMax);
       base[p] = by * lowWidth + bx;
+      const slot = (i: number) => 4 * p + (i % lowWidth) - bx + 2 * (Math.floor(i / lowWidth) - by);
       if (wsum < 1e-30) {
-        const cx = Math.min(lowWidth - 1, Math.max(0, Math.round(fx)));
-        const cy = Math.min(lowHeight - 1, Math.max(0, Math.round(fy)));
-        wts[4 * p + (cx - bx) + 2 * (cy - by)] = 1;
+        wts[slot(nearestSample(fx, fy, lowWidth, lowHeight))] = 1;
         continue;
       }
-      for (let k = 0; k < 4; k++) {
-        if (w4[k] === 0) continue;
-        const qx = x0 + (k & 1);
-        const qy = y0 + (k >> 1);
-        wts[4 * p + (qx - bx) + 2 * (qy - by)] += w4[k] / wsum;
-      }
+      for (let k = 0; k < 4; k++) if (q[k] >= 0) wts[slot(q[k])] += w[k] / wsum;
     }
   }
   const dxs = lowWidth > 1 ? 1 : 0;
