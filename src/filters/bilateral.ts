@@ -298,6 +298,12 @@ function tentWeights(
   return wsum;
 }
 
+/** Where sample i goes among pixel p's four weights of the 2×2 block at (bx, by). */
+function slotOf(p: number, i: number, lowWidth: number, bx: number, by: number): number {
+  const qy = Math.floor(i / lowWidth);
+  return 4 * p + (i - qy * lowWidth - bx) + 2 * (qy - by);
+}
+
 /** The sample nearest p↓, the fallback where no sample has weight. */
 function nearestSample(fx: number, fy: number, lowWidth: number, lowHeight: number): number {
   const cx = Math.min(lowWidth - 1, Math.max(0, Math.round(fx)));
@@ -395,12 +401,11 @@ export function jointBilateralUpsampler(
       const bx = Math.min(Math.max(Math.floor(fx), 0), bxMax);
       const by = Math.min(Math.max(Math.floor(fy), 0), byMax);
       base[p] = by * lowWidth + bx;
-      const slot = (i: number) => 4 * p + (i % lowWidth) - bx + 2 * (Math.floor(i / lowWidth) - by);
       if (wsum < 1e-30) {
-        wts[slot(nearestSample(fx, fy, lowWidth, lowHeight))] = 1;
+        wts[slotOf(p, nearestSample(fx, fy, lowWidth, lowHeight), lowWidth, bx, by)] = 1;
         continue;
       }
-      for (let k = 0; k < 4; k++) if (q[k] >= 0) wts[slot(q[k])] += w[k] / wsum;
+      for (let k = 0; k < 4; k++) if (q[k] >= 0) wts[slotOf(p, q[k], lowWidth, bx, by)] += w[k] / wsum;
     }
   }
   const dxs = lowWidth > 1 ? 1 : 0;
