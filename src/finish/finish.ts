@@ -71,6 +71,29 @@ export interface FixedChroma {
   c2: Float32Array;
 }
 
+/**
+ * Writes sparse chroma into two full planes: `c1[index[k]] = fixed.c1[k]`, likewise c2 (e.g. the
+ * strokes' own chroma, {@link FixedChroma} from `strokeChromaAt`, over a propagated result).
+ *
+ * @example
+ * ```ts
+ * import { setFixedChroma } from 'colorize-toolkit/internals';
+ * const u = new Float32Array(4); const v = new Float32Array(4);
+ * setFixedChroma(u, v, { index: Uint32Array.of(2), c1: Float32Array.of(0.1), c2: Float32Array.of(-0.2) });
+ * console.log(u[2].toFixed(1), v[2].toFixed(1)); // 0.1 -0.2
+ * ```
+ */
+export function setFixedChroma(c1: Float32Array, c2: Float32Array, fixed: FixedChroma): void {
+  const { index } = fixed;
+  for (let k = 0; k < index.length; k++) {
+    const i = index[k];
+    if (i >= c1.length)
+      throw new ColorizeError(`finish: fixed chroma index ${i} outside the image`, 'internal');
+    c1[i] = fixed.c1[k];
+    c2[i] = fixed.c2[k];
+  }
+}
+
 /** Luminance plane of `img` in the given space: L* for Lab, Rec. 601 luma for YUV and YIQ. */
 export function luminanceFor(img: ImageF32, space: ChromaSpace): Float32Array {
   return space === 'lab' ? lightnessOf(img) : lumaOf(img).slice();
@@ -151,13 +174,7 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
     // c1/c2 may still be the caller's planes (same size, no refinement): never write into those.
     if (c1 === chroma.channels[0]) c1 = c1.slice();
     if (c2 === chroma.channels[1]) c2 = c2.slice();
-    const { index } = fixed;
-    for (let k = 0; k < index.length; k++) {
-      const i = index[k];
-      if (i >= n) throw new ColorizeError(`finish: fixed chroma index ${i} outside the image`, 'internal');
-      c1[i] = fixed.c1[k];
-      c2[i] = fixed.c2[k];
-    }
+    setFixedChroma(c1, c2, fixed);
   }
   // lum, c1 and c2 are this call's own planes: the result is written into them.
   const rgb = recombine(lum, c1, c2, W, H, space, true);

@@ -21,9 +21,9 @@
  */
 
 import { grayToL, rgbImageToLab } from '../../color/lab.js';
-import { forwardMatrix } from '../../color/linear-spaces.js';
+import { rgbToLumaChroma } from '../../color/linear-spaces.js';
 import { ColorizeError, checkInteger, checkNumber } from '../../errors.js';
-import { finish, recombine } from '../../finish/finish.js';
+import { finish, recombine, setFixedChroma } from '../../finish/finish.js';
 import type { ImageF32 } from '../../image/image.js';
 import { resizePlane } from '../../image/resize.js';
 import { type CoupledTvOptions, coupledTvMultiscale, DEFAULT_TV_ITERATIONS } from '../../solve/coupled-tv.js';
@@ -32,7 +32,7 @@ import type { ColorDistribution } from '../automatic/cnn-tv/network.js';
 import { workingSize } from '../automatic/cnn-tv/pipeline.js';
 import type { FeatureChoice } from '../exemplar/superpixel/options.js';
 import type { ExemplarCandidates } from '../exemplar/superpixel/pipeline.js';
-import { colorizeLevin, levinChroma } from '../scribbles/levin/levin.js';
+import { colorizeLevin, levinChroma, strokeChromaAt } from '../scribbles/levin/levin.js';
 import { type StrokeSet, strokeCount } from '../scribbles/strokes.js';
 import {
   downsampleStrokes,
@@ -100,24 +100,13 @@ export interface FuseResult {
 
 /** The stroke colour at stroke pixels of `out` (an RGB image of the strokes' size): gray's luma, stroke's YUV chroma. */
 function imposeStrokes(out: ImageF32, gray: Float32Array, strokes: StrokeSet): void {
-  const m = forwardMatrix('yuv');
-  const idx: number[] = [];
-  for (let i = 0; i < strokes.mask.length; i++) if (strokes.mask[i]) idx.push(i);
-  const k = idx.length;
+  const { index, c1: U, c2: V } = strokeChromaAt(strokes, 'yuv');
+  const k = index.length;
   if (k === 0) return;
   const Y = new Float32Array(k);
-  const U = new Float32Array(k);
-  const V = new Float32Array(k);
-  const [R, G, B] = strokes.colors.channels;
-  idx.forEach((i, j) => {
-    Y[j] = gray[i];
-    U[j] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
-    V[j] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
-  });
+  for (let j = 0; j < k; j++) Y[j] = gray[index[j]];
   const rgb = recombine(Y, U, V, k, 1, 'yuv');
-  idx.forEach((i, j) => {
-    for (let c = 0; c < 3; c++) out.channels[c][i] = rgb.channels[c][j];
-  });
+  for (let j = 0; j < k; j++) for (let c = 0; c < 3; c++) out.channels[c][index[j]] = rgb.channels[c][j];
 }
 
 /**
@@ -269,13 +258,7 @@ export async function fuseColorize(
         );
         U = resizePlane(lev.chroma.channels[0], ls.width, ls.height, W, H, 'bilinear');
         V = resizePlane(lev.chroma.channels[1], ls.width, ls.height, W, H, 'bilinear');
-        const m = forwardMatrix('yuv');
-        const [R, G, B] = sw.colors.channels;
-        for (let i = 0; i < W * H; i++)
-          if (sw.mask[i]) {
-            U[i] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
-            V[i] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
-          }
+        setFixedChroma(U, V, strokeChromaAt(sw, 'yuv'));
       }
       lab = rgbImageToLab(recombine(g, U, V, W, H, 'yuv'));
       if (cache) cache.levinLab = lab;
@@ -363,17 +346,8 @@ export function recolourLocal(photo: ImageF32, strokes: StrokeSet, options: Reco
   if (strokeCount(strokes) === 0) throw new ColorizeError('no strokes found', 'input');
   const sigma = checkNumber('strokeSigma', options.strokeSigma ?? FUSE_DEFAULTS.strokeSigma, 1e-3, 1e6);
   const beta = checkNumber('edgeCost', options.edgeCost ?? FUSE_DEFAULTS.edgeCost, 0, 1e3);
-  const m = forwardMatrix('yuv');
   const n = W * H;
-  const [R, G, B] = photo.channels;
-  const Y = new Float32Array(n);
-  const U = new Float32Array(n);
-  const V = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    Y[i] = m[0] * R[i] + m[1] * G[i] + m[2] * B[i];
-    U[i] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
-    V[i] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
-  }
+  const [Y, U, V] = rgbToLumaChroma(photo, 'yuv').channels;
   const gray: ImageF32 = { width: W, height: H, channels: [Y] };
   const lev = levinChroma(gray, strokes, { space: 'yuv' });
   const lum = new Float32Array(n);

@@ -14,11 +14,11 @@
  * Browser-safe: no ONNX Runtime, no file I/O.
  */
 import { grayToL, rgbImageToLab } from '../../color/lab.js';
-import { forwardMatrix } from '../../color/linear-spaces.js';
+import { rgbToLumaChroma } from '../../color/linear-spaces.js';
 import { ColorizeError, checkInteger } from '../../errors.js';
 import { jointBilateralUpsampler } from '../../filters/bilateral.js';
 import { gaussianBlur } from '../../filters/gaussian.js';
-import { finish, luminanceFor, recombine } from '../../finish/finish.js';
+import { finish, luminanceFor, recombine, setFixedChroma } from '../../finish/finish.js';
 import type { ImageF32 } from '../../image/image.js';
 import { resizeImage, resizePlane } from '../../image/resize.js';
 import {
@@ -28,11 +28,12 @@ import {
   coupledTvSelect,
 } from '../../solve/coupled-tv.js';
 import type { GeneralStencil9 } from '../../solve/general-stencil9.js';
+import { stageTimer } from '../../stage-timer.js';
 import type { ColorDistribution } from '../automatic/cnn-tv/candidates.js';
 import { candidatesFromDistribution } from '../automatic/cnn-tv/candidates.js';
 import type { ExemplarCandidates } from '../exemplar/superpixel/exemplar-candidates.js';
 import { levinOperator } from '../scribbles/levin/affinity.js';
-import { grayPlane, solveLevinSystem } from '../scribbles/levin/levin.js';
+import { grayPlane, solveLevinSystem, strokeChromaAt } from '../scribbles/levin/levin.js';
 import { DEFAULT_PREVIEW_PIXELS, PREVIEW_TOLERANCE, type RasterStroke } from '../scribbles/levin/preview.js';
 import { rasterizeStrokes, type StrokeSet } from '../scribbles/strokes.js';
 import { FUSE_DEFAULTS, type FuseLayout, type FuseSources, fusedCandidates } from './candidates.js';
@@ -261,12 +262,7 @@ export class FusePreview {
   update(strokes: ReadonlyArray<RasterStroke>): FusePreviewResult {
     const t0 = performance.now();
     const timings: Record<string, number> = {};
-    let t = t0;
-    const lap = (k: string) => {
-      const now = performance.now();
-      timings[k] = now - t;
-      t = now;
-    };
+    const lap = stageTimer(timings);
     const hasStatic = this.sources.dist !== undefined || this.sources.exemplar !== undefined;
     if (strokes.length === 0 && !hasStatic)
       throw new ColorizeError('no hint: paint a stroke, or give a reference or auto', 'usage');
@@ -284,13 +280,7 @@ export class FusePreview {
       const Ut = resizePlane(U, lw, lh, W, H, 'bilinear');
       const Vt = resizePlane(V, lw, lh, W, H, 'bilinear');
       const sw = strokesOnGrid(strokes, this.gray.width, this.gray.height, W, H);
-      const m = forwardMatrix('yuv');
-      const [R, G, B] = sw.colors.channels;
-      for (let i = 0; i < W * H; i++)
-        if (sw.mask[i]) {
-          Ut[i] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
-          Vt[i] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
-        }
+      setFixedChroma(Ut, Vt, strokeChromaAt(sw, 'yuv'));
       const lab = rgbImageToLab(recombine(this.tvGray, Ut, Vt, W, H, 'yuv'));
       const model = this.requireModel();
       // σ is given in the full method's working pixels: the same reach on the preview grid.
@@ -345,12 +335,7 @@ export class FusePreview {
   ): FusePreviewResult {
     const t0 = performance.now();
     const timings: Record<string, number> = {};
-    let t = t0;
-    const lap = (k: string) => {
-      const now = performance.now();
-      timings[k] = now - t;
-      t = now;
-    };
+    const lap = stageTimer(timings);
     const photo = this.outputColour;
     if (!photo) throw new ColorizeError('re-colouring needs a colour photo', 'input');
     if (strokes.length === 0) throw new ColorizeError('no strokes found', 'input');
@@ -363,22 +348,8 @@ export class FusePreview {
     lap('levin');
     const scale = w / this.gray.width;
     const sw = strokesOnGrid(strokes, this.gray.width, this.gray.height, w, h);
-    const m = forwardMatrix('yuv');
-    const [R, G, B] = photo.channels;
-    const Y = new Float32Array(n);
-    const U = new Float32Array(n);
-    const V = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      Y[i] = m[0] * R[i] + m[1] * G[i] + m[2] * B[i];
-      U[i] = m[3] * R[i] + m[4] * G[i] + m[5] * B[i];
-      V[i] = m[6] * R[i] + m[7] * G[i] + m[8] * B[i];
-    }
-    const [sR, sG, sB] = sw.colors.channels;
-    for (let i = 0; i < n; i++)
-      if (sw.mask[i]) {
-        Uu[i] = m[3] * sR[i] + m[4] * sG[i] + m[5] * sB[i];
-        Vu[i] = m[6] * sR[i] + m[7] * sG[i] + m[8] * sB[i];
-      }
+    const [Y, U, V] = rgbToLumaChroma(photo, 'yuv').channels;
+    setFixedChroma(Uu, Vu, strokeChromaAt(sw, 'yuv'));
     const lum = Y.map(grayToL);
     const conf = strokeConfidence(
       geodesicDistance(lum, w, h, sw.mask, options.edgeCost),
