@@ -13,7 +13,7 @@ import { clampLinearGamut, matchLuma } from '../color/gamut.js';
 import { labImageToRgb, lightnessOf } from '../color/lab.js';
 import { inverseMatrix, type LinearSpace, lumaOf } from '../color/linear-spaces.js';
 import { ColorizeError, checkChoice, checkNumber, invalidOption } from '../errors.js';
-import { jointBilateralGrid, jointBilateralUpsample } from '../filters/bilateral.js';
+import { jointBilateralGrid, jointBilateralUpsample, jointBilateralUpsampler } from '../filters/bilateral.js';
 import { guidedFilter, guidedUpsample } from '../filters/guided.js';
 import type { ImageF32 } from '../image/image.js';
 import { resizePlane } from '../image/resize.js';
@@ -181,6 +181,39 @@ export function finish(input: FinishInput, options: FinishOptions = {}): ImageF3
   // YUV/YIQ keep Rec. 601 luma by construction; Lab keeps L*, so restore luma if asked.
   if (space === 'lab' && keep === 'luma') matchLuma(rgb, lumaOf(original));
   return rgb;
+}
+
+/**
+ * {@link finish} for many chroma results on one photo at one working-grid size (a preview redrawn
+ * at every stroke). With the default options the upsampling's weights, which depend only on the
+ * photo, are prepared once (`jointBilateralUpsampler`); the result equals `finish` to float
+ * rounding. Other options, or chroma already at full size, finish each call as `finish` does.
+ *
+ * @example
+ * ```ts
+ * import { createImage, preparedFinish } from 'colorize-toolkit/internals';
+ * const gray = createImage(64, 48, 1); gray.channels[0].fill(0.5);
+ * const finishOf = preparedFinish(gray, 'lab', 16, 12);
+ * const rgb = finishOf([new Float32Array(192).fill(40), new Float32Array(192)]); // a* = 40
+ * console.log(rgb.channels[0][0] > rgb.channels[1][0]); // true: reddish
+ * ```
+ */
+export function preparedFinish(
+  original: ImageF32,
+  space: ChromaSpace,
+  lowWidth: number,
+  lowHeight: number,
+  options?: FinishOptions,
+): (chroma: Float32Array[]) => ImageF32 {
+  const { width: W, height: H } = original;
+  const once = (c: Float32Array[]) =>
+    finish({ original, chroma: { width: lowWidth, height: lowHeight, channels: c }, space }, options);
+  if (options !== undefined || (lowWidth === W && lowHeight === H)) return once;
+  // The guide finish() uses: the luma for YUV/YIQ, L*/100 for Lab.
+  const guide = luminanceFor(original, space);
+  if (space === 'lab') for (let i = 0; i < guide.length; i++) guide[i] /= 100;
+  const up = jointBilateralUpsampler(guide, W, H, lowWidth, lowHeight, { sigmaRange: 0.1 });
+  return (c) => finish({ original, chroma: { width: W, height: H, channels: up(c) }, space });
 }
 
 /**

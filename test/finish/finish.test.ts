@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lightnessOf, rgbImageToLab } from '../../src/color/lab.js';
 import { lumaOf, rgbToLumaChroma } from '../../src/color/linear-spaces.js';
-import { finish, luminanceFor } from '../../src/finish/finish.js';
+import { finish, luminanceFor, preparedFinish } from '../../src/finish/finish.js';
 import { createImage } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
@@ -110,5 +110,31 @@ describe('finish stage', () => {
       () => finish({ original: gray, chroma: createImage(4, 4, 2), space: 'yuv' }, { keep: 'lightness' }),
       /option "keep" = "lightness" is invalid/,
     );
+  });
+});
+
+describe('preparedFinish', () => {
+  it('equals finish for chroma on a working grid, in Lab and YUV, on a real photo', async () => {
+    const photo = (await readImage(dataPath('val/bsds500_100007.jpg'))).image;
+    const gray = { width: photo.width, height: photo.height, channels: [lumaOf(photo)] };
+    const lw = 97;
+    const lh = 61;
+    const r = rng(4);
+    for (const [space, scale] of [
+      ['lab', 40],
+      ['yuv', 0.2],
+    ] as const) {
+      const finishOf = preparedFinish(gray, space, lw, lh);
+      for (let k = 0; k < 2; k++) {
+        const c = [0, 1].map(() => Float32Array.from({ length: lw * lh }, () => scale * (r() - 0.5)));
+        const once = finish({ original: gray, chroma: { width: lw, height: lh, channels: c }, space });
+        const prepared = finishOf(c);
+        let d = 0;
+        for (let ch = 0; ch < 3; ch++)
+          for (let i = 0; i < once.channels[ch].length; i++)
+            d = Math.max(d, Math.abs(once.channels[ch][i] - prepared.channels[ch][i]));
+        assert.ok(d < 1e-5, `${space}: ${d}`);
+      }
+    }
   });
 });

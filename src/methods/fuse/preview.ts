@@ -16,9 +16,8 @@
 import { grayToL, rgbImageToLab } from '../../color/lab.js';
 import { rgbToLumaChroma } from '../../color/linear-spaces.js';
 import { ColorizeError, checkInteger } from '../../errors.js';
-import { jointBilateralUpsampler } from '../../filters/bilateral.js';
 import { gaussianBlur } from '../../filters/gaussian.js';
-import { finish, luminanceFor, recombine, setFixedChroma } from '../../finish/finish.js';
+import { preparedFinish, recombine, setFixedChroma } from '../../finish/finish.js';
 import type { ImageF32 } from '../../image/image.js';
 import { resizeImage, resizePlane } from '../../image/resize.js';
 import {
@@ -187,27 +186,16 @@ export class FusePreview {
    * prepared once per grid and space: its weights depend only on the photo, and recomputing them
    * was the largest part of an update (120–260 ms of 270–525 ms at 0.25 MP).
    */
-  private upsamplers = new Map<string, (low: Float32Array[]) => Float32Array[]>();
+  private finishers = new Map<string, (chroma: Float32Array[]) => ImageF32>();
 
   private finishFrom(chroma: Float32Array[], width: number, height: number, space: 'yuv' | 'lab'): ImageF32 {
-    const { width: ow, height: oh } = this.outputGray;
-    if (width === ow && height === oh) {
-      return finish({ original: this.outputGray, chroma: { width, height, channels: chroma }, space });
-    }
     const key = `${space} ${width}×${height}`;
-    let up = this.upsamplers.get(key);
-    if (!up) {
-      // The guide finish() would use: the luma for YUV, L*/100 for Lab.
-      const lum = luminanceFor(this.outputGray, space);
-      if (space === 'lab') for (let i = 0; i < lum.length; i++) lum[i] /= 100;
-      up = jointBilateralUpsampler(lum, ow, oh, width, height);
-      this.upsamplers.set(key, up);
+    let finishOf = this.finishers.get(key);
+    if (!finishOf) {
+      finishOf = preparedFinish(this.outputGray, space, width, height);
+      this.finishers.set(key, finishOf);
     }
-    return finish({
-      original: this.outputGray,
-      chroma: { width: ow, height: oh, channels: up(chroma) },
-      space,
-    });
+    return finishOf(chroma);
   }
 
   /** Size of the coupled-TV grid. */

@@ -8,8 +8,7 @@
 
 import type { LinearSpace } from '../../../color/linear-spaces.js';
 import { checkChoice, checkNumber } from '../../../errors.js';
-import { jointBilateralUpsampler } from '../../../filters/bilateral.js';
-import { type FinishOptions, finish } from '../../../finish/finish.js';
+import { type FinishOptions, preparedFinish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage, resizePlane } from '../../../image/resize.js';
 import type { GeneralStencil9 } from '../../../solve/general-stencil9.js';
@@ -96,7 +95,7 @@ export class ScribblePreview {
    * The finish stage's default upsampling (joint bilateral, tent) prepared once for this photo:
    * its weights depend only on the gray, so a stroke only pays for the weighted sums.
    */
-  private readonly upsample: ((low: Float32Array[]) => Float32Array[]) | null;
+  private readonly finishOf: (chroma: Float32Array[]) => ImageF32;
 
   constructor(gray: ImageF32, options: PreviewOptions = {}) {
     this.gray = gray;
@@ -126,11 +125,7 @@ export class ScribblePreview {
       (options.system ?? 'levin') === 'levin'
         ? levinOperator(reduced, this.width, this.height, options)
         : null;
-    const { width: ow, height: oh } = this.outputGray;
-    this.upsample =
-      options.finish === undefined && (ow !== this.width || oh !== this.height)
-        ? jointBilateralUpsampler(grayPlane(this.outputGray), ow, oh, this.width, this.height)
-        : null;
+    this.finishOf = preparedFinish(this.outputGray, this.space, this.width, this.height, options.finish);
   }
 
   /** Solves for the current strokes (full-resolution stroke set) and returns the full-resolution result. */
@@ -170,11 +165,7 @@ export class ScribblePreview {
       ? solveLevinSystem(this.operator, small, this.space, opts)
       : levinChroma(this.reducedGray, small, opts);
     this.last = res.chroma.channels;
-    const { width: ow, height: oh } = this.outputGray;
-    const chroma = this.upsample
-      ? { width: ow, height: oh, channels: this.upsample(res.chroma.channels) }
-      : res.chroma;
-    const rgb = finish({ original: this.outputGray, chroma, space: this.space }, this.options.finish);
+    const rgb = this.finishOf(res.chroma.channels);
     return { ...res, rgb, ms: performance.now() - t0 };
   }
 
