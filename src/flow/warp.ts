@@ -21,32 +21,12 @@ import type { FlowField } from './farneback.js';
  * ```
  */
 export function warpPlane(plane: Float32Array, flow: FlowField): Float32Array {
-  const { width, height, u, v } = flow;
-  const out = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      let fx = x + u[i];
-      let fy = y + v[i];
-      fx = fx < 0 ? 0 : fx > width - 1 ? width - 1 : fx;
-      fy = fy < 0 ? 0 : fy > height - 1 ? height - 1 : fy;
-      const x0 = Math.min(Math.floor(fx), width - 2 < 0 ? 0 : width - 2);
-      const y0 = Math.min(Math.floor(fy), height - 2 < 0 ? 0 : height - 2);
-      const x1 = Math.min(x0 + 1, width - 1);
-      const y1 = Math.min(y0 + 1, height - 1);
-      const ax = fx - x0;
-      const ay = fy - y0;
-      const top = plane[y0 * width + x0] * (1 - ax) + plane[y0 * width + x1] * ax;
-      const bot = plane[y1 * width + x0] * (1 - ax) + plane[y1 * width + x1] * ax;
-      out[i] = top * (1 - ay) + bot * ay;
-    }
-  }
-  return out;
+  return warpPlanes([plane], flow)[0];
 }
 
 /**
  * {@link warpPlane} of several planes along one flow, the sample positions and weights computed
- * once (the same numbers as one plane at a time).
+ * once.
  *
  * @example
  * ```ts
