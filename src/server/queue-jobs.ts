@@ -190,13 +190,7 @@ export class RedisJobStore implements JobBackend {
         read: { maxPixels: task.maxPixels, acceptDamaged: task.acceptDamaged === true },
         origin: 'http',
       };
-      await this.queue.add(task.method, data, {
-        jobId: id,
-        attempts: ATTEMPTS,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: false,
-        removeOnFail: false,
-      });
+      await this.add(id, task.method, data);
     } catch (err) {
       await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
       if (err instanceof ColorizeError || err instanceof TaskError) throw err;
@@ -212,18 +206,23 @@ export class RedisJobStore implements JobBackend {
     const dir = path.join(this.o.dir, id);
     try {
       const data: QueueJobData = { ...(await writeVideoJob(task, dir)), origin: 'http' };
-      await this.queue.add(task.method, data, {
-        jobId: id,
-        attempts: ATTEMPTS,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: false,
-        removeOnFail: false,
-      });
+      await this.add(id, task.method, data);
     } catch (err) {
       await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
       throw new TaskError(`the job could not be queued: ${(err as Error)?.message ?? err}`, 500, 'io-error');
     }
     return (await this.get(id))!;
+  }
+
+  /** Adds a job under our id: retried on a worker's death, kept after it ends (the sweep removes it). */
+  private async add(id: string, name: string, data: QueueJobData): Promise<void> {
+    await this.queue.add(name, data, {
+      jobId: id,
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
   }
 
   private async checkRoom(): Promise<void> {
