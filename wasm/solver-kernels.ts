@@ -140,6 +140,28 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
 }
 
 /**
+ * The in-row recurrence of a Gauss–Seidel sweep, after the rest of each row has gone into t:
+ * x_i = (t_j + c·x_prev) / d_i along the row, west to east (c = c_W) or east to west (c = c_E),
+ * starting from the neighbour the sweep has already fixed.
+ */
+@inline function inRow(x0: usize, x1: usize, t0: usize, t1: usize, row: i32, backward: bool): void {
+  const c = backward ? cE : cW;
+  const step = backward ? -1 : 1;
+  let j = backward ? gw - 1 : 0;
+  let p0 = fld(x0, row + j - step);
+  let p1 = fld(x1, row + j - step);
+  for (let k = 0; k < gw; k++, j += step) {
+    const i = row + j;
+    const a = fld(c, i);
+    const q = fld(inv, i);
+    p0 = (fld(t0, j) + a * p0) * q;
+    p1 = (fld(t1, j) + a * p1) * q;
+    fst(x0, i, p0);
+    fst(x1, i, p1);
+  }
+}
+
+/**
  * The first forward Gauss–Seidel sweep from x = 0 on two channels: only W, NW, N, NE are read
  * (already updated). The row above's part is vectorised; the west recurrence runs along the row.
  * `t0`, `t1` are scratch rows of at least W + 4 floats.
@@ -157,17 +179,7 @@ export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usiz
       fst(t0, j, fromAbove1(x0, b0, row + j));
       fst(t1, j, fromAbove1(x1, b1, row + j));
     }
-    let p0 = fld(x0, row - 1);
-    let p1 = fld(x1, row - 1);
-    for (j = 0; j < gw; j++) {
-      const i = row + j;
-      const a = fld(cW, i);
-      const q = fld(inv, i);
-      p0 = (fld(t0, j) + a * p0) * q;
-      p1 = (fld(t1, j) + a * p1) * q;
-      fst(x0, i, p0);
-      fst(x1, i, p1);
-    }
+    inRow(x0, x1, t0, t1, row, false);
   }
 }
 
@@ -216,31 +228,7 @@ export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: u
       fst(t0, j, allBut1(x0, b0, row + j, backward));
       fst(t1, j, allBut1(x1, b1, row + j, backward));
     }
-    if (backward) {
-      let p0 = fld(x0, row + gw);
-      let p1 = fld(x1, row + gw);
-      for (j = gw - 1; j >= 0; j--) {
-        const i = row + j;
-        const a = fld(cE, i);
-        const q = fld(inv, i);
-        p0 = (fld(t0, j) + a * p0) * q;
-        p1 = (fld(t1, j) + a * p1) * q;
-        fst(x0, i, p0);
-        fst(x1, i, p1);
-      }
-    } else {
-      let p0 = fld(x0, row - 1);
-      let p1 = fld(x1, row - 1);
-      for (j = 0; j < gw; j++) {
-        const i = row + j;
-        const a = fld(cW, i);
-        const q = fld(inv, i);
-        p0 = (fld(t0, j) + a * p0) * q;
-        p1 = (fld(t1, j) + a * p1) * q;
-        fst(x0, i, p0);
-        fst(x1, i, p1);
-      }
-    }
+    inRow(x0, x1, t0, t1, row, backward);
   }
 }
 
