@@ -15,6 +15,7 @@
  * same photo and strokes.
  */
 import path from 'node:path';
+import { randomStrokeLines } from '../scripts/stroke-simulation.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import type { ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
@@ -24,7 +25,6 @@ import { FusePreview, type FusePreviewOptions, fusePreviewModel } from '../src/m
 import type { RasterStroke } from '../src/methods/scribbles/levin/preview.js';
 import { rasterizeStrokes } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
-import { seededRandom } from '../src/random.js';
 import { SHARED } from './fuse-cases.js';
 import type { BenchRecord } from './run.js';
 import { round } from './util.js';
@@ -35,17 +35,10 @@ const STROKES = 12;
 /** Short strokes (8–24 px, radius 1.5) in the truth's colour at their start, one after another. */
 function strokesFrom(truth: ImageF32, count: number, seed: number): RasterStroke[] {
   const { width: W, height: H } = truth;
-  const r = seededRandom(seed);
-  return Array.from({ length: count }, () => {
-    const x = r() * (W - 1);
-    const y = r() * (H - 1);
-    const len = 8 + 16 * r();
-    const a = 2 * Math.PI * r();
-    const x2 = Math.min(W - 1, Math.max(0, x + len * Math.cos(a)));
-    const y2 = Math.min(H - 1, Math.max(0, y + len * Math.sin(a)));
-    const i = Math.round(y) * W + Math.round(x);
+  return randomStrokeLines(W, H, count, seed, 1.5).map((s) => {
+    const i = Math.round(s.points[1]) * W + Math.round(s.points[0]);
     const rgb: [number, number, number] = [truth.channels[0][i], truth.channels[1][i], truth.channels[2][i]];
-    return { points: [x, y, x2, y2], radius: 1.5, rgb };
+    return { ...s, rgb };
   });
 }
 

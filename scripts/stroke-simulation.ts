@@ -32,8 +32,18 @@ function strokeLines(
   seed: number,
   radius: number,
 ): RasterStroke[] {
+  return randomStrokeLines(W, H, Math.max(3, Math.round((perMegapixel * W * H) / 1e6)), seed, radius);
+}
+
+/** `count` short segments (8–24 px, random start and direction, clipped to the frame), colour not set. */
+export function randomStrokeLines(
+  W: number,
+  H: number,
+  count: number,
+  seed: number,
+  radius: number,
+): RasterStroke[] {
   const r = seededRandom(seed);
-  const count = Math.max(3, Math.round((perMegapixel * W * H) / 1e6));
   return Array.from({ length: count }, () => {
     const x = r() * (W - 1);
     const y = r() * (H - 1);
