@@ -1,10 +1,16 @@
-/** Starting the service on loopback for tests, and small images to send it. */
+/** Starting the service on loopback for tests (in this process, or as a real `colorize serve`), and small images to send it. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createImage, type ImageF32 } from '../../src/image/image.js';
 import { encodeImage, readImage } from '../../src/image/io.js';
 import { buildServer } from '../../src/server/app.js';
 import type { ServerOptions } from '../../src/server/limits.js';
+import { REPO_ROOT } from '../helpers/shared.js';
 
 export const SLEEP_MODULE = new URL('./fixtures/sleep-method.ts', import.meta.url).href;
 
@@ -19,6 +25,66 @@ export async function startServer(options: ServerOptions = {}): Promise<Running>
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { app, base: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * A temp folder of the test file's own, for TMPDIR of the services it starts and their workers
+ * (sharing tsx's cache, so they start fast); removed after the file.
+ */
+export function serviceTmp(prefix: string): string {
+  const tmp = mkdtempSync(path.join(tmpdir(), prefix));
+  const tsxCache = path.join(tmpdir(), `tsx-${process.getuid?.() ?? 0}`);
+  if (existsSync(tsxCache)) symlinkSync(tsxCache, path.join(tmp, path.basename(tsxCache)));
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+  return tmp;
+}
+
+/** A `colorize serve` process started by {@link serveProcess}. */
+export interface ServiceProcess {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+/**
+ * `colorize serve` as a real process on 127.0.0.1 (port 0, `--concurrency 1`, then `extra`) with
+ * TMPDIR `tmp`; resolves once it prints its address, rejects if it exits first or prints none
+ * within 2 minutes.
+ */
+export async function serveProcess(tmp: string, ...extra: string[]): Promise<ServiceProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(REPO_ROOT, 'src/cli/entry.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--concurrency',
+      '1',
+      ...extra,
+    ],
+    { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${err}`)), 120_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('close', () => reject(new Error(`the service exited: ${err}`)));
+  });
+  return { child, base, exited, stderr: () => err };
 }
 
 /** A horizontal gray ramp with a dark vertical bar in the middle (an edge strokes stop at). */

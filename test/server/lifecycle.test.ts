@@ -5,61 +5,17 @@
  * exits 0 and leaves nothing in the temp folder (no working folder, no onnxruntime mat-debug log).
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { dataPath, REPO_ROOT } from '../helpers/shared.js';
+import { test } from 'node:test';
+import { dataPath } from '../helpers/shared.js';
 import { health } from './hangup.js';
-import { form } from './helpers.js';
+import { form, serveProcess, serviceTmp } from './helpers.js';
 
 // A temp folder of our own (TMPDIR of the services and their workers), sharing tsx's cache.
-const tmp = mkdtempSync(path.join(tmpdir(), 'colorize-lifecycle-'));
-const tsxCache = path.join(tmpdir(), `tsx-${process.getuid?.() ?? 0}`);
-if (existsSync(tsxCache)) symlinkSync(tsxCache, path.join(tmp, path.basename(tsxCache)));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = serviceTmp('colorize-lifecycle-');
 
-interface Service {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<number | null>;
-  stderr: () => string;
-}
-
-async function serve(...extra: string[]): Promise<Service> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(REPO_ROOT, 'src/cli/entry.ts'),
-      'serve',
-      '--port',
-      '0',
-      '--concurrency',
-      '1',
-      ...extra,
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${err}`)), 120_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  return { child, base, exited, stderr: () => err };
-}
+const serve = (...extra: string[]) => serveProcess(tmp, ...extra);
 
 const gramBody = () => {
   const file = (name: string) =>

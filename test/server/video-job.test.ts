@@ -7,17 +7,8 @@
  * are 4xx naming the problem; DELETE stops a running clip and leaves none of its files.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Clip, makeClip, truthFrame, writeGrayFrames } from '../../scripts/video-clips.js';
@@ -26,56 +17,16 @@ import { fromPlanes, type ImageF32 } from '../../src/image/image.js';
 import { encodeImage, readImage } from '../../src/image/io.js';
 import { probeVideo, requireFfmpeg, runFfmpeg } from '../../src/video/ffmpeg.js';
 import { REDIS_SKIP, type RedisServer, startRedis } from '../helpers/redis.js';
-import { dataPath, REPO_ROOT } from '../helpers/shared.js';
+import { dataPath } from '../helpers/shared.js';
+import { type ServiceProcess, serveProcess, serviceTmp } from './helpers.js';
 
 const W = 64;
 const H = 48;
-const tmp = mkdtempSync(path.join(tmpdir(), 'colorize-video-job-'));
-const tsxCache = path.join(tmpdir(), `tsx-${process.getuid?.() ?? 0}`);
-if (existsSync(tsxCache)) symlinkSync(tsxCache, path.join(tmp, path.basename(tsxCache)));
+const tmp = serviceTmp('colorize-video-job-');
 
-interface Service {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<number | null>;
-}
+const serve = (...extra: string[]) => serveProcess(tmp, ...extra);
 
-async function serve(...extra: string[]): Promise<Service> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(REPO_ROOT, 'src/cli/entry.ts'),
-      'serve',
-      '--port',
-      '0',
-      '--concurrency',
-      '1',
-      ...extra,
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${err}`)), 120_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('close', () => reject(new Error(`the service exited: ${err}`)));
-  });
-  return { child, base, exited };
-}
-
-async function stop(s: Service): Promise<void> {
+async function stop(s: ServiceProcess): Promise<void> {
   s.child.kill('SIGTERM');
   await s.exited;
 }
@@ -193,7 +144,6 @@ before(async () => {
     [6, 90, 120],
   );
 });
-after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /**
  * Submits the short clip, waits, downloads and checks the mp4; returns the job. With the default
@@ -241,7 +191,7 @@ async function roundTrip(base: string, method?: string): Promise<JobJson> {
 }
 
 describe('a clip as a job (colorize serve, in memory)', () => {
-  let s: Service;
+  let s: ServiceProcess;
   before(async () => {
     s = await serve('--max-video-frames', '100');
   });
@@ -336,7 +286,7 @@ describe('a clip as a job (colorize serve, in memory)', () => {
 
 describe('a clip as a job (colorize serve --redis)', { skip: REDIS_SKIP }, () => {
   let redis: RedisServer;
-  let s: Service;
+  let s: ServiceProcess;
   const jobsDir = path.join(tmp, 'jobs');
   before(async () => {
     redis = await startRedis();
