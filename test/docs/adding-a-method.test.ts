@@ -16,6 +16,7 @@ import '../../src/methods/builtin.js';
 import { registerMethod } from '../../src/methods/catalogue/catalogue.js';
 import type { MethodDeclaration } from '../../src/methods/catalogue/types.js';
 import { buildServer } from '../../src/server/app.js';
+import { formBody, formPart, MULTIPART_TYPE } from '../helpers/multipart.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs/adding-a-method.md'), 'utf8');
@@ -124,27 +125,15 @@ describe('docs/adding-a-method.md, as written', () => {
           ['feather', 4, 0, 1000],
         ],
       );
-      const boundary = '----meanab';
-      const part = (n: string, body: Buffer | string, file?: string) =>
-        Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${n}"${file ? `; filename="${file}"` : ''}\r\n` +
-              (file ? 'Content-Type: image/png\r\n' : '') +
-              '\r\n',
-          ),
-          Buffer.isBuffer(body) ? body : Buffer.from(body),
-          Buffer.from('\r\n'),
-        ]);
-      const payload = Buffer.concat([
-        part('target', await encodeImage((await readImage(gray)).image, 'png'), 't.png'),
-        part('reference', await encodeImage((await readImage(ref)).image, 'png'), 'r.png'),
-        part('strength', '0.5'),
-        Buffer.from(`--${boundary}--\r\n`),
+      const payload = formBody([
+        formPart('target', await encodeImage((await readImage(gray)).image, 'png'), 't.png'),
+        formPart('reference', await encodeImage((await readImage(ref)).image, 'png'), 'r.png'),
+        formPart('strength', '0.5'),
       ]);
       const res = await app.inject({
         method: 'POST',
         url: '/v1/colorize/mean-ab',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'image/png' },
+        headers: { 'content-type': MULTIPART_TYPE, accept: 'image/png' },
         payload,
       });
       assert.equal(res.statusCode, 200, res.body);

@@ -8,19 +8,8 @@ import '../../src/methods/builtin.js';
 import { colorizeLevin } from '../../src/methods/scribbles/levin/levin.js';
 import { strokesFromJson } from '../../src/methods/scribbles/strokes.js';
 import { buildServer } from '../../src/server/app.js';
+import { formBody, formPart, MULTIPART_TYPE } from '../helpers/multipart.js';
 import { REPO_ROOT } from '../helpers/shared.js';
-
-const boundary = '----fuse';
-const part = (n: string, body: Buffer | string, file?: string) =>
-  Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${n}"${file ? `; filename="${file}"` : ''}\r\n` +
-        (file ? 'Content-Type: image/png\r\n' : '') +
-        '\r\n',
-    ),
-    Buffer.isBuffer(body) ? body : Buffer.from(body),
-    Buffer.from('\r\n'),
-  ]);
 
 test('the service runs fuse: strokes alone = levin; no hint → 400 naming the hints', async () => {
   const grayFile = path.join(REPO_ROOT, 'examples/scene_gray.png');
@@ -31,14 +20,14 @@ test('the service runs fuse: strokes alone = levin; no hint → 400 naming the h
       app.inject({
         method: 'POST',
         url: '/v1/colorize/fuse',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'image/png' },
-        payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+        headers: { 'content-type': MULTIPART_TYPE, accept: 'image/png' },
+        payload: formBody(parts),
       });
-    const gray = part('gray', readFileSync(grayFile), 'g.png');
+    const gray = formPart('gray', readFileSync(grayFile), 'g.png');
     const none = await post([gray]);
     assert.equal(none.statusCode, 400, none.body);
     assert.match(none.body, /no hint given/);
-    const res = await post([gray, part('strokes', json)]);
+    const res = await post([gray, formPart('strokes', json)]);
     assert.equal(res.statusCode, 200, res.body);
     const served = (await readImage(res.rawPayload)).image;
     const g = (await readImage(grayFile)).image;

@@ -11,19 +11,8 @@ import '../../src/methods/builtin.js';
 import { fuseStaticSources } from '../../src/methods/fuse/fuse.js';
 import { decodeFuseSources, FUSE_SOURCES_MIME } from '../../src/methods/fuse/sources-wire.js';
 import { buildServer } from '../../src/server/app.js';
+import { formBody, formPart, MULTIPART_TYPE } from '../helpers/multipart.js';
 import { dataPath } from '../helpers/shared.js';
-
-const boundary = '----fusesources';
-const part = (n: string, body: Buffer | string, file?: string) =>
-  Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${n}"${file ? `; filename="${file}"` : ''}\r\n` +
-        (file ? 'Content-Type: image/png\r\n' : '') +
-        '\r\n',
-    ),
-    Buffer.isBuffer(body) ? body : Buffer.from(body),
-    Buffer.from('\r\n'),
-  ]);
 
 test('POST /v1/fuse/sources: the CNN distribution of the photo; nothing to compute → 400', async () => {
   const file = dataPath('scribbles/flower_gray.png');
@@ -33,14 +22,14 @@ test('POST /v1/fuse/sources: the CNN distribution of the photo; nothing to compu
       app.inject({
         method: 'POST',
         url,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+        headers: { 'content-type': MULTIPART_TYPE },
+        payload: formBody(parts),
       });
-    const gray = part('gray', readFileSync(file), 'g.png');
+    const gray = formPart('gray', readFileSync(file), 'g.png');
     const none = await post('/v1/fuse/sources', [gray]);
     assert.equal(none.statusCode, 400, none.body);
     assert.match(none.body, /nothing to compute/);
-    const res = await post('/v1/fuse/sources', [gray, part('auto', 'true')]);
+    const res = await post('/v1/fuse/sources', [gray, formPart('auto', 'true')]);
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.headers['content-type'], FUSE_SOURCES_MIME);
     const served = decodeFuseSources(new Uint8Array(res.rawPayload));
@@ -54,7 +43,7 @@ test('POST /v1/fuse/sources: the CNN distribution of the photo; nothing to compu
     for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
     assert.ok(d < 1e-6, `max |Δp| ${d}`);
     // The region mask is an input of fuse (it was refused as an unknown field).
-    const refused = await post('/v1/colorize/fuse', [gray, part('mask', readFileSync(file), 'm.png')]);
+    const refused = await post('/v1/colorize/fuse', [gray, formPart('mask', readFileSync(file), 'm.png')]);
     assert.doesNotMatch(refused.body, /unknown field "mask"/);
   } finally {
     await app.close();
