@@ -1,50 +1,19 @@
 /** `colorize serve` from the command line: listens on the port it prints, stops on SIGTERM. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { tmpdir } from 'node:os';
 import { test } from 'node:test';
-import { REPO_ROOT } from '../helpers/shared.js';
+import { serveProcess } from './helpers.js';
 
 test('colorize serve --port 0 prints its address, answers, and exits 0 on SIGTERM', async () => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(REPO_ROOT, 'src/cli/entry.ts'),
-      'serve',
-      '--port',
-      '0',
-      '--concurrency',
-      '1',
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${err}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  const health = (await (await fetch(`${url}v1/health`)).json()) as {
+  const s = await serveProcess(tmpdir());
+  const health = (await (await fetch(`${s.base}/v1/health`)).json()) as {
     status: string;
     workers: { size: number };
   };
   assert.equal(health.status, 'ok');
   assert.equal(health.workers.size, 1);
-  const code = await new Promise<number | null>((resolve) => {
-    child.on('close', resolve);
-    child.kill('SIGTERM');
-  });
-  assert.equal(code, 0, err);
+  s.child.kill('SIGTERM');
+  assert.equal(await s.exited, 0, s.stderr());
 });
 
 test('colorize serve refuses a bad port with a usage error', async () => {
