@@ -118,6 +118,7 @@ export * from './random.js';
 export * from './segment/connectivity.js';
 export * from './segment/slic.js';
 export * from './solve/banded-cholesky.js';
+export * from './solve/balance.js';
 export * from './solve/bicgstab.js';
 export * from './solve/dirichlet.js';
 export * from './solve/general-multigrid.js';

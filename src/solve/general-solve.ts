@@ -34,7 +34,7 @@ import {
   type SpdSolveResult,
 } from './spd-solve.js';
 import { type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
-import type { WasmArena } from './wasm/arena.js';
+import { type WasmArena, wasmScale2, wasmUnscale2 } from './wasm/arena.js';
 import { moveGeneralSolve } from './wasm/solve-arena.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
@@ -114,6 +114,19 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
   return L;
 }
 
+export interface GeneralSolveOptions extends SpdSolveOptions {
+  /**
+   * The system's rows were scaled by these factors (one per pixel, unpadded; ./balance.ts), its
+   * right-hand side included. The preconditioner is built from and runs on the scaled system,
+   * while BiCGStab iterates on the unscaled one, so the stopping test ‖b − Ax‖ ≤ tol·‖b‖ keeps
+   * its meaning (a scaled residual would hardly weigh rows with small factors).
+   */
+  rowScale?: Float32Array;
+}
+
+/** Planes a row-scaled solve adds to the arena: the factors and a scaled residual per channel pair. */
+const ROW_SCALE_PLANES = 3;
+
 /**
  * The hybrid V-cycle's hierarchy; in single precision moved with the operator into a wasm arena
  * (./wasm/solve-arena.ts), where the SIMD kernels run. Built in its own frame so the JavaScript
@@ -121,11 +134,13 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
  */
 function preconditioner(
   sys: GeneralDirichletSystem,
-  options: SpdSolveOptions,
+  options: GeneralSolveOptions,
   single: boolean,
 ): { mg: Multigrid; arena?: WasmArena } {
   const built = buildMultigrid(constrainedSymmetricPart(sys), sys.active, options);
-  const moved = single && options.wasm !== false ? moveGeneralSolve(sys.A, built, sys.rhs.length) : null;
+  const extra = options.rowScale ? ROW_SCALE_PLANES : 0;
+  const moved =
+    single && options.wasm !== false ? moveGeneralSolve(sys.A, built, sys.rhs.length, extra) : null;
   return moved ?? { mg: built };
 }
 
@@ -143,7 +158,7 @@ function preconditioner(
  * console.log(solveGeneral(sys, { tolerance: 1e-9 }).planes[0][1].toFixed(4)); // 0.7500
  * ```
  */
-export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptions = {}): SpdSolveResult {
+export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveOptions = {}): SpdSolveResult {
   const o = resolve(options);
   const { A, rhs, active } = sys;
   const { width: W, height: H, pad } = A;
@@ -158,18 +173,70 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: SpdSolveOptio
   const t1 = performance.now();
   const b = o.single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i], arena);
+  const scaled = options.rowScale ? rowScaling(options.rowScale, sys, b, o.single, arena) : null;
   const res = bicgstab(
     {
       width: W,
       height: H,
-      apply: (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
-      precondition: (r0, r1, z0, z1) => hybridVcycle2(mg, A, r0, r1, z0, z1),
+      apply: scaled
+        ? (x0, x1, y0, y1) => {
+            applyGeneral9x2(A, x0, x1, y0, y1);
+            scaled.unscale(y0, y1);
+          }
+        : (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
+      precondition: scaled
+        ? (r0, r1, z0, z1) => {
+            const [s0, s1] = scaled.scale(r0, r1);
+            hybridVcycle2(mg, A, s0, s1, z0, z1);
+          }
+        : (r0, r1, z0, z1) => hybridVcycle2(mg, A, r0, r1, z0, z1),
     },
     b,
     x,
     { tolerance: o.tolerance, maxIterations: o.maxIterations },
   );
   return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
+}
+
+/**
+ * What a row-scaled solve needs (see {@link GeneralSolveOptions.rowScale}): the factors on the
+ * padded grid (1 at fixed pixels, whose rows stay identity rows), the right-hand sides unscaled
+ * in place, and the two elementwise maps between the scaled and the unscaled residual.
+ */
+function rowScaling(
+  rowScale: Float32Array,
+  sys: GeneralDirichletSystem,
+  b: GridVector[],
+  single: boolean,
+  arena: WasmArena | undefined,
+) {
+  const { width: W, height: H, pad } = sys.A;
+  const n = W * H;
+  const len = n + 2 * pad;
+  const alloc = (): GridVector => (arena ? arena.f32(len) : single ? gridVector32(W, H) : gridVector(W, H));
+  const pi = alloc();
+  for (let r = 0; r < n; r++) pi[pad + r] = sys.active[r] ? rowScale[r] : 1;
+  for (const v of b) for (let i = pad; i < pad + n; i++) v[i] /= pi[i];
+  const s0 = alloc();
+  const s1 = alloc();
+  const end = pad + n;
+  return {
+    scale(r0: GridVector, r1: GridVector): [GridVector, GridVector] {
+      if (wasmScale2(pi, r0, r1, s0, s1, pad, end)) return [s0, s1];
+      for (let i = pad; i < end; i++) {
+        s0[i] = r0[i] * pi[i];
+        s1[i] = r1[i] * pi[i];
+      }
+      return [s0, s1];
+    },
+    unscale(y0: GridVector, y1: GridVector): void {
+      if (wasmUnscale2(pi, y0, y1, pad, end)) return;
+      for (let i = pad; i < end; i++) {
+        y0[i] /= pi[i];
+        y1[i] /= pi[i];
+      }
+    },
+  };
 }
 
 /**

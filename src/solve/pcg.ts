@@ -6,7 +6,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
-import { arenaOf, wasmDot } from './wasm/arena.js';
+import { arenaOf, wasmBicgDirection, wasmBicgStep, wasmDot } from './wasm/arena.js';
 
 export interface PcgProblem {
   readonly width: number;
@@ -156,7 +156,14 @@ export function pcg(
         continue;
       }
       const alpha = rz[c] / pq;
-      let rr = 0;
+      // In an arena, BiCGStab's step kernel is this update: r −= αq, x += αp, returning Σr².
+      let rr = wasmBicgStep(rc, qc, xc, pc, alpha, from, to) ?? -1;
+      if (rr < 0) rr = 0;
+      else {
+        rnorm[c] = Math.sqrt(rr) / bnorm[c];
+        if (rnorm[c] <= tol) done[c] = true;
+        continue;
+      }
       for (let i = from; i < to; i++) {
         xc[i] += alpha * pc[i];
         const v = rc[i] - alpha * qc[i];
@@ -176,6 +183,8 @@ export function pcg(
       rz[c] = rzNew;
       const pc = p[c];
       const zc = z[c];
+      // p = z + β(p − 0·p): BiCGStab's direction kernel with ω = 0.
+      if (wasmBicgDirection(pc, zc, pc, beta, 0, from, to)) continue;
       for (let i = from; i < to; i++) pc[i] = zc[i] + beta * pc[i];
     }
   }

@@ -24,7 +24,8 @@ function lengthOf(W: number, H: number): number {
  * kernels are unavailable, the precision is double, or the arena would exceed 4 GiB). `A` is
  * changed in place: its planes become arena views holding the same values, so the caller's
  * object keeps working and its old planes can be collected. Allocate the solve's vectors with
- * `arena.f32` afterwards (room for `channels` channels is reserved).
+ * `arena.f32` afterwards (room for `channels` channels and `extraPlanes` more finest-grid planes
+ * is reserved).
  *
  * @example
  * ```ts
@@ -39,12 +40,13 @@ export function moveGeneralSolve(
   A: GeneralStencil9,
   mg: Multigrid,
   channels: number,
+  extraPlanes = 0,
 ): { arena: WasmArena; mg: Multigrid } | null {
   if (!(A.c[0] instanceof Float32Array)) return null;
   const len0 = lengthOf(A.width, A.height);
   const pairs = channels + (channels & 1);
   const arena = WasmArena.create(
-    planeBytes(len0, 10 + VECTORS_PER_CHANNEL * pairs + 2) + hierarchyBytes(mg, A.width),
+    planeBytes(len0, 10 + VECTORS_PER_CHANNEL * pairs + 2 + extraPlanes) + hierarchyBytes(mg, A.width),
   );
   if (!arena) return null;
   for (let k = 0; k < A.c.length; k++) A.c[k] = arena.copy32(A.c[k]);

@@ -19,6 +19,7 @@ import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
+import { scaleRows, stationaryBalance } from '../../../solve/balance.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
@@ -38,6 +39,9 @@ export const SCRIBBLE_SPACES: readonly LinearSpace[] = ['yuv', 'yiq'];
 /** Which system `levin` solves (see the module comment). */
 export type LevinSystem = 'levin' | 'symmetric' | 'report';
 export const LEVIN_SYSTEMS: readonly LevinSystem[] = ['levin', 'symmetric', 'report'];
+
+/** Default of {@link LevinOptions.balance}: balance images of at least this many pixels. */
+export const BALANCE_MIN_PIXELS = 500_000;
 
 /**
  * Default relative residual for Levin's non-symmetric system. BiCGStab's residual says less
@@ -76,6 +80,13 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
    * The affinity options apply to 'levin' and 'symmetric' (the report fixes its own weights).
    */
   system?: LevinSystem;
+  /**
+   * Balance the rows of Levin's system before solving (solve/balance.ts): the same solution, and
+   * an iteration count that no longer grows with the image (9 at 1 and at 4 MP instead of 19 and
+   * 32). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations outweigh
+   * the cost of the fit.
+   */
+  balance?: boolean;
 }
 
 export interface ScribbleStats {
@@ -183,7 +194,11 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     return packResult(res, strokes, space, width, height, t1 - t0);
   }
   const A = levinOperator(Y, width, height, options, options.precision ?? 'single');
-  return solveLevinSystem(A, strokes, space, options, performance.now() - t0, true);
+  // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
+  const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
+  const rowScale = balance ? stationaryBalance(A) : undefined;
+  if (rowScale) scaleRows(A, rowScale);
+  return solveLevinSystem(A, strokes, space, { ...options, rowScale }, performance.now() - t0, true);
 }
 
 /**
@@ -195,10 +210,11 @@ export function solveLevinSystem(
   A: GeneralStencil9,
   strokes: StrokeSet,
   space: LinearSpace,
-  options: ScribbleSolveOptions,
+  options: ScribbleSolveOptions & { rowScale?: Float32Array },
   buildMs = 0,
   consumeOperator = false,
 ): ChromaResult {
+  // `rowScale`: A's rows were scaled (solve/balance.ts); generalDirichletSystem scales the right-hand side alike.
   const t0 = performance.now();
   const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, space), consumeOperator);
   const t1 = performance.now();

@@ -1,0 +1,124 @@
+/**
+ * Row balancing of a non-symmetric 9-point operator whose couplings are transition weights
+ * (Levin et al.'s I − w, w row-stochastic): positive row factors π that make the couplings of
+ * Π(I − w) as nearly symmetric as they can be, π_r w_rs ≈ π_s w_sr.
+ *
+ * Why: a random walk with transitions w and stationary density π is reversible exactly when
+ * π_r w_rs = π_s w_sr. Levin's walk is not (σ differs per pixel), and the ratios w_rs / w_sr
+ * accumulate over distance into a drift that a symmetric multigrid does not see; BiCGStab
+ * preconditioned with the multigrid of (w + wᵀ)/2 then needs more iterations the larger the
+ * image (12 → 19 → 32 from 0.25 to 4 MP). With φ = log π fitted so that φ_s − φ_r ≈
+ * log(w_rs / w_sr) in least squares, the symmetric part of Π(I − w) carries that drift, and the
+ * same preconditioner built from it needs 9–10 iterations at 1 and 4 MP (measured, docs/scribbles.md).
+ * Row scaling leaves the solution unchanged, so π only has to be roughly right: the fit is a
+ * graph-Laplacian system solved by a few multigrid CG iterations.
+ *
+ * Each pair (r, s) enters the fit with weight √(w_rs w_sr): a pair that is strong both ways pins
+ * its ratio; a pair with a vanishing weight in one direction carries a huge, meaningless log
+ * ratio and almost no weight (with the arithmetic mean as weight the fit followed those pairs
+ * and BiCGStab stopped converging).
+ */
+import type { GeneralStencil9 } from './general-stencil9.js';
+import { solveSpd } from './spd-solve.js';
+import { createStencil9, gridVector } from './stencil9.js';
+
+export interface BalanceOptions {
+  /** Relative residual of the fit's CG (default 0.1: π only steers a preconditioner). */
+  tolerance?: number;
+  /** CG iteration cap of the fit (default 8). */
+  maxIterations?: number;
+}
+
+/** φ is kept within ±LOG_RANGE of its mean so that π and the scaled rows stay normal floats. */
+const LOG_RANGE = 30;
+
+/**
+ * Row factors π (one per pixel, unpadded) with π_r w_rs ≈ π_s w_sr for the couplings of `A`
+ * (see the module comment). Pixels without couplings get π near 1.
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, stationaryBalance } from 'colorize-toolkit/internals';
+ * // A 2-pixel walk: 0 → 1 with weight 1, 1 → 0 with weight 0.25: π₀·1 = π₁·0.25 balances it.
+ * const A = createGeneralStencil9(2, 1); A.diag.fill(1);
+ * A.c[1][A.pad] = 1; A.c[0][A.pad + 1] = 0.25;
+ * const pi = stationaryBalance(A, { tolerance: 1e-9, maxIterations: 50 });
+ * console.log((pi[1] / pi[0]).toFixed(3)); // 4.000
+ * ```
+ */
+export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = {}): Float32Array {
+  const { width: W, height: H, pad } = A;
+  const n = W * H;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const L = createStencil9(W, H);
+  const b = gridVector(W, H);
+  // Each unordered pair once, from its upper/left end r toward s = r + off.
+  const pairs = [
+    [cE, cW, 1, L.e],
+    [cS, cN, W, L.s],
+    [cSE, cNW, W + 1, L.se],
+    [cSW, cNE, W - 1, L.sw],
+  ] as const;
+  const end = pad + n;
+  for (const [forward, backward, off, out] of pairs) {
+    for (let i = pad; i < end; i++) {
+      const a = forward[i];
+      if (a === 0) continue;
+      const c = backward[i + off];
+      if (c === 0) continue;
+      const weight = Math.sqrt(a * c);
+      const g = weight * Math.log(a / c);
+      out[i] = weight;
+      // Normal equations of Σ weight·(φ_s − φ_r − log(a/c))²: L φ = −Σ_s weight_rs·log(w_rs/w_sr).
+      b[i] -= g;
+      b[i + off] += g;
+    }
+  }
+  const { e, s, se, sw, diag } = L;
+  let scale = 0;
+  for (let i = pad; i < end; i++) {
+    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+    scale = Math.max(scale, diag[i]);
+  }
+  // A small ridge makes L definite (φ is defined up to a constant per connected part).
+  const ridge = 1e-6 * (scale || 1);
+  for (let i = pad; i < end; i++) diag[i] += ridge;
+  const res = solveSpd(
+    { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
+    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 8 },
+  );
+  const phi = res.planes[0];
+  let mean = 0;
+  for (let r = 0; r < n; r++) mean += phi[r];
+  mean /= n || 1;
+  const pi = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    const d = Math.min(LOG_RANGE, Math.max(-LOG_RANGE, phi[r] - mean));
+    pi[r] = Math.exp(d);
+  }
+  return pi;
+}
+
+/**
+ * Multiplies row r of `A` (diagonal and couplings) by `pi[r]`, in place: the system's solution is
+ * unchanged; its right-hand side must be scaled the same way (generalDirichletSystem does that
+ * when it runs after this).
+ *
+ * @example
+ * ```ts
+ * import { createGeneralStencil9, scaleRows } from 'colorize-toolkit/internals';
+ * const A = createGeneralStencil9(2, 1); A.diag.fill(1); A.c[1][A.pad] = 0.5;
+ * scaleRows(A, Float32Array.of(4, 1));
+ * console.log(A.diag[A.pad], A.c[1][A.pad]); // 4 2
+ * ```
+ */
+export function scaleRows(A: GeneralStencil9, pi: Float32Array): void {
+  const { pad } = A;
+  const n = A.width * A.height;
+  for (let r = 0; r < n; r++) {
+    const p = pi[r];
+    const i = pad + r;
+    A.diag[i] *= p;
+    for (let k = 0; k < 8; k++) A.c[k][i] *= p;
+  }
+}
