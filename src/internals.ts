@@ -130,6 +130,7 @@ export * from './solve/spd-solve.js';
 export * from './solve/stencil9.js';
 export * from './solve/wasm/arena.js';
 export * from './solve/wasm/solve-arena.js';
+export * from './solve/wasm/setup-arena.js';
 export * from './stage-timer.js';
 export * from './version.js';
 export * from './video/colorize-video.js';

@@ -819,3 +819,68 @@ export function tvEnergy(
     }
   return e;
 }
+
+// ---- Multigrid set-up (src/solve/multigrid.ts): Dendy's interpolation and the Galerkin product,
+// the same arithmetic as the JavaScript loops (f64 sums of f32 couplings), so both agree bit for bit.
+
+export { galerkinAccumulate } from './galerkin-kernel';
+
+@inline function f64At(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+@inline function c64(p: usize, i: i32): f64 {
+  return <f64>load<f32>(p + (<usize>i << 2));
+}
+@inline function ratio(num: f64, den: f64): f32 {
+  return den > 0 ? <f32>(num / den) : 0;
+}
+
+/**
+ * Dendy's black-box interpolation weights of a symmetric 9-point stencil (d: f64 diagonal; e, s,
+ * se, sw: f32 couplings; active: u8 per unpadded pixel) into q (4 interleaved f32 per padded
+ * point, zeroed by the caller): see dendyInterpolation in src/solve/multigrid.ts.
+ */
+export function dendy(d: usize, e: usize, s: usize, se: usize, sw: usize, active: usize, q: usize, W: i32, H: i32, pad: i32): void {
+  for (let y = 0; y < H; y++) {
+    const oy = y & 1;
+    for (let x = 0; x < W; x++) {
+      const k = y * W + x;
+      if (load<u8>(active + <usize>k) == 0) continue;
+      const i = pad + k;
+      const ox = x & 1;
+      const qi = q + (<usize>(4 * i) << 2);
+      if (!ox && !oy) {
+        store<f32>(qi, 1);
+      } else if (ox && !oy) {
+        const den = f64At(d, i) - c64(s, i) - c64(s, i - W);
+        store<f32>(qi, ratio(c64(e, i - 1) + c64(se, i - W - 1) + c64(sw, i), den));
+        store<f32>(qi + 4, ratio(c64(e, i) + c64(sw, i - W + 1) + c64(se, i), den));
+      } else if (!ox && oy) {
+        const den = f64At(d, i) - c64(e, i) - c64(e, i - 1);
+        store<f32>(qi, ratio(c64(s, i - W) + c64(se, i - W - 1) + c64(sw, i - W + 1), den));
+        store<f32>(qi + 8, ratio(c64(s, i) + c64(se, i) + c64(sw, i), den));
+      }
+    }
+  }
+  for (let y = 1; y < H; y += 2) {
+    for (let x = 1; x < W; x += 2) {
+      const k = y * W + x;
+      if (load<u8>(active + <usize>k) == 0) continue;
+      const i = pad + k;
+      const den = f64At(d, i);
+      const wN = c64(s, i - W);
+      const wS = c64(s, i);
+      const wW = c64(e, i - 1);
+      const wE = c64(e, i);
+      const n = 4 * (i - W);
+      const so = 4 * (i + W);
+      const we = 4 * (i - 1);
+      const ea = 4 * (i + 1);
+      const qi = q + (<usize>(4 * i) << 2);
+      store<f32>(qi, ratio(c64(se, i - W - 1) + wN * c64(q, n) + wW * c64(q, we), den));
+      store<f32>(qi + 4, ratio(c64(sw, i - W + 1) + wN * c64(q, n + 1) + wE * c64(q, ea), den));
+      store<f32>(qi + 8, ratio(c64(sw, i) + wS * c64(q, so) + wW * c64(q, we + 2), den));
+      store<f32>(qi + 12, ratio(c64(se, i) + wS * c64(q, so + 1) + wE * c64(q, ea + 2), den));
+    }
+  }
+}

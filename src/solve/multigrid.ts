@@ -30,8 +30,14 @@ import {
   type Stencil9,
 } from './stencil9.js';
 import { wasmProlongAdd2, wasmResidual2, wasmRestrict2 } from './wasm/arena.js';
+import { type SetupKernels, wasmSetupKernels } from './wasm/setup-arena.js';
 
 export interface MultigridOptions {
+  /**
+   * Run in the WebAssembly SIMD kernels where available (default true; `false`, or COLORIZE_WASM=0
+   * in the environment, keeps the JavaScript loops): the set-up here, the iterations in the solvers.
+   */
+  wasm?: boolean;
   /** Gauss–Seidel sweeps before and after each coarse correction (default 1). */
   smoothing?: number;
   /** Stop coarsening once a grid has at most this many points; it is then solved exactly (default 2048). */
@@ -91,6 +97,8 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
   const levels: MultigridLevel[] = [];
   let cur = A;
   let act = active;
+  // Above a few thousand points the set-up loops run in wasm (./wasm/setup-arena.ts).
+  const setup = options.wasm !== false && A.width * A.height > 4 * coarsestSize ? wasmSetupKernels(A) : null;
   for (;;) {
     // Single precision inside the preconditioner: half the memory traffic, and CG corrects the rest.
     // The finest level works on the caller's vectors (vcycle2's b and z), so it keeps none.
@@ -98,8 +106,7 @@ export function buildMultigrid(A: Stencil9, active: Uint8Array, options: Multigr
     const level: MultigridLevel = { A: cur, x0: v(), x1: v(), b0: v(), b1: v() };
     levels.push(level);
     if (cur.width * cur.height <= coarsestSize || cur.width < 3 || cur.height < 3) break;
-    level.q = dendyInterpolation(cur, act);
-    const next = galerkin(cur, level.q);
+    const next = coarsen(cur, act, setup, level);
     cur = next.A;
     act = next.active;
   }
@@ -160,16 +167,39 @@ function dendyInterpolation(A: Stencil9, active: Uint8Array): Float32Array {
 }
 
 /** A_c = Pᵀ A P (the unrolled accumulation is generated: ./galerkin-kernel.ts), then inactive coarse rows. */
+/**
+ * The next coarser level of `A`: Dendy's weights (stored on `level`) and the Galerkin operator,
+ * through the wasm set-up kernels when given (bit for bit the same as the loops here).
+ */
+function coarsen(A: Stencil9, active: Uint8Array, setup: SetupKernels | null, level: MultigridLevel) {
+  const Wc = (A.width + 1) >> 1;
+  const padc = padFor(Wc);
+  if (setup) {
+    const { q, acc } = setup.coarsen(A, active, Wc, padc);
+    level.q = q;
+    return assembleCoarse(Wc, (A.height + 1) >> 1, acc);
+  }
+  level.q = dendyInterpolation(A, active);
+  return galerkin(A, level.q);
+}
+
 function galerkin(A: Stencil9, q: Float32Array) {
   const { width: W, height: H } = A;
   const Wc = (W + 1) >> 1;
   const Hc = (H + 1) >> 1;
-  const C = createStencil9(Wc, Hc);
-  const padc = C.pad;
+  const padc = padFor(Wc);
   const nc = Wc * Hc;
   // Matrix entries of the coarse forward stencil (diag, E, S, SE, SW), summed in double precision.
   const acc = new Float64Array(5 * (nc + 2 * padc));
   galerkinAccumulate(A, q, Wc, padc, acc);
+  return assembleCoarse(Wc, Hc, acc);
+}
+
+/** The coarse stencil from its Galerkin matrix entries; rows without fine support become identity rows. */
+function assembleCoarse(Wc: number, Hc: number, acc: Float64Array) {
+  const C = createStencil9(Wc, Hc);
+  const padc = C.pad;
+  const nc = Wc * Hc;
   const active = new Uint8Array(nc);
   let maxDiag = 0;
   for (let I = 0; I < nc; I++) maxDiag = Math.max(maxDiag, acc[5 * (padc + I)]);

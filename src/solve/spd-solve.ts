@@ -46,11 +46,6 @@ export interface SpdSolveOptions extends MultigridOptions {
    * for tolerances down to about 1e-6) or 'double' (for tight reference solves).
    */
   precision?: 'single' | 'double';
-  /**
-   * Run single-precision iterations in the WebAssembly SIMD kernels where available (default
-   * true; `false`, or COLORIZE_WASM=0 in the environment, keeps the JavaScript loops).
-   */
-  wasm?: boolean;
 }
 
 export interface SpdSolveResult {

@@ -454,3 +454,26 @@ test("coupled TV's w steps in wasm equal the steps written out with projectSimpl
     for (let i = 0; i < n; i++) assert.equal(W[i * K + winner[i]], 1);
   }
 });
+
+test("the multigrid set-up in wasm (Dendy's weights, Galerkin products) builds the JavaScript loops' hierarchy bit for bit", async () => {
+  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
+  const truth = resizeImage(src, 181, 127, 'area');
+  const strokes = shortStrokes(truth, 400, 9);
+  const sys = generalDirichletSystem(
+    levinOperator(lumaOf(truth), 181, 127),
+    strokes.mask,
+    strokeChroma(strokes, 'yuv'),
+  );
+  const S = constrainedSymmetricPart(sys);
+  const js = buildMultigrid(S, sys.active, { wasm: false });
+  const fast = buildMultigrid(S, sys.active);
+  assert.equal(fast.levels.length, js.levels.length);
+  assert.ok(js.levels.length >= 3, `${js.levels.length} levels`);
+  for (let l = 0; l < js.levels.length; l++) {
+    const a = js.levels[l];
+    const b = fast.levels[l];
+    assert.deepEqual(b.q, a.q, `weights of level ${l}`);
+    for (const key of ['diag', 'e', 's', 'se', 'sw'] as const)
+      assert.deepEqual(b.A[key], a.A[key], `${key} of level ${l}`);
+  }
+});

@@ -46,6 +46,32 @@ interface KernelExports {
   scale2(f: number, r0: number, r1: number, s0: number, s1: number, from: number, to: number): void;
   unscale2(f: number, y0: number, y1: number, from: number, to: number): void;
   bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
+  dendy(
+    d: number,
+    e: number,
+    s: number,
+    se: number,
+    sw: number,
+    active: number,
+    q: number,
+    W: number,
+    H: number,
+    pad: number,
+  ): void;
+  galerkinAccumulate(
+    d: number,
+    e: number,
+    s: number,
+    se: number,
+    sw: number,
+    q: number,
+    W: number,
+    H: number,
+    pad: number,
+    Wc: number,
+    padc: number,
+    acc: number,
+  ): void;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;
@@ -136,6 +162,20 @@ export class WasmArena {
   f32(length: number): Float32Array {
     const at = this.take(length * 4);
     return new Float32Array(this.memory.buffer, at, length);
+  }
+
+  /** A zeroed Float64Array of `length` in the arena (16-byte aligned). */
+  f64(length: number): Float64Array {
+    const at = this.take(length * 8);
+    return new Float64Array(this.memory.buffer, at, length);
+  }
+
+  /**
+   * Hands the whole arena out again from the start; every earlier view now aliases new ones, and
+   * new views are no longer zeroed. For scratch use only (./setup-arena.ts), never with registered operators.
+   */
+  reset(): void {
+    this.top = BASE;
   }
 
   /** A zeroed Uint8Array of `length` in the arena. */
