@@ -1,6 +1,6 @@
 /**
  * One measurement of bench/scribble.bench.ts, run in its own process so peak memory belongs to it:
- *   node --import tsx bench/scribble-case.ts <megapixels> <levin|symmetric|report|scipy|preview|write> [dir]
+ *   node --import tsx bench/scribble-case.ts <megapixels> <levin|levin-unbalanced|symmetric|report|scipy|preview|write> [dir]
  * Prints one JSON line. The test photo is ../shared/data/exemplar/002_truth.png upscaled (bicubic)
  * to the requested size with a little deterministic grain, so the affinities see texture; strokes
  * are short 3-px strokes carrying the true colours under them, STROKES_PER_MP per megapixel
@@ -63,12 +63,18 @@ if (mode === 'write') {
   await writeImage(path.join(dir, 'gray.png'), gray);
   await writeImage(path.join(dir, 'marked.png'), markedImage(gray, strokes));
   console.log(JSON.stringify(base));
-} else if (mode === 'levin' || mode === 'symmetric' || mode === 'report') {
-  warmUp(mode);
+} else if (mode === 'levin' || mode === 'levin-unbalanced' || mode === 'symmetric' || mode === 'report') {
+  // levin-unbalanced: Levin's system without the row balancing (src/solve/balance.ts), the reference for it.
+  const system = mode === 'levin-unbalanced' ? 'levin' : mode;
+  warmUp(system);
   const rss0 = peakRssMiB();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const fast = colorizeLevin(gray, strokes, { system: mode });
+  const fast = colorizeLevin(
+    gray,
+    strokes,
+    mode === 'levin-unbalanced' ? { system, balance: false } : { system },
+  );
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const s = fast.stats;
@@ -76,6 +82,7 @@ if (mode === 'write') {
     JSON.stringify({
       ...base,
       system: mode,
+      balanced: fast.stats.balanced ?? false,
       buildMs: Math.round(s.buildMs),
       setupMs: Math.round(s.setupMs),
       iterateMs: Math.round(s.solveMs),

@@ -43,6 +43,11 @@ export default async function (): Promise<BenchRecord[]> {
       ...js,
       speedupOfWasm: Number((Number(js.solveMs) / Number(levin.solveMs)).toFixed(1)),
     });
+    if (mp >= 1)
+      records.push({
+        case: `levin ${mp} MP, without row balancing`,
+        ...runCase([String(mp), 'levin-unbalanced']),
+      });
     records.push({ case: `symmetric ${mp} MP`, ...runCase([String(mp), 'symmetric']) });
     if (mp <= 0.25) records.push({ case: `report ${mp} MP`, ...runCase([String(mp), 'report']) });
     if (mp <= 1) {

@@ -8,6 +8,8 @@
  * ../shared/data/scribbles (no truth there: their rows compare with the exact solve only), it
  * runs each system with its default solver and Levin's system exactly with scipy (getColorExact.m
  * ported: scripts/levin_exact.py). Prints a table and writes bench/results/scribble-systems.json.
+ * With EVAL_BALANCE=1 it compares Levin's system with and without row balancing instead
+ * (bench/results/scribble-balance.json).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +19,7 @@ import { finish } from '../src/finish/finish.js';
 import type { ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
-import { colorizeLevin, LEVIN_SYSTEMS } from '../src/methods/scribbles/levin/levin.js';
+import { colorizeLevin, LEVIN_SYSTEMS, type LevinOptions } from '../src/methods/scribbles/levin/levin.js';
 import { strokesFromMarked } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { ssim } from '../src/metrics/ssim.js';
@@ -35,6 +37,16 @@ interface Row {
   strokePixels: number;
   [key: string]: number | string | null;
 }
+
+// EVAL_BALANCE=1: Levin's system with and without row balancing (solve/balance.ts) instead of the three systems.
+const BALANCE = process.env.EVAL_BALANCE === '1';
+const VARIANTS: [string, LevinOptions][] = BALANCE
+  ? [
+      ['levin', { system: 'levin', balance: false }],
+      ['levinBalanced', { system: 'levin', balance: true }],
+    ]
+  : LEVIN_SYSTEMS.map((system) => [system, { system }]);
+const NAMES = VARIANTS.map(([name]) => name);
 
 const rows: Row[] = [];
 const mean = (k: string, set: Row[]) => set.reduce((s, r) => s + Number(r[k]), 0) / set.length;
@@ -59,9 +71,9 @@ async function runCase(
     row.exactPsnr = psnr(exact, truth);
     row.exactSsim = ssim(exact, truth);
   }
-  for (const system of LEVIN_SYSTEMS) {
+  for (const [system, options] of VARIANTS) {
     const t0 = performance.now();
-    const res = colorizeLevin(gray, strokes, { system });
+    const res = colorizeLevin(gray, strokes, options);
     row[`${system}Ms`] = Math.round(performance.now() - t0);
     row[`${system}Iterations`] = res.stats.iterations;
     row[`${system}VsExact`] = psnr(res.rgb, exact);
@@ -76,7 +88,7 @@ async function runCase(
     [
       name,
       `${gray.width}x${gray.height}`,
-      ...LEVIN_SYSTEMS.map(
+      ...NAMES.map(
         (s) =>
           `${s} ${f(row[`${s}Psnr`] ?? '-')} vsExact ${f(row[`${s}VsExact`])} ${row[`${s}Ms`]}ms/${row[`${s}Iterations`]}it`,
       ),
@@ -113,7 +125,7 @@ const summary: Record<string, number> = {
   exactPsnr: mean('exactPsnr', val),
   exactSsim: mean('exactSsim', val),
 };
-for (const s of LEVIN_SYSTEMS) {
+for (const s of NAMES) {
   summary[`${s}Psnr`] = mean(`${s}Psnr`, val);
   summary[`${s}Ssim`] = mean(`${s}Ssim`, val);
   summary[`${s}Ms`] = mean(`${s}Ms`, val);
@@ -121,9 +133,12 @@ for (const s of LEVIN_SYSTEMS) {
     ...rows.filter((r) => r.name.startsWith('scribbles/')).map((r) => Number(r[`${s}VsExact`])),
   );
 }
-summary.levinMaxAbsDeltaDb = Math.max(...val.map((r) => Math.abs(Number(r.levinPsnr) - Number(r.exactPsnr))));
+for (const s of NAMES.filter((n) => n.startsWith('levin')))
+  summary[`${s}MaxAbsDeltaDb`] = Math.max(
+    ...val.map((r) => Math.abs(Number(r[`${s}Psnr`]) - Number(r.exactPsnr))),
+  );
 console.log(JSON.stringify(summary, null, 1));
 writeFileSync(
-  path.resolve(here, '../bench/results/scribble-systems.json'),
+  path.resolve(here, `../bench/results/${BALANCE ? 'scribble-balance' : 'scribble-systems'}.json`),
   `${JSON.stringify({ date: new Date().toISOString(), count, longSide, perMegapixel: perMP, summary, rows }, null, 2)}\n`,
 );

@@ -884,3 +884,61 @@ export function dendy(d: usize, e: usize, s: usize, se: usize, sw: usize, active
     }
   }
 }
+
+// ---- Row balancing (src/solve/balance.ts): the least-squares fit of φ = log π.
+
+/** ln x for positive normal f32 lanes: exponent·ln 2 plus 2·atanh((m − 1)/(m + 1)) (|error| < 1e-6). */
+@inline function vlog(x: v128): v128 {
+  const bits = i32x4.sub(x, i32x4.splat(0x3f3504f3)); // split around √2 so m ∈ [√½, √2)
+  const e = i32x4.shr_s(bits, 23);
+  const m = i32x4.sub(x, i32x4.shl(e, 23));
+  const t = f32x4.div(f32x4.sub(m, f32x4.splat(1)), f32x4.add(m, f32x4.splat(1)));
+  const t2 = f32x4.mul(t, t);
+  let p = f32x4.splat(<f32>(2.0 / 9.0));
+  p = f32x4.add(f32x4.mul(p, t2), f32x4.splat(<f32>(2.0 / 7.0)));
+  p = f32x4.add(f32x4.mul(p, t2), f32x4.splat(<f32>(2.0 / 5.0)));
+  p = f32x4.add(f32x4.mul(p, t2), f32x4.splat(<f32>(2.0 / 3.0)));
+  p = f32x4.add(f32x4.mul(p, t2), f32x4.splat(2));
+  return f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(e), f32x4.splat(<f32>0.6931471805599453)), f32x4.mul(p, t));
+}
+
+/**
+ * One pair direction of the fit: for s = r + off, weight √(a c) with a = fw[r], c = bw[s] (0 where
+ * either is 0) into out[r], and weight·ln(a/c) into g[r], over [from, to).
+ */
+export function balancePairs(fw: usize, bw: usize, off: i32, out: usize, g: usize, from: i32, to: i32): void {
+  const zero = f32x4.splat(0);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a = vld(fw, i);
+    const c = vld(bw, i + off);
+    const both = v128.and(f32x4.gt(a, zero), f32x4.gt(c, zero));
+    const one = f32x4.splat(1);
+    // Lanes without a pair take 1 in the logarithms and are masked to 0 afterwards.
+    const sa = v128.bitselect(a, one, both);
+    const sc = v128.bitselect(c, one, both);
+    const w = f32x4.sqrt(f32x4.mul(sa, sc));
+    vst(out, i, v128.and(w, both));
+    vst(g, i, v128.and(f32x4.mul(w, f32x4.sub(vlog(sa), vlog(sc))), both));
+  }
+  // The tail through the same vector code, one lane at a time (no Math.log: its tables would
+  // need a data segment in the imported memory).
+  for (; i < to; i++) {
+    const a = f32x4.splat(fld(fw, i));
+    const c = f32x4.splat(fld(bw, i + off));
+    const both = v128.and(f32x4.gt(a, zero), f32x4.gt(c, zero));
+    const one = f32x4.splat(1);
+    const sa = v128.bitselect(a, one, both);
+    const sc = v128.bitselect(c, one, both);
+    const w = f32x4.sqrt(f32x4.mul(sa, sc));
+    fst(out, i, f32x4.extract_lane(v128.and(w, both), 0));
+    fst(g, i, f32x4.extract_lane(v128.and(f32x4.mul(w, f32x4.sub(vlog(sa), vlog(sc))), both), 0));
+  }
+}
+
+/** b[i] += g[i − off] − g[i] over [from, to): each pair's term at both its ends. */
+export function balanceSpread(g: usize, off: i32, b: usize, from: i32, to: i32): void {
+  let i = from;
+  for (; i + 4 <= to; i += 4) vst(b, i, f32x4.add(vld(b, i), f32x4.sub(vld(g, i - off), vld(g, i))));
+  for (; i < to; i++) fst(b, i, fld(b, i) + fld(g, i - off) - fld(g, i));
+}

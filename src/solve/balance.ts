@@ -20,7 +20,8 @@
  */
 import type { GeneralStencil9 } from './general-stencil9.js';
 import { solveSpd } from './spd-solve.js';
-import { createStencil9, gridVector } from './stencil9.js';
+import { createStencil9, gridVector, type Stencil9 } from './stencil9.js';
+import { planeBytes, WasmArena, wasmKernelsAvailable } from './wasm/arena.js';
 
 export interface BalanceOptions {
   /** Relative residual of the fit's CG (default 0.1: π only steers a preconditioner). */
@@ -49,31 +50,10 @@ const LOG_RANGE = 30;
 export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = {}): Float32Array {
   const { width: W, height: H, pad } = A;
   const n = W * H;
-  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const end = pad + n;
   const L = createStencil9(W, H);
   const b = gridVector(W, H);
-  // Each unordered pair once, from its upper/left end r toward s = r + off.
-  const pairs = [
-    [cE, cW, 1, L.e],
-    [cS, cN, W, L.s],
-    [cSE, cNW, W + 1, L.se],
-    [cSW, cNE, W - 1, L.sw],
-  ] as const;
-  const end = pad + n;
-  for (const [forward, backward, off, out] of pairs) {
-    for (let i = pad; i < end; i++) {
-      const a = forward[i];
-      if (a === 0) continue;
-      const c = backward[i + off];
-      if (c === 0) continue;
-      const weight = Math.sqrt(a * c);
-      const g = weight * Math.log(a / c);
-      out[i] = weight;
-      // Normal equations of Σ weight·(φ_s − φ_r − log(a/c))²: L φ = −Σ_s weight_rs·log(w_rs/w_sr).
-      b[i] -= g;
-      b[i + off] += g;
-    }
-  }
+  if (!fitInWasm(A, L, b)) fitInJavaScript(A, L, b);
   const { e, s, se, sw, diag } = L;
   let scale = 0;
   for (let i = pad; i < end; i++) {
@@ -97,6 +77,65 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
     pi[r] = Math.exp(d);
   }
   return pi;
+}
+
+/** The pairs' weights into L's couplings and the fit's right-hand side into b, in JavaScript. */
+function fitInJavaScript(A: GeneralStencil9, L: Stencil9, b: Float64Array): void {
+  const { width: W, height: H, pad } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  // Each unordered pair once, from its upper/left end r toward s = r + off.
+  const pairs = [
+    [cE, cW, 1, L.e],
+    [cS, cN, W, L.s],
+    [cSE, cNW, W + 1, L.se],
+    [cSW, cNE, W - 1, L.sw],
+  ] as const;
+  const end = pad + W * H;
+  for (const [forward, backward, off, out] of pairs) {
+    for (let i = pad; i < end; i++) {
+      const a = forward[i];
+      if (a === 0) continue;
+      const c = backward[i + off];
+      if (c === 0) continue;
+      const weight = Math.sqrt(a * c);
+      const g = weight * Math.log(a / c);
+      out[i] = weight;
+      // Normal equations of Σ weight·(φ_s − φ_r − log(a/c))²: L φ = −Σ_s weight_rs·log(w_rs/w_sr).
+      b[i] -= g;
+      b[i + off] += g;
+    }
+  }
+}
+
+/**
+ * The same in the wasm kernels (a SIMD logarithm good to 1e-6: π only steers a preconditioner);
+ * false where they are unavailable or A is in double precision.
+ */
+function fitInWasm(A: GeneralStencil9, L: Stencil9, b: Float64Array): boolean {
+  if (!(A.c[0] instanceof Float32Array) || !wasmKernelsAvailable()) return false;
+  const { width: W, height: H, pad } = A;
+  const len = W * H + 2 * pad;
+  const arena = WasmArena.create(planeBytes(len, 5));
+  if (!arena) return false;
+  const [fw, bw, g, rhs] = [arena.f32(len), arena.f32(len), arena.f32(len), arena.f32(len)];
+  const out = arena.f32(len);
+  const end = pad + W * H;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const pairs = [
+    [cE, cW, 1, L.e],
+    [cS, cN, W, L.s],
+    [cSE, cNW, W + 1, L.se],
+    [cSW, cNE, W - 1, L.sw],
+  ] as const;
+  for (const [forward, backward, off, plane] of pairs) {
+    fw.set(forward);
+    bw.set(backward);
+    arena.kernels.balancePairs(fw.byteOffset, bw.byteOffset, off, out.byteOffset, g.byteOffset, pad, end);
+    arena.kernels.balanceSpread(g.byteOffset, off, rhs.byteOffset, pad, end);
+    plane.set(out);
+  }
+  b.set(rhs);
+  return true;
 }
 
 /**

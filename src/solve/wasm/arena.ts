@@ -72,6 +72,8 @@ interface KernelExports {
     padc: number,
     acc: number,
   ): void;
+  balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
+  balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;

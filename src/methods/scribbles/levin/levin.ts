@@ -41,7 +41,7 @@ export type LevinSystem = 'levin' | 'symmetric' | 'report';
 export const LEVIN_SYSTEMS: readonly LevinSystem[] = ['levin', 'symmetric', 'report'];
 
 /** Default of {@link LevinOptions.balance}: balance images of at least this many pixels. */
-export const BALANCE_MIN_PIXELS = 500_000;
+export const BALANCE_MIN_PIXELS = 1_000_000;
 
 /**
  * Default relative residual for Levin's non-symmetric system. BiCGStab's residual says less
@@ -102,6 +102,8 @@ export interface ScribbleStats {
   working?: { width: number; height: number };
   /** Where the iterations ran (../../../solve/wasm): 'wasm' (SIMD kernels) or 'javascript'. */
   kernels?: 'wasm' | 'javascript';
+  /** Whether Levin's system was row-balanced before the solve (`LevinOptions.balance`). */
+  balanced?: boolean;
 }
 
 /** What a scribble method returns: chroma planes at the gray image's size, their space, and figures. */
@@ -198,7 +200,8 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
   const rowScale = balance ? stationaryBalance(A) : undefined;
   if (rowScale) scaleRows(A, rowScale);
-  return solveLevinSystem(A, strokes, space, { ...options, rowScale }, performance.now() - t0, true);
+  const res = solveLevinSystem(A, strokes, space, { ...options, rowScale }, performance.now() - t0, true);
+  return { ...res, stats: { ...res.stats, balanced: balance } };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   strokesOfInputs,
 } from '../declare.js';
 import { AFFINITY_DEFAULTS } from './affinity.js';
-import { colorizeLevin, LEVIN_SYSTEMS } from './levin.js';
+import { BALANCE_MIN_PIXELS, colorizeLevin, LEVIN_SYSTEMS } from './levin.js';
 
 export const levinMethod: MethodDeclaration = {
   name: 'levin',
@@ -34,6 +34,14 @@ export const levinMethod: MethodDeclaration = {
         'levin: Levin et al.’s own system (getColorExact.m); symmetric: the symmetrised graph Laplacian; report: the report’s eq. 8 weights and eq. 9 normal equations',
     },
     {
+      flags: '--balance <when>',
+      key: 'balance',
+      type: 'string',
+      choices: ['auto', 'on', 'off'],
+      default: 'auto',
+      description: `levin system: balance its rows before the solve (same result, fewer iterations on large photos); auto: from ${BALANCE_MIN_PIXELS / 1e6} MP`,
+    },
+    {
       flags: '--variance-scale <f>',
       key: 'varianceScale',
       type: 'number',
@@ -54,7 +62,11 @@ export const levinMethod: MethodDeclaration = {
   run: (inputs, o, ctx) => {
     const { gray, strokes } = strokesOfInputs(inputs, o, ctx);
     ctx.progress?.(0.1, 'solving');
-    const res = colorizeLevin(gray, strokes, solveOptions(o));
+    const { balance, ...rest } = solveOptions(o);
+    const res = colorizeLevin(gray, strokes, {
+      ...rest,
+      balance: balance === 'on' ? true : balance === 'off' ? false : undefined,
+    });
     const system = (o.system as string | undefined) ?? 'levin';
     const s = res.stats;
     if (!s.converged)
