@@ -79,20 +79,26 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
   return pi;
 }
 
-/** The pairs' weights into L's couplings and the fit's right-hand side into b, in JavaScript. */
-function fitInJavaScript(A: GeneralStencil9, L: Stencil9, b: Float64Array): void {
-  const { width: W, height: H, pad } = A;
+/**
+ * Each unordered pair once, from its upper/left end r toward s = r + off: the coupling planes of
+ * both directions, the offset, and L's plane that receives the pair's weight.
+ */
+function pairDirections(A: GeneralStencil9, L: Stencil9) {
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  // Each unordered pair once, from its upper/left end r toward s = r + off.
-  const pairs = [
+  const W = A.width;
+  return [
     [cE, cW, 1, L.e],
     [cS, cN, W, L.s],
     [cSE, cNW, W + 1, L.se],
     [cSW, cNE, W - 1, L.sw],
   ] as const;
-  const end = pad + W * H;
-  for (const [forward, backward, off, out] of pairs) {
-    for (let i = pad; i < end; i++) {
+}
+
+/** The pairs' weights into L's couplings and the fit's right-hand side into b, in JavaScript. */
+function fitInJavaScript(A: GeneralStencil9, L: Stencil9, b: Float64Array): void {
+  const end = A.pad + A.width * A.height;
+  for (const [forward, backward, off, out] of pairDirections(A, L)) {
+    for (let i = A.pad; i < end; i++) {
       const a = forward[i];
       if (a === 0) continue;
       const c = backward[i + off];
@@ -120,14 +126,7 @@ function fitInWasm(A: GeneralStencil9, L: Stencil9, b: Float64Array): boolean {
   const [fw, bw, g, rhs] = [arena.f32(len), arena.f32(len), arena.f32(len), arena.f32(len)];
   const out = arena.f32(len);
   const end = pad + W * H;
-  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  const pairs = [
-    [cE, cW, 1, L.e],
-    [cS, cN, W, L.s],
-    [cSE, cNW, W + 1, L.se],
-    [cSW, cNE, W - 1, L.sw],
-  ] as const;
-  for (const [forward, backward, off, plane] of pairs) {
+  for (const [forward, backward, off, plane] of pairDirections(A, L)) {
     fw.set(forward);
     bw.set(backward);
     arena.kernels.balancePairs(fw.byteOffset, bw.byteOffset, off, out.byteOffset, g.byteOffset, pad, end);
