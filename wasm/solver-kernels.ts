@@ -942,3 +942,113 @@ export function balanceSpread(g: usize, off: i32, b: usize, from: i32, to: i32):
   for (; i + 4 <= to; i += 4) vst(b, i, f32x4.add(vld(b, i), f32x4.sub(vld(g, i - off), vld(g, i))));
   for (; i < to; i++) fst(b, i, fld(b, i) + fld(g, i - off) - fld(g, i));
 }
+
+// ---- Levin et al.'s affinities (src/methods/scribbles/levin/affinity.ts, levinOperator).
+
+/** e^x for x ≤ 0 lanes: 2^k·e^r with |r| ≤ ln2/2, degree-6 Taylor (relative error < 2e-7); 0 below −87. */
+@inline function vexpNeg(x: v128): v128 {
+  const lo = f32x4.splat(-87);
+  const xc = f32x4.max(x, lo);
+  const k = f32x4.nearest(f32x4.mul(xc, f32x4.splat(<f32>1.4426950408889634)));
+  // ln 2 in two parts so that k·ln2_hi is exact.
+  const r = f32x4.sub(
+    f32x4.sub(xc, f32x4.mul(k, f32x4.splat(<f32>0.693145751953125))),
+    f32x4.mul(k, f32x4.splat(<f32>1.428606765330187e-6)),
+  );
+  let p = f32x4.splat(<f32>(1.0 / 720.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(<f32>(1.0 / 120.0)));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(<f32>(1.0 / 24.0)));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(<f32>(1.0 / 6.0)));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(<f32>0.5));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23);
+  return v128.and(f32x4.mul(p, scale), f32x4.gt(x, lo));
+}
+
+/**
+ * Levin's normalised weights of the interior pixels x ∈ [1, 1 + 4⌊(W − 2)/4⌋) of `rows` image rows,
+ * four at a time, as levinOperator's interior loop computes them. `y` points at the band's gray
+ * values from the row above the first to the row below the last (W per row); `out` at 8
+ * consecutive planes of rows × W values (W, E, N, S, NW, NE, SW, SE), written at those pixels only.
+ */
+export function levinAffinityRows(
+  y: usize,
+  out: usize,
+  W: i32,
+  rows: i32,
+  varianceScale: f32,
+  logFloor: f32,
+  sigmaFloor: f32,
+): void {
+  const plane = <usize>(rows * W) << 2;
+  const row = <usize>W << 2;
+  const ninth = f32x4.splat(<f32>(1.0 / 9.0));
+  const vs = f32x4.splat(varianceScale);
+  const invLogFloor = f32x4.splat(<f32>1 / logFloor);
+  const floor = f32x4.splat(sigmaFloor);
+  const minusOne = f32x4.splat(-1);
+  const xEnd = 1 + ((W - 2) & ~3);
+  for (let ly = 0; ly < rows; ly++) {
+    for (let x = 1; x < xEnd; x += 4) {
+      const c = y + ((<usize>((ly + 1) * W + x)) << 2);
+      const yr = v128.load(c);
+      const dW = f32x4.sub(v128.load(c - 4), yr);
+      const dE = f32x4.sub(v128.load(c + 4), yr);
+      const dN = f32x4.sub(v128.load(c - row), yr);
+      const dS = f32x4.sub(v128.load(c + row), yr);
+      const dNW = f32x4.sub(v128.load(c - row - 4), yr);
+      const dNE = f32x4.sub(v128.load(c - row + 4), yr);
+      const dSW = f32x4.sub(v128.load(c + row - 4), yr);
+      const dSE = f32x4.sub(v128.load(c + row + 4), yr);
+      // mean − yr = Σd / 9; variance = Σd²/9 − (mean − yr)².
+      const sd = f32x4.add(
+        f32x4.add(f32x4.add(dW, dE), f32x4.add(dN, dS)),
+        f32x4.add(f32x4.add(dNW, dNE), f32x4.add(dSW, dSE)),
+      );
+      const dm = f32x4.mul(sd, ninth);
+      const qW = f32x4.mul(dW, dW);
+      const qE = f32x4.mul(dE, dE);
+      const qN = f32x4.mul(dN, dN);
+      const qS = f32x4.mul(dS, dS);
+      const qNW = f32x4.mul(dNW, dNW);
+      const qNE = f32x4.mul(dNE, dNE);
+      const qSW = f32x4.mul(dSW, dSW);
+      const qSE = f32x4.mul(dSE, dSE);
+      const sq = f32x4.add(
+        f32x4.add(f32x4.add(qW, qE), f32x4.add(qN, qS)),
+        f32x4.add(f32x4.add(qNW, qNE), f32x4.add(qSW, qSE)),
+      );
+      const variance = f32x4.sub(f32x4.mul(sq, ninth), f32x4.mul(dm, dm));
+      const minSq = f32x4.min(
+        f32x4.min(f32x4.min(qW, qE), f32x4.min(qN, qS)),
+        f32x4.min(f32x4.min(qNW, qNE), f32x4.min(qSW, qSE)),
+      );
+      let csig = f32x4.max(f32x4.mul(variance, vs), f32x4.mul(minSq, invLogFloor));
+      csig = f32x4.max(csig, floor);
+      const inv = f32x4.div(minusOne, csig);
+      const gW = vexpNeg(f32x4.mul(qW, inv));
+      const gE = vexpNeg(f32x4.mul(qE, inv));
+      const gN = vexpNeg(f32x4.mul(qN, inv));
+      const gS = vexpNeg(f32x4.mul(qS, inv));
+      const gNW = vexpNeg(f32x4.mul(qNW, inv));
+      const gNE = vexpNeg(f32x4.mul(qNE, inv));
+      const gSW = vexpNeg(f32x4.mul(qSW, inv));
+      const gSE = vexpNeg(f32x4.mul(qSE, inv));
+      const total = f32x4.add(
+        f32x4.add(f32x4.add(gW, gE), f32x4.add(gN, gS)),
+        f32x4.add(f32x4.add(gNW, gNE), f32x4.add(gSW, gSE)),
+      );
+      const h = f32x4.div(f32x4.splat(1), total);
+      const o = out + ((<usize>(ly * W + x)) << 2);
+      v128.store(o, f32x4.mul(gW, h));
+      v128.store(o + plane, f32x4.mul(gE, h));
+      v128.store(o + 2 * plane, f32x4.mul(gN, h));
+      v128.store(o + 3 * plane, f32x4.mul(gS, h));
+      v128.store(o + 4 * plane, f32x4.mul(gNW, h));
+      v128.store(o + 5 * plane, f32x4.mul(gNE, h));
+      v128.store(o + 6 * plane, f32x4.mul(gSW, h));
+      v128.store(o + 7 * plane, f32x4.mul(gSE, h));
+    }
+  }
+}

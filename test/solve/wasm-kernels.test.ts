@@ -477,3 +477,33 @@ test("the multigrid set-up in wasm (Dendy's weights, Galerkin products) builds t
       assert.deepEqual(b.A[key], a.A[key], `${key} of level ${l}`);
   }
 });
+
+test("Levin's affinities in wasm (SIMD exp, single precision) equal the double-precision JavaScript loop on a real photo", async () => {
+  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
+  // The whole photo, odd sizes that leave 1–3 interior pixels per row to the scalar tail, and
+  // bands: 64 rows per band, so 130 rows cross two band boundaries.
+  for (const [W, H] of [
+    [src.width, src.height],
+    [131, 130],
+    [6, 3],
+    [9, 7],
+    [10, 66],
+  ]) {
+    const img = W === src.width ? src : resizeImage(src, W, H, 'area');
+    const Y = lumaOf(img);
+    const fast = levinOperator(Y, W, H);
+    const exact = levinOperator(Y, W, H, {}, 'double');
+    let worst = 0;
+    for (let k = 0; k < 8; k++)
+      for (let i = 0; i < exact.c[k].length; i++)
+        worst = Math.max(worst, Math.abs(fast.c[k][i] - exact.c[k][i]));
+    assert.ok(worst <= 1e-6, `${W}×${H}: max |Δw| ${worst}`);
+    for (let i = exact.pad; i < exact.pad + W * H; i++) assert.equal(fast.diag[i], 1);
+    // Every row still sums to 1 (the weights are normalised per pixel).
+    for (let i = fast.pad; i < fast.pad + W * H; i += 7) {
+      let sum = 0;
+      for (let k = 0; k < 8; k++) sum += fast.c[k][i];
+      assert.ok(Math.abs(sum - 1) < 1e-5, `${W}×${H}: row ${i} sums to ${sum}`);
+    }
+  }
+});

@@ -74,6 +74,15 @@ interface KernelExports {
   ): void;
   balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
+  levinAffinityRows(
+    y: number,
+    out: number,
+    W: number,
+    rows: number,
+    varianceScale: number,
+    logFloor: number,
+    sigmaFloor: number,
+  ): void;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;

@@ -22,6 +22,7 @@ import {
   symmetrise,
 } from '../../../solve/general-stencil9.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
+import { planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
 
 export interface AffinityOptions {
   /** Factor on the window variance, 2σ_r² = factor · variance (Levin's code: 0.6). */
@@ -63,7 +64,9 @@ function resolve(options: AffinityOptions): Required<AffinityOptions> {
  * Levin et al.'s operator I − w as a general 9-point stencil: diagonal 1, coupling c_k[r] = w_rs
  * for s = r + offset_k (out-of-image couplings 0). With the strokes as Dirichlet constraints
  * this is exactly the system of their `getColorExact.m`: u_r − Σ_s w_rs u_s = 0 at free pixels.
- * `precision: 'double'` keeps the weights in double precision (reference solves).
+ * `precision: 'double'` keeps the weights in double precision (reference solves). In single
+ * precision the interior pixels are computed in the wasm kernels where they run (SIMD, within
+ * 1e-6 of the double-precision weights; tested), the rest by the same JavaScript as in double.
  *
  * @example
  * ```ts
@@ -133,6 +136,8 @@ export function levinOperator(
     for (let k = 0; k < 8; k++) A.c[k][i] = v[k] / total;
     diag[i] = 1;
   };
+  if (precision === 'single' && affinitiesInWasm(Y, A, varianceScale, logFloor, sigmaFloor, generalPixel))
+    return A;
   for (let y = 0; y < height; y++) {
     const border = y === 0 || y === height - 1;
     for (let x = 0; x < W; x++) {
@@ -235,4 +240,55 @@ export function symmetricAffinity(
   options: AffinityOptions = {},
 ): Stencil9 {
   return symmetrise(levinOperator(Y, width, height, options));
+}
+
+/** Rows per band of the wasm affinities: a small fixed arena, whatever the image size. */
+const BAND_ROWS = 64;
+
+/**
+ * The interior pixels' weights in the wasm kernels (SIMD, single precision; levinAffinityRows in
+ * wasm/solver-kernels.ts), band by band; the border pixels and each row's last few interior ones
+ * (fewer than four) through `pixel`, the JavaScript computation. Diagonal 1 everywhere. False
+ * where the kernels are unavailable or the image is too narrow (the caller then computes it all).
+ */
+function affinitiesInWasm(
+  Y: Float32Array,
+  A: GeneralStencil9,
+  varianceScale: number,
+  logFloor: number,
+  sigmaFloor: number,
+  pixel: (x: number, y: number) => void,
+): boolean {
+  const { width: W, height: H, pad } = A;
+  if (W < 6 || H < 3) return false;
+  const arena = WasmArena.create(planeBytes(W * (BAND_ROWS + 2)) + planeBytes(W * BAND_ROWS, 8));
+  if (!arena) return false;
+  const yBand = arena.f32(W * (BAND_ROWS + 2));
+  const out = arena.f32(8 * W * BAND_ROWS);
+  const xEnd = 1 + ((W - 2) & ~3);
+  for (let y0 = 1; y0 < H - 1; y0 += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, H - 1 - y0);
+    yBand.set(Y.subarray((y0 - 1) * W, (y0 + rows + 1) * W));
+    arena.kernels.levinAffinityRows(
+      yBand.byteOffset,
+      out.byteOffset,
+      W,
+      rows,
+      varianceScale,
+      logFloor,
+      sigmaFloor,
+    );
+    const n = rows * W;
+    for (let k = 0; k < 8; k++) A.c[k].set(out.subarray(k * n, (k + 1) * n), pad + y0 * W);
+    for (let y = y0; y < y0 + rows; y++) {
+      pixel(0, y);
+      for (let x = xEnd; x < W; x++) pixel(x, y);
+    }
+  }
+  for (let x = 0; x < W; x++) {
+    pixel(x, 0);
+    pixel(x, H - 1);
+  }
+  A.diag.fill(1, pad, pad + W * H);
+  return true;
 }
