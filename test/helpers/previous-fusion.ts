@@ -5,12 +5,13 @@
  * computed at every pixel of the tile. Kept as the previous path the faster search must
  * reproduce (test/superpixel/fusion-previous.test.ts) and as the benchmark's same-run reference.
  */
-import type { Superpixels } from '../../src/segment/slic.js';
+
 import {
   type FusionOptions,
   type FusionReport,
   fusionStats,
 } from '../../src/methods/exemplar/superpixel/fusion.js';
+import type { Superpixels } from '../../src/segment/slic.js';
 
 /**
  * Eq. 4 with the reordering and the relative truncation of fusion.ts: the fused colour of every pixel,
