@@ -311,7 +311,41 @@ function nearestSample(fx: number, fy: number, lowWidth: number, lowHeight: numb
   return cy * lowWidth + cx;
 }
 
-/** The tent kernel of {@link jointBilateralUpsample}: only the 2×2 samples around p↓ can have weight. */
+/**
+ * One axis of the tent kernel: for each full-resolution coordinate o, the low-resolution samples
+ * ⌊f⌋ and ⌊f⌋ + 1 around f = (o + ½)·low/n − ½, their tent factors 1 − |q − f|, and whether each
+ * can have weight (inside the grid, |q − f| < 1, factor > 0) — the tests {@link tentWeights}
+ * makes per pixel, done once per row and column.
+ */
+function tentAxis(
+  n: number,
+  lowN: number,
+): { i0: Int32Array; a0: Float64Array; a1: Float64Array; ok0: Uint8Array; ok1: Uint8Array } {
+  const s = lowN / n;
+  const i0 = new Int32Array(n);
+  const a0 = new Float64Array(n);
+  const a1 = new Float64Array(n);
+  const ok0 = new Uint8Array(n);
+  const ok1 = new Uint8Array(n);
+  for (let o = 0; o < n; o++) {
+    const f = (o + 0.5) * s - 0.5;
+    const q0 = Math.floor(f);
+    i0[o] = q0;
+    const d0 = q0 - f;
+    const d1 = q0 + 1 - f;
+    a0[o] = 1 - Math.abs(d0);
+    a1[o] = 1 - Math.abs(d1);
+    ok0[o] = q0 >= 0 && q0 < lowN && a0[o] > 0 && Math.abs(d0) < 1 ? 1 : 0;
+    ok1[o] = q0 + 1 >= 0 && q0 + 1 < lowN && a1[o] > 0 && Math.abs(d1) < 1 ? 1 : 0;
+  }
+  return { i0, a0, a1, ok0, ok1 };
+}
+
+/**
+ * The tent kernel of {@link jointBilateralUpsample}: only the 2×2 samples around p↓ can have
+ * weight. The same arithmetic as {@link tentWeights} in the same order (so the same result to the
+ * bit), with the per-axis parts computed once per row and column.
+ */
 function tentUpsample(
   guide: Float32Array,
   width: number,
@@ -326,23 +360,62 @@ function tentUpsample(
   const sx = lowWidth / width;
   const sy = lowHeight / height;
   const nc = lowValues.length;
-  const q = new Int32Array(4);
-  const w = new Float64Array(4);
+  const X = tentAxis(width, lowWidth);
+  const Y = tentAxis(height, lowHeight);
   for (let y = 0; y < height; y++) {
-    const fy = (y + 0.5) * sy - 0.5;
+    const ay0 = Y.a0[y];
+    const ay1 = Y.a1[y];
+    const oy0 = Y.ok0[y] === 1;
+    const oy1 = Y.ok1[y] === 1;
+    const r0 = Y.i0[y] * lowWidth;
+    const r1 = r0 + lowWidth;
     for (let x = 0; x < width; x++) {
-      const fx = (x + 0.5) * sx - 0.5;
       const p = y * width + x;
-      const wsum = tentWeights(fx, fy, guide[p], low, lowWidth, lowHeight, inv2r, q, w);
+      const g = guide[p];
+      const cx = X.i0[x];
+      const ax0 = X.a0[x];
+      const ax1 = X.a1[x];
+      const k0 = oy0 && X.ok0[x] === 1;
+      const k1 = oy0 && X.ok1[x] === 1;
+      const k2 = oy1 && X.ok0[x] === 1;
+      const k3 = oy1 && X.ok1[x] === 1;
+      let wsum = 0;
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      let w3 = 0;
+      if (k0) {
+        const dg = low[r0 + cx] - g;
+        w0 = ax0 * ay0 * Math.exp(-dg * dg * inv2r);
+        wsum += w0;
+      }
+      if (k1) {
+        const dg = low[r0 + cx + 1] - g;
+        w1 = ax1 * ay0 * Math.exp(-dg * dg * inv2r);
+        wsum += w1;
+      }
+      if (k2) {
+        const dg = low[r1 + cx] - g;
+        w2 = ax0 * ay1 * Math.exp(-dg * dg * inv2r);
+        wsum += w2;
+      }
+      if (k3) {
+        const dg = low[r1 + cx + 1] - g;
+        w3 = ax1 * ay1 * Math.exp(-dg * dg * inv2r);
+        wsum += w3;
+      }
       if (wsum < 1e-30) {
-        const n = nearestSample(fx, fy, lowWidth, lowHeight);
+        const n = nearestSample((x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5, lowWidth, lowHeight);
         for (let c = 0; c < nc; c++) outs[c][p] = lowValues[c][n];
         continue;
       }
       for (let c = 0; c < nc; c++) {
         const v = lowValues[c];
         let a = 0;
-        for (let k = 0; k < 4; k++) if (q[k] >= 0) a += w[k] * v[q[k]];
+        if (k0) a += w0 * v[r0 + cx];
+        if (k1) a += w1 * v[r0 + cx + 1];
+        if (k2) a += w2 * v[r1 + cx];
+        if (k3) a += w3 * v[r1 + cx + 1];
         outs[c][p] = a / wsum;
       }
     }
