@@ -93,14 +93,19 @@ function flippedTranspose(k: Float32Array, cout: number, cin: number): Float32Ar
   return t;
 }
 
-/** Backward graph: input and `grad_<layer>` for each chosen layer → `grad_input` [1,3,H,W]. */
-export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConvName[]): Uint8Array {
-  const ls = sortedLayers(layers);
+/**
+ * Backward nodes from the deepest chosen layer down to `grad_input`, reading the forward pass's
+ * ReLU outputs (`<name>_relu`, from {@link forwardNodes}) for the masks and `grad_<layer>`
+ * (∂L/∂ of each chosen layer's pre-ReLU output) where each chosen layer joins.
+ */
+function backwardNodes(
+  w: Vgg19Weights,
+  ls: VggConvName[],
+  nodes: OnnxNode[],
+  initializers: OnnxTensor[],
+): void {
   const chosen = new Set<string>(ls);
   const last = convLayerInfo(ls[ls.length - 1]).index;
-  const nodes: OnnxNode[] = [];
-  const initializers: OnnxTensor[] = [];
-  forwardNodes(w, last, nodes, initializers);
   let g = `grad_${VGG19_CONV_NAMES[last]}`;
   for (let i = last; i >= 0; i--) {
     const name = VGG19_CONV_NAMES[i];
@@ -144,6 +149,15 @@ export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConv
       nodes.push({ op: 'Add', inputs: [masked, `grad_${prev}`], outputs: [g] });
     } else g = masked;
   }
+}
+
+/** Backward graph: input and `grad_<layer>` for each chosen layer → `grad_input` [1,3,H,W]. */
+export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConvName[]): Uint8Array {
+  const ls = sortedLayers(layers);
+  const nodes: OnnxNode[] = [];
+  const initializers: OnnxTensor[] = [];
+  forwardNodes(w, convLayerInfo(ls[ls.length - 1]).index, nodes, initializers);
+  backwardNodes(w, ls, nodes, initializers);
   return encodeOnnxModel({
     name: 'vgg19_backward',
     nodes,
@@ -154,6 +168,166 @@ export function buildVgg19BackwardOnnx(w: Vgg19Weights, layers: readonly VggConv
     ],
     outputs: [{ name: 'grad_input', shape: [1, 3, 'height', 'width'] }],
   });
+}
+
+/**
+ * Inputs of the fused Gram-loss graph ({@link buildVgg19GramLossOnnx}) for one content layer: the
+ * target features P (same shape as the layer's output) and two scalars [1]: `content_coef_<n>`
+ * multiplies Σ(F − P)² into the loss, `content_gcoef_<n>` multiplies (F − P) into ∂L/∂F.
+ */
+export const gramLossContentInputs = (n: VggConvName) =>
+  ({ target: `content_target_${n}`, coef: `content_coef_${n}`, gcoef: `content_gcoef_${n}` }) as const;
+
+/**
+ * Inputs for one style layer: the target Gram matrix A [C, C] and three scalars [1]:
+ * `gram_scale_<n>` makes G = F Fᵀ · scale, `style_coef_<n>` multiplies Σ(G − A)² into the loss,
+ * `style_gcoef_<n>` multiplies (G − A) F into ∂L/∂F.
+ */
+export const gramLossStyleInputs = (n: VggConvName) =>
+  ({
+    target: `style_target_${n}`,
+    scale: `gram_scale_${n}`,
+    coef: `style_coef_${n}`,
+    gcoef: `style_gcoef_${n}`,
+  }) as const;
+
+/**
+ * The whole Gram objective in one graph: image → VGG-19 forward (kept, not recomputed) → content
+ * terms k_c Σ(F − P)² and style terms k_s Σ(F Fᵀ·g − A)² with their gradients w.r.t. F (Gram
+ * products as MatMul) → the backward pass of {@link buildVgg19BackwardOnnx} → `grad_input`
+ * [1,3,H,W] (caffe units), `content` [1] and `style` [1] (sums over layers). Targets and
+ * coefficients are inputs, so one graph serves every size, weight and normalisation.
+ */
+export function buildVgg19GramLossOnnx(
+  w: Vgg19Weights,
+  contentLayers: readonly VggConvName[],
+  styleLayers: readonly VggConvName[],
+): Uint8Array {
+  if (styleLayers.length === 0) throw new ColorizeError('vgg19 gram loss: no style layers chosen', 'usage');
+  const cs = contentLayers.length > 0 ? sortedLayers(contentLayers) : [];
+  const ss = sortedLayers(styleLayers);
+  const ls = sortedLayers([...cs, ...ss]);
+  const nodes: OnnxNode[] = [];
+  const initializers: OnnxTensor[] = [];
+  const inputs: { name: string; shape: Array<number | string> }[] = [
+    { name: 'input', shape: [1, 3, 'height', 'width'] },
+  ];
+  forwardNodes(w, convLayerInfo(ls[ls.length - 1]).index, nodes, initializers);
+  const contentTerms: string[] = [];
+  const styleTerms: string[] = [];
+  for (const n of ls) {
+    const c = convLayerInfo(n).channels;
+    const parts: string[] = [];
+    if (cs.includes(n)) {
+      const io = gramLossContentInputs(n);
+      inputs.push({ name: io.target, shape: [1, c, `h_${n}`, `w_${n}`] });
+      inputs.push({ name: io.coef, shape: [1] });
+      inputs.push({ name: io.gcoef, shape: [1] });
+      nodes.push({ op: 'Sub', inputs: [n, io.target], outputs: [`${n}_cdiff`] });
+      nodes.push({
+        op: 'ReduceSumSquare',
+        inputs: [`${n}_cdiff`],
+        outputs: [`${n}_csum`],
+        attributes: { keepdims: 0 },
+      });
+      nodes.push({ op: 'Mul', inputs: [`${n}_csum`, io.coef], outputs: [`${n}_closs`] });
+      nodes.push({ op: 'Mul', inputs: [`${n}_cdiff`, io.gcoef], outputs: [`${n}_cgrad`] });
+      contentTerms.push(`${n}_closs`);
+      parts.push(`${n}_cgrad`);
+    }
+    if (ss.includes(n)) {
+      const io = gramLossStyleInputs(n);
+      inputs.push({ name: io.target, shape: [c, c] });
+      inputs.push({ name: io.scale, shape: [1] });
+      inputs.push({ name: io.coef, shape: [1] });
+      inputs.push({ name: io.gcoef, shape: [1] });
+      const shape = `shape_c${c}`;
+      if (!initializers.some((t) => t.name === shape))
+        initializers.push({ name: shape, dims: [2], data: new BigInt64Array([BigInt(c), -1n]) });
+      nodes.push({ op: 'Reshape', inputs: [n, shape], outputs: [`${n}_mat`] });
+      nodes.push({
+        op: 'Transpose',
+        inputs: [`${n}_mat`],
+        outputs: [`${n}_matT`],
+        attributes: { perm: [1, 0] },
+      });
+      nodes.push({ op: 'MatMul', inputs: [`${n}_mat`, `${n}_matT`], outputs: [`${n}_ffT`] });
+      nodes.push({ op: 'Mul', inputs: [`${n}_ffT`, io.scale], outputs: [`${n}_gram`] });
+      nodes.push({ op: 'Sub', inputs: [`${n}_gram`, io.target], outputs: [`${n}_sdiff`] });
+      nodes.push({
+        op: 'ReduceSumSquare',
+        inputs: [`${n}_sdiff`],
+        outputs: [`${n}_ssum`],
+        attributes: { keepdims: 0 },
+      });
+      nodes.push({ op: 'Mul', inputs: [`${n}_ssum`, io.coef], outputs: [`${n}_sloss`] });
+      nodes.push({ op: 'MatMul', inputs: [`${n}_sdiff`, `${n}_mat`], outputs: [`${n}_dF`] });
+      nodes.push({ op: 'Mul', inputs: [`${n}_dF`, io.gcoef], outputs: [`${n}_sgradmat`] });
+      nodes.push({ op: 'Shape', inputs: [n], outputs: [`${n}_shape`] });
+      nodes.push({ op: 'Reshape', inputs: [`${n}_sgradmat`, `${n}_shape`], outputs: [`${n}_sgrad`] });
+      styleTerms.push(`${n}_sloss`);
+      parts.push(`${n}_sgrad`);
+    }
+    nodes.push({
+      op: parts.length === 1 ? 'Identity' : 'Sum',
+      inputs: parts,
+      outputs: [`grad_${n}`],
+    });
+  }
+  backwardNodes(w, ls, nodes, initializers);
+  if (contentTerms.length === 0) {
+    initializers.push({ name: 'zero', dims: [1], data: new Float32Array(1) });
+    contentTerms.push('zero');
+  }
+  nodes.push({ op: 'Sum', inputs: contentTerms, outputs: ['content'] });
+  nodes.push({ op: 'Sum', inputs: styleTerms, outputs: ['style'] });
+  return encodeOnnxModel({
+    name: 'vgg19_gram_loss',
+    nodes,
+    initializers,
+    inputs,
+    outputs: [
+      { name: 'grad_input', shape: [1, 3, 'height', 'width'] },
+      { name: 'content', shape: [1] },
+      { name: 'style', shape: [1] },
+    ],
+  });
+}
+
+const GRAM_LOSS_VERSION = 1;
+const builtLoss = new Map<string, Promise<string>>();
+
+/**
+ * Path of the fused Gram-loss model ({@link buildVgg19GramLossOnnx}) for a choice of content and
+ * style layers, built on first use and cached in models/cache/.
+ *
+ * @example
+ * ```ts
+ * import { ensureVgg19GramLossOnnx } from 'colorize-toolkit/internals';
+ * const file = await ensureVgg19GramLossOnnx(['conv3_1'], ['conv1_1', 'conv3_1']);
+ * console.log(file.endsWith('.onnx')); // true
+ * ```
+ */
+export function ensureVgg19GramLossOnnx(
+  contentLayers: readonly VggConvName[],
+  styleLayers: readonly VggConvName[],
+): Promise<string> {
+  const cs = contentLayers.length > 0 ? sortedLayers(contentLayers) : [];
+  const ss = sortedLayers(styleLayers);
+  const short = (l: VggConvName[]) => l.map((n) => n.replace('conv', '')).join('-');
+  const key = `c${short(cs)}-s${short(ss)}`;
+  let p = builtLoss.get(key);
+  if (!p) {
+    p = (async () => {
+      const w = await readVgg19Weights();
+      return cachedModelFile(`vgg19-gram-loss-v${GRAM_LOSS_VERSION}-${w.hash}-${key}.onnx`, () =>
+        buildVgg19GramLossOnnx(w, cs, ss),
+      );
+    })();
+    p.catch(() => builtLoss.delete(key));
+    builtLoss.set(key, p);
+  }
+  return p;
 }
 
 const built = new Map<string, Promise<{ forward: string; backward: string }>>();

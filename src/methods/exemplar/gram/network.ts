@@ -39,14 +39,15 @@ export class VggNetwork {
     return new VggNetwork(names, ort, fwd, bwd);
   }
 
-  private input(image: ImageF32) {
+  /** The image as the graphs' `input` tensor [1, 3, H, W] (caffe BGR, 0–255 minus the mean). */
+  inputTensor(image: ImageF32): import('onnxruntime-node').Tensor {
     checkGradSize(image.width, image.height);
     return new this.ort.Tensor('float32', vggInput(image), [1, 3, image.height, image.width]);
   }
 
   /** Pre-ReLU outputs of the layers, in `this.layers` order. */
   async features(image: ImageF32): Promise<FeatureMap[]> {
-    const out = await this.fwd.run({ input: this.input(image) });
+    const out = await this.fwd.run({ input: this.inputTensor(image) });
     return this.layers.map((n) => {
       const t = out[n];
       const [, c, h, w] = t.dims as number[];
@@ -59,13 +60,18 @@ export class VggNetwork {
    * {@link features}); returns three planes R, G, B.
    */
   async gradient(image: ImageF32, grads: FeatureMap[]): Promise<Float32Array[]> {
-    const feeds: Record<string, import('onnxruntime-node').Tensor> = { input: this.input(image) };
+    const feeds: Record<string, import('onnxruntime-node').Tensor> = { input: this.inputTensor(image) };
     this.layers.forEach((n, i) => {
       const g = grads[i];
       feeds[`grad_${n}`] = new this.ort.Tensor('float32', g.data, [1, g.channels, g.height, g.width]);
     });
     const out = await this.bwd.run(feeds);
-    const d = out.grad_input.data as Float32Array;
+    return this.imageGradient(image, out.grad_input);
+  }
+
+  /** A `grad_input` tensor (∂L/∂input, caffe units) as ∂L/∂R, ∂L/∂G, ∂L/∂B of the [0, 1] image. */
+  imageGradient(image: ImageF32, gradInput: import('onnxruntime-node').Tensor): Float32Array[] {
+    const d = gradInput.data as Float32Array;
     const n = image.width * image.height;
     // input_B = 255·B − mean, so dL/dB = 255·dL/d(input_B); the planes are stored B, G, R.
     const plane = (k: number) => {

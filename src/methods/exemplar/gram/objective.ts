@@ -1,14 +1,35 @@
 /**
  * The total loss of report §4.2.2, L(X) = Σ_l w^c_l E_c^l(X) + Σ_l w^s_l E_s^l(X), and its
- * gradient w.r.t. the image: features forward, loss gradients per layer in TypeScript (Gram
- * products through {@link MatrixOps}), then the VGG backward graph.
+ * gradient w.r.t. the image. Two evaluation paths give the same numbers (test/gram/fused.test.ts):
+ * 'fused' (default) runs one ONNX graph (models/vgg19-grad.ts `buildVgg19GramLossOnnx`: forward,
+ * both losses and their feature gradients, backward) per evaluation; 'separate' (the reference)
+ * runs the features forward, the loss gradients per layer in TypeScript (Gram products through
+ * {@link MatrixOps}), then the VGG backward graph, which recomputes the forward pass.
  */
 import type { FeatureMap } from '../../../features/feature-extractor.js';
 import type { ImageF32 } from '../../../image/image.js';
-import type { VggConvName } from '../../../models/vgg19-grad.js';
+import { loadOrt, onnxSession } from '../../../models/runtime.js';
+import {
+  convLayerInfo,
+  ensureVgg19GramLossOnnx,
+  gramLossContentInputs,
+  gramLossStyleInputs,
+  type VggConvName,
+} from '../../../models/vgg19-grad.js';
 import { contentLoss, type MatrixOps, styleLoss } from './loss.js';
 import type { VggNetwork } from './network.js';
-import type { GramNormalization, LayerWeights } from './options.js';
+import type { GramEvaluation, GramNormalization, LayerWeights } from './options.js';
+
+type Ort = typeof import('onnxruntime-node');
+type Session = import('onnxruntime-node').InferenceSession;
+type Tensor = import('onnxruntime-node').Tensor;
+
+/** The fused graph's session and the feeds that stay fixed for one objective (targets, coefficients). */
+interface Fused {
+  ort: Ort;
+  session: Session;
+  feeds: Record<string, Tensor>;
+}
 
 /** One term of the objective: its weight as applied, its target and the normaliser k of E = k‖·‖². */
 interface Term<T> {
@@ -45,6 +66,7 @@ export class GramObjective {
     private readonly ops: MatrixOps,
     private readonly content: Map<VggConvName, Term<FeatureMap>>,
     private readonly style: Map<VggConvName, Term<Float64Array>>,
+    private readonly fused: Fused | null,
   ) {}
 
   /**
@@ -56,6 +78,9 @@ export class GramObjective {
    * weight acting squared as in the report's code (the weight multiplies the features inside
    * its MSE). 'relative' (the behaviour before): E_c = w ‖F − P‖²/‖P‖², E_s = w ‖G − A‖²/‖A‖²,
    * G = F Fᵀ/(C·M).
+   *
+   * `evaluation`: 'fused' (default) or 'separate' (see the module comment and
+   * {@link GramEvaluation}).
    */
   static async create(
     net: VggNetwork,
@@ -65,6 +90,7 @@ export class GramObjective {
     contentLayers: LayerWeights,
     styleLayers: LayerWeights,
     normalization: GramNormalization = 'gatys',
+    evaluation: GramEvaluation = 'fused',
   ): Promise<GramObjective> {
     const [cf, sf] = await Promise.all([net.features(contentImage), net.features(styleImage)]);
     const content = new Map<VggConvName, Term<FeatureMap>>();
@@ -90,11 +116,45 @@ export class GramObjective {
         });
       }
     }
-    return new GramObjective(net, ops, content, style);
+    let fused: Fused | null = null;
+    if (evaluation === 'fused') {
+      const [ort, file] = await Promise.all([
+        loadOrt(),
+        ensureVgg19GramLossOnnx([...content.keys()], [...style.keys()]),
+      ]);
+      const session = await onnxSession(file);
+      const scalar = (v: number) => new ort.Tensor('float32', new Float32Array([v]), [1]);
+      const feeds: Record<string, Tensor> = {};
+      const positions = (n: VggConvName) => {
+        const stride = convLayerInfo(n).stride;
+        return (contentImage.width / stride) * (contentImage.height / stride);
+      };
+      for (const [n, t] of content) {
+        const io = gramLossContentInputs(n);
+        const p = t.target;
+        feeds[io.target] = new ort.Tensor('float32', p.data, [1, p.channels, p.height, p.width]);
+        const k = t.scale ?? 1 / Math.max(sumSquares(p.data), 1e-12);
+        feeds[io.coef] = scalar(t.weight * k);
+        feeds[io.gcoef] = scalar(2 * t.weight * k);
+      }
+      for (const [n, t] of style) {
+        const io = gramLossStyleInputs(n);
+        const c = convLayerInfo(n).channels;
+        const m = positions(n);
+        feeds[io.target] = new ort.Tensor('float32', Float32Array.from(t.target), [c, c]);
+        const k = t.scale ?? 1 / Math.max(sumSquares(t.target), 1e-24);
+        feeds[io.scale] = scalar(1 / (c * m));
+        feeds[io.coef] = scalar(t.weight * k);
+        feeds[io.gcoef] = scalar((4 * t.weight * k) / (c * m));
+      }
+      fused = { ort, session, feeds };
+    }
+    return new GramObjective(net, ops, content, style, fused);
   }
 
   /** Loss and gradient at `image` (RGB in [0, 1], same size as the content image). */
   async evaluate(image: ImageF32): Promise<Evaluation> {
+    if (this.fused) return this.evaluateFused(image, this.fused);
     const feats = await this.net.features(image);
     let content = 0;
     let style = 0;
@@ -111,5 +171,13 @@ export class GramObjective {
     }
     const grad = await this.net.gradient(image, grads);
     return { loss: content + style, content, style, grad };
+  }
+
+  /** One run of the fused graph; the gradient comes back from caffe BGR 0–255 units to RGB [0, 1]. */
+  private async evaluateFused(image: ImageF32, f: Fused): Promise<Evaluation> {
+    const out = await f.session.run({ ...f.feeds, input: this.net.inputTensor(image) });
+    const content = (out.content.data as Float32Array)[0];
+    const style = (out.style.data as Float32Array)[0];
+    return { loss: content + style, content, style, grad: this.net.imageGradient(image, out.grad_input) };
   }
 }

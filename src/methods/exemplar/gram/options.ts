@@ -21,6 +21,14 @@ export const GRAM_INITS: readonly GramInit[] = ['average', 'content'];
  */
 export type GramNormalization = 'gatys' | 'relative';
 export const GRAM_NORMALIZATIONS: readonly GramNormalization[] = ['gatys', 'relative'];
+/**
+ * How one evaluation of the objective runs: 'fused' (default), one ONNX graph for forward, losses
+ * and backward; 'separate', the reference path (features graph, losses in TypeScript with the
+ * Gram products as small ONNX graphs, backward graph that recomputes the forward pass). Same
+ * numbers to float precision; kept for the tests and the bench.
+ */
+export type GramEvaluation = 'fused' | 'separate';
+export const GRAM_EVALUATIONS: readonly GramEvaluation[] = ['fused', 'separate'];
 /** Per-layer weights, e.g. { conv3_1: 1 }. */
 export type LayerWeights = Partial<Record<VggConvName, number>>;
 
@@ -67,6 +75,8 @@ export interface GramOptions {
    * (working size / 2^k) runs at most `iterations` · 2^k iterations.
    */
   levels?: number;
+  /** 'fused' (default) or 'separate', the reference path (see {@link GramEvaluation}). */
+  evaluation?: GramEvaluation;
   /** Called after every iteration. */
   onProgress?: (p: GramProgress) => void;
   /** Options of the finish stage. */
@@ -86,6 +96,7 @@ export const GRAM_DEFAULTS = {
   init: 'average' as GramInit,
   normalization: 'gatys' as GramNormalization,
   levels: 2,
+  evaluation: 'fused' as GramEvaluation,
 };
 
 export type ResolvedGramOptions = Required<Omit<GramOptions, 'onProgress' | 'finish'>> &
@@ -161,6 +172,7 @@ export function resolveGramOptions(o: GramOptions = {}): ResolvedGramOptions {
     init: checkChoice('init', o.init ?? d.init, GRAM_INITS),
     levels: checkInteger('levels', o.levels ?? d.levels, 1, 6),
     normalization: checkChoice('normalization', o.normalization ?? d.normalization, GRAM_NORMALIZATIONS),
+    evaluation: checkChoice('evaluation', o.evaluation ?? d.evaluation, GRAM_EVALUATIONS),
     onProgress: o.onProgress,
     finish: o.finish ?? {},
   };

@@ -144,6 +144,7 @@ export async function gramColorize(
       contentLayers,
       o.styleLayers,
       o.normalization,
+      o.evaluation,
     );
     const n = ls.width * ls.height;
     const x0 = new Float32Array(3 * n);
