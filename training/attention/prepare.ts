@@ -8,7 +8,7 @@
  * are stored as float16. Files in the work folder: <split>-tgt.f16, <split>-ref.f16,
  * <split>-lab.f16, <split>-global.f32, <split>-files.txt, meta.json. A finished split is skipped.
  *
- *   node --import tsx training/attention/prepare.ts [--work training/attention/work] [--limit N]
+ *   node --import tsx training/attention/prepare.ts [--work training/attention/work] [--limit N] [--first N]
  */
 import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,9 @@ const { values } = parseArgs({
     'val-limit': { type: 'string', default: '100' },
     // Only the photos whose name starts with this (a source: bsds500_, imagenet_, ...).
     prefix: { type: 'string', default: '' },
+    // Only the first N photos of the evenly spaced training list (issue 15's feature set was the
+    // first 644 of --limit 1500, an interrupted run, plus --prefix imagenet_ --limit 320).
+    first: { type: 'string' },
   },
 });
 const work = values.work!;
@@ -77,7 +80,8 @@ async function prepare(split: string, limit: number): Promise<void> {
     .sort();
   // Evenly spaced over the sorted list, so every source is represented.
   const n = Math.min(limit, all.length);
-  const files = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]);
+  const spaced = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]);
+  const files = split === 'train' && values.first ? spaced.slice(0, Number(values.first)) : spaced;
   const streams = KINDS.map((s) => createWriteStream(path.join(work, `${split}-${s}.tmp`)));
   const names: string[] = [];
   const t0 = performance.now();

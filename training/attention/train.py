@@ -602,6 +602,11 @@ def main():
         return tot / cnt
 
     log = [json.loads(l) for l in open(args.log)] if os.path.exists(args.log) else []
+    if args.resume:
+        # Rows written after the checkpoint (a crash between two checkpoints) are redone: drop them.
+        log = [r for r in log if r["step"] <= state["step"]]
+        with open(args.log, "w") as f:
+            f.writelines(json.dumps(r) + "\n" for r in log)
     logf = open(args.log, "a")
     running, run_d, run_parts = None, None, None
     t_start = time.time() - state["seconds"]
@@ -613,6 +618,8 @@ def main():
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
     best = {"val": float("inf")}
+    if args.resume and os.path.exists(best_path):
+        best["val"] = torch.load(best_path)["val"]  # the best before the resume stays the best to beat
 
     def record_val():
         """Validation loss (generator terms without the GAN, each val image with its nearest
