@@ -2,67 +2,151 @@
  * End-to-end time of superpixel exemplar colorization at the default working size (256), split
  * by stage, for a 512 × 512 and a 2048 × 2048 gray target with a colour reference of the same
  * size (issue 15 goals: ≤ 1.5 s and ≤ 6 s, peak RSS ≤ 1 GiB), with wall and CPU time (CPU time
- * is the fairer figure on a shared machine). Same-run reference for the stage this issue
- * changed: eq. 2 correlations by the scalar JS loops (correlationMatrix) against ONNX Runtime's
- * GEMM (correlationMatrixGemm) at the run's superpixel counts and VGG-19's 64 + 128 + 256 channels.
+ * is the fairer figure on a shared machine). Each case runs in its own process
+ * (scripts/profile-superpixel.ts: a warm-up, then 3 calls with a cold reference cache, i.e. target
+ * and reference end to end), twice; the best call is kept and the peak RSS is the process's.
+ *
+ * Same-run references: with SUPERPIXEL_BENCH_BASELINE=/path/to/other/checkout (e.g. /work/main,
+ * the code before a change) every case also runs that checkout's pipeline, interleaved with this
+ * one; always, the colour fusion's previous candidate search (test/helpers/previous-fusion.ts)
+ * against the current one on the 512² case's fusion problem, and the eq. 2 correlations by the
+ * scalar JS loops against ONNX Runtime's GEMM.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { lumaOf } from '../src/color/linear-spaces.js';
-import { fromPlanes } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
 import { vgg19Available } from '../src/methods/exemplar/superpixel/features.js';
-import { superpixelColorize } from '../src/methods/exemplar/superpixel/pipeline.js';
+import { colourFusion, type FusionOptions } from '../src/methods/exemplar/superpixel/fusion.js';
+import { SUPERPIXEL_DEFAULTS as D } from '../src/methods/exemplar/superpixel/options.js';
 import { correlationMatrix, correlationMatrixGemm } from '../src/methods/exemplar/superpixel/sfm.js';
+import { fusionProblem } from '../test/helpers/literal-fusion.js';
+import { previousColourFusion } from '../test/helpers/previous-fusion.js';
 import type { BenchRecord } from './run.js';
-import { peakRssMiB, round } from './util.js';
+import { round } from './util.js';
+
+const here = path.resolve(import.meta.dirname, '..');
+
+interface Case {
+  root: string;
+  size: number;
+  features: string;
+  calls: Array<{ wall_ms: number; cpu_ms: number; timings: Record<string, number>; superpixels: string }>;
+  peak_rss_mib: number;
+}
+
+function runCase(root: string, size: number, features: string): Case {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(here, 'scripts/profile-superpixel.ts'),
+      String(size),
+      '3',
+      '--features',
+      features,
+      '--root',
+      root,
+      '--json',
+    ],
+    { cwd: here, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as Case;
+}
+
+function cpuBest(f: () => unknown, repeats = 5): number {
+  let best = Infinity;
+  for (let k = 0; k < repeats; k++) {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return best;
+}
 
 export default async function (): Promise<BenchRecord[]> {
-  const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../shared');
-  const src = async (f: string) => (await readImage(path.join(shared, 'data/exemplar', f))).image;
-  const truth0 = await src('transfer_8_target.jpg');
-  const reference0 = await src('transfer_8_reference.jpg');
+  const baseline = process.env.SUPERPIXEL_BENCH_BASELINE;
+  const roots = baseline ? [here, path.resolve(baseline)] : [here];
+  const vgg = vgg19Available();
+  const cases: Array<[number, string]> = vgg
+    ? [
+        [512, 'vgg19'],
+        [512, 'handcrafted'],
+        [2048, 'vgg19'],
+      ]
+    : [
+        [512, 'handcrafted'],
+        [2048, 'handcrafted'],
+      ];
   const records: BenchRecord[] = [];
-  const features = vgg19Available() ? (['vgg19', 'handcrafted'] as const) : (['handcrafted'] as const);
-  let counts = { target: 775, reference: 763 };
-  for (const size of [512, 2048]) {
-    const truth = resizeImage(truth0, size, size, 'bicubic');
-    const reference = resizeImage(reference0, size, size, 'bicubic');
-    const gray = fromPlanes(size, size, [lumaOf(truth).slice()]);
-    for (const f of size === 512 ? features : features.slice(0, 1)) {
-      await superpixelColorize(gray, reference, { features: f }); // warm-up (model load, JIT)
-      let best: Awaited<ReturnType<typeof superpixelColorize>> | null = null;
-      let bestMs = Infinity;
-      let bestCpu = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        const r = await superpixelColorize(gray, reference, { features: f });
-        const ms = performance.now() - t0;
-        const c = process.cpuUsage(c0);
-        bestCpu = Math.min(bestCpu, (c.user + c.system) / 1000);
-        if (ms < bestMs) {
-          bestMs = ms;
-          best = r;
-        }
-      }
+  for (const [size, features] of cases) {
+    const runs = new Map<string, Case[]>(roots.map((r) => [r, []]));
+    for (let round = 0; round < 2; round++)
+      for (const root of roots) runs.get(root)?.push(runCase(root, size, features));
+    for (const root of roots) {
+      const done = runs.get(root) as Case[];
+      const calls = done.flatMap((c) => c.calls);
+      const best = calls.reduce((a, b) => (b.wall_ms < a.wall_ms ? b : a));
       const rec: BenchRecord = {
         case: `${size}² colorize`,
-        features: f,
-        total_ms: round(bestMs, 0),
-        cpu_ms: round(bestCpu, 0),
+        code: root === here ? 'this checkout' : `baseline ${root}`,
+        features,
+        total_ms: round(best.wall_ms, 0),
+        cpu_ms: round(Math.min(...calls.map((c) => c.cpu_ms)), 0),
         goal_ms: size === 512 ? 1500 : 6000,
       };
-      for (const [k, v] of Object.entries(best!.timings)) rec[`${k}_ms`] = round(v, 0);
-      rec.superpixels = `${best!.superpixels.target}/${best!.superpixels.reference}`;
-      rec.peak_rss_mib = round(peakRssMiB(), 0);
+      for (const [k, v] of Object.entries(best.timings)) rec[`${k}_ms`] = round(v, 0);
+      rec.superpixels = best.superpixels;
+      rec.peak_rss_mib = round(Math.max(...done.map((c) => c.peak_rss_mib)), 0);
       rec.goal_rss_mib = 1024;
-      counts = best!.superpixels;
       records.push(rec);
     }
   }
+
+  // Same-run reference for the fusion: the previous candidate search on the 512² case's problem.
+  const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../shared');
+  const src = async (f: string) =>
+    resizeImage((await readImage(path.join(shared, 'data/exemplar', f))).image, 512, 512, 'bicubic');
+  const pr = await fusionProblem(
+    await src('transfer_8_target.jpg'),
+    await src('transfer_8_reference.jpg'),
+    'colorize',
+    D.workingSize,
+  );
+  const o: FusionOptions = {
+    deltaS: D.deltaS,
+    deltaC: D.deltaC,
+    sigmaG: D.sigmaG,
+    cutoff: D.cutoff,
+    normalise: D.fusionNormalise,
+  };
+  const rNew = { effectiveSuperpixels: 0, termsPerPixel: 0 };
+  const rOld = { effectiveSuperpixels: 0, termsPerPixel: 0 };
+  colourFusion(pr.guide, pr.sp, pr.C, o, rNew);
+  previousColourFusion(pr.guide, pr.sp, pr.C, o, rOld);
+  records.push({
+    case: `fusion eq. 4–6, ${pr.sp.width}² gray guide, ${pr.sp.count} superpixels`,
+    code: 'reference: previous search',
+    cpu_ms: round(
+      cpuBest(() => previousColourFusion(pr.guide, pr.sp, pr.C, o)),
+      0,
+    ),
+    terms_per_pixel: round(rOld.termsPerPixel, 0),
+  });
+  records.push({
+    case: `fusion eq. 4–6, ${pr.sp.width}² gray guide, ${pr.sp.count} superpixels`,
+    code: 'this checkout',
+    cpu_ms: round(
+      cpuBest(() => colourFusion(pr.guide, pr.sp, pr.C, o)),
+      0,
+    ),
+    terms_per_pixel: round(rNew.termsPerPixel, 0),
+  });
+
   // Same-run reference: the correlations of eq. 2 in JS against the GEMM.
-  const { target: NT, reference: NR } = counts;
+  const [NT, NR] = [775, 763];
   let js = 0;
   let gemm = 0;
   for (const C of [64, 128, 256]) {
@@ -78,7 +162,7 @@ export default async function (): Promise<BenchRecord[]> {
   }
   records.push({
     case: `eq. 2, ${NT} × ${NR} superpixels, 448 channels`,
-    features: 'reference: JS loops',
+    code: 'reference: JS loops',
     total_ms: round(js, 0),
     gemm_ms: round(gemm, 0),
   });

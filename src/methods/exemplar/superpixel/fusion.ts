@@ -22,11 +22,11 @@
  * its exponent exceeds the pixel's smallest one by more than κ² (in units of σ_g(p)), i.e. only if
  * d(p, i) ≤ e^−κ² · max_i d(p, i). The colour term is ≥ 0, so the spatial term alone bounds the
  * exponent from below; an upper bound U(p) on the smallest exponent comes from the superpixels
- * present in the pixel's tile (8 × 8; 16 × 16 for a gray guide), and superpixels whose spatial
+ * present in the pixel's 16 × 16 tile, and superpixels whose spatial
  * term exceeds U(p) + κ² σ_g(U(p)) are skipped without computing their colour term. They lie
  * outside the disc of radius √(B λmax(δs² Cov_i)) around their centroid (B the tile's largest
- * such bound), which is how candidates are found; for a gray guide a candidate is also dropped for
- * the whole tile when its colour term alone exceeds B over the tile's gray range, and each pixel
+ * such bound), which is how candidates are found; a candidate is also dropped for the whole tile
+ * when its colour term alone exceeds B over the tile's gray (or luma) range, and each pixel
  * visits only the candidates whose colour term alone can be within its bound (see
  * {@link colourFusion}). Weights are normalised after subtracting the smallest exponent
  * (the ratio in eq. 4 is unchanged), since with δc = 0.1 absolute values underflow doubles.
@@ -67,7 +67,17 @@ export interface FusionStats {
   pc: Float64Array;
   /** Largest eigenvalue of δs² Cov(p): the spatial exponent is ≥ |p − p̄_i|² / lmax. */
   lmax: Float64Array;
+  /** Colour mean projected on {@link KEY_WEIGHTS} (the gray level itself for a gray guide). */
+  key: Float64Array;
+  /**
+   * √(wᵀ δc² Cov(I) w) for the projection w: the colour term is ≥ (wᵀ(I − μ_i))² / reach_i²,
+   * its smallest value over colours with that projection.
+   */
+  reach: Float64Array;
 }
+
+/** Projection of an RGB guide for the colour-term windows (Rec. 601 luma weights). */
+export const KEY_WEIGHTS = [0.299, 0.587, 0.114] as const;
 
 function invert3(m: number[]): number[] {
   const [a, b, c, d, e, f, g, h, i] = m;
@@ -122,7 +132,10 @@ export function fusionStats(
     mc: new Float64Array(N * d),
     pc: new Float64Array(N * d * d),
     lmax: new Float64Array(N),
+    key: new Float64Array(N),
+    reach: new Float64Array(N),
   };
+  const kw = d === 1 ? [1] : KEY_WEIGHTS;
   const ds2 = o.deltaS * o.deltaS;
   const dc2 = o.deltaC * o.deltaC;
   for (let i = 0; i < N; i++) {
@@ -155,6 +168,14 @@ export function fusionStats(
     for (let c = 0; c < d; c++) cov[c * d + c] += COLOUR_VAR_FLOOR * dc2;
     const inv = d === 1 ? [1 / cov[0]] : d === 3 ? invert3(cov) : [];
     for (let t = 0; t < d * d; t++) s.pc[i * d * d + t] = inv[t];
+    let key = 0;
+    let wcw = 0;
+    for (let c = 0; c < d; c++) {
+      key += kw[c] * mean[c];
+      for (let e = 0; e < d; e++) wcw += kw[c] * cov[c * d + e] * kw[e];
+    }
+    s.key[i] = key;
+    s.reach[i] = Math.sqrt(wcw);
   }
   return s;
 }
@@ -287,10 +308,15 @@ function pixelScale(e: number, sg: number, perPixel: boolean): number {
   return perPixel ? sg * Math.max(1, e) : sg;
 }
 
+/** The projection wᵀI of the guide at pixel p (the gray level for a gray guide). */
+function keyAt(p0: Float32Array, p1: Float32Array, p2: Float32Array, gray: boolean, p: number): number {
+  return gray ? p0[p] : KEY_WEIGHTS[0] * p0[p] + KEY_WEIGHTS[1] * p1[p] + KEY_WEIGHTS[2] * p2[p];
+}
+
 /**
  * Per pixel of the tile, b(p) = U(p) + κ² σ_g(U(p)) with U(p) the smallest exponent over the
  * tile's own superpixels (≥ the pixel's smallest exponent, so no kept term exceeds b(p)), into
- * `bound`; `range` gets [max b, gray min, gray max] (gray: the first guide plane).
+ * `bound`; `range` gets [max b, min key, max key] over the tile (key: {@link keyAt}).
  */
 function tileBounds(
   s: FusionStats,
@@ -314,14 +340,15 @@ function tileBounds(
   const p1 = gray ? p0 : guide[1];
   const p2 = gray ? p0 : guide[2];
   let B = 0;
-  let gmin = Infinity;
-  let gmax = -Infinity;
+  let kmin = Infinity;
+  let kmax = -Infinity;
   for (let y = ty; y <= y1; y++)
     for (let x = tx; x <= x1; x++) {
       const p = y * W + x;
       const g0 = p0[p];
-      if (g0 < gmin) gmin = g0;
-      if (g0 > gmax) gmax = g0;
+      const kv = keyAt(p0, p1, p2, gray, p);
+      if (kv < kmin) kmin = kv;
+      if (kv > kmax) kmax = kv;
       let u = Infinity;
       for (let t = 0; t < nl; t++) {
         const i = tl[t];
@@ -333,15 +360,15 @@ function tileBounds(
       if (b > B) B = b;
     }
   range[0] = B;
-  range[1] = gmin;
-  range[2] = gmax;
+  range[1] = kmin;
+  range[2] = kmax;
 }
 
 /**
  * Superpixels whose exponent can be ≤ B somewhere in the tile: the spatial part bounded from
- * below by the distance to the tile's rectangle over λmax, and for a gray guide the colour part
- * by the gap between the superpixel's mean and the tile's gray range. Written to `cand`; returns
- * their number.
+ * below by the distance to the tile's rectangle over λmax, the colour part by the gap between the
+ * superpixel's key and the tile's key range over its reach (a gray guide: the gap in gray level
+ * times the precision). Written to `cand`; returns their number.
  */
 function tileCandidates(
   s: FusionStats,
@@ -354,11 +381,11 @@ function tileCandidates(
   gray: boolean,
   cand: Int32Array,
 ): number {
-  const { cx, cy, mc, pc, lmax } = s;
+  const { cx, cy, pc, lmax, key, reach } = s;
   const { cell, gx, gy, head, next } = grid;
   const B = range[0];
-  const gmin = range[1];
-  const gmax = range[2];
+  const kmin = range[1];
+  const kmax = range[2];
   const rmax = Math.sqrt(B * grid.lmaxAll);
   const bx0 = Math.max(0, Math.floor((tx - rmax) / cell));
   const bx1 = Math.min(gx - 1, Math.floor((x1 + rmax) / cell));
@@ -371,9 +398,12 @@ function tileCandidates(
         const ex = Math.max(tx - cx[i], 0, cx[i] - x1);
         const ey = Math.max(ty - cy[i], 0, cy[i] - y1);
         let lb = (ex * ex + ey * ey) / lmax[i];
-        if (gray) {
-          const gap = Math.max(0, gmin - mc[i], mc[i] - gmax);
-          lb += gap * gap * pc[i];
+        const gap = Math.max(0, kmin - key[i], key[i] - kmax);
+        if (gray) lb += gap * gap * pc[i];
+        else {
+          // (1 − 10⁻⁹): the bound is exact in real numbers; leave room for rounding.
+          const r = gap / reach[i];
+          lb += r * r * (1 - 1e-9);
         }
         if (lb <= B) cand[nc++] = i;
       }
@@ -390,6 +420,7 @@ interface Gathered {
   p2: Float64Array;
   mc: Float64Array;
   pc: Float64Array;
+  key: Float64Array;
   C: Float64Array;
 }
 
@@ -402,6 +433,7 @@ function gathered(N: number, d: number, k: number): Gathered {
     p2: new Float64Array(N),
     mc: new Float64Array(N * d),
     pc: new Float64Array(N * d * d),
+    key: new Float64Array(N),
     C: new Float64Array(N * k),
   };
 }
@@ -417,6 +449,7 @@ function gather(s: FusionStats, C: Float32Array, k: number, cand: Int32Array, nc
     g.p0[t] = ps[i * 3];
     g.p1[t] = 2 * ps[i * 3 + 1];
     g.p2[t] = ps[i * 3 + 2];
+    g.key[t] = s.key[i];
     for (let c = 0; c < d; c++) g.mc[t * d + c] = mc[i * d + c];
     for (let c = 0; c < dd; c++) g.pc[t * dd + c] = pc[i * dd + c];
     for (let c = 0; c < k; c++) g.C[t * k + c] = C[i * k + c];
@@ -424,92 +457,121 @@ function gather(s: FusionStats, C: Float32Array, k: number, cand: Int32Array, nc
 }
 
 /**
- * Gray guide: the global order of superpixels the tile's candidates are sorted in — by class of
- * colour reach r_i = 1/√(precision) (classes a factor 2 apart), then by mean gray level — so that
- * at a pixel with gray level g and bound b, a class's superpixels whose colour term alone can be
- * ≤ b, |g − μ_i| ≤ √b · r_i, form one run found by binary search.
+ * The global order of superpixels the tile's candidates are sorted in — by class of colour reach
+ * (classes a factor 2 apart), then by key — so that at a pixel with key κ and bound b, a class's
+ * superpixels whose colour term alone can be ≤ b, |κ − key_i| ≤ √b · reach_i, form one run found
+ * by binary search.
  */
-interface GrayOrder {
+interface KeyOrder {
   /** Position of each superpixel in the order. */
   rank: Int32Array;
   /** Superpixel at each position. */
   order: Int32Array;
   /** Class of each superpixel. */
   cls: Int32Array;
-  /** r_i of each superpixel. */
-  reach: Float64Array;
 }
 
-function grayOrder(s: FusionStats): GrayOrder {
+function keyOrder(s: FusionStats): KeyOrder {
   const N = s.count;
-  const reach = new Float64Array(N);
+  const { reach, key } = s;
   let rmin = Infinity;
-  for (let i = 0; i < N; i++) {
-    reach[i] = 1 / Math.sqrt(s.pc[i]);
-    if (reach[i] < rmin) rmin = reach[i];
-  }
+  for (let i = 0; i < N; i++) if (reach[i] > 0 && reach[i] < rmin) rmin = reach[i];
   const cls = new Int32Array(N);
-  for (let i = 0; i < N; i++) cls[i] = Math.min(60, Math.max(0, Math.floor(Math.log2(reach[i] / rmin))));
+  for (let i = 0; i < N; i++)
+    cls[i] = reach[i] > 0 ? Math.min(60, Math.max(0, Math.floor(Math.log2(reach[i] / rmin)))) : 0;
   const order = Int32Array.from({ length: N }, (_, i) => i).sort(
-    (a, b) => cls[a] - cls[b] || s.mc[a] - s.mc[b],
+    (a, b) => cls[a] - cls[b] || key[a] - key[b],
   );
   const rank = new Int32Array(N);
   for (let t = 0; t < N; t++) rank[order[t]] = t;
-  return { rank, order, cls, reach };
+  return { rank, order, cls };
 }
 
 /**
- * Sorts the tile's candidates into the gray order and splits them into runs of one class each:
+ * Sorts the tile's candidates into the key order and splits them into runs of one class each:
  * run r is [runStart[r], runStart[r + 1]) with largest reach runReach[r]. Returns the number of runs.
  */
-function grayRuns(
-  go: GrayOrder,
+function keyRuns(
+  s: FusionStats,
+  ko: KeyOrder,
   cand: Int32Array,
   nc: number,
   keys: Int32Array,
   runStart: Int32Array,
   runReach: Float64Array,
 ): number {
-  for (let t = 0; t < nc; t++) keys[t] = go.rank[cand[t]];
+  for (let t = 0; t < nc; t++) keys[t] = ko.rank[cand[t]];
   keys.subarray(0, nc).sort();
   let nr = 0;
   let prev = -1;
   for (let t = 0; t < nc; t++) {
-    const i = go.order[keys[t]];
+    const i = ko.order[keys[t]];
     cand[t] = i;
-    const c = go.cls[i];
+    const c = ko.cls[i];
     if (c !== prev) {
       runStart[nr] = t;
       runReach[nr] = 0;
       nr++;
       prev = c;
     }
-    if (go.reach[i] > runReach[nr - 1]) runReach[nr - 1] = go.reach[i];
+    if (s.reach[i] > runReach[nr - 1]) runReach[nr - 1] = s.reach[i];
   }
   runStart[nr] = nc;
   return nr;
 }
 
-/** First t in [lo, hi) with mc[t] ≥ v (hi if none). */
-function lowerBound(mc: Float64Array, lo: number, hi: number, v: number): number {
+/** First t in [lo, hi) with a[t] ≥ v (hi if none). */
+function lowerBound(a: Float64Array, lo: number, hi: number, v: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mc[mid] < v) lo = mid + 1;
+    if (a[mid] < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** Exponent numerator of gathered candidate t at (x, y) for a gray guide value v0. */
+function grayTerm(g: Gathered, t: number, x: number, y: number, v0: number): number {
+  const v = v0 - g.mc[t];
+  const dx = x - g.cx[t];
+  const dy = y - g.cy[t];
+  return g.p0[t] * dx * dx + g.p1[t] * dx * dy + g.p2[t] * dy * dy + v * v * g.pc[t];
+}
+
+/** Exponent numerator of gathered candidate t at (x, y) for an RGB guide value (g0, g1, g2). */
+function rgbTerm(g: Gathered, t: number, x: number, y: number, g0: number, g1: number, g2: number): number {
+  const { mc, pc } = g;
+  const dx = x - g.cx[t];
+  const dy = y - g.cy[t];
+  const e = g.p0[t] * dx * dx + g.p1[t] * dx * dy + g.p2[t] * dy * dy;
+  const o9 = t * 9;
+  const v0 = g0 - mc[t * 3];
+  const v1 = g1 - mc[t * 3 + 1];
+  const v2 = g2 - mc[t * 3 + 2];
+  return (
+    e +
+    v0 * (pc[o9] * v0 + pc[o9 + 1] * v1 + pc[o9 + 2] * v2) +
+    v1 * (pc[o9 + 3] * v0 + pc[o9 + 4] * v1 + pc[o9 + 5] * v2) +
+    v2 * (pc[o9 + 6] * v0 + pc[o9 + 7] * v1 + pc[o9 + 8] * v2)
+  );
+}
+
 /**
- * Gray guide, one pixel: the candidates whose exponent is ≤ b, found run by run in the gray
- * window |g − μ| ≤ √b · r (widened by 10⁻⁹ against rounding), into `kept` / `keptE`. Returns
- * their number; `count[0]` grows by the exponents computed.
+ * One pixel: the candidates whose exponent is ≤ b, into `kept` / `keptE`; returns their number
+ * and adds the exponents computed to `count[0]`. First the two candidates nearest the pixel's key
+ * κ in each run give a tighter bound b' = e + κ² σ_g(e) (still ≥ the truncation limit), then each
+ * run is visited over its window |κ − key| ≤ √b' · reach (widened by 10⁻⁹ against rounding).
+ * `rgb` false: gray guide (g0); true: RGB (g0, g1, g2).
  */
-function grayPixelTerms(
+function pixelTerms(
   g: Gathered,
+  rgb: boolean,
   x: number,
   y: number,
-  v0: number,
+  kv: number,
+  g0: number,
+  g1: number,
+  g2: number,
   b: number,
   nr: number,
   runStart: Int32Array,
@@ -522,85 +584,51 @@ function grayPixelTerms(
   keptE: Float64Array,
   count: Float64Array,
 ): number {
-  const { cx, cy, p0, p1, p2, mc, pc } = g;
+  const { key } = g;
   let n = 0;
-  // A tighter bound first: the two superpixels nearest g in mean of each run; any term found
-  // gives b' = e + κ² σ_g(e) ≥ the pixel's truncation limit.
   let eBest = Infinity;
   for (let r = 0; r < nr; r++) {
     const start = runStart[r];
     const end = runStart[r + 1];
-    const pos = lowerBound(mc, start, end, v0);
+    const pos = lowerBound(key, start, end, kv);
     runPos[r] = pos;
     for (let t = pos - 1; t <= pos; t++) {
       if (t < start || t >= end) continue;
-      const v = v0 - mc[t];
-      const dx = x - cx[t];
-      const dy = y - cy[t];
-      const et = p0[t] * dx * dx + p1[t] * dx * dy + p2[t] * dy * dy + v * v * pc[t];
+      n++;
+      const et = rgb ? rgbTerm(g, t, x, y, g0, g1, g2) : grayTerm(g, t, x, y, g0);
       if (et < eBest) eBest = et;
     }
   }
-  n += 2 * nr;
   const bb = eBest + cut * pixelScale(eBest, sg, perPixel);
   if (bb < b) b = bb;
   const sb = Math.sqrt(b) * (1 + 1e-9);
   let m = 0;
   for (let r = 0; r < nr; r++) {
     const half = sb * runReach[r];
-    const hiV = v0 + half;
+    const hiV = kv + half;
     const end = runStart[r + 1];
-    for (let t = lowerBound(mc, runStart[r], runPos[r], v0 - half); t < end && mc[t] <= hiV; t++) {
-      n++;
-      const v = v0 - mc[t];
-      const dx = x - cx[t];
-      const dy = y - cy[t];
-      const et = p0[t] * dx * dx + p1[t] * dx * dy + p2[t] * dy * dy + v * v * pc[t];
-      // Branch-free: the slot is overwritten unless the term is kept.
-      kept[m] = t;
-      keptE[m] = et;
-      m += et <= b ? 1 : 0;
-    }
-  }
-  count[0] += n;
-  return m;
-}
-
-/** RGB guide, one pixel: as {@link grayPixelTerms}, over all the tile's candidates. */
-function rgbPixelTerms(
-  g: Gathered,
-  x: number,
-  y: number,
-  g0: number,
-  g1: number,
-  g2: number,
-  b: number,
-  nc: number,
-  kept: Int32Array,
-  keptE: Float64Array,
-  count: Float64Array,
-): number {
-  const { cx, cy, p0, p1, p2, mc, pc } = g;
-  let m = 0;
-  let n = 0;
-  for (let t = 0; t < nc; t++) {
-    const dx = x - cx[t];
-    const dy = y - cy[t];
-    const e = p0[t] * dx * dx + p1[t] * dx * dy + p2[t] * dy * dy;
-    if (e > b) continue;
-    n++;
-    const o9 = t * 9;
-    const v0 = g0 - mc[t * 3];
-    const v1 = g1 - mc[t * 3 + 1];
-    const v2 = g2 - mc[t * 3 + 2];
-    const et =
-      e +
-      v0 * (pc[o9] * v0 + pc[o9 + 1] * v1 + pc[o9 + 2] * v2) +
-      v1 * (pc[o9 + 3] * v0 + pc[o9 + 4] * v1 + pc[o9 + 5] * v2) +
-      v2 * (pc[o9 + 6] * v0 + pc[o9 + 7] * v1 + pc[o9 + 8] * v2);
-    if (et > b) continue;
-    kept[m] = t;
-    keptE[m++] = et;
+    const lo = lowerBound(key, runStart[r], runPos[r], kv - half);
+    if (rgb) {
+      // The spatial term first: the 3 × 3 colour term only where it can matter.
+      for (let t = lo; t < end && key[t] <= hiV; t++) {
+        const dx = x - g.cx[t];
+        const dy = y - g.cy[t];
+        if (g.p0[t] * dx * dx + g.p1[t] * dx * dy + g.p2[t] * dy * dy > b) continue;
+        n++;
+        const et = rgbTerm(g, t, x, y, g0, g1, g2);
+        kept[m] = t;
+        keptE[m] = et;
+        m += et <= b ? 1 : 0;
+      }
+    } else
+      for (let t = lo; t < end && key[t] <= hiV; t++) {
+        n++;
+        const et = grayTerm(g, t, x, y, g0);
+        // Branch-free: the slot is overwritten unless the term is kept.
+        kept[m] = t;
+        keptE[m] = et;
+        m += et <= b ? 1 : 0;
+      }
   }
   count[0] += n;
   return m;
@@ -653,14 +681,15 @@ function fusePixel(
  *
  * Finding the terms (each step drops only terms whose exponent provably exceeds b(p) ≥ the
  * pixel's truncation limit, so the kept terms are those of the plain search; the fused colours
- * differ from it only by the order of the sums): per tile, the candidates of
- * {@link tileCandidates}. For a gray guide they are then sorted by colour reach class and mean
- * gray level; at each pixel the two candidates nearest its gray level in each class give a
- * tighter b(p), and the pixel visits only the candidates whose colour term alone can be ≤ b(p)
- * (one binary search per class). The colour term is what bounds the sum with δc = 0.1: on the
- * exemplar photos at 256 px this cut the exponents computed per pixel from 330–460 to 77–95
- * (test/superpixel/fusion-previous.test.ts checks the colours against the previous search). For
- * an RGB guide every candidate's spatial term is checked first, as before.
+ * differ from it only by the order of the sums): per 16 × 16 tile, the candidates of
+ * {@link tileCandidates}, sorted by colour-reach class and key (the gray level, or the luma
+ * projection of an RGB guide: the colour term is ≥ (wᵀ(I − μ))² / wᵀΣw). At each pixel the two
+ * candidates nearest its key in each class give a tighter b(p), and the pixel visits only the
+ * candidates whose colour term alone can be ≤ b(p) (one binary search per class). The colour term
+ * is what bounds the sum with δc = 0.1: on the exemplar photos at 256 px this cut the exponents
+ * computed per pixel from 330–460 to 72–93 for colorization and from 540–633 to 121–345 for
+ * transfer (test/superpixel/fusion-previous.test.ts checks the colours against the previous
+ * search).
  *
  * @example
  * ```ts
@@ -688,8 +717,8 @@ export function colourFusion(
   const cut = o.cutoff;
   const out = Array.from({ length: k }, () => new Float32Array(W * H));
   const grid = centroidGrid(s, W, H);
-  const go = gray ? grayOrder(s) : null;
-  const T = gray ? 16 : 8;
+  const ko = keyOrder(s);
+  const T = 16;
   const cand = new Int32Array(N);
   const keys = new Int32Array(N);
   const runStart = new Int32Array(N + 1);
@@ -714,31 +743,33 @@ export function colourFusion(
       const nl = tileLabels(labels, W, tx, ty, x1, y1, tl);
       tileBounds(s, guide, W, tx, ty, x1, y1, T, tl, nl, cut, sg, perPixel, bound, range);
       const nc = tileCandidates(s, grid, tx, ty, x1, y1, range, gray, cand);
-      const nr = go ? grayRuns(go, cand, nc, keys, runStart, runReach) : 0;
+      const nr = keyRuns(s, ko, cand, nc, keys, runStart, runReach);
       gather(s, C, k, cand, nc, g);
       for (let y = ty; y <= y1; y++)
         for (let x = tx; x <= x1; x++) {
           const p = y * W + x;
           const b = bound[(y - ty) * T + (x - tx)];
-          const m = gray
-            ? grayPixelTerms(
-                g,
-                x,
-                y,
-                p0[p],
-                b,
-                nr,
-                runStart,
-                runReach,
-                runPos,
-                cut,
-                sg,
-                perPixel,
-                kept,
-                keptE,
-                count,
-              )
-            : rgbPixelTerms(g, x, y, p0[p], p1[p], p2[p], b, nc, kept, keptE, count);
+          const m = pixelTerms(
+            g,
+            !gray,
+            x,
+            y,
+            keyAt(p0, p1, p2, gray, p),
+            p0[p],
+            p1[p],
+            p2[p],
+            b,
+            nr,
+            runStart,
+            runReach,
+            runPos,
+            cut,
+            sg,
+            perPixel,
+            kept,
+            keptE,
+            count,
+          );
           effSum += fusePixel(kept, keptE, m, g.C, k, cut, sg, perPixel, acc, out, p);
         }
     }
