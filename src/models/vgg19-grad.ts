@@ -97,12 +97,18 @@ function flippedTranspose(k: Float32Array, cout: number, cin: number): Float32Ar
  * Backward nodes from the deepest chosen layer down to `grad_input`, reading the forward pass's
  * ReLU outputs (`<name>_relu`, from {@link forwardNodes}) for the masks and `grad_<layer>`
  * (∂L/∂ of each chosen layer's pre-ReLU output) where each chosen layer joins.
+ *
+ * `mask`: how ReLU backward is written. 'sign' multiplies by Sign(Relu(c)) (the separate backward
+ * graph, unchanged so its cache files stay valid); 'greater' multiplies by Cast(Relu(c) > 0), the
+ * same 0/1 values, which ONNX Runtime runs about 2.4× faster on the CPU (Sign is not vectorised:
+ * 37 against 16 ms for mask and product on a 64 × 256² layer, measured 2026-12-04).
  */
 function backwardNodes(
   w: Vgg19Weights,
   ls: VggConvName[],
   nodes: OnnxNode[],
   initializers: OnnxTensor[],
+  mask: 'sign' | 'greater' = 'sign',
 ): void {
   const chosen = new Set<string>(ls);
   const last = convLayerInfo(ls[ls.length - 1]).index;
@@ -141,7 +147,18 @@ function backwardNodes(
         attributes: { kernel_shape: [2, 2], strides: [2, 2], group: c },
       });
     }
-    nodes.push({ op: 'Sign', inputs: [`${prev}_relu`], outputs: [`${prev}_mask`] });
+    if (mask === 'sign') nodes.push({ op: 'Sign', inputs: [`${prev}_relu`], outputs: [`${prev}_mask`] });
+    else {
+      if (!initializers.some((t) => t.name === 'mask_zero'))
+        initializers.push({ name: 'mask_zero', dims: [], data: new Float32Array(1) });
+      nodes.push({ op: 'Greater', inputs: [`${prev}_relu`, 'mask_zero'], outputs: [`${prev}_positive`] });
+      nodes.push({
+        op: 'Cast',
+        inputs: [`${prev}_positive`],
+        outputs: [`${prev}_mask`],
+        attributes: { to: 1 },
+      });
+    }
     const masked = `${prev}_gmask`;
     nodes.push({ op: 'Mul', inputs: [gr, `${prev}_mask`], outputs: [masked] });
     if (chosen.has(prev)) {
@@ -261,8 +278,9 @@ export function buildVgg19GramLossOnnx(
         attributes: { keepdims: 0 },
       });
       nodes.push({ op: 'Mul', inputs: [`${n}_ssum`, io.coef], outputs: [`${n}_sloss`] });
-      nodes.push({ op: 'MatMul', inputs: [`${n}_sdiff`, `${n}_mat`], outputs: [`${n}_dF`] });
-      nodes.push({ op: 'Mul', inputs: [`${n}_dF`, io.gcoef], outputs: [`${n}_sgradmat`] });
+      // The factor goes on the C × C difference, not on the C × M product (one pass fewer).
+      nodes.push({ op: 'Mul', inputs: [`${n}_sdiff`, io.gcoef], outputs: [`${n}_sdiffk`] });
+      nodes.push({ op: 'MatMul', inputs: [`${n}_sdiffk`, `${n}_mat`], outputs: [`${n}_sgradmat`] });
       nodes.push({ op: 'Shape', inputs: [n], outputs: [`${n}_shape`] });
       nodes.push({ op: 'Reshape', inputs: [`${n}_sgradmat`, `${n}_shape`], outputs: [`${n}_sgrad`] });
       styleTerms.push(`${n}_sloss`);
@@ -274,7 +292,7 @@ export function buildVgg19GramLossOnnx(
       outputs: [`grad_${n}`],
     });
   }
-  backwardNodes(w, ls, nodes, initializers);
+  backwardNodes(w, ls, nodes, initializers, 'greater');
   if (contentTerms.length === 0) {
     initializers.push({ name: 'zero', dims: [1], data: new Float32Array(1) });
     contentTerms.push('zero');
@@ -294,7 +312,7 @@ export function buildVgg19GramLossOnnx(
   });
 }
 
-const GRAM_LOSS_VERSION = 1;
+const GRAM_LOSS_VERSION = 2;
 const builtLoss = new Map<string, Promise<string>>();
 
 /**

@@ -21,7 +21,8 @@ export class VggNetwork {
   ) {}
 
   /**
-   * Opens (building on first use) the two models for `layers`.
+   * Opens (building on first use) the two models for `layers`; `memPattern: false` opens them
+   * without ONNX Runtime's memory-pattern planning (less memory; see `onnxSession`).
    *
    * @example
    * ```ts
@@ -31,9 +32,15 @@ export class VggNetwork {
    * console.log(f.channels, f.width); // 64 8
    * ```
    */
-  static async open(layers: readonly VggConvName[]): Promise<VggNetwork> {
+  static async open(
+    layers: readonly VggConvName[],
+    { memPattern = true }: { memPattern?: boolean } = {},
+  ): Promise<VggNetwork> {
     const [ort, files] = await Promise.all([loadOrt(), ensureVgg19GradOnnx(layers)]);
-    const [fwd, bwd] = await Promise.all([onnxSession(files.forward), onnxSession(files.backward)]);
+    const [fwd, bwd] = await Promise.all([
+      onnxSession(files.forward, { memPattern }),
+      onnxSession(files.backward, { memPattern }),
+    ]);
     // Output order of the models is network order.
     const names = fwd.outputNames as VggConvName[];
     return new VggNetwork(names, ort, fwd, bwd);

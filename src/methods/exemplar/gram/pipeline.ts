@@ -104,7 +104,12 @@ export async function gramColorize(
   const layers = [
     ...new Set([...Object.keys(o.contentLayers), ...Object.keys(o.styleLayers)]),
   ] as VggConvName[];
-  const [net, matrixOps] = await Promise.all([VggNetwork.open(layers), ops ?? onnxMatrixOps()]);
+  // The fused path uses the network only for the targets (once per level): its sessions are
+  // opened without the memory pattern, which would otherwise hold a block the size of a run.
+  const [net, matrixOps] = await Promise.all([
+    VggNetwork.open(layers, { memPattern: o.evaluation === 'separate' }),
+    ops ?? onnxMatrixOps(),
+  ]);
   // Coarse-to-fine: level k works at workingSize / 2^k (coarsest first), each level starting from
   // the previous one's result resized; levels whose short side would fall below 32 are skipped.
   const sizes: { width: number; height: number }[] = [];
