@@ -48,8 +48,19 @@ function modelError(file: string, err: unknown): ColorizeError {
   return new ColorizeError(`${file}: not a usable ONNX model (${msg.trim()})`, 'io', file);
 }
 
+/** How a session's intra-op threads wait for work. */
+export interface SessionTuning {
+  /**
+   * Let idle intra-op threads spin (ONNX Runtime's default, true). Spinning shaves a little
+   * latency off back-to-back small operators on an idle machine; on a busy one the spinning
+   * threads take the cores the working ones need (VGG-19 at 256², two passes on the shared 2-core
+   * machine at load 8: median 1477 ms wall / 760 ms CPU spinning, 973 / 594 not; docs/superpixel.md).
+   */
+  spinning?: boolean;
+}
+
 /**
- * A cached inference session for an .onnx file.
+ * A cached inference session for an .onnx file (one per file and tuning).
  *
  * @example
  * ```ts
@@ -58,11 +69,20 @@ function modelError(file: string, err: unknown): ColorizeError {
  * console.log(session.outputNames); // [ 'conv1_2', 'conv2_2', 'conv3_4' ]
  * ```
  */
-export async function onnxSession(file: string): Promise<import('onnxruntime-node').InferenceSession> {
-  let s = sessions.get(file);
+export async function onnxSession(
+  file: string,
+  tuning: SessionTuning = {},
+): Promise<import('onnxruntime-node').InferenceSession> {
+  const spinning = tuning.spinning ?? true;
+  const key = spinning ? file : `${file}\0no-spin`;
+  let s = sessions.get(key);
   if (!s) {
     s = loadOrt().then(async (ort) => {
-      const create = () => ort.InferenceSession.create(file, { graphOptimizationLevel: 'all' });
+      const create = () =>
+        ort.InferenceSession.create(file, {
+          graphOptimizationLevel: 'all',
+          ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
+        });
       try {
         return await create();
       } catch (err) {
@@ -77,8 +97,8 @@ export async function onnxSession(file: string): Promise<import('onnxruntime-nod
         throw modelError(file, err);
       }
     });
-    s.catch(() => sessions.delete(file));
-    sessions.set(file, s);
+    s.catch(() => sessions.delete(key));
+    sessions.set(key, s);
   }
   return s;
 }
