@@ -48,12 +48,25 @@ function modelError(file: string, err: unknown): ColorizeError {
   return new ColorizeError(`${file}: not a usable ONNX model (${msg.trim()})`, 'io', file);
 }
 
+/** How a session's intra-op threads wait for work. */
+export interface SessionTuning {
+  /**
+   * Let idle intra-op threads spin (ONNX Runtime's default, true). Spinning shaves a little
+   * latency off back-to-back small operators on an idle machine; on a busy one the spinning
+   * threads take the cores the working ones need (VGG-19 at 256², two passes on the shared 2-core
+   * machine at load 8: median 1477 ms wall / 760 ms CPU spinning, 973 / 594 not; docs/superpixel.md).
+   */
+  spinning?: boolean;
+  /**
+   * ONNX Runtime's memory-pattern planning (default true), which pre-allocates one block for every
+   * tensor of a run: for graphs that keep many large activations alive (the fused Gram objective
+   * at 512²: 1,161 → 684 MiB peak without it, same speed) that block is the peak.
+   */
+  memPattern?: boolean;
+}
+
 /**
- * A cached inference session for an .onnx file (one per file and `memPattern` choice).
- *
- * `memPattern: false` turns off ONNX Runtime's memory-pattern planning, which pre-allocates one
- * block for every tensor of a run: for graphs that keep many large activations alive (the fused
- * Gram objective at 512²: 1,161 → 684 MiB peak, same speed) that block is the peak.
+ * A cached inference session for an .onnx file (one per file and tuning).
  *
  * @example
  * ```ts
@@ -64,9 +77,11 @@ function modelError(file: string, err: unknown): ColorizeError {
  */
 export async function onnxSession(
   file: string,
-  { memPattern = true }: { memPattern?: boolean } = {},
+  tuning: SessionTuning = {},
 ): Promise<import('onnxruntime-node').InferenceSession> {
-  const key = memPattern ? file : `${file}\0no-mem-pattern`;
+  const spinning = tuning.spinning ?? true;
+  const memPattern = tuning.memPattern ?? true;
+  const key = `${file}${spinning ? '' : '\0no-spin'}${memPattern ? '' : '\0no-mem-pattern'}`;
   let s = sessions.get(key);
   if (!s) {
     s = loadOrt().then(async (ort) => {
@@ -74,6 +89,7 @@ export async function onnxSession(
         ort.InferenceSession.create(file, {
           graphOptimizationLevel: 'all',
           ...(memPattern ? {} : { enableMemPattern: false }),
+          ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
         });
       try {
         return await create();

@@ -3,6 +3,7 @@
  * hashed once), but still follows the shards: a shard whose content changes (same size, new
  * modification time) gives a model under a new hash name (one changed in place with its size and
  * time kept is not noticed: the cost of not reading the shards), and a removed cache file is rebuilt.
+ * Also: the VGG-19 session whose idle threads do not spin is a session of its own, same outputs.
  */
 import assert from 'node:assert/strict';
 import {
@@ -20,6 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { findModelFile } from '../../src/models/locate.js';
+import { loadOrt, onnxSession } from '../../src/models/runtime.js';
 import { ensureVgg19Onnx, VGG19_LAYERS } from '../../src/models/vgg19.js';
 
 const haveWeights = findModelFile('vgg19/group8-shard1of1') !== null;
@@ -74,5 +76,29 @@ test('ensureVgg19Onnx: memoised per process, yet a changed shard or a removed ca
       else process.env[k] = v;
     }
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('onnxSession without spinning: its own cached session, VGG-19 outputs equal to the default session to the bit', {
+  skip: !haveWeights && 'VGG-19 weights not installed',
+}, async () => {
+  const ort = await loadOrt();
+  const file = await ensureVgg19Onnx();
+  const a = await onnxSession(file);
+  const b = await onnxSession(file, { spinning: false });
+  assert.notEqual(a, b);
+  assert.equal(await onnxSession(file, { spinning: false }), b);
+  const [H, W] = [40, 56];
+  const data = Float32Array.from({ length: 3 * H * W }, (_, i) => Math.sin(i * 0.01) * 100);
+  const input = new ort.Tensor('float32', data, [1, 3, H, W]);
+  const [ra, rb] = [await a.run({ input }), await b.run({ input })];
+  for (const k of ['conv1_2', 'conv2_2', 'conv3_4']) {
+    const x = ra[k].data as Float32Array;
+    const y = rb[k].data as Float32Array;
+    assert.equal(x.length, y.length);
+    assert.ok(
+      x.every((v, i) => v === y[i]),
+      k,
+    );
   }
 });
