@@ -4,7 +4,8 @@
  * size (issue 15 goals: ≤ 1.5 s and ≤ 6 s, peak RSS ≤ 1 GiB), with wall and CPU time (CPU time
  * is the fairer figure on a shared machine). Each case runs in its own process
  * (scripts/profile-superpixel.ts: a warm-up, then 3 calls with a cold reference cache, i.e. target
- * and reference end to end), twice; the best call is kept and the peak RSS is the process's.
+ * and reference end to end), SUPERPIXEL_BENCH_ROUNDS (3) times; the record gives the best and the
+ * median call (wall and CPU), the stages' medians, and the processes' largest peak RSS.
  *
  * Same-run references: with SUPERPIXEL_BENCH_BASELINE=/path/to/other/checkout (e.g. /work/main,
  * the code before a change) every case also runs that checkout's pipeline, interleaved with this
@@ -26,6 +27,13 @@ import type { BenchRecord } from './run.js';
 import { round } from './util.js';
 
 const here = path.resolve(import.meta.dirname, '..');
+/** Processes per case and checkout (each: a warm-up and 3 calls), interleaved between checkouts. */
+const ROUNDS = Number(process.env.SUPERPIXEL_BENCH_ROUNDS ?? 3);
+
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 interface Case {
   root: string;
@@ -83,7 +91,7 @@ export default async function (): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
   for (const [size, features] of cases) {
     const runs = new Map<string, Case[]>(roots.map((r) => [r, []]));
-    for (let round = 0; round < 2; round++)
+    for (let round = 0; round < ROUNDS; round++)
       for (const root of roots) runs.get(root)?.push(runCase(root, size, features));
     for (const root of roots) {
       const done = runs.get(root) as Case[];
@@ -93,11 +101,16 @@ export default async function (): Promise<BenchRecord[]> {
         case: `${size}² colorize`,
         code: root === here ? 'this checkout' : `baseline ${root}`,
         features,
+        calls: calls.length,
         total_ms: round(best.wall_ms, 0),
         cpu_ms: round(Math.min(...calls.map((c) => c.cpu_ms)), 0),
+        median_total_ms: round(median(calls.map((c) => c.wall_ms)), 0),
+        median_cpu_ms: round(median(calls.map((c) => c.cpu_ms)), 0),
         goal_ms: size === 512 ? 1500 : 6000,
       };
-      for (const [k, v] of Object.entries(best.timings)) rec[`${k}_ms`] = round(v, 0);
+      // Stages: medians over all calls (one call's split is noise on a loaded machine).
+      for (const k of Object.keys(best.timings))
+        rec[`${k}_ms`] = round(median(calls.map((c) => c.timings[k] ?? 0)), 0);
       rec.superpixels = best.superpixels;
       rec.peak_rss_mib = round(Math.max(...done.map((c) => c.peak_rss_mib)), 0);
       rec.goal_rss_mib = 1024;

@@ -51,6 +51,8 @@ interface Call {
   cpu_ms: number;
   timings: Record<string, number>;
   superpixels: string;
+  /** Exponents computed per pixel by the fusion. */
+  terms: number;
 }
 const calls: Call[] = [];
 for (let k = -1; k < runs; k++) {
@@ -65,6 +67,7 @@ for (let k = -1; k < runs; k++) {
     cpu_ms: (c.user + c.system) / 1000,
     timings: r.timings,
     superpixels: `${r.superpixels.target}/${r.superpixels.reference}`,
+    terms: r.fusion.termsPerPixel,
   };
   if (k >= 0) calls.push(call);
   if (!json) {
@@ -72,7 +75,7 @@ for (let k = -1; k < runs; k++) {
       .map(([s, v]) => `${s} ${v.toFixed(0)}`)
       .join(', ');
     console.log(
-      `${size}² ${k < 0 ? 'warm-up' : `run ${k}`}: wall ${wall.toFixed(0)} ms, CPU ${call.cpu_ms.toFixed(0)} ms; ${st}`,
+      `${size}² ${k < 0 ? 'warm-up' : `run ${k}`}: wall ${wall.toFixed(0)} ms, CPU ${call.cpu_ms.toFixed(0)} ms; ${st}; fusion terms/pixel ${call.terms.toFixed(0)}`,
     );
   }
 }
