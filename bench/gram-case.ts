@@ -83,7 +83,10 @@ if (kind === 'eval') {
     evaluation === 'separate'
       ? {
           forward_ms: round((await median(() => net.features(x))).wall, 0),
-          backward_ms: round((await median(async () => net.gradient(x, await net.features(x)))).wall, 0),
+          backward_ms: await (async () => {
+            const feats = await net.features(x);
+            return round((await median(() => net.gradient(x, feats))).wall, 0);
+          })(),
         }
       : {};
   out = {

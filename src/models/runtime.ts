@@ -66,7 +66,8 @@ export interface SessionTuning {
 }
 
 /**
- * A cached inference session for an .onnx file (one per file and tuning).
+ * A cached inference session for an .onnx file (one per file and tuning). `spinning: false` also
+ * helps the fused Gram graph (256²: 13 % less CPU time, 512²: 4 %; measured 2026-12-04, load 5–7).
  *
  * @example
  * ```ts

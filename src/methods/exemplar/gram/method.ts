@@ -1,7 +1,7 @@
 /**
  * Declares `gram`: VGG-19 Gram-matrix optimisation (Gatys et al. 2016; re-colorization report §4),
- * the chroma of the optimised image put on the original luminance. Minutes of CPU at 512², so the
- * service runs it best as a job, whose progress follows the optimiser's iterations. Layer lists use
+ * the chroma of the optimised image put on the original luminance. About a minute of CPU at 512²
+ * (docs/gram.md "Speed"), so the service runs it best as a job, whose progress follows the optimiser's iterations. Layer lists use
  * the syntax "conv1_1:500,conv2_1" or the report's "conv_5".
  */
 import { colourReference, REFERENCE_ONE_OF, referenceInputs } from '../../catalogue/inputs.js';

@@ -128,8 +128,9 @@ export class GramObjective {
         loadOrt(),
         ensureVgg19GramLossOnnx([...content.keys()], [...style.keys()]),
       ]);
-      // Without the memory pattern the run peaks at about half the memory (512²: 1,161 → 684 MiB).
-      const session = await onnxSession(file, { memPattern: false });
+      // Without the memory pattern the run peaks at about half the memory (512²: 1,161 → 684 MiB);
+      // threads that sleep between operators leave the shared cores to others (see onnxSession).
+      const session = await onnxSession(file, { memPattern: false, spinning: false });
       const scalar = (v: number) => new ort.Tensor('float32', new Float32Array([v]), [1]);
       const feeds: Record<string, Tensor> = {};
       const positions = (n: VggConvName) => {
