@@ -180,7 +180,8 @@ function onnxGemm(): Promise<Gemm> {
         outputs: [{ name: 'm', shape: ['n', 'k'] }],
       }),
     );
-    const session = await onnxSession(file);
+    // Like VGG-19's: idle threads sleep, so they do not spin on the cores the JS stages after it need.
+    const session = await onnxSession(file, { spinning: false });
     return async (a, rows, b, cols, C) => {
       const out = await session.run({
         a: new ort.Tensor('float32', a, [rows, C]),
