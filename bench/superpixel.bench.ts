@@ -19,7 +19,7 @@ import { readImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
 import { vgg19Available } from '../src/methods/exemplar/superpixel/features.js';
 import { colourFusion, type FusionOptions } from '../src/methods/exemplar/superpixel/fusion.js';
-import { SUPERPIXEL_DEFAULTS as D } from '../src/methods/exemplar/superpixel/options.js';
+import { SUPERPIXEL_DEFAULTS as D, fusionOptionsOf } from '../src/methods/exemplar/superpixel/options.js';
 import { correlationMatrix, correlationMatrixGemm } from '../src/methods/exemplar/superpixel/sfm.js';
 import { fusionProblem } from '../test/helpers/literal-fusion.js';
 import { previousColourFusion } from '../test/helpers/previous-fusion.js';
@@ -128,13 +128,7 @@ export default async function (): Promise<BenchRecord[]> {
     'colorize',
     D.workingSize,
   );
-  const o: FusionOptions = {
-    deltaS: D.deltaS,
-    deltaC: D.deltaC,
-    sigmaG: D.sigmaG,
-    cutoff: D.cutoff,
-    normalise: D.fusionNormalise,
-  };
+  const o: FusionOptions = fusionOptionsOf(D);
   const rNew = { effectiveSuperpixels: 0, termsPerPixel: 0 };
   const rOld = { effectiveSuperpixels: 0, termsPerPixel: 0 };
   colourFusion(pr.guide, pr.sp, pr.C, o, rNew);

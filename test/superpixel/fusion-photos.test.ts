@@ -9,20 +9,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readImage } from '../../src/image/io.js';
 import { colourFusion, type FusionOptions } from '../../src/methods/exemplar/superpixel/fusion.js';
-import { SUPERPIXEL_DEFAULTS } from '../../src/methods/exemplar/superpixel/options.js';
+import { fusionOptionsOf, SUPERPIXEL_DEFAULTS } from '../../src/methods/exemplar/superpixel/options.js';
 import { deltaE, fusionProblem, literalFusion } from '../helpers/literal-fusion.js';
 import { dataPath } from '../helpers/shared.js';
 
 const load = async (f: string) => (await readImage(dataPath('exemplar', f))).image;
 const maxOf = (a: Float64Array) => a.reduce((m, v) => Math.max(m, v), 0);
 
-const defaults: FusionOptions = {
-  deltaS: SUPERPIXEL_DEFAULTS.deltaS,
-  deltaC: SUPERPIXEL_DEFAULTS.deltaC,
-  sigmaG: SUPERPIXEL_DEFAULTS.sigmaG,
-  cutoff: SUPERPIXEL_DEFAULTS.cutoff,
-  normalise: SUPERPIXEL_DEFAULTS.fusionNormalise,
-};
+const defaults: FusionOptions = fusionOptionsOf(SUPERPIXEL_DEFAULTS);
 
 for (const [name, target, reference, mode] of [
   ['colorization, hard set 002', '002_target.png', '002_reference.png', 'colorize'],

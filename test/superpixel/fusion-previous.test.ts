@@ -11,20 +11,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readImage } from '../../src/image/io.js';
 import { colourFusion, type FusionOptions } from '../../src/methods/exemplar/superpixel/fusion.js';
-import { SUPERPIXEL_DEFAULTS } from '../../src/methods/exemplar/superpixel/options.js';
+import { fusionOptionsOf, SUPERPIXEL_DEFAULTS } from '../../src/methods/exemplar/superpixel/options.js';
 import { fusionProblem } from '../helpers/literal-fusion.js';
 import { previousColourFusion } from '../helpers/previous-fusion.js';
 import { dataPath } from '../helpers/shared.js';
 
 const load = async (f: string) => (await readImage(dataPath('exemplar', f))).image;
 
-const defaults: FusionOptions = {
-  deltaS: SUPERPIXEL_DEFAULTS.deltaS,
-  deltaC: SUPERPIXEL_DEFAULTS.deltaC,
-  sigmaG: SUPERPIXEL_DEFAULTS.sigmaG,
-  cutoff: SUPERPIXEL_DEFAULTS.cutoff,
-  normalise: SUPERPIXEL_DEFAULTS.fusionNormalise,
-};
+const defaults: FusionOptions = fusionOptionsOf(SUPERPIXEL_DEFAULTS);
 
 for (const [name, target, reference, mode, size] of [
   ['colorization, hard set 002 at 128 px', '002_target.png', '002_reference.png', 'colorize', 128],

@@ -2,7 +2,7 @@
 import { checkChoice, checkInteger, checkNumber, invalidOption } from '../../../errors.js';
 import type { FeatureExtractor } from '../../../features/feature-extractor.js';
 import type { FinishOptions } from '../../../finish/finish.js';
-import { FUSION_NORMALISE, type FusionNormalise } from './fusion.js';
+import { FUSION_NORMALISE, type FusionNormalise, type FusionOptions } from './fusion.js';
 
 export type FeatureChoice = 'auto' | 'vgg19' | 'handcrafted';
 export const FEATURE_CHOICES: readonly FeatureChoice[] = ['auto', 'vgg19', 'handcrafted'];
@@ -112,5 +112,31 @@ export function resolveOptions(o: SuperpixelOptions = {}): ResolvedOptions {
     debug: o.debug ?? false,
     finishMode: checkChoice('finishMode', o.finishMode ?? SUPERPIXEL_DEFAULTS.finishMode, FINISH_MODES),
     finish: o.finish ?? {},
+  };
+}
+
+/**
+ * The colour fusion's options (eq. 4–6) out of the method's: resolved options, or
+ * {@link SUPERPIXEL_DEFAULTS} for the defaults.
+ *
+ * @example
+ * ```ts
+ * import { fusionOptionsOf, SUPERPIXEL_DEFAULTS } from 'colorize-toolkit/internals';
+ * console.log(fusionOptionsOf(SUPERPIXEL_DEFAULTS).normalise); // per-pixel
+ * ```
+ */
+export function fusionOptionsOf(o: {
+  deltaS: number;
+  deltaC: number;
+  sigmaG: number;
+  cutoff: number;
+  fusionNormalise: FusionNormalise;
+}): FusionOptions {
+  return {
+    deltaS: o.deltaS,
+    deltaC: o.deltaC,
+    sigmaG: o.sigmaG,
+    cutoff: o.cutoff,
+    normalise: o.fusionNormalise,
   };
 }

@@ -21,7 +21,7 @@ import { debugPictures } from './debug.js';
 import type { ExemplarCandidates } from './exemplar-candidates.js';
 import { chooseExtractor } from './features.js';
 import { colourFusion, type FusionReport } from './fusion.js';
-import { type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
+import { fusionOptionsOf, type ResolvedOptions, resolveOptions, type SuperpixelOptions } from './options.js';
 import { superFeatures, superpixelMeans } from './sfe.js';
 import { attentionGemm, type LayerSuperFeatures } from './sfm.js';
 
@@ -260,13 +260,7 @@ function fuseAndFinish(m: Matched, o: ResolvedOptions): SuperpixelResult {
   const timings = { ...m.timings };
   const lap = stageTimer(timings);
   const report: FusionReport = { effectiveSuperpixels: 0, termsPerPixel: 0 };
-  const fused = colourFusion(
-    tMatch.channels,
-    spT,
-    C,
-    { deltaS: o.deltaS, deltaC: o.deltaC, sigmaG: o.sigmaG, cutoff: o.cutoff, normalise: o.fusionNormalise },
-    report,
-  );
+  const fused = colourFusion(tMatch.channels, spT, C, fusionOptionsOf(o), report);
   lap('fusion');
 
   const fusedRgb = fromPlanes(ts.width, ts.height, fused);
@@ -401,13 +395,7 @@ export async function superpixelCandidates(
 ): Promise<ExemplarCandidates> {
   const o = resolveOptions(options);
   const m = await match('colorize', gray, reference, o);
-  const fused = colourFusion(m.tMatch.channels, m.spT, m.C, {
-    deltaS: o.deltaS,
-    deltaC: o.deltaC,
-    sigmaG: o.sigmaG,
-    cutoff: o.cutoff,
-    normalise: o.fusionNormalise,
-  });
+  const fused = colourFusion(m.tMatch.channels, m.spT, m.C, fusionOptionsOf(o));
   const fusedLab = rgbImageToLab(fromPlanes(m.tWork.width, m.tWork.height, fused));
   const NT = m.spT.count;
   const NR = m.spR.count;
