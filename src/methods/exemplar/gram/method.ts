@@ -11,9 +11,11 @@ import {
   GRAM_INITS,
   GRAM_NORMALIZATIONS,
   GRAM_OPTIMIZERS,
+  GRAM_PARAMETRIZATIONS,
   type GramInit,
   type GramNormalization,
   type GramOptimizer,
+  type GramParametrization,
   parseLayerWeights,
 } from './options.js';
 
@@ -65,6 +67,26 @@ export const gramMethod: MethodDeclaration = {
       default: GRAM_DEFAULTS.init,
       description: 'starting image: mean of target and reference, or the target',
       source: 'report fig. 32',
+    },
+    {
+      flags: '--parametrization <name>',
+      key: 'parametrization',
+      type: 'string',
+      choices: GRAM_PARAMETRIZATIONS,
+      default: GRAM_DEFAULTS.parametrization,
+      description:
+        "what is optimised: rgb (the pixels) or chroma (YUV U, V on the target's luma, which then holds by construction)",
+      source: 'docs/gram.md',
+    },
+    {
+      flags: '--luma-weight <beta>',
+      key: 'lumaWeight',
+      type: 'number',
+      min: 0,
+      max: 1e9,
+      default: GRAM_DEFAULTS.lumaWeight,
+      description: 'β of a luma fidelity term β Σ (Y(X) − Y_target)² (rgb; 0 = off)',
+      source: 'docs/gram.md',
     },
     {
       flags: '--normalization <name>',
@@ -137,6 +159,8 @@ export const gramMethod: MethodDeclaration = {
       levels,
       init: o.init as GramInit | undefined,
       normalization: o.normalization as GramNormalization | undefined,
+      parametrization: o.parametrization as GramParametrization | undefined,
+      lumaWeight: o.lumaWeight as number | undefined,
       workingSize: o.workingSize as number | undefined,
       learningRate: o.learningRate as number | undefined,
       space: o.space as 'lab' | 'yuv' | undefined,
