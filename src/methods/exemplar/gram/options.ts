@@ -80,6 +80,12 @@ export interface GramOptions {
    */
   parametrization?: GramParametrization;
   /**
+   * With 'chroma': the chroma planes live on a grid this many times coarser than the working size
+   * and are upsampled bilinearly before VGG-19 sees them (default 4; 1 = one chroma value per
+   * working pixel). Keeps the style term from painting fine texture into the chroma.
+   */
+  chromaFactor?: number;
+  /**
    * β of a pixel-level luma fidelity term β Σ (Y(X) − Y_t)² added to the loss (Y: BT.601 luma on
    * [0, 1], summed over the working-size pixels; coarse levels scale it by the area ratio like the
    * content term). Default 0 (off). A soft version of `parametrization: 'chroma'`, whose luma is
@@ -115,6 +121,7 @@ export const GRAM_DEFAULTS = {
   init: 'average' as GramInit,
   parametrization: 'rgb' as GramParametrization,
   lumaWeight: 0,
+  chromaFactor: 4,
   normalization: 'gatys' as GramNormalization,
   levels: 2,
   evaluation: 'fused' as GramEvaluation,
@@ -196,6 +203,7 @@ export function resolveGramOptions(o: GramOptions = {}): ResolvedGramOptions {
       o.parametrization ?? d.parametrization,
       GRAM_PARAMETRIZATIONS,
     ),
+    chromaFactor: checkInteger('chromaFactor', o.chromaFactor ?? d.chromaFactor, 1, 64),
     lumaWeight: checkNumber('lumaWeight', o.lumaWeight ?? d.lumaWeight, 0, 1e12),
     levels: checkInteger('levels', o.levels ?? d.levels, 1, 6),
     normalization: checkChoice('normalization', o.normalization ?? d.normalization, GRAM_NORMALIZATIONS),

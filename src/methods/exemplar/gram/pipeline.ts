@@ -157,11 +157,12 @@ export async function gramColorize(
     const yt = content.channels[0];
     const param =
       o.parametrization === 'chroma'
-        ? chromaParametrization(yt, ls.width, ls.height)
+        ? chromaParametrization(yt, ls.width, ls.height, o.chromaFactor)
         : rgbParametrization(ls.width, ls.height);
     const np = param.planes;
     lastParam = param;
-    const x0 = new Float32Array(np * n);
+    const gn = param.gridWidth * param.gridHeight;
+    const x0 = new Float32Array(np * gn);
     if (x === null) {
       if (param.kind === 'rgb') {
         // §4.3.2 (fig. 32): start from the average of the content and style images (the style
@@ -180,16 +181,21 @@ export async function gramColorize(
           const plane = ref.channels[k + 1];
           let m = 0;
           for (let i = 0; i < plane.length; i++) m += plane[i];
-          x0.fill(m / plane.length, k * n, (k + 1) * n);
+          x0.fill(m / plane.length, k * gn, (k + 1) * gn);
         }
         param.project(x0);
       }
     } else {
       const pn = prev.width * prev.height;
       const planes = Array.from({ length: np }, (_, k) => x!.subarray(k * pn, (k + 1) * pn));
-      const up = resizeImage(fromPlanes(prev.width, prev.height, planes), ls.width, ls.height, 'bilinear');
+      const up = resizeImage(
+        fromPlanes(prev.width, prev.height, planes),
+        param.gridWidth,
+        param.gridHeight,
+        'bilinear',
+      );
       up.channels.forEach((c, k) => {
-        x0.set(c, k * n);
+        x0.set(c, k * gn);
       });
       param.project(x0);
     }
@@ -242,7 +248,7 @@ export async function gramColorize(
     done += res.iterations;
     evaluations += res.evaluations;
     x = res.x;
-    prev = ls;
+    prev = { width: param.gridWidth, height: param.gridHeight };
   }
   if (!res || !x) throw new Error('gram: no optimisation level');
   lap('optimize');

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { readImage, writeImage } from '../src/image/io.js';
+import { gramColorize } from '../src/methods/exemplar/gram/pipeline.js';
+const [id, ws, variant, extra] = process.argv.slice(2);
+const dir = '/work/shared/data/exemplar';
+const g = await readImage(path.join(dir, `${id}_target.png`));
+const r = await readImage(path.join(dir, `${id}_reference.png`));
+const o: any = { workingSize: Number(ws), ...(extra ? JSON.parse(extra) : {}) };
+if (variant.startsWith('chroma')) o.parametrization = 'chroma';
+const res = await gramColorize(g.image, r.image, o);
+await writeImage(`/tmp/gx/${id}-${ws}-${variant}-opt.png`, res.optimized);
+await writeImage(`/tmp/gx/${id}-${ws}-${variant}-out.png`, res.rgb);
+console.log(res.progress.filter((_, i) => i % 10 === 0).map((p) => `${p.iteration}:${p.content.toPrecision(3)}/${p.style.toPrecision(3)}`).join(' '));
