@@ -121,7 +121,7 @@ export const GRAM_DEFAULTS = {
   init: 'average' as GramInit,
   parametrization: 'rgb' as GramParametrization,
   lumaWeight: 0,
-  chromaFactor: 4,
+  chromaFactor: 8,
   normalization: 'gatys' as GramNormalization,
   levels: 2,
   evaluation: 'fused' as GramEvaluation,
