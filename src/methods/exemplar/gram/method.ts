@@ -79,6 +79,18 @@ export const gramMethod: MethodDeclaration = {
       source: 'docs/gram.md',
     },
     {
+      flags: '--chroma-factor <k>',
+      key: 'chromaFactor',
+      type: 'number',
+      integer: true,
+      min: 1,
+      max: 64,
+      default: GRAM_DEFAULTS.chromaFactor,
+      description:
+        'with --parametrization chroma: chroma optimised on a grid k times coarser than the working size, upsampled bilinearly',
+      source: 'docs/gram.md',
+    },
+    {
       flags: '--luma-weight <beta>',
       key: 'lumaWeight',
       type: 'number',
@@ -161,6 +173,7 @@ export const gramMethod: MethodDeclaration = {
       normalization: o.normalization as GramNormalization | undefined,
       parametrization: o.parametrization as GramParametrization | undefined,
       lumaWeight: o.lumaWeight as number | undefined,
+      chromaFactor: o.chromaFactor as number | undefined,
       workingSize: o.workingSize as number | undefined,
       learningRate: o.learningRate as number | undefined,
       space: o.space as 'lab' | 'yuv' | undefined,
