@@ -119,7 +119,7 @@ export const GRAM_DEFAULTS = {
   workingSize: 256,
   space: 'lab' as const,
   init: 'average' as GramInit,
-  parametrization: 'rgb' as GramParametrization,
+  parametrization: 'chroma' as GramParametrization,
   lumaWeight: 0,
   chromaFactor: 8,
   normalization: 'gatys' as GramNormalization,
