@@ -95,7 +95,7 @@ async function parametrisation(): Promise<void> {
     const refGram = await Promise.all(styleNames.map((n) => ops.gram(rf[layers.indexOf(n)])));
     for (const v of variants) {
       const o: GramOptions = { workingSize: ws, contentLayers: { conv3_1: contentWeight } };
-      if (v.startsWith('chroma')) o.parametrization = 'chroma';
+      o.parametrization = v.startsWith('chroma') ? 'chroma' : 'rgb';
       if (v.startsWith('chroma-content')) o.init = 'content';
       const factor = /-f(\d+)$/.exec(v);
       if (factor) o.chromaFactor = Number(factor[1]);
