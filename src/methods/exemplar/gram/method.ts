@@ -65,7 +65,8 @@ export const gramMethod: MethodDeclaration = {
       type: 'string',
       choices: GRAM_INITS,
       default: GRAM_DEFAULTS.init,
-      description: 'starting image: mean of target and reference, or the target',
+      description:
+        "starting image: mean of target and reference, or the target (chroma: the reference's mean colour, or gray)",
       source: 'report fig. 32',
     },
     {
