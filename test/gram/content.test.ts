@@ -53,3 +53,24 @@ test('Gram, report weights: the content term holds on a real pair (content falls
   assert.ok(old.content.at(-1)! > old.content[0], `old: content ${old.content[0]} → ${old.content.at(-1)}`);
   assert.ok(neu.ssimY > old.ssimY + 0.1, `SSIM of luma ${neu.ssimY} (old ${old.ssimY})`);
 });
+
+test('Gram, rgb with the luma fidelity term (lumaWeight β): the optimised luma follows the target', {
+  skip,
+}, async () => {
+  // Same run as above; β Σ (Y(X) − Y_t)² pulls the optimised image's luma to the target's, which
+  // a wrong sign or factor in its gradient would not. Measured: SSIM_Y 0.62 (β = 0), 0.62
+  // (β = 10³: at 64² the sum has 1/16 of the 256² terms), 0.88 (β = 10⁵).
+  const o: GramOptions = {
+    workingSize: 64,
+    levels: 1,
+    iterations: 12,
+    contentLayers: { conv3_1: 4 },
+    parametrization: 'rgb',
+  };
+  const plain = await run('002', o);
+  const held = await run('002', { ...o, lumaWeight: 1e5 });
+  assert.ok(
+    held.ssimY > 0.8 && held.ssimY > plain.ssimY + 0.15,
+    `SSIM_Y ${held.ssimY} (β = 0: ${plain.ssimY})`,
+  );
+});
