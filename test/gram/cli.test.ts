@@ -22,6 +22,9 @@ test('colorize exemplar --method gram: bad layers, options and inputs fail clear
     [['--iterations', '0'], 2, /iterations/],
     [['--init', 'noise'], 2, /init.*average, content/],
     [['--normalization', 'mse'], 2, /normalization.*gatys, relative/],
+    [['--parametrization', 'hsv'], 2, /parametrization.*rgb, chroma/],
+    [['--chroma-factor', '0'], 2, /chroma-factor/],
+    [['--luma-weight', '-1'], 2, /luma-weight/],
     [['--tau', '0.1'], 2, /--tau belongs to --method superpixel/],
     [['--top-k', '3'], 2, /need --gallery/],
   ];

@@ -35,7 +35,15 @@ test('Gram, report weights: the content term holds on a real pair (content falls
   // Gatys's content term is a sum over positions and his style term is not, so the balance of the
   // report's weights at its 256² working size is, at 64² (1/16 of the positions, weights acting
   // squared), content weight 4 with style 500.
-  const o: GramOptions = { workingSize: 64, levels: 1, iterations: 12, contentLayers: { conv3_1: 4 } };
+  // The rgb parametrisation (the pixels optimised; 'chroma', the default, holds the luma by
+  // construction and is tested in chroma.test.ts).
+  const o: GramOptions = {
+    workingSize: 64,
+    levels: 1,
+    iterations: 12,
+    contentLayers: { conv3_1: 4 },
+    parametrization: 'rgb',
+  };
   const neu = await run('002', o);
   const old = await run('002', { ...o, contentLayers: { conv3_1: 1 }, normalization: 'relative' });
   // The content loss falls while the style is fitted (measured 1.67e6 → 1.46e6)…
@@ -44,4 +52,25 @@ test('Gram, report weights: the content term holds on a real pair (content falls
   // and the optimised image's luma follows the target's structure far better (SSIM 0.62 against 0.43).
   assert.ok(old.content.at(-1)! > old.content[0], `old: content ${old.content[0]} → ${old.content.at(-1)}`);
   assert.ok(neu.ssimY > old.ssimY + 0.1, `SSIM of luma ${neu.ssimY} (old ${old.ssimY})`);
+});
+
+test('Gram, rgb with the luma fidelity term (lumaWeight β): the optimised luma follows the target', {
+  skip,
+}, async () => {
+  // Same run as above; β Σ (Y(X) − Y_t)² pulls the optimised image's luma to the target's, which
+  // a wrong sign or factor in its gradient would not. Measured: SSIM_Y 0.62 (β = 0), 0.62
+  // (β = 10³: at 64² the sum has 1/16 of the 256² terms), 0.88 (β = 10⁵).
+  const o: GramOptions = {
+    workingSize: 64,
+    levels: 1,
+    iterations: 12,
+    contentLayers: { conv3_1: 4 },
+    parametrization: 'rgb',
+  };
+  const plain = await run('002', o);
+  const held = await run('002', { ...o, lumaWeight: 1e5 });
+  assert.ok(
+    held.ssimY > 0.8 && held.ssimY > plain.ssimY + 0.15,
+    `SSIM_Y ${held.ssimY} (β = 0: ${plain.ssimY})`,
+  );
 });

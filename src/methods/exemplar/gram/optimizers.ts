@@ -17,6 +17,12 @@ export interface OptimizeOptions {
   /** Box the values are kept in by Adam (projected after each step); L-BFGS clamps at the end. */
   bounds?: [number, number];
   /**
+   * A projection onto the feasible set applied in place where `bounds` would clamp (Adam: after
+   * each step; L-BFGS: at the end); replaces `bounds` when given (the chroma parametrisation's
+   * shrink towards gray, parametrization.ts).
+   */
+  project?: (x: Float32Array) => void;
+  /**
    * L-BFGS only: backtrack until the Armijo condition holds (default true). false takes the unit
    * step along the two-loop direction every iteration, as PyTorch's `optim.LBFGS` without
    * `line_search_fn`, the optimiser of the report's §4.3.2 (its loss can jump up; the best point
@@ -46,7 +52,11 @@ export function plateaued(losses: number[], window: number, tolerance: number): 
   return (before - best) / Math.max(Math.abs(before), 1e-30) < tolerance;
 }
 
-function clamp(x: Float32Array, bounds?: [number, number]): void {
+function clamp(x: Float32Array, bounds?: [number, number], project?: (x: Float32Array) => void): void {
+  if (project) {
+    project(x);
+    return;
+  }
   if (!bounds) return;
   const [lo, hi] = bounds;
   for (let i = 0; i < x.length; i++) x[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i];
@@ -86,7 +96,7 @@ export async function adam(f: Objective, x0: Float32Array, o: OptimizeOptions): 
       v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
       x[i] -= (o.learningRate * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
     }
-    clamp(x, o.bounds);
+    clamp(x, o.bounds, o.project);
     cur = await f(x);
     losses.push(cur.loss);
     o.onIteration?.(t, cur.loss);
@@ -219,6 +229,6 @@ export async function lbfgs(f: Objective, x0: Float32Array, o: OptimizeOptions):
     }
   }
   best = best.slice();
-  clamp(best, o.bounds);
+  clamp(best, o.bounds, o.project);
   return { x: best, losses, iterations: t, evaluations, stopped };
 }

@@ -2,6 +2,9 @@
 import { ColorizeError, checkChoice, checkInteger, checkNumber, invalidOption } from '../../../errors.js';
 import type { ChromaSpace, FinishOptions } from '../../../finish/finish.js';
 import { VGG19_CONV_NAMES, type VggConvName } from '../../../models/vgg19-grad.js';
+import { GRAM_PARAMETRIZATIONS, type GramParametrization } from './parametrization.js';
+
+export { GRAM_PARAMETRIZATIONS, type GramParametrization };
 
 /**
  * 'adam' (§4.3.2), 'lbfgs' (with Armijo backtracking) or 'lbfgs-fixed': L-BFGS with the unit step
@@ -65,8 +68,30 @@ export interface GramOptions {
   workingSize?: number;
   /** Space whose chroma is taken from the optimised image: 'lab' (default) or 'yuv'. */
   space?: Extract<ChromaSpace, 'lab' | 'yuv'>;
-  /** Initialisation: 'average' of content and style (§4.3.2, default) or 'content'. */
+  /**
+   * Initialisation: 'average' of content and style (§4.3.2, default) or 'content'. With
+   * `parametrization: 'chroma'`: 'average' starts from the reference's mean (U, V) everywhere,
+   * 'content' from c = 0 (the gray target).
+   */
   init?: GramInit;
+  /**
+   * What is optimised (see {@link GramParametrization}, parametrization.ts): 'rgb', the image's
+   * pixels, or 'chroma', two YUV chroma planes on the target's own luma (X = Y_t·(1,1,1) + M·c).
+   */
+  parametrization?: GramParametrization;
+  /**
+   * With 'chroma': the chroma planes live on a grid this many times coarser than the working size
+   * and are upsampled bilinearly before VGG-19 sees them (default 4; 1 = one chroma value per
+   * working pixel). Keeps the style term from painting fine texture into the chroma.
+   */
+  chromaFactor?: number;
+  /**
+   * β of a pixel-level luma fidelity term β Σ (Y(X) − Y_t)² added to the loss (Y: BT.601 luma on
+   * [0, 1], summed over the working-size pixels; coarse levels scale it by the area ratio like the
+   * content term). Default 0 (off). A soft version of `parametrization: 'chroma'`, whose luma is
+   * exact; with 'chroma' the term is identically 0.
+   */
+  lumaWeight?: number;
   /** Loss normalisation, 'gatys' (default) or 'relative' (see {@link GramNormalization}). */
   normalization?: GramNormalization;
   /**
@@ -94,6 +119,9 @@ export const GRAM_DEFAULTS = {
   workingSize: 256,
   space: 'lab' as const,
   init: 'average' as GramInit,
+  parametrization: 'chroma' as GramParametrization,
+  lumaWeight: 0,
+  chromaFactor: 8,
   normalization: 'gatys' as GramNormalization,
   levels: 2,
   evaluation: 'fused' as GramEvaluation,
@@ -170,6 +198,13 @@ export function resolveGramOptions(o: GramOptions = {}): ResolvedGramOptions {
     workingSize: checkInteger('workingSize', o.workingSize ?? d.workingSize, 16, 4096),
     space: checkChoice('space', o.space ?? d.space, ['lab', 'yuv'] as const),
     init: checkChoice('init', o.init ?? d.init, GRAM_INITS),
+    parametrization: checkChoice(
+      'parametrization',
+      o.parametrization ?? d.parametrization,
+      GRAM_PARAMETRIZATIONS,
+    ),
+    chromaFactor: checkInteger('chromaFactor', o.chromaFactor ?? d.chromaFactor, 1, 64),
+    lumaWeight: checkNumber('lumaWeight', o.lumaWeight ?? d.lumaWeight, 0, 1e12),
     levels: checkInteger('levels', o.levels ?? d.levels, 1, 6),
     normalization: checkChoice('normalization', o.normalization ?? d.normalization, GRAM_NORMALIZATIONS),
     evaluation: checkChoice('evaluation', o.evaluation ?? d.evaluation, GRAM_EVALUATIONS),

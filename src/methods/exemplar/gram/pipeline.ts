@@ -23,6 +23,7 @@ import {
   type ResolvedGramOptions,
   resolveGramOptions,
 } from './options.js';
+import { chromaParametrization, type ImageParametrization, rgbParametrization } from './parametrization.js';
 
 export interface GramResult {
   /** Full-resolution sRGB result. */
@@ -124,6 +125,7 @@ export async function gramColorize(
   let prev = ts;
   let done = 0;
   let evaluations = 0;
+  let lastParam: ImageParametrization | null = null;
   for (let level = 0; level < sizes.length; level++) {
     const ls = sizes[level];
     const scale = ls.width / ts.width;
@@ -152,40 +154,73 @@ export async function gramColorize(
       o.evaluation,
     );
     const n = ls.width * ls.height;
-    const x0 = new Float32Array(3 * n);
+    const yt = content.channels[0];
+    const param =
+      o.parametrization === 'chroma'
+        ? chromaParametrization(yt, ls.width, ls.height, o.chromaFactor)
+        : rgbParametrization(ls.width, ls.height);
+    const np = param.planes;
+    lastParam = param;
+    const gn = param.gridWidth * param.gridHeight;
+    const x0 = new Float32Array(np * gn);
     if (x === null) {
-      // §4.3.2 (fig. 32): start from the average of the content and style images (the style
-      // resized to the content's grid), or from the content image.
-      const styleOnGrid = o.init === 'average' ? resizeImage(reference, ls.width, ls.height, 'area') : null;
-      for (let k = 0; k < 3; k++)
-        for (let i = 0; i < n; i++)
-          x0[k * n + i] = styleOnGrid
-            ? 0.5 * (content.channels[k][i] + styleOnGrid.channels[k][i])
-            : content.channels[k][i];
+      if (param.kind === 'rgb') {
+        // §4.3.2 (fig. 32): start from the average of the content and style images (the style
+        // resized to the content's grid), or from the content image.
+        const styleOnGrid = o.init === 'average' ? resizeImage(reference, ls.width, ls.height, 'area') : null;
+        for (let k = 0; k < 3; k++)
+          for (let i = 0; i < n; i++)
+            x0[k * n + i] = styleOnGrid
+              ? 0.5 * (content.channels[k][i] + styleOnGrid.channels[k][i])
+              : content.channels[k][i];
+      } else if (o.init === 'average') {
+        // Chroma: the reference's mean (U, V) everywhere (no layout of the reference's), shrunk
+        // into the gamut where the target's luma needs it; 'content' is c = 0, the gray target.
+        const ref = rgbToLumaChroma(reference, 'yuv');
+        for (let k = 0; k < 2; k++) {
+          const plane = ref.channels[k + 1];
+          let m = 0;
+          for (let i = 0; i < plane.length; i++) m += plane[i];
+          x0.fill(m / plane.length, k * gn, (k + 1) * gn);
+        }
+        param.project(x0);
+      }
     } else {
       const pn = prev.width * prev.height;
+      const planes = Array.from({ length: np }, (_, k) => x!.subarray(k * pn, (k + 1) * pn));
       const up = resizeImage(
-        fromPlanes(prev.width, prev.height, [x.subarray(0, pn), x.subarray(pn, 2 * pn), x.subarray(2 * pn)]),
-        ls.width,
-        ls.height,
+        fromPlanes(prev.width, prev.height, planes),
+        param.gridWidth,
+        param.gridHeight,
         'bilinear',
       );
       up.channels.forEach((c, k) => {
-        x0.set(c, k * n);
+        x0.set(c, k * gn);
       });
+      param.project(x0);
     }
     if (level === 0) lap('setup');
-    const asLevelImage = (v: Float32Array): ImageF32 =>
-      fromPlanes(ls.width, ls.height, [v.subarray(0, n), v.subarray(n, 2 * n), v.subarray(2 * n)]);
+    // Soft luma fidelity β Σ (Y(X) − Y_t)² (lumaWeight), scaled by the area ratio at coarse levels.
+    const beta = o.lumaWeight * ((ts.width * ts.height) / n);
     let last = { content: 0, style: 0 };
     const f = async (v: Float32Array) => {
-      const e = await objective.evaluate(asLevelImage(v));
+      const img = param.toImage(v);
+      const e = await objective.evaluate(img);
       last = e;
-      const grad = new Float32Array(3 * n);
-      e.grad.forEach((g, k) => {
-        grad.set(g, k * n);
-      });
-      return { loss: e.loss, grad };
+      let loss = e.loss;
+      if (beta > 0) {
+        const [R, G, B] = img.channels;
+        const [gR, gG, gB] = e.grad;
+        for (let i = 0; i < n; i++) {
+          const d = 0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i] - yt[i];
+          loss += beta * d * d;
+          const g = 2 * beta * d;
+          gR[i] += 0.299 * g;
+          gG[i] += 0.587 * g;
+          gB[i] += 0.114 * g;
+        }
+      }
+      return { loss, grad: param.pullBack(e.grad) };
     };
     const run = o.optimizer === 'adam' ? adam : lbfgs;
     const base = done;
@@ -197,7 +232,7 @@ export async function gramColorize(
       tolerance: o.tolerance,
       window: o.window,
       learningRate: o.optimizer === 'adam' ? o.learningRate : 0.05,
-      bounds: [0, 1],
+      project: param.project,
       onIteration: (iteration, loss) => {
         const p = {
           iteration: base + iteration,
@@ -213,26 +248,20 @@ export async function gramColorize(
     done += res.iterations;
     evaluations += res.evaluations;
     x = res.x;
-    prev = ls;
+    prev = { width: param.gridWidth, height: param.gridHeight };
   }
   if (!res || !x) throw new Error('gram: no optimisation level');
   lap('optimize');
-  const n = ts.width * ts.height;
-  const asImage = (v: Float32Array): ImageF32 =>
-    fromPlanes(ts.width, ts.height, [v.subarray(0, n), v.subarray(n, 2 * n), v.subarray(2 * n)]);
-
-  const optimized = asImage(res.x);
+  if (!lastParam) throw new Error('gram: no optimisation level');
+  // X(v) of the last level: the pixels, or Y_t·(1, 1, 1) + M·c (its luma is the target's).
+  const optimized = lastParam.toImage(res.x);
   const lc = o.space === 'lab' ? rgbImageToLab(optimized) : rgbToLumaChroma(optimized, 'yuv');
   const chroma = fromPlanes(ts.width, ts.height, [lc.channels[1], lc.channels[2]]);
   const rgb = finish({ original: target, chroma, space: o.space }, o.finish);
   lap('finish');
   return {
     rgb,
-    optimized: fromPlanes(
-      ts.width,
-      ts.height,
-      optimized.channels.map((c) => c.slice()),
-    ),
+    optimized,
     chroma,
     losses: res.losses,
     progress,
