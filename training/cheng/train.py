@@ -49,6 +49,8 @@ p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--val', default=None, help='samples of the validation photos (extract.ts on val/)')
 p.add_argument('--subset', type=float, default=1.0, help='fraction of training photos (exploration)')
+p.add_argument('--hidden', type=int, default=0, help='hidden width (default 0: half the input width, as the paper)')
+p.add_argument('--exclude', default='', help="comma-separated file-name prefixes of training photos to leave out (e.g. 'flower')")
 p.add_argument('--explore-semantic', default=None, help='comma-separated semantic settings to compare')
 p.add_argument('--explore-clusters', action='store_true', help='global vs clustered on val samples, no export')
 p.add_argument('--no-ablation', action='store_true')
@@ -153,6 +155,10 @@ for st in settings:
     done = processed(a.data, st)
     if done is not None:
         train_set_images = np.intersect1d(train_set_images, done)
+if a.exclude:
+    prefixes = tuple(x for x in a.exclude.split(',') if x)
+    keep = [i for i, im in enumerate(train_set['index']['images']) if not im['file'].startswith(prefixes)]
+    train_set_images = np.intersect1d(train_set_images, keep)
 if a.subset < 1:
     train_set_images = np.sort(rng.choice(train_set_images, int(a.subset * len(train_set_images)), replace=False))
 if len(train_set_images) < train_set['M']:
@@ -171,7 +177,7 @@ def feature_matrix(names):
     return np.concatenate([groups[n] for n in names], axis=1)
 
 def make_net(d):
-    h = d // 2  # "half of that in the input layer"
+    h = a.hidden or d // 2  # paper: "half of that in the input layer"
     return nn.Sequential(nn.Linear(d, h), nn.ReLU(), nn.Linear(h, h), nn.ReLU(), nn.Linear(h, h), nn.ReLU(), nn.Linear(h, 2))
 
 class Model:
@@ -224,7 +230,7 @@ def kmeans(X, k):
 
 adaptive_hierarchy = clustering.adaptive_hierarchy
 
-d_in = sum(groups[n].shape[1] for n in groups); h_ = d_in // 2
+d_in = sum(groups[n].shape[1] for n in groups); h_ = a.hidden or d_in // 2
 N_w = d_in * h_ + 2 * h_ * h_ + 2 * h_ + 3 * h_ + 2  # weights and biases of one network
 N_s = index['samples']
 mu = int(round(a.alpha * N_w / N_s))  # eq. 3
