@@ -5,6 +5,9 @@
  * SSIM, colourfulness, HSV saturation, the fraction of binary-w photos and the TV time.
  *
  *   nice -n 10 node --import tsx scripts/tune-cnn-tv.ts [N] ['[{"lambda":0.02}, ...]']
+ *
+ * TUNE_TEMPERATURES=0.2,0.38,0.6 adds `cnn` (the annealed mean) at each of those temperatures, the
+ * PSNR / colourfulness frontier of a head; COLORIZE_MODELS=DIR evaluates another head (DIR/cnn-tv/head.onnx).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +37,10 @@ const N = Number(process.argv[2] ?? 50);
 const settings: (CnnTvOptions & { name?: string })[] = process.argv[3]
   ? JSON.parse(process.argv[3])
   : [{ name: 'default' }];
+const temperatures = (process.env.TUNE_TEMPERATURES ?? '')
+  .split(',')
+  .filter((t) => t !== '')
+  .map(Number);
 const files = await tuningSplit(valDir, N);
 type Acc = {
   psnr: number;
@@ -60,6 +67,7 @@ for (const f of files) {
   const dist = await predictColorDistribution(gray);
   add('gray', grayToRgb(gray), truth);
   add('cnn', decodeAnnealedMean(gray, dist), truth);
+  for (const T of temperatures) add(`cnn T=${T}`, decodeAnnealedMean(gray, dist, T), truth);
   for (const st of settings) {
     const { name, ...opts } = st;
     const r = selectWithCoupledTv(gray, dist, opts);

@@ -144,6 +144,23 @@ def export(model, meta, path):
         json.dump(ref, f, indent=1)
 
 
+def load_onnx_weights(model, path):
+    """Copies an exported head's initializers (named as the state dict by torch.onnx.export) into model."""
+    import onnx
+    from onnx import numpy_helper
+
+    init = {t.name: numpy_helper.to_array(t) for t in onnx.load(path).graph.initializer}
+    state = model.state_dict()
+    missing = [k for k in state if k not in init]
+    if missing:
+        raise SystemExit(f"{path} lacks {', '.join(missing)}: not a head of this width and inputs")
+    for k in state:
+        if tuple(init[k].shape) != tuple(state[k].shape):
+            raise SystemExit(f"{path}: {k} has shape {init[k].shape}, the model {tuple(state[k].shape)}")
+        state[k] = torch.from_numpy(init[k].copy())
+    model.load_state_dict(state)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", default="training/cnn/work")
@@ -157,6 +174,7 @@ def main():
     ap.add_argument("--out", default="models/cnn-tv/head.onnx")
     ap.add_argument("--curve", default="training/cnn/loss-curve.png")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--init-onnx", help="start from the weights of an exported head (e.g. the committed one) instead of at random")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -165,6 +183,9 @@ def main():
     bins = np.fromfile(meta["binsFile"], dtype="<f4")
     bins_a, bins_b = bins[:Q].astype(np.float64), bins[Q:].astype(np.float64)
     model = Head(meta["inputs"], args.width)
+    if args.init_onnx and not (args.resume or args.export_only):
+        load_onnx_weights(model, args.init_onnx)
+        print(f"weights from {args.init_onnx}")
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     ckpt_path = os.path.join(args.work, "checkpoint.pt")
     log_path = os.path.join(args.work, "log.jsonl")
