@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { lumaOf } from '../../src/color/linear-spaces.js';
-import { createImage, fromPlanes, type ImageF32 } from '../../src/image/image.js';
+import { fromPlanes, type ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { onnxMatrixOps } from '../../src/methods/exemplar/gram/matrix-ops.js';
@@ -21,7 +21,7 @@ import { evaluate } from '../../src/metrics/evaluate.js';
 import { findModelFile } from '../../src/models/locate.js';
 import type { VggConvName } from '../../src/models/vgg19-grad.js';
 import { seededRandom } from '../../src/random.js';
-import { assertGradientByCentralDifferences, planesNorm } from '../helpers/gradient-check.js';
+import { assertGradientByCentralDifferences, planesNorm, randomImage } from '../helpers/gradient-check.js';
 import { SHARED } from '../helpers/shared.js';
 
 const noModel = findModelFile('vgg19/group8-shard1of1') === null && 'VGG-19 weights not found';
@@ -105,15 +105,10 @@ test('chroma parametrisation: gradient matches central differences of the Gram l
   const w = 16;
   const h = 12;
   const rnd = seededRandom(13);
-  const randomImage = (ww: number, hh: number) => {
-    const img = createImage(ww, hh, 3);
-    for (const c of img.channels) for (let i = 0; i < c.length; i++) c[i] = 0.2 + 0.6 * rnd();
-    return img;
-  };
   const layers = ['conv1_1', 'conv1_2', 'conv2_1', 'conv2_2', 'conv3_1'] as VggConvName[];
   const net = await VggNetwork.open(layers);
-  const content = randomImage(w, h);
-  const style = randomImage(20, 16);
+  const content = randomImage(w, h, rnd);
+  const style = randomImage(20, 16, rnd);
   const obj = await GramObjective.create(
     net,
     await onnxMatrixOps(),

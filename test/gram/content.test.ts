@@ -29,23 +29,25 @@ async function run(id: string, o: GramOptions) {
   return { ssimY: ssim(y, target), content: res.progress.map((p) => p.content) };
 }
 
+/**
+ * Gatys's content term is a sum over positions and his style term is not, so the balance of the
+ * report's weights at its 256² working size is, at 64² (1/16 of the positions, weights acting
+ * squared), content weight 4 with style 500. The rgb parametrisation (the pixels optimised;
+ * 'chroma', the default, holds the luma by construction and is tested in chroma.test.ts).
+ */
+const RGB_AT_64: GramOptions = {
+  workingSize: 64,
+  levels: 1,
+  iterations: 12,
+  contentLayers: { conv3_1: 4 },
+  parametrization: 'rgb',
+};
+
 test('Gram, report weights: the content term holds on a real pair (content falls, luma follows the target)', {
   skip,
 }, async () => {
-  // Gatys's content term is a sum over positions and his style term is not, so the balance of the
-  // report's weights at its 256² working size is, at 64² (1/16 of the positions, weights acting
-  // squared), content weight 4 with style 500.
-  // The rgb parametrisation (the pixels optimised; 'chroma', the default, holds the luma by
-  // construction and is tested in chroma.test.ts).
-  const o: GramOptions = {
-    workingSize: 64,
-    levels: 1,
-    iterations: 12,
-    contentLayers: { conv3_1: 4 },
-    parametrization: 'rgb',
-  };
-  const neu = await run('002', o);
-  const old = await run('002', { ...o, contentLayers: { conv3_1: 1 }, normalization: 'relative' });
+  const neu = await run('002', RGB_AT_64);
+  const old = await run('002', { ...RGB_AT_64, contentLayers: { conv3_1: 1 }, normalization: 'relative' });
   // The content loss falls while the style is fitted (measured 1.67e6 → 1.46e6)…
   assert.ok(neu.content.at(-1)! < 0.93 * neu.content[0], `content ${neu.content[0]} → ${neu.content.at(-1)}`);
   // …whereas the old relative normalisation lets it rise (0.80 → 1.63: the defect this replaces),
@@ -60,15 +62,8 @@ test('Gram, rgb with the luma fidelity term (lumaWeight β): the optimised luma 
   // Same run as above; β Σ (Y(X) − Y_t)² pulls the optimised image's luma to the target's, which
   // a wrong sign or factor in its gradient would not. Measured: SSIM_Y 0.62 (β = 0), 0.62
   // (β = 10³: at 64² the sum has 1/16 of the 256² terms), 0.88 (β = 10⁵).
-  const o: GramOptions = {
-    workingSize: 64,
-    levels: 1,
-    iterations: 12,
-    contentLayers: { conv3_1: 4 },
-    parametrization: 'rgb',
-  };
-  const plain = await run('002', o);
-  const held = await run('002', { ...o, lumaWeight: 1e5 });
+  const plain = await run('002', RGB_AT_64);
+  const held = await run('002', { ...RGB_AT_64, lumaWeight: 1e5 });
   assert.ok(
     held.ssimY > 0.8 && held.ssimY > plain.ssimY + 0.15,
     `SSIM_Y ${held.ssimY} (β = 0: ${plain.ssimY})`,

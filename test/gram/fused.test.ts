@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createImage, fromPlanes, type ImageF32 } from '../../src/image/image.js';
+import { fromPlanes, type ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { jsMatrixOps } from '../../src/methods/exemplar/gram/loss.js';
@@ -12,7 +12,7 @@ import { gramColorize } from '../../src/methods/exemplar/gram/pipeline.js';
 import { findModelFile } from '../../src/models/locate.js';
 import type { VggConvName } from '../../src/models/vgg19-grad.js';
 import { seededRandom } from '../../src/random.js';
-import { assertGradientByCentralDifferences, planesNorm } from '../helpers/gradient-check.js';
+import { assertGradientByCentralDifferences, planesNorm, randomImage } from '../helpers/gradient-check.js';
 
 const skip = findModelFile('vgg19/group8-shard1of1') === null && 'VGG-19 weights not found';
 
@@ -96,15 +96,10 @@ test('fused Gram objective: image gradient matches central differences of its lo
   const w = 16;
   const h = 12;
   const rnd = seededRandom(11);
-  const randomImage = (ww: number, hh: number) => {
-    const img = createImage(ww, hh, 3);
-    for (const c of img.channels) for (let i = 0; i < c.length; i++) c[i] = 0.2 + 0.6 * rnd();
-    return img;
-  };
   const net = await VggNetwork.open(LAYERS);
-  const content = randomImage(w, h);
-  const style = randomImage(20, 16);
-  const x = randomImage(w, h);
+  const content = randomImage(w, h, rnd);
+  const style = randomImage(20, 16, rnd);
+  const x = randomImage(w, h, rnd);
   for (const normalization of GRAM_NORMALIZATIONS) {
     const obj = await GramObjective.create(
       net,

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createImage, type ImageF32 } from '../../src/image/image.js';
+import type { ImageF32 } from '../../src/image/image.js';
 import { VggNetwork } from '../../src/methods/exemplar/gram/network.js';
 import { findModelFile } from '../../src/models/locate.js';
 import type { VggConvName } from '../../src/models/vgg19-grad.js';
 import { seededRandom } from '../../src/random.js';
+import { randomImage } from '../helpers/gradient-check.js';
 
 const skip = findModelFile('vgg19/group8-shard1of1') === null && 'VGG-19 weights not found';
 
@@ -19,8 +20,7 @@ async function check(layers: VggConvName[], shapes: number[][], rel: number): Pr
   const rnd = seededRandom(7);
   const w = 12;
   const h = 8;
-  const img = createImage(w, h, 3);
-  for (const c of img.channels) for (let i = 0; i < c.length; i++) c[i] = 0.2 + 0.6 * rnd();
+  const img = randomImage(w, h, rnd);
   const net = await VggNetwork.open(layers);
   const f0 = await net.features(img);
   assert.deepEqual(

@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createImage, type ImageF32 } from '../../src/image/image.js';
 import { jsMatrixOps } from '../../src/methods/exemplar/gram/loss.js';
 import { VggNetwork } from '../../src/methods/exemplar/gram/network.js';
 import { GramObjective } from '../../src/methods/exemplar/gram/objective.js';
 import { GRAM_NORMALIZATIONS } from '../../src/methods/exemplar/gram/options.js';
 import { findModelFile } from '../../src/models/locate.js';
 import { seededRandom } from '../../src/random.js';
-import { assertGradientByCentralDifferences } from '../helpers/gradient-check.js';
+import { assertGradientByCentralDifferences, randomImage } from '../helpers/gradient-check.js';
 
 const skip = findModelFile('vgg19/group8-shard1of1') === null && 'VGG-19 weights not found';
-
-function randomImage(w: number, h: number, seed: number): ImageF32 {
-  const rnd = seededRandom(seed);
-  const img = createImage(w, h, 3);
-  for (const c of img.channels) for (let i = 0; i < c.length; i++) c[i] = 0.2 + 0.6 * rnd();
-  return img;
-}
 
 /**
  * The whole objective (content on conv3_1, style on conv1_1 … conv3_1, the report's weights) under
@@ -30,9 +22,9 @@ test('Gram objective: image gradient matches central differences for every norma
   const h = 12;
   const layers = ['conv1_1', 'conv1_2', 'conv2_1', 'conv2_2', 'conv3_1'] as const;
   const net = await VggNetwork.open([...layers]);
-  const content = randomImage(w, h, 1);
-  const style = randomImage(20, 16, 2);
-  const x = randomImage(w, h, 3);
+  const content = randomImage(w, h, seededRandom(1));
+  const style = randomImage(20, 16, seededRandom(2));
+  const x = randomImage(w, h, seededRandom(3));
   for (const normalization of GRAM_NORMALIZATIONS) {
     const obj = await GramObjective.create(
       net,
@@ -65,9 +57,9 @@ test("Gram objective 'gatys': equals Gatys et al.'s eq. 1 + 4 evaluated literall
   const h = 12;
   const layers = ['conv1_1', 'conv2_1', 'conv3_1'] as const;
   const net = await VggNetwork.open([...layers]);
-  const content = randomImage(w, h, 4);
-  const style = randomImage(w, h, 5);
-  const x = randomImage(w, h, 6);
+  const content = randomImage(w, h, seededRandom(4));
+  const style = randomImage(w, h, seededRandom(5));
+  const x = randomImage(w, h, seededRandom(6));
   const wc = 0.7;
   const ws = { conv1_1: 300, conv2_1: 500, conv3_1: 200 };
   const obj = await GramObjective.create(net, jsMatrixOps, content, style, { conv3_1: wc }, ws, 'gatys');

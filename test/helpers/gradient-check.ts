@@ -1,9 +1,17 @@
 /**
  * The central-difference check of an objective's image gradient, shared by the Gram objective's
- * tests (the separate path in test/gram/objective.test.ts, the fused graph in fused.test.ts).
+ * tests (the separate path in test/gram/objective.test.ts, the fused graph in fused.test.ts,
+ * the chroma parametrisation in chroma.test.ts), and the random images they start from.
  */
 import assert from 'node:assert/strict';
-import type { ImageF32 } from '../../src/image/image.js';
+import { createImage, type ImageF32 } from '../../src/image/image.js';
+
+/** An RGB image of values in [0.2, 0.8] drawn from `rnd` (off the [0, 1] bounds, so central differences stay inside). */
+export function randomImage(w: number, h: number, rnd: () => number): ImageF32 {
+  const img = createImage(w, h, 3);
+  for (const c of img.channels) for (let i = 0; i < c.length; i++) c[i] = 0.2 + 0.6 * rnd();
+  return img;
+}
 
 /** ‖planes‖₂ over all planes. */
 export function planesNorm(planes: Float32Array[]): number {
