@@ -4,13 +4,13 @@
  * photo (bench/scribble-case.ts) at the given size. With --expose-gc each line also shows the
  * figures after a full collection (what is live, as opposed to garbage not yet collected).
  *
- *   node [--expose-gc] --import tsx scripts/probe-levin-memory.ts [megapixels=4]
+ *   node [--expose-gc] --import tsx scripts/probe-levin-memory.ts [megapixels=4] [--no-arena]
  */
 import { photo } from '../bench/scribble-case.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { levinOperator } from '../src/methods/scribbles/levin/affinity.js';
-import { strokeChroma } from '../src/methods/scribbles/levin/levin.js';
-import { scaleRows, stationaryBalance } from '../src/solve/balance.js';
+import { levinArena, strokeChroma } from '../src/methods/scribbles/levin/levin.js';
+import { stationaryBalance } from '../src/solve/balance.js';
 import { solveGeneral } from '../src/solve/general-solve.js';
 import { generalDirichletSystem } from '../src/solve/general-stencil9.js';
 import { shortStrokes } from './stroke-simulation.js';
@@ -30,19 +30,41 @@ const report = (what: string) => {
     `${what.padEnd(24)} peak ${Math.round(peak)} rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ab ${mb(m.arrayBuffers)}${after}`,
   );
 };
-const mp = Number(process.argv[2] ?? 4);
+const mp = Number(process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 4);
 const truth = await photo(mp);
 const strokes = shortStrokes(truth, 200, 5);
 const Y = lumaOf(truth);
 const W = truth.width,
   H = truth.height;
 report('inputs');
-const A = levinOperator(Y, W, H, {}, 'single');
+// As levinChroma runs it: one arena for the operator, the fit and the solve (unless --no-arena).
+const arena = process.argv.includes('--no-arena') ? undefined : levinArena(W, H);
+report('arena');
+const A = levinOperator(Y, W, H, {}, 'single', arena);
 report('levinOperator');
-const pi = stationaryBalance(A);
+const pi = stationaryBalance(A, { arena });
 report('stationaryBalance');
-scaleRows(A, pi);
-const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, 'yuv'), true);
+if (arena)
+  console.log(
+    `  arena high water after the fit: ${(arena.highWater / (4 * (W * H + 2 * (W + 1)))).toFixed(1)} planes`,
+  );
+const values = strokeChroma(strokes, 'yuv');
+const len = W * H + 2 * (W + 1);
+const sys = generalDirichletSystem(
+  A,
+  strokes.mask,
+  values,
+  true,
+  arena && values.map(() => arena.f32(len)),
+  pi,
+);
 report('dirichlet');
-const res = solveGeneral(sys, { tolerance: 5e-5, rowScale: pi });
+const res = solveGeneral(sys, { tolerance: 5e-5, rowScale: pi, arena });
 report(`solve (${res.iterations} it)`);
+if (arena) {
+  const plane = 4 * len;
+  console.log(
+    `arena: ${mb(arena.memory.buffer.byteLength)} MiB reserved, at most ${mb(arena.highWater)} MiB in use at once ` +
+      `(${(arena.memory.buffer.byteLength / plane).toFixed(1)} and ${(arena.highWater / plane).toFixed(1)} finest-grid planes)`,
+  );
+}

@@ -129,6 +129,8 @@ export * from './solve/pcg.js';
 export * from './solve/spd-solve.js';
 export * from './solve/stencil9.js';
 export * from './solve/wasm/arena.js';
+export * from './solve/wasm/arena-multigrid.js';
+export * from './solve/wasm/arena-stencils.js';
 export * from './solve/wasm/setup-arena.js';
 export * from './solve/wasm/solve-arena.js';
 export * from './stage-timer.js';

@@ -20,14 +20,21 @@
  */
 import type { GeneralStencil9 } from './general-stencil9.js';
 import { solveSpd } from './spd-solve.js';
-import { createStencil9, gridVector, type Stencil9 } from './stencil9.js';
+import { createStencil9, type GridVector, gridVector, type Stencil9 } from './stencil9.js';
 import { planeBytes, WasmArena, wasmKernelsAvailable } from './wasm/arena.js';
+import { arenaStencil9 } from './wasm/arena-stencils.js';
 
 export interface BalanceOptions {
   /** Relative residual of the fit's CG (default 0.1: π only steers a preconditioner). */
   tolerance?: number;
   /** CG iteration cap of the fit (default 8). */
   maxIterations?: number;
+  /**
+   * The wasm arena A's planes lie in: the fit then runs inside it (its Laplacian and scratch at
+   * the arena's top, its multigrid and CG vectors at the bottom) and hands all of it back before
+   * returning, so it costs no memory beyond what the solve after it takes anyway.
+   */
+  arena?: WasmArena;
 }
 
 /** φ is kept within ±LOG_RANGE of its mean so that π and the scaled rows stay normal floats. */
@@ -51,9 +58,51 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
   const { width: W, height: H, pad } = A;
   const n = W * H;
   const end = pad + n;
+  const arena = options.arena;
+  if (arena && A.c.every((c) => arena.holds(c))) {
+    const mark = arena.mark();
+    try {
+      const L = arenaStencil9(arena, W, H, 'top');
+      const b = arena.f32(W * H + 2 * pad, 'top');
+      const pairs = arena.mark();
+      const g = arena.f32(W * H + 2 * pad, 'top');
+      for (const [forward, backward, off, plane] of pairDirections(A, L)) {
+        arena.kernels.balancePairs(
+          forward.byteOffset,
+          backward.byteOffset,
+          off,
+          plane.byteOffset,
+          g.byteOffset,
+          pad,
+          end,
+        );
+        arena.kernels.balanceSpread(g.byteOffset, off, b.byteOffset, pad, end);
+      }
+      arena.releaseTop(pairs);
+      return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'));
+    } finally {
+      arena.release(mark);
+    }
+  }
   const L = createStencil9(W, H);
   const b = gridVector(W, H);
   if (!fitInWasm(A, L, b)) fitInJavaScript(A, L, b);
+  return fit(L, b, options);
+}
+
+/**
+ * Solves the fit's Laplacian system L φ = b (couplings in L, diagonal still to form) and returns
+ * π = e^(φ − mean φ), clamped. `register`: puts L in the arena its planes lie in.
+ */
+function fit(
+  L: Stencil9,
+  b: GridVector,
+  options: BalanceOptions,
+  register?: (L: Stencil9) => void,
+): Float32Array {
+  const { width: W, height: H, pad } = L;
+  const n = W * H;
+  const end = pad + n;
   const { e, s, se, sw, diag } = L;
   let scale = 0;
   for (let i = pad; i < end; i++) {
@@ -63,9 +112,10 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
   // A small ridge makes L definite (φ is defined up to a constant per connected part).
   const ridge = 1e-6 * (scale || 1);
   for (let i = pad; i < end; i++) diag[i] += ridge;
+  register?.(L);
   const res = solveSpd(
     { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
-    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 8 },
+    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 8, arena: options.arena },
   );
   const phi = res.planes[0];
   let mean = 0;
@@ -139,8 +189,8 @@ function fitInWasm(A: GeneralStencil9, L: Stencil9, b: Float64Array): boolean {
 
 /**
  * Multiplies row r of `A` (diagonal and couplings) by `pi[r]`, in place: the system's solution is
- * unchanged; its right-hand side must be scaled the same way (generalDirichletSystem does that
- * when it runs after this).
+ * unchanged; its right-hand side must be scaled the same way. (The Levin solve does not form the
+ * scaled operator: solveGeneral's `rowScale` builds its preconditioner from it implicitly.)
  *
  * @example
  * ```ts

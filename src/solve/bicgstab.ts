@@ -14,6 +14,11 @@ export interface BicgstabOptions {
   tolerance?: number;
   /** Iteration limit (default 500); one iteration applies A and M⁻¹ twice. */
   maxIterations?: number;
+  /**
+   * The right-hand sides may be overwritten: they then hold the shadow residual r̂ (which starts
+   * as the first residual), one work vector less per channel (issue 14: memory at 4 MP).
+   */
+  consumeRhs?: boolean;
 }
 
 /**
@@ -43,15 +48,16 @@ export function bicgstab(
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
-  const { from, to, m, mm, bb, xx, vec } = pairChannels('bicgstab', problem, b, x);
-  const r = bb.map(vec);
-  const rhat = bb.map(vec);
-  const p = bb.map(vec);
-  const v = bb.map(vec);
-  const phat = bb.map(vec);
+  const { from, to, m, mm, bb, xx, work } = pairChannels('bicgstab', problem, b, x);
+  const r = bb.map(work);
+  // b is read only for the first residual, so a consumable b can hold r̂ (set right after).
+  const rhat = options.consumeRhs ? bb : bb.map(work);
+  const p = bb.map(work);
+  const v = bb.map(work);
+  const phat = bb.map(work);
   // p̂ is spent once x has taken the α step, so ŝ = M⁻¹ s reuses its storage.
   const shat = phat;
-  const t = bb.map(vec); // also holds A·x at the start
+  const t = bb.map(work); // also holds A·x at the start
   const rho = new Array<number>(mm).fill(1);
   const alpha = new Array<number>(mm).fill(1);
   const omega = new Array<number>(mm).fill(1);

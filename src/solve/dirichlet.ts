@@ -6,13 +6,13 @@
  * definite when every connected part of the graph contains a fixed pixel.
  */
 import { ColorizeError } from '../errors.js';
-import { createStencil9, gridVector, type Stencil9 } from './stencil9.js';
+import { createStencil9, type GridVector, gridVector, type Stencil9 } from './stencil9.js';
 
 export interface DirichletSystem {
   /** The constrained operator (fixed rows are identity rows). */
   readonly A: Stencil9;
   /** One padded right-hand side per channel. */
-  readonly rhs: Float64Array[];
+  readonly rhs: GridVector[];
   /** 1 for free pixels, 0 for fixed ones (unpadded). */
   readonly active: Uint8Array;
 }

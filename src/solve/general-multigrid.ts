@@ -14,14 +14,14 @@
 import { applyGeneral9x2, type GeneralStencil9, gaussSeidelGeneral9x2 } from './general-stencil9.js';
 import { coarseCorrection, type Multigrid, vcycle2 } from './multigrid.js';
 import { type GridVector, gridVector32 } from './stencil9.js';
-import { arenaOf, wasmResidual2 } from './wasm/arena.js';
+import { arenaOf, wasmResidual2, wasmScale2 } from './wasm/arena.js';
 
 const scratch = new WeakMap<Multigrid, GridVector[]>();
 
 /**
  * z ≈ G⁻¹ b on two channels by one hybrid V-cycle (see the module comment); `mg` is the
- * symmetric hierarchy of an SPD neighbour of G with the same fixed pixels. Not symmetric: a
- * preconditioner for BiCGStab or GMRES.
+ * symmetric hierarchy of an SPD neighbour of G with the same fixed pixels (of diag(rowScale)·G
+ * when `rowScale` is given). Not symmetric: a preconditioner for BiCGStab or GMRES.
  *
  * @example
  * ```ts
@@ -42,11 +42,8 @@ export function hybridVcycle2(
   b1: GridVector,
   z0: GridVector,
   z1: GridVector,
+  rowScale?: GridVector,
 ): void {
-  if (mg.levels.length === 1) {
-    vcycle2(mg, b0, b1, z0, z1);
-    return;
-  }
   let r = scratch.get(mg);
   if (!r) {
     const arena = arenaOf(b0);
@@ -56,17 +53,33 @@ export function hybridVcycle2(
       : [gridVector32(G.width, G.height), gridVector32(G.width, G.height)];
     scratch.set(mg, r);
   }
+  const [r0, r1] = r;
+  const from = G.pad;
+  const end = G.pad + G.width * G.height;
+  // `rowScale` (padded): the hierarchy is that of diag(rowScale)·G; Gauss–Seidel is the same on
+  // either (it does not see row scaling), the residuals handed to the hierarchy are not.
+  const scale = (v0: GridVector, v1: GridVector): void => {
+    if (!rowScale || wasmScale2(rowScale, v0, v1, r0, r1, from, end)) return;
+    for (let i = from; i < end; i++) {
+      r0[i] = v0[i] * rowScale[i];
+      r1[i] = v1[i] * rowScale[i];
+    }
+  };
+  if (mg.levels.length === 1) {
+    scale(b0, b1);
+    vcycle2(mg, rowScale ? r0 : b0, rowScale ? r1 : b1, z0, z1);
+    return;
+  }
   gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);
   for (let k = 1; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false);
-  const [r0, r1] = r;
   if (!wasmResidual2(G, z0, z1, b0, b1, r0, r1)) {
     applyGeneral9x2(G, z0, z1, r0, r1);
-    const end = G.pad + G.width * G.height;
-    for (let i = G.pad; i < end; i++) {
+    for (let i = from; i < end; i++) {
       r0[i] = b0[i] - r0[i];
       r1[i] = b1[i] - r1[i];
     }
   }
+  scale(r0, r1);
   coarseCorrection(mg, r0, r1, z0, z1);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, true);
 }

@@ -34,7 +34,9 @@ import {
   type SpdSolveResult,
 } from './spd-solve.js';
 import { type GridVector, gridVector, gridVector32, type Stencil9, toGrid } from './stencil9.js';
-import { type WasmArena, wasmScale2, wasmUnscale2 } from './wasm/arena.js';
+import type { WasmArena } from './wasm/arena.js';
+import { buildMultigridInArena } from './wasm/arena-multigrid.js';
+import { arenaStencil9 } from './wasm/arena-stencils.js';
 import { moveGeneralSolve } from './wasm/solve-arena.js';
 
 /** Ridge added to the diagonal of the explicit normal matrix in the direct least-squares solve. */
@@ -96,11 +98,16 @@ function startVectors(
  * inflow = the fixed pixels' couplings toward r: exactly the symmetrised Laplacian of the
  * unconstrained operator with the same pixels fixed, built without keeping that operator.
  */
-export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 {
+export function constrainedSymmetricPart(
+  sys: GeneralDirichletSystem,
+  into?: Stencil9,
+  rowScale?: Float32Array,
+): Stencil9 {
   const { A, inflow, active } = sys;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   // Couplings and degrees of the constrained operator; the anchors go on top of the degrees.
-  const L = symmetrise(A);
+  // `rowScale`: of diag(rowScale)·A (the system's inflow must be the scaled one).
+  const L = symmetrise(A, into, rowScale);
   const { pad, diag } = L;
   const end = pad + A.width * A.height;
   for (let i = pad; i < end; i++) {
@@ -108,7 +115,9 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
       diag[i] = 1;
       continue;
     }
-    const moved = A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]);
+    const moved =
+      (rowScale ? rowScale[i - pad] : 1) *
+      (A.diag[i] - (cW[i] + cE[i] + cN[i] + cS[i] + cNW[i] + cNE[i] + cSW[i] + cSE[i]));
     diag[i] += 0.5 * (Math.max(0, moved) + inflow[i - pad]);
   }
   return L;
@@ -116,16 +125,19 @@ export function constrainedSymmetricPart(sys: GeneralDirichletSystem): Stencil9 
 
 export interface GeneralSolveOptions extends SpdSolveOptions {
   /**
-   * The system's rows were scaled by these factors (one per pixel, unpadded; ./balance.ts), its
-   * right-hand side included. The preconditioner is built from and runs on the scaled system,
-   * while BiCGStab iterates on the unscaled one, so the stopping test ‖b − Ax‖ ≤ tol·‖b‖ keeps
-   * its meaning (a scaled residual would hardly weigh rows with small factors).
+   * Row factors π that balance the system (one per pixel, unpadded; ./balance.ts). The system
+   * itself stays as it is: BiCGStab iterates on it, so the stopping test ‖b − Ax‖ ≤ tol·‖b‖ keeps
+   * its meaning. The preconditioner is that of diag(π)·A: its hierarchy is built from the
+   * symmetric part of diag(π)·A (the system's inflow must have been built with the same π,
+   * `generalDirichletSystem`'s `rowScale`), and the hybrid cycle smooths on A itself, which is
+   * the same as smoothing on diag(π)·A (Gauss–Seidel does not see row scaling), and scales the
+   * residual it hands to the coarse grids.
    */
   rowScale?: Float32Array;
 }
 
-/** Planes a row-scaled solve adds to the arena: the factors and a scaled residual per channel pair. */
-const ROW_SCALE_PLANES = 3;
+/** Planes a row-scaled solve adds to the arena: the factors. */
+const ROW_SCALE_PLANES = 1;
 
 /**
  * The hybrid V-cycle's hierarchy; in single precision moved with the operator into a wasm arena
@@ -137,7 +149,23 @@ function preconditioner(
   options: GeneralSolveOptions,
   single: boolean,
 ): { mg: Multigrid; arena?: WasmArena } {
-  const built = buildMultigrid(constrainedSymmetricPart(sys), sys.active, options);
+  const { arena } = options;
+  const { A } = sys;
+  if (single && arena && A.c.every((c) => arena.holds(c))) {
+    // Everything in the arena A lies in: the symmetric part at its top, dropped once its
+    // hierarchy is built (./wasm/arena-multigrid.ts), so nothing is held twice.
+    const mark = arena.mark();
+    const S = constrainedSymmetricPart(sys, arenaStencil9(arena, A.width, A.height, 'top'), options.rowScale);
+    const mg = buildMultigridInArena(S, sys.active, arena, { ...options, finest: 'size' });
+    arena.releaseTop(mark);
+    if (!arena.registered(A)) arena.registerGeneral(A);
+    return { mg, arena };
+  }
+  const built = buildMultigrid(
+    constrainedSymmetricPart(sys, undefined, options.rowScale),
+    sys.active,
+    options,
+  );
   const extra = options.rowScale ? ROW_SCALE_PLANES : 0;
   const moved =
     single && options.wasm !== false ? moveGeneralSolve(sys.A, built, sys.rhs.length, extra) : null;
@@ -171,72 +199,39 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
   }
   const { mg, arena } = preconditioner(sys, options, o.single);
   const t1 = performance.now();
-  const b = o.single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
+  const b = o.single
+    ? rhs.map((v) => (arena ? (arena.holds(v) ? v : arena.copy32(v)) : Float32Array.from(v)))
+    : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i], arena);
-  const scaled = options.rowScale ? rowScaling(options.rowScale, sys, b, o.single, arena) : null;
+  const pi = options.rowScale ? paddedFactors(options.rowScale, sys, o.single, arena) : undefined;
   const res = bicgstab(
     {
       width: W,
       height: H,
-      apply: scaled
-        ? (x0, x1, y0, y1) => {
-            applyGeneral9x2(A, x0, x1, y0, y1);
-            scaled.unscale(y0, y1);
-          }
-        : (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
-      precondition: scaled
-        ? (r0, r1, z0, z1) => {
-            const [s0, s1] = scaled.scale(r0, r1);
-            hybridVcycle2(mg, A, s0, s1, z0, z1);
-          }
-        : (r0, r1, z0, z1) => hybridVcycle2(mg, A, r0, r1, z0, z1),
+      apply: (x0, x1, y0, y1) => applyGeneral9x2(A, x0, x1, y0, y1),
+      precondition: (r0, r1, z0, z1) => hybridVcycle2(mg, A, r0, r1, z0, z1, pi),
     },
     b,
     x,
-    { tolerance: o.tolerance, maxIterations: o.maxIterations },
+    // In single precision b is a copy, or the system's own planes in the arena (consumed: the
+    // right-hand sides of a system solved in its arena do not survive the solve).
+    { tolerance: o.tolerance, maxIterations: o.maxIterations, consumeRhs: o.single },
   );
   return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
 }
 
-/**
- * What a row-scaled solve needs (see {@link GeneralSolveOptions.rowScale}): the factors on the
- * padded grid (1 at fixed pixels, whose rows stay identity rows), the right-hand sides unscaled
- * in place, and the two elementwise maps between the scaled and the unscaled residual.
- */
-function rowScaling(
+/** The row factors on the padded grid (1 at fixed pixels, whose rows stay identity rows). */
+function paddedFactors(
   rowScale: Float32Array,
   sys: GeneralDirichletSystem,
-  b: GridVector[],
   single: boolean,
   arena: WasmArena | undefined,
-) {
+): GridVector {
   const { width: W, height: H, pad } = sys.A;
   const n = W * H;
-  const len = n + 2 * pad;
-  const alloc = (): GridVector => (arena ? arena.f32(len) : single ? gridVector32(W, H) : gridVector(W, H));
-  const pi = alloc();
+  const pi = arena ? arena.f32(n + 2 * pad) : single ? gridVector32(W, H) : gridVector(W, H);
   for (let r = 0; r < n; r++) pi[pad + r] = sys.active[r] ? rowScale[r] : 1;
-  for (const v of b) for (let i = pad; i < pad + n; i++) v[i] /= pi[i];
-  const s0 = alloc();
-  const s1 = alloc();
-  const end = pad + n;
-  return {
-    scale(r0: GridVector, r1: GridVector): [GridVector, GridVector] {
-      if (wasmScale2(pi, r0, r1, s0, s1, pad, end)) return [s0, s1];
-      for (let i = pad; i < end; i++) {
-        s0[i] = r0[i] * pi[i];
-        s1[i] = r1[i] * pi[i];
-      }
-      return [s0, s1];
-    },
-    unscale(y0: GridVector, y1: GridVector): void {
-      if (wasmUnscale2(pi, y0, y1, pad, end)) return;
-      for (let i = pad; i < end; i++) {
-        y0[i] /= pi[i];
-        y1[i] /= pi[i];
-      }
-    },
-  };
+  return pi;
 }
 
 /**

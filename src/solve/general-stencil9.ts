@@ -28,7 +28,8 @@ export interface GeneralStencil9 {
   readonly height: number;
   /** Padding before and after the pixels of every array (width + 1). */
   readonly pad: number;
-  readonly diag: Float64Array;
+  /** Diagonal: double precision, or single where the operator is built in a wasm arena. */
+  readonly diag: Float64Array | Float32Array;
   /**
    * Coupling planes, one per {@link GENERAL_OFFSETS} direction; entry A(r, r+off_k) = −c[k][pad + r].
    * Single precision by default (half the memory traffic); double for reference solves.
@@ -120,7 +121,7 @@ export function applyGeneral9x2(
 export interface GeneralDirichletSystem {
   readonly A: GeneralStencil9;
   /** One padded right-hand side per channel. */
-  readonly rhs: Float64Array[];
+  readonly rhs: GridVector[];
   /** 1 for free pixels, 0 for fixed ones (unpadded). */
   readonly active: Uint8Array;
   /**
@@ -149,6 +150,8 @@ export function generalDirichletSystem(
   fixed: Uint8Array,
   values: Float32Array[],
   inPlace = false,
+  rhsPlanes?: GridVector[],
+  rowScale?: Float32Array,
 ): GeneralDirichletSystem {
   const { width: W, height: H, pad } = L;
   const n = W * H;
@@ -161,7 +164,8 @@ export function generalDirichletSystem(
     A.diag.set(L.diag);
     for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
   }
-  const rhs = values.map(() => gridVector(W, H));
+  // `rhsPlanes`: zeroed padded planes to build the right-hand sides in (a wasm arena's, say).
+  const rhs = rhsPlanes ?? values.map(() => gridVector(W, H));
   const active = new Uint8Array(n).fill(1);
   const inflow = new Float32Array(n);
   // Only fixed pixels and their neighbours change, so walk the fixed pixels (strokes cover ~1 %).
@@ -179,7 +183,8 @@ export function generalDirichletSystem(
       const cv = A.c[k][i];
       if (cv !== 0) {
         const s2 = r + dy * W + dx;
-        if (!fixed[s2]) inflow[s2] += cv;
+        // `rowScale`: the inflow of the row-scaled operator (../solve/balance.ts), for its symmetric part.
+        if (!fixed[s2]) inflow[s2] += rowScale ? rowScale[r] * cv : cv;
         A.c[k][i] = 0;
       }
       // A free row q = r − off_k coupled toward r: the coupling moves to q's right-hand side.
@@ -453,7 +458,7 @@ export function applyGeneralTranspose9x2(
 /**
  * The symmetric graph of a general operator's couplings: W_rs = (c_rs + c_sr)/2 as a 9-point
  * stencil, with the diagonal set to the weighted degree Σ_s W_rs (a graph Laplacian, singular
- * until pixels are fixed).
+ * until pixels are fixed), into `L` when given (a zero stencil of the same size).
  *
  * @example
  * ```ts
@@ -463,18 +468,33 @@ export function applyGeneralTranspose9x2(
  * console.log(L.e[L.pad].toFixed(2), L.diag[L.pad].toFixed(2)); // 0.40 0.40
  * ```
  */
-export function symmetrise(A: GeneralStencil9): Stencil9 {
+export function symmetrise(
+  A: GeneralStencil9,
+  L: Stencil9 = createStencil9(A.width, A.height),
+  rowScale?: Float32Array,
+): Stencil9 {
   const { width: W, height: H, pad } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  const L = createStencil9(W, H);
   const { e, s, se, sw, diag } = L;
   const end = pad + W * H;
   // Out-of-image couplings are 0 in A, so pairs that leave the image stay 0 here.
-  for (let i = pad; i < end; i++) {
-    e[i] = 0.5 * (cE[i] + cW[i + 1]);
-    s[i] = 0.5 * (cS[i] + cN[i + W]);
-    se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
-    sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
+  if (rowScale) {
+    // Of the row-scaled operator diag(rowScale)·A, without forming it (../solve/balance.ts).
+    const f = (i: number): number => rowScale[i - pad] ?? 0;
+    for (let i = pad; i < end; i++) {
+      const p = f(i);
+      e[i] = 0.5 * (p * cE[i] + f(i + 1) * cW[i + 1]);
+      s[i] = 0.5 * (p * cS[i] + f(i + W) * cN[i + W]);
+      se[i] = 0.5 * (p * cSE[i] + f(i + W + 1) * cNW[i + W + 1]);
+      sw[i] = 0.5 * (p * cSW[i] + f(i + W - 1) * cNE[i + W - 1]);
+    }
+  } else {
+    for (let i = pad; i < end; i++) {
+      e[i] = 0.5 * (cE[i] + cW[i + 1]);
+      s[i] = 0.5 * (cS[i] + cN[i + W]);
+      se[i] = 0.5 * (cSE[i] + cNW[i + W + 1]);
+      sw[i] = 0.5 * (cSW[i] + cNE[i + W - 1]);
+    }
   }
   // Degrees from the stored (float32) couplings, so every row sums to exactly 0.
   for (let i = pad; i < end; i++)

@@ -195,9 +195,16 @@ function galerkin(A: Stencil9, q: Float32Array) {
   return assembleCoarse(Wc, Hc, acc);
 }
 
-/** The coarse stencil from its Galerkin matrix entries; rows without fine support become identity rows. */
-function assembleCoarse(Wc: number, Hc: number, acc: Float64Array) {
-  const C = createStencil9(Wc, Hc);
+/**
+ * The coarse stencil from its Galerkin matrix entries (into `C` when given, a zero stencil of
+ * Wc × Hc); rows without fine support become identity rows.
+ */
+export function assembleCoarse(
+  Wc: number,
+  Hc: number,
+  acc: Float64Array,
+  C: Stencil9 = createStencil9(Wc, Hc),
+): { A: Stencil9; active: Uint8Array } {
   const padc = C.pad;
   const nc = Wc * Hc;
   const active = new Uint8Array(nc);

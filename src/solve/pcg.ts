@@ -55,6 +55,8 @@ export interface PairedChannels {
   xx: GridVector[];
   /** A zero work vector in the precision of the right-hand sides. */
   vec: () => GridVector;
+  /** A work vector for channel c (map over `bb`): a new one, or the dummy's shared zero plane. */
+  work: (b: GridVector, c: number) => GridVector;
 }
 
 /** Checks the channel counts and pairs the channels for a solver named `name`. */
@@ -79,11 +81,15 @@ export function pairChannels(
   const vec = (): GridVector => (arena ? arena.f32(len) : single ? gridVector32(W, H) : gridVector(W, H));
   const bb = [...b];
   const xx = [...x];
-  if (mm > m) {
-    bb.push(vec());
-    xx.push(vec());
+  // An odd last channel is paired with a zero dummy. Every kernel maps zeros to zeros and the
+  // dummy channel is done from the start, so all its vectors can share one zero plane.
+  const dummy = mm > m ? vec() : null;
+  if (dummy) {
+    bb.push(dummy);
+    xx.push(dummy);
   }
-  return { from, to, m, mm, bb, xx, vec };
+  const work = (_: GridVector, c: number): GridVector => (dummy && c >= m ? dummy : vec());
+  return { from, to, m, mm, bb, xx, vec, work };
 }
 
 /**
@@ -113,11 +119,11 @@ export function pcg(
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
-  const { from, to, m, mm, bb, xx, vec } = pairChannels('pcg', problem, b, x);
-  const r = bb.map(vec);
-  const z = bb.map(vec);
-  const p = bb.map(vec);
-  const q = bb.map(vec);
+  const { from, to, m, mm, bb, xx, work } = pairChannels('pcg', problem, b, x);
+  const r = bb.map(work);
+  const z = bb.map(work);
+  const p = bb.map(work);
+  const q = bb.map(work);
   const bnorm: number[] = [];
   const rnorm: number[] = [];
   const rz: number[] = [];

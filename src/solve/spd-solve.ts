@@ -17,6 +17,7 @@ import {
   toGrid,
 } from './stencil9.js';
 import type { WasmArena } from './wasm/arena.js';
+import { buildMultigridInArena } from './wasm/arena-multigrid.js';
 import { moveSpdSolve } from './wasm/solve-arena.js';
 
 export type SolverKind = 'multigrid' | 'direct';
@@ -46,6 +47,13 @@ export interface SpdSolveOptions extends MultigridOptions {
    * for tolerances down to about 1e-6) or 'double' (for tight reference solves).
    */
   precision?: 'single' | 'double';
+  /**
+   * Internal: the wasm arena the operator's planes already lie in (registered there). The
+   * hierarchy and every vector are then built in it (./wasm/arena-multigrid.ts) instead of
+   * copied into a new one. Right-hand sides that lie in it are consumed by a general solve
+   * (../general-solve.ts).
+   */
+  arena?: WasmArena;
 }
 
 export interface SpdSolveResult {
@@ -75,6 +83,16 @@ function hierarchy(
   single: boolean,
   channels: number,
 ): { mg: Multigrid; arena?: WasmArena } {
+  const { arena } = options;
+  if (single && arena?.holds(A.e) && arena.registered(A))
+    return {
+      mg: buildMultigridInArena(A, active, arena, {
+        ...options,
+        finest: 'operator',
+        channels: channels === 1 ? 1 : 2,
+      }),
+      arena,
+    };
   const built = buildMultigrid(A, active, options);
   const moved = single && options.wasm !== false ? moveSpdSolve(built, channels) : null;
   return moved ?? { mg: built };
@@ -129,7 +147,9 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
   const { mg, arena } = hierarchy(A, active, options, single, rhs.length);
   const op = mg.levels[0].A;
   const t1 = performance.now();
-  const b = single ? rhs.map((v) => (arena ? arena.copy32(v) : Float32Array.from(v))) : rhs;
+  const b = single
+    ? rhs.map((v) => (arena ? (arena.holds(v) ? v : arena.copy32(v)) : Float32Array.from(v)))
+    : rhs;
   const x = b.map((bc, c) => {
     const init = options.initial?.[c];
     const g = arena ? arena.f32(n + 2 * pad) : single ? gridVector32(W, H) : gridVector(W, H);

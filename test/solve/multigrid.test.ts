@@ -54,7 +54,7 @@ test('stencil factor solves A x = b for both grid orientations', () => {
       residualNorm(
         sys.A,
         x.subarray(sys.A.pad, sys.A.pad + W * H).slice() as unknown as Float32Array,
-        sys.rhs[0],
+        sys.rhs[0] as Float64Array,
       ) < 1e-6,
     );
   }

@@ -123,6 +123,15 @@ export function wasmKernelsAvailable(): boolean {
 
 const arenas = new WeakMap<ArrayBufferLike, WasmArena>();
 
+/** Which end of an arena a plane is taken from (see {@link WasmArena}). */
+export type ArenaEnd = 'bottom' | 'top';
+
+/** Both ends of an arena's allocator at one moment ({@link WasmArena.mark}). */
+export interface ArenaMark {
+  readonly bottom: number;
+  readonly top: number;
+}
+
 /** The planes of an operator registered in an arena: 8 coupling planes, diagonal, 1/diagonal (byte addresses). */
 type OperatorPlanes = readonly number[];
 
@@ -130,6 +139,12 @@ type OperatorPlanes = readonly number[];
  * One fixed-size WebAssembly memory with the kernels instantiated on it, and a bump allocator
  * for its planes. It never grows (growing would detach every view); size it with
  * {@link planeBytes} for everything a solve allocates.
+ *
+ * Planes are taken from the bottom (what a solve keeps) or, with `'top'`, from the end of the
+ * memory downwards (what only one stage needs: a stencil that is dropped once its multigrid is
+ * built, set-up scratch). {@link WasmArena.mark} and {@link WasmArena.release} hand both ends
+ * back, so one arena holds a whole solve without a second copy of anything (issue 14: 4 MP in
+ * 1 GiB).
  *
  * @example
  * ```ts
@@ -143,6 +158,12 @@ export class WasmArena {
   readonly memory: WebAssembly.Memory;
   readonly kernels: KernelExports;
   private top = BASE;
+  /** Start of the planes taken from the end of the memory (the memory's size while none are). */
+  private low: number;
+  /** Highest bottom and lowest top address ever handed out: memory beyond them is still zero. */
+  private topHigh = BASE;
+  private lowLow: number;
+  private inUseHigh = BASE;
   private readonly operators = new WeakMap<object, OperatorPlanes>();
   private current: object | null = null;
   private rows: [Float32Array, Float32Array] | null = null;
@@ -150,6 +171,8 @@ export class WasmArena {
   private constructor(memory: WebAssembly.Memory, kernels: KernelExports) {
     this.memory = memory;
     this.kernels = kernels;
+    this.low = memory.buffer.byteLength;
+    this.lowLow = this.low;
   }
 
   /** An arena of at least `bytes` bytes, or null when the kernels are unavailable or it is too large. */
@@ -169,16 +192,50 @@ export class WasmArena {
     }
   }
 
-  /** A zeroed Float32Array of `length` in the arena (16-byte aligned). */
-  f32(length: number): Float32Array {
-    const at = this.take(length * 4);
+  /** A zeroed Float32Array of `length` in the arena (16-byte aligned), from the bottom or the top. */
+  f32(length: number, end: ArenaEnd = 'bottom'): Float32Array {
+    const at = this.take(length * 4, end);
     return new Float32Array(this.memory.buffer, at, length);
   }
 
-  /** A zeroed Float64Array of `length` in the arena (16-byte aligned). */
-  f64(length: number): Float64Array {
-    const at = this.take(length * 8);
+  /** A zeroed Float64Array of `length` in the arena (16-byte aligned), from the bottom or the top. */
+  f64(length: number, end: ArenaEnd = 'bottom'): Float64Array {
+    const at = this.take(length * 8, end);
     return new Float64Array(this.memory.buffer, at, length);
+  }
+
+  /** Where both ends of the allocator stand now, for {@link WasmArena.release}. */
+  mark(): ArenaMark {
+    return { bottom: this.top, top: this.low };
+  }
+
+  /**
+   * Hands back everything taken since `mark` at both ends; views of it must not be used again.
+   * Operators registered on released planes must not be selected again either.
+   */
+  release(mark: ArenaMark): void {
+    if (mark.bottom > this.top || mark.top < this.low)
+      throw new Error('wasm arena: release of a mark older than the last release');
+    this.top = mark.bottom;
+    this.low = mark.top;
+    if (this.rows && (this.rows[0].byteOffset >= this.top || this.rows[0].byteOffset < this.low))
+      this.rows = null;
+    this.current = null;
+  }
+
+  /** Hands back what was taken from the top since `mark`; the bottom stays as it is. */
+  releaseTop(mark: ArenaMark): void {
+    this.release({ bottom: this.top, top: mark.top });
+  }
+
+  /** The most bytes ever in use at once (both ends together, from address 0): what this arena's work needed. */
+  get highWater(): number {
+    return this.inUseHigh;
+  }
+
+  /** Bytes between the two ends: what can still be taken. */
+  free(): number {
+    return this.low - this.top;
   }
 
   /**
@@ -190,24 +247,42 @@ export class WasmArena {
   }
 
   /** A zeroed Uint8Array of `length` in the arena. */
-  u8(length: number): Uint8Array {
-    return new Uint8Array(this.memory.buffer, this.take(length), length);
+  u8(length: number, end: ArenaEnd = 'bottom'): Uint8Array {
+    return new Uint8Array(this.memory.buffer, this.take(length, end), length);
   }
 
   /** A Float32Array copy of `src` in the arena. */
-  copy32(src: ArrayLike<number>): Float32Array {
-    const out = this.f32(src.length);
+  copy32(src: ArrayLike<number>, end: ArenaEnd = 'bottom'): Float32Array {
+    const out = this.f32(src.length, end);
     out.set(src);
     return out;
   }
 
-  private take(bytes: number): number {
-    const at = this.top;
-    const next = at + ((bytes + 15) & ~15);
-    if (next > this.memory.buffer.byteLength)
-      throw new Error(`wasm arena full: ${next} of ${this.memory.buffer.byteLength} bytes`);
-    this.top = next;
+  private take(bytes: number, end: ArenaEnd = 'bottom'): number {
+    const size = (bytes + 15) & ~15;
+    const at = end === 'top' ? this.low - size : this.top;
+    const next = at + size;
+    if (at < this.top || next > this.low)
+      throw new Error(
+        `wasm arena full: ${size} more bytes, ${this.low - this.top} free of ${this.memory.buffer.byteLength}`,
+      );
+    if (end === 'top') this.low = at;
+    else this.top = next;
+    // Memory handed out before (at either end) and released is not zero any more.
+    if (at < this.topHigh) new Uint8Array(this.memory.buffer, at, Math.min(next, this.topHigh) - at).fill(0);
+    if (next > this.lowLow) {
+      const from = Math.max(at, this.lowLow);
+      new Uint8Array(this.memory.buffer, from, next - from).fill(0);
+    }
+    if (end === 'top') this.lowLow = Math.min(this.lowLow, at);
+    else this.topHigh = Math.max(this.topHigh, next);
+    this.inUseHigh = Math.max(this.inUseHigh, this.top + this.memory.buffer.byteLength - this.low);
     return at;
+  }
+
+  /** Whether `view` (of any element type) lies in this arena's memory. */
+  owns(view: ArrayBufferView): boolean {
+    return view.buffer === this.memory.buffer;
   }
 
   /** Whether every array is a Float32Array view into this arena. */
@@ -223,7 +298,9 @@ export class WasmArena {
    */
   registerGeneral(A: GeneralStencil9): void {
     const [w, e, n, s, nw, ne, sw, se] = A.c.map((c) => this.address(c as Float32Array));
-    const { diag, inv } = this.diagonals(A.diag);
+    // A single-precision diagonal already here is the kernels' diagonal as it is.
+    const { diag, inv } =
+      A.diag instanceof Float32Array && this.holds(A.diag) ? this.inverse(A.diag) : this.diagonals(A.diag);
     this.operators.set(A, [w, e, n, s, nw, ne, sw, se, diag, inv]);
   }
 
@@ -231,19 +308,25 @@ export class WasmArena {
    * A symmetric stencil (./stencil9.ts) in this arena: the same operator as a general one whose
    * planes are its own shifted by one neighbour (c_W[i] = e[i − 1], c_N[i] = s[i − W], …).
    */
-  registerSymmetric(A: Stencil9): void {
+  registerSymmetric(A: Stencil9, end: ArenaEnd = 'bottom'): void {
     const W = A.width;
     const e = this.address(A.e);
     const s = this.address(A.s);
     const se = this.address(A.se);
     const sw = this.address(A.sw);
-    const { diag, inv } = this.diagonals(A.diag);
+    const { diag, inv } = this.diagonals(A.diag, end);
     this.operators.set(A, [e - 4, e, s - 4 * W, s, se - 4 * (W + 1), sw - 4 * (W - 1), sw, se, diag, inv]);
   }
 
-  private diagonals(d: Float64Array): { diag: number; inv: number } {
-    const diag = this.f32(d.length);
+  private inverse(d: Float32Array): { diag: number; inv: number } {
     const inv = this.f32(d.length);
+    for (let i = 0; i < d.length; i++) inv[i] = d[i] !== 0 ? 1 / d[i] : 0;
+    return { diag: d.byteOffset, inv: inv.byteOffset };
+  }
+
+  private diagonals(d: Float64Array | Float32Array, end: ArenaEnd = 'bottom'): { diag: number; inv: number } {
+    const diag = this.f32(d.length, end);
+    const inv = this.f32(d.length, end);
     for (let i = 0; i < d.length; i++) {
       diag[i] = d[i];
       inv[i] = d[i] !== 0 ? 1 / d[i] : 0;
@@ -254,6 +337,11 @@ export class WasmArena {
   private address(a: Float32Array): number {
     if (a.buffer !== this.memory.buffer) throw new Error('wasm arena: plane is not in this arena');
     return a.byteOffset;
+  }
+
+  /** Whether `A` is registered in this arena. */
+  registered(A: object): boolean {
+    return this.operators.has(A);
   }
 
   /** Selects a registered operator for the next kernel calls; false if it is not registered here. */

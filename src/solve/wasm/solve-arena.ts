@@ -131,7 +131,8 @@ function moveLevel(arena: WasmArena, level: MultigridLevel, last: boolean): Mult
   };
 }
 
-function sizeOnly(S: Stencil9): Stencil9 {
+/** A stand-in for a stencil whose planes are no longer needed: its size only. */
+export function sizeOnly(S: Stencil9): Stencil9 {
   const none = new Float32Array(0);
   return {
     width: S.width,

@@ -23,6 +23,7 @@ import {
 } from '../../../solve/general-stencil9.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
 import { planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
+import { arenaGeneralStencil9 } from '../../../solve/wasm/arena-stencils.js';
 
 export interface AffinityOptions {
   /** Factor on the window variance, 2σ_r² = factor · variance (Levin's code: 0.6). */
@@ -82,10 +83,15 @@ export function levinOperator(
   height: number,
   options: AffinityOptions = {},
   precision: 'single' | 'double' = 'single',
+  arena?: WasmArena,
 ): GeneralStencil9 {
   const { varianceScale, minNeighbourWeight, sigmaFloor } = resolve(options);
   const logFloor = -Math.log(minNeighbourWeight);
-  const A = createGeneralStencil9(width, height, precision);
+  // `arena`: the operator is built in the memory its solve will run in (single precision only).
+  const A =
+    arena && precision === 'single'
+      ? arenaGeneralStencil9(arena, width, height)
+      : createGeneralStencil9(width, height, precision);
   const { pad, diag } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const W = width;

@@ -19,7 +19,7 @@ import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
-import { scaleRows, stationaryBalance } from '../../../solve/balance.js';
+import { stationaryBalance } from '../../../solve/balance.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
@@ -30,6 +30,8 @@ import {
   solveSpd,
 } from '../../../solve/spd-solve.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
+import { planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
+import { ARENA_PLANES_PER_COARSE_LEVEL, levelSizes } from '../../../solve/wasm/arena-multigrid.js';
 import { reduceStrokes, type StrokeSet } from '../strokes.js';
 import { type AffinityOptions, levinOperator, symmetricAffinity } from './affinity.js';
 import { reportOperator, reportPreconditioner } from './report-system.js';
@@ -195,12 +197,22 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     const res = solveLeastSquares(E, strokes.mask, values, () => reportPreconditioner(E), options);
     return packResult(res, strokes, space, width, height, t1 - t0);
   }
-  const A = levinOperator(Y, width, height, options, options.precision ?? 'single');
+  const precision = options.precision ?? 'single';
+  // One arena for the whole solve where the kernels run: operator, fit, hierarchy and vectors
+  // are built in it, nothing is copied (issue 14: the 4 MP peak).
+  const arena = precision === 'single' && options.solver !== 'direct' ? levinArena(width, height) : undefined;
+  const A = levinOperator(Y, width, height, options, precision, arena);
   // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
-  const rowScale = balance ? stationaryBalance(A) : undefined;
-  if (rowScale) scaleRows(A, rowScale);
-  const res = solveLevinSystem(A, strokes, space, { ...options, rowScale }, performance.now() - t0, true);
+  const rowScale = balance ? stationaryBalance(A, { arena }) : undefined;
+  const res = solveLevinSystem(
+    A,
+    strokes,
+    space,
+    { ...options, rowScale, arena },
+    performance.now() - t0,
+    true,
+  );
   return { ...res, stats: { ...res.stats, balanced: balance } };
 }
 
@@ -213,19 +225,46 @@ export function solveLevinSystem(
   A: GeneralStencil9,
   strokes: StrokeSet,
   space: LinearSpace,
-  options: ScribbleSolveOptions & { rowScale?: Float32Array },
+  options: ScribbleSolveOptions & { rowScale?: Float32Array; arena?: WasmArena },
   buildMs = 0,
   consumeOperator = false,
 ): ChromaResult {
-  // `rowScale`: A's rows were scaled (solve/balance.ts); generalDirichletSystem scales the right-hand side alike.
+  // `rowScale`: factors balancing A's rows for the preconditioner (solve/balance.ts); A stays as it is.
+  // `arena`: the one A lies in; the right-hand sides are built there too.
   const t0 = performance.now();
-  const sys = generalDirichletSystem(A, strokes.mask, strokeChroma(strokes, space), consumeOperator);
+  const values = strokeChroma(strokes, space);
+  const { arena } = options;
+  const len = A.width * A.height + 2 * A.pad;
+  const rhsPlanes = arena?.holds(A.c[0]) ? values.map(() => arena.f32(len)) : undefined;
+  const sys = generalDirichletSystem(A, strokes.mask, values, consumeOperator, rhsPlanes, options.rowScale);
   const t1 = performance.now();
   const res = solveGeneral(sys, {
     ...options,
     tolerance: options.tolerance ?? LEVIN_TOLERANCE,
   });
   return packResult(res, strokes, space, A.width, A.height, buildMs + (t1 - t0));
+}
+
+/**
+ * The arena a Levin solve of a `width` × `height` image runs in (undefined where the kernels are
+ * unavailable or it would pass the 4 GiB of a wasm memory), sized to what it needs at most, since
+ * every page it hands out at either end ends up resident. In finest-grid planes P, the solve's
+ * need is the largest: the operator (8 couplings and the diagonal, 9 P, and the inverse diagonal,
+ * 1 P), right-hand sides 2 P, the weights 4 P, solutions 2 P, row factors 1 P, BiCGStab 10 P (r̂
+ * in the right-hand sides), the hybrid cycle's residuals 2 P: 31 P, plus at most
+ * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit
+ * before it (multigrid 6 P, CG 6 P, and at the top its Laplacian, diagonals and right-hand side
+ * 9 P) and the set-up scratch stay under that (scripts/probe-levin-memory.ts prints both).
+ */
+export function levinArena(width: number, height: number): WasmArena | undefined {
+  const [, ...coarse] = levelSizes(width, height);
+  // One plane to spare: a wrong count costs 4 B/px, not a failed solve.
+  let bytes = planeBytes(width * height + 2 * (width + 1), 32);
+  for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
+  const arena = WasmArena.create(bytes + planeBytes(width + 8, 2) + (1 << 16));
+  // The Gauss–Seidel scratch rows first, below every mark the fit and the solve take.
+  arena?.scratchRows(width);
+  return arena ?? undefined;
 }
 
 /**

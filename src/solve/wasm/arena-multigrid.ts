@@ -1,0 +1,148 @@
+/**
+ * The multigrid hierarchy of ../multigrid.ts built straight into the arena its solve runs in.
+ *
+ * Why: building it in JavaScript and then copying it into a new arena (./solve-arena.ts) holds
+ * every plane twice for a moment, plus a scratch arena for the set-up kernels; at 4 MP that was
+ * most of the 1.3 GiB peak (docs/scribbles.md). Here the set-up kernels (Dendy's weights, the
+ * Galerkin product) read the finer stencil where it lies, their scratch is taken from the arena's
+ * top end and handed back level by level, and each coarse stencil is assembled into its final
+ * planes. The arithmetic is the same as the JavaScript loops' and ./setup-arena.ts's, so the
+ * hierarchy is bit for bit the one {@link buildMultigrid} then `moveSpdSolve` produce (tested).
+ */
+import { factorStencil9 } from '../banded-cholesky.js';
+import { assembleCoarse, type Multigrid, type MultigridLevel, type MultigridOptions } from '../multigrid.js';
+import { padFor, type Stencil9 } from '../stencil9.js';
+import type { WasmArena } from './arena.js';
+import { arenaStencil9 } from './arena-stencils.js';
+import { sizeOnly } from './solve-arena.js';
+
+const NO_VECTOR = new Float32Array(0);
+
+export interface ArenaMultigridOptions extends MultigridOptions {
+  /**
+   * What the finest level keeps: 'operator' (the stencil, registered, and residual planes: a
+   * symmetric V-cycle applies it, ../spd-solve.ts) or 'size' (its size only: the hybrid cycle of
+   * ../general-multigrid.ts smooths on the general operator instead).
+   */
+  finest: 'operator' | 'size';
+  /**
+   * Real channels the cycles will carry (default 2). With 1, each level's second-channel vectors
+   * share one plane: the solvers pair a single channel with a zero dummy, and zeros stay zeros.
+   */
+  channels?: 1 | 2;
+}
+
+/**
+ * The sizes of the levels {@link buildMultigridInArena} builds for a `width` × `height` grid
+ * (the same rule as ../multigrid.ts's `buildMultigrid`), finest first.
+ */
+export function levelSizes(width: number, height: number, coarsestSize = 2048): Array<[number, number]> {
+  const sizes: Array<[number, number]> = [[width, height]];
+  let [w, h] = [width, height];
+  while (!(w * h <= coarsestSize || w < 3 || h < 3)) {
+    w = (w + 1) >> 1;
+    h = (h + 1) >> 1;
+    sizes.push([w, h]);
+  }
+  return sizes;
+}
+
+/** Planes (of each level's own size) a level built here takes from the bottom, coarse levels. */
+export const ARENA_PLANES_PER_COARSE_LEVEL = 18;
+
+/**
+ * Builds the multigrid of `S` (its planes and diagonal in `arena`; with `finest: 'operator'` it
+ * must be registered there) with `active` marking its free pixels. Levels, weights and vectors
+ * are taken from the arena's bottom; the set-up scratch from its top, handed back before this
+ * returns. The result is in the form the solvers' wasm paths expect (planar weights `qp`,
+ * residual planes, registered stencils).
+ *
+ * @example
+ * ```ts
+ * import { arenaStencil9, buildMultigridInArena, WasmArena } from 'colorize-toolkit/internals';
+ * const arena = WasmArena.create(1 << 22);
+ * if (arena) {
+ *   const S = arenaStencil9(arena, 64, 64);
+ *   S.diag.fill(1);
+ *   arena.registerSymmetric(S);
+ *   const mg = buildMultigridInArena(S, new Uint8Array(64 * 64).fill(1), arena, { finest: 'operator' });
+ *   console.log(mg.levels.length); // 2
+ * }
+ * ```
+ */
+export function buildMultigridInArena(
+  S: Stencil9,
+  active: Uint8Array,
+  arena: WasmArena,
+  options: ArenaMultigridOptions,
+): Multigrid {
+  const smoothing = options.smoothing ?? 1;
+  const coarsestSize = options.coarsestSize ?? 2048;
+  const { kernels } = arena;
+  const levels: MultigridLevel[] = [];
+  let cur = S;
+  let act = active;
+  for (;;) {
+    const { width: W, height: H, pad } = cur;
+    const len = W * H + 2 * pad;
+    const last = W * H <= coarsestSize || W < 3 || H < 3;
+    const finest = levels.length === 0;
+    const vec = () => (finest ? NO_VECTOR : arena.f32(len));
+    const residuals = !last && (!finest || options.finest === 'operator');
+    const x0 = vec();
+    const b0 = vec();
+    const r0 = residuals ? arena.f32(len) : undefined;
+    // One channel: the dummy's x, b and r share a plane (see ArenaMultigridOptions.channels).
+    const shared = options.channels === 1 && (!finest || residuals) ? arena.f32(len) : undefined;
+    const level: MultigridLevel = {
+      A: finest && options.finest === 'size' && !last ? sizeOnly(cur) : cur,
+      x0,
+      x1: finest ? NO_VECTOR : (shared ?? vec()),
+      b0,
+      b1: finest ? NO_VECTOR : (shared ?? vec()),
+      r0,
+      r1: residuals ? (shared ?? arena.f32(len)) : undefined,
+    };
+    levels.push(level);
+    if (last) break;
+    const Wc = (W + 1) >> 1;
+    const Hc = (H + 1) >> 1;
+    const padc = padFor(Wc);
+    const lenc = Wc * Hc + 2 * padc;
+    const scratch = arena.mark();
+    const d = arena.owns(cur.diag) ? cur.diag : arenaCopy64(arena, cur.diag);
+    const mask = arena.u8(act.length, 'top');
+    mask.set(act);
+    const q = arena.f32(4 * len, 'top');
+    const [e, s, se, sw] = [cur.e, cur.s, cur.se, cur.sw].map((p) => p.byteOffset);
+    kernels.dendy(d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, H, pad);
+    const acc = arena.f64(5 * lenc, 'top');
+    kernels.galerkinAccumulate(d.byteOffset, e, s, se, sw, q.byteOffset, W, H, pad, Wc, padc, acc.byteOffset);
+    level.qp = planar(arena, q);
+    const next = assembleCoarse(Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
+    arena.releaseTop(scratch);
+    arena.registerSymmetric(next.A);
+    cur = next.A;
+    act = next.active;
+  }
+  return { levels, coarsest: factorStencil9(cur), smoothing };
+}
+
+function arenaCopy64(arena: WasmArena, v: Float64Array): Float64Array {
+  const out = arena.f64(v.length, 'top');
+  out.set(v);
+  return out;
+}
+
+/** Interleaved weights (q00, q10, q01, q11 per point) as four planes at the bottom of the arena. */
+function planar(arena: WasmArena, q: Float32Array): Float32Array {
+  const len = q.length >> 2;
+  const out = arena.f32(q.length);
+  for (let i = 0, j = 0; i < len; i++, j += 4) {
+    out[i] = q[j];
+    out[len + i] = q[j + 1];
+    out[2 * len + i] = q[j + 2];
+    out[3 * len + i] = q[j + 3];
+  }
+  return out;
+}
