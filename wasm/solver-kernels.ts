@@ -393,20 +393,6 @@ export function scale2(f: usize, r0: usize, r1: usize, s0: usize, s1: usize, fro
   }
 }
 
-/** y0 /= f and y1 /= f elementwise over [from, to) (back from a row-scaled system). */
-export function unscale2(f: usize, y0: usize, y1: usize, from: i32, to: i32): void {
-  let i = from;
-  for (; i + 4 <= to; i += 4) {
-    const v = vld(f, i);
-    vst(y0, i, f32x4.div(vld(y0, i), v));
-    vst(y1, i, f32x4.div(vld(y1, i), v));
-  }
-  for (; i < to; i++) {
-    fst(y0, i, fld(y0, i) / fld(f, i));
-    fst(y1, i, fld(y1, i) / fld(f, i));
-  }
-}
-
 /** r −= a·v and x += a·h over [from, to); returns Σ r² (double-precision sum). */
 export function bicgStep(r: usize, v: usize, x: usize, h: usize, a: f32, from: i32, to: i32): f64 {
   const va = f32x4.splat(a);

@@ -44,7 +44,6 @@ interface KernelExports {
   dot(a: number, b: number, from: number, to: number): number;
   bicgDirection(p: number, r: number, v: number, beta: number, omega: number, from: number, to: number): void;
   scale2(f: number, r0: number, r1: number, s0: number, s1: number, from: number, to: number): void;
-  unscale2(f: number, y0: number, y1: number, from: number, to: number): void;
   bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
   dendy(
     d: number,
@@ -515,20 +514,6 @@ export function wasmScale2(
   const k = arenaOf(f);
   if (!k?.holds(r0, r1, s0, s1)) return false;
   k.kernels.scale2(f.byteOffset, r0.byteOffset, r1.byteOffset, s0.byteOffset, s1.byteOffset, from, to);
-  return true;
-}
-
-/** y0 /= f, y1 /= f over [from, to) in wasm; false when not all in one arena. */
-export function wasmUnscale2(
-  f: GridVector,
-  y0: GridVector,
-  y1: GridVector,
-  from: number,
-  to: number,
-): boolean {
-  const k = arenaOf(f);
-  if (!k?.holds(y0, y1)) return false;
-  k.kernels.unscale2(f.byteOffset, y0.byteOffset, y1.byteOffset, from, to);
   return true;
 }
 
