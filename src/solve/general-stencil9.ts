@@ -480,13 +480,22 @@ export function symmetrise(
   // Out-of-image couplings are 0 in A, so pairs that leave the image stay 0 here.
   if (rowScale) {
     // Of the row-scaled operator diag(rowScale)·A, without forming it (../solve/balance.ts).
-    const f = (i: number): number => rowScale[i - pad] ?? 0;
-    for (let i = pad; i < end; i++) {
-      const p = f(i);
-      e[i] = 0.5 * (p * cE[i] + f(i + 1) * cW[i + 1]);
-      s[i] = 0.5 * (p * cS[i] + f(i + W) * cN[i + W]);
-      se[i] = 0.5 * (p * cSE[i] + f(i + W + 1) * cNW[i + W + 1]);
-      sw[i] = 0.5 * (p * cSW[i] + f(i + W - 1) * cNE[i + W - 1]);
+    // Pixel i + pad reads factors up to r + W + 1: checked only in the last row and a half.
+    const safe = Math.max(pad, end - W - 1);
+    for (let i = pad, r = 0; i < safe; i++, r++) {
+      const p = rowScale[r];
+      e[i] = 0.5 * (p * cE[i] + rowScale[r + 1] * cW[i + 1]);
+      s[i] = 0.5 * (p * cS[i] + rowScale[r + W] * cN[i + W]);
+      se[i] = 0.5 * (p * cSE[i] + rowScale[r + W + 1] * cNW[i + W + 1]);
+      sw[i] = 0.5 * (p * cSW[i] + rowScale[r + W - 1] * cNE[i + W - 1]);
+    }
+    const f = (r: number): number => (r < rowScale.length ? rowScale[r] : 0);
+    for (let i = safe, r = safe - pad; i < end; i++, r++) {
+      const p = f(r);
+      e[i] = 0.5 * (p * cE[i] + f(r + 1) * cW[i + 1]);
+      s[i] = 0.5 * (p * cS[i] + f(r + W) * cN[i + W]);
+      se[i] = 0.5 * (p * cSE[i] + f(r + W + 1) * cNW[i + W + 1]);
+      sw[i] = 0.5 * (p * cSW[i] + f(r + W - 1) * cNE[i + W - 1]);
     }
   } else {
     for (let i = pad; i < end; i++) {
