@@ -6,6 +6,11 @@
  *   --configs LIST  comma-separated names among CONFIGS below (default full,global)
  *   --scale s       photos enlarged s times (bicubic) before the run: inputs far above the
  *                   training scale (the truth is enlarged the same way)
+ *   --gains LIST    also each configuration's chroma multiplied by these gains (comma-separated,
+ *                   e.g. 1.1,1.2,1.3; rows "NAME ×g"): the network and refinement run once, only
+ *                   the recombination (finish/, gamut clamp) is redone per gain
+ *   --split S       all (default), tuning (the first 50 sorted names: where a gain is chosen) or
+ *                   report (the other 243); --step applies within the split
  *   --welsh         also Welsh et al. (`colorize transfer --method welsh`, Lab) with two references
  *                   from ../shared/data/train, as the paper's Figs. 6 and 10 do: the training photo
  *                   nearest by GIST (a similar scene; GISTs from .scratch/cheng/train when there)
@@ -17,9 +22,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { gist } from '../src/features/gist.js';
+import { finish } from '../src/finish/finish.js';
 import { fromPlanes, grayToRgb, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { resizeImage } from '../src/image/resize.js';
+import { loadChengModel } from '../src/methods/automatic/cheng/model.js';
 import type { ChengOptions } from '../src/methods/automatic/cheng/options.js';
 import { colorizeCheng } from '../src/methods/automatic/cheng/pipeline.js';
 import { welshTransfer } from '../src/methods/transfer/welsh/welsh.js';
@@ -59,7 +66,15 @@ const list = (d: string) =>
   readdirSync(d)
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort();
-const files = list(valDir).filter((_, i) => i % step === 0);
+const split = opt('--split', 'all');
+if (!['all', 'tuning', 'report'].includes(split))
+  throw new Error(`--split: all, tuning or report, not ${split}`);
+const TUNING = 50;
+const files = list(valDir)
+  .filter((_, i) => split === 'all' || (split === 'tuning') === i < TUNING)
+  .filter((_, i) => i % step === 0);
+const gains = opt('--gains', '').split(',').filter(Boolean).map(Number);
+for (const g of gains) if (!(g > 0)) throw new Error(`--gains: positive numbers, not ${g}`);
 
 const grayOf = (img: ImageF32) => fromPlanes(img.width, img.height, [lumaOf(img).slice()]);
 let trainGists: Array<{ file: string; g: Float32Array }> = [];
@@ -114,6 +129,12 @@ for (const [i, f] of files.entries()) {
   for (const n of names) {
     const r = await colorizeCheng(gray, CONFIGS[n]);
     add(n, psnr(r.rgb, truth), ssim(r.rgb, truth), colorfulness(r.rgb), pg);
+    for (const gain of gains) {
+      const [u, v] = r.chroma.channels;
+      const chroma = { ...r.chroma, channels: [u.map((x) => x * gain), v.map((x) => x * gain)] };
+      const out = finish({ original: gray, chroma, space: loadChengModel().chromaSpace });
+      add(`${n} ×${gain}`, psnr(out, truth), ssim(out, truth), colorfulness(out), pg);
+    }
   }
   if (withWelsh) {
     const g = gist(gray.channels[0], gray.width, gray.height);
@@ -142,7 +163,7 @@ for (const [i, f] of files.entries()) {
   if (i % 20 === 0) console.error(`${i + 1}/${files.length} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 const bands = [0, 18, 20, 22, 24, 26, 28, 30, 99];
-console.log(`${files.length} val photos (every ${step}), scale ${scale}`);
+console.log(`${files.length} val photos (split ${split}, every ${step}), scale ${scale}`);
 console.log('| configuration | PSNR (dB) | SSIM | colourfulness | above gray PSNR | bands <18 … ≥30 |');
 console.log('|---|---|---|---|---|---|');
 for (const [k, e] of sums) {

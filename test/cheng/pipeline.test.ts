@@ -80,6 +80,24 @@ describe('colorizeCheng on validation photos', () => {
   });
 });
 
+describe('chroma gain', () => {
+  it('scales the refined U, V exactly (the refinement is linear in them) and adds colourfulness', async () => {
+    const { gray } = await load(PHOTOS[2]);
+    const base = await colorizeCheng(gray, { clustering: false });
+    const more = await colorizeCheng(gray, { clustering: false, chromaGain: 1.3 });
+    for (let c = 0; c < 2; c++) {
+      const a = base.chroma.channels[c];
+      const b = more.chroma.channels[c];
+      let worst = 0;
+      for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(b[i] - 1.3 * a[i]));
+      assert.ok(worst < 1e-4, `channel ${c}: off by ${worst}`);
+    }
+    assert.ok(colorfulness(more.rgb) > 1.2 * colorfulness(base.rgb));
+    const none = await colorizeCheng(gray, { clustering: false, chromaGain: 0 });
+    assert.ok(colorfulness(none.rgb) < 1e-3);
+  });
+});
+
 describe('working size (inputs far above the training scale)', () => {
   it('runs the descriptors at workingSize, brings the chroma up to full size and keeps the input luma', async () => {
     const { truth, gray } = await load(PHOTOS[1]);
@@ -196,6 +214,8 @@ describe('colorizeCheng errors', () => {
       [{ style: 'warm', features: 'no-daisy' }, 'style'],
       [{ refineSigmaSpatial: -1 }, 'refineSigmaSpatial'],
       [{ clustering: 'yes' }, 'clustering'],
+      [{ chromaGain: -0.5 }, 'chromaGain'],
+      [{ chromaGain: Number.NaN }, 'chromaGain'],
     ] as const) {
       await assert.rejects(
         colorizeCheng(g, o as never),

@@ -2,6 +2,7 @@
 import type { OptionValue } from '../../catalogue/types.js';
 import { automaticMethod } from '../declare.js';
 import {
+  CHENG_CHROMA_GAIN,
   CHENG_FEATURE_SETS,
   CHENG_STYLES,
   CHENG_WORKING_PIXELS,
@@ -103,6 +104,17 @@ export const chengMethod = automaticMethod({
         'without --working-size: largest pixel count at which the descriptors run; larger inputs are reduced to about this many pixels (0 = no limit)',
       source: 'not in the paper: bounds memory (about 0.3 GB per megapixel at full size); README.md',
       default: CHENG_WORKING_PIXELS,
+    },
+    {
+      flags: '--chroma-gain <g>',
+      key: 'chromaGain',
+      type: 'number',
+      min: 0,
+      max: 4,
+      description:
+        "factor on the predicted chrominance: least squares predicts a greyer mean colour; 1 = the paper's output",
+      source: 'not in the paper; chosen on the tuning split (docs/cheng.md)',
+      default: CHENG_CHROMA_GAIN,
     },
   ],
   colorize: async (gray, options, context) =>

@@ -22,6 +22,9 @@ export const CHENG_WORKING_SIZE = 0;
  */
 export const CHENG_WORKING_PIXELS = 2_000_000;
 
+/** Default of {@link ChengOptions.chromaGain}: 1, the paper's output (docs/cheng.md measures others). */
+export const CHENG_CHROMA_GAIN = 1;
+
 export interface ChengOptions {
   /** Adaptive image clustering (§III-C): pick the cluster network (default true); false = the global network. */
   clustering?: boolean;
@@ -54,6 +57,12 @@ export interface ChengOptions {
    * `workingSize`.
    */
   workingPixels?: number;
+  /**
+   * Factor on the predicted U, V before the refinement (default {@link CHENG_CHROMA_GAIN}). Least
+   * squares (eq. 1) predicts the conditional mean of the chrominance, which is greyer than any
+   * one plausible colour; a gain above 1 restores saturation. 1 is the paper's output.
+   */
+  chromaGain?: number;
 }
 
 export interface ResolvedChengOptions {
@@ -67,6 +76,7 @@ export interface ResolvedChengOptions {
   batch: number;
   workingSize: number;
   workingPixels: number;
+  chromaGain: number;
 }
 
 function bool(name: string, v: unknown, dflt: boolean): boolean {
@@ -103,5 +113,6 @@ export function resolveChengOptions(o: ChengOptions = {}): ResolvedChengOptions 
         ? 0
         : checkInteger('workingSize', o.workingSize ?? CHENG_WORKING_SIZE, 16, 1 << 16),
     workingPixels: checkWorkingPixels('workingPixels', o.workingPixels ?? CHENG_WORKING_PIXELS),
+    chromaGain: checkNumber('chromaGain', o.chromaGain ?? CHENG_CHROMA_GAIN, 0, 4),
   };
 }

@@ -164,9 +164,11 @@ export async function colorizeCheng(
     }
     lap('features');
     const y = await mlpForwardOrt(network, buf, count);
+    // The gain commutes with the refinement (a filter linear in U, V for a fixed guide).
+    const gain = o.chromaGain;
     for (let k = 0; k < count; k++) {
-      U[start + k] = y[2 * k];
-      V[start + k] = y[2 * k + 1];
+      U[start + k] = gain * y[2 * k];
+      V[start + k] = gain * y[2 * k + 1];
     }
     lap('network');
     progress(0.3 + (0.6 * (start + count)) / n, 'network');
