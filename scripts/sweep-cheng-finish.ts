@@ -6,7 +6,9 @@
  * 243; all). For docs/cheng.md ("Chroma gain and refinement").
  *
  *   nice node --import tsx scripts/sweep-cheng-finish.ts [--config global|full] \
- *     [--sigma-s 8] [--sigma-r 0.08] [--gains 1,1.2] [--split tuning]
+ *     [--sigma-s 8] [--sigma-r 0.08] [--gains 1,1.2] [--split tuning] [--flip-average]
+ * --flip-average: the raw U, V averaged with the network's prediction on the mirrored photo
+ * (mirrored back), a test-time augmentation.
  * Lists are comma-separated; every combination is scored.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ const sigmaS = nums(opt('--sigma-s', '8'));
 const sigmaR = nums(opt('--sigma-r', '0.08'));
 const gains = nums(opt('--gains', '1'));
 const split = opt('--split', 'all');
+const flipAverage = args.includes('--flip-average');
 const TUNING = 50;
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../shared');
 const valDir = path.join(shared, 'data/val');
@@ -53,17 +56,30 @@ for (const [i, { f, tuning }] of files.entries()) {
   const gray = fromPlanes(truth.width, truth.height, [lumaOf(truth).slice()]);
   const { width: W, height: H } = gray;
   const file = path.join(cache, `${f}.f32`);
-  let raw: Float32Array;
-  if (existsSync(file)) {
-    const b = readFileSync(file);
-    raw = new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-  } else {
-    const r = await colorizeCheng(gray, { clustering: config === 'full', refine: false });
-    raw = new Float32Array(2 * W * H);
-    raw.set(r.chroma.channels[0]);
-    raw.set(r.chroma.channels[1], W * H);
+  const mirror = (p: Float32Array) => {
+    const m = new Float32Array(p.length);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) m[y * W + x] = p[y * W + (W - 1 - x)];
+    return m;
+  };
+  const rawOf = async (file: string, flipped: boolean) => {
+    if (existsSync(file)) {
+      const b = readFileSync(file);
+      return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    }
+    const input = flipped ? fromPlanes(W, H, [mirror(gray.channels[0])]) : gray;
+    const r = await colorizeCheng(input, { clustering: config === 'full', refine: false });
+    const raw = new Float32Array(2 * W * H);
+    raw.set(flipped ? mirror(r.chroma.channels[0]) : r.chroma.channels[0]);
+    raw.set(flipped ? mirror(r.chroma.channels[1]) : r.chroma.channels[1], W * H);
     writeFileSync(`${file}.tmp`, raw);
     renameSync(`${file}.tmp`, file);
+    return raw;
+  };
+  const raw = await rawOf(file, false);
+  if (flipAverage) {
+    mkdirSync(`${cache}-flip`, { recursive: true });
+    const other = await rawOf(path.join(`${cache}-flip`, `${f}.f32`), true);
+    for (let k = 0; k < raw.length; k++) raw[k] = 0.5 * (raw[k] + other[k]);
   }
   const U = raw.subarray(0, W * H);
   const V = raw.subarray(W * H);
