@@ -57,6 +57,82 @@ class Head(nn.Module):
         return self.out(h)
 
 
+class BackboneTop(nn.Module):
+    """MobileNetV2's top (blocks 13-16 and Conv_1 + ReLU6: features_s16 -> features_s32), rebuilt
+    from the toolkit's converted ONNX graph so that it can be trained (--unfreeze-top). Runs the
+    graph's own nodes (Conv with TF "SAME_UPPER" padding, Clip, Add) in order."""
+
+    def __init__(self, onnx_path):
+        super().__init__()
+        import onnx
+        from onnx import numpy_helper
+
+        g = onnx.load(onnx_path).graph
+        init = {t.name: numpy_helper.to_array(t) for t in g.initializer}
+        nodes = list(g.node)
+        src = next(n.input[0] for n in nodes if n.op_type == "Identity" and n.output[0] == "features_s16")
+        dst = next(n.input[0] for n in nodes if n.op_type == "Identity" and n.output[0] == "features_s32")
+        i0 = next(i for i, n in enumerate(nodes) if src in n.output)
+        i1 = next(i for i, n in enumerate(nodes) if dst in n.output)
+        self.src, self.dst, self.ops = src, dst, []
+        self.convs = nn.ModuleList()
+        for n in nodes[i0 + 1 : i1 + 1]:
+            att = {a.name: onnx.helper.get_attribute_value(a) for a in n.attribute}
+            if n.op_type == "Conv":
+                w, b = init[n.input[1]], init[n.input[2]]
+                if att.get("auto_pad", b"SAME_UPPER") != b"SAME_UPPER" or list(att.get("dilations", [1, 1])) != [1, 1]:
+                    raise SystemExit(f"unexpected conv attributes {att}")
+                c = nn.Conv2d(w.shape[1] * att["group"], w.shape[0], w.shape[2:], stride=att["strides"], groups=att["group"])
+                c.weight.data = torch.from_numpy(w.copy())
+                c.bias.data = torch.from_numpy(b.copy())
+                self.ops.append(("Conv", n.input[0], n.output[0], len(self.convs)))
+                self.convs.append(c)
+            elif n.op_type == "Clip":
+                self.ops.append(("Clip", n.input[0], n.output[0], (float(init[n.input[1]]), float(init[n.input[2]]))))
+            elif n.op_type == "Add":
+                self.ops.append(("Add", n.input[0], n.output[0], n.input[1]))
+            else:
+                raise SystemExit(f"unexpected op {n.op_type} between features_s16 and features_s32")
+
+    @staticmethod
+    def same_pad(x, conv):
+        pads = []
+        for size, k, s in zip(x.shape[-2:], conv.kernel_size, conv.stride):
+            out = -(-size // s)
+            total = max((out - 1) * s + k - size, 0)
+            pads.append((total // 2, total - total // 2))
+        (t, b), (l, r) = pads
+        return F.pad(x, (l, r, t, b)) if t or b or l or r else x
+
+    def forward(self, x):
+        env = {self.src: x}
+        for op, a, out, arg in self.ops:
+            if op == "Conv":
+                conv = self.convs[arg]
+                env[out] = conv(self.same_pad(env[a], conv))
+            elif op == "Clip":
+                env[out] = torch.clamp(env[a], arg[0], arg[1])
+            else:
+                env[out] = env[a] + env[arg]
+        return env[self.dst]
+
+
+class TopAndHead(nn.Module):
+    """The head fed by a trainable copy of the backbone's top: inputs are the head's without
+    features_s32, which the top computes from features_s16."""
+
+    def __init__(self, inputs, width, top):
+        super().__init__()
+        self.names = [s["name"] for s in inputs]
+        self.top = top
+        self.head = Head(inputs, width)
+
+    def forward(self, *xs):
+        named = dict(zip([n for n in self.names if n != "features_s32"], xs))
+        named["features_s32"] = self.top(named["features_s16"])
+        return self.head(*[named[n] for n in self.names])
+
+
 def load_split(work, split, meta):
     n = len(open(os.path.join(work, f"{split}-files.txt")).read().split("\n")) - 1
     per = meta["recordFloats"]
@@ -126,16 +202,23 @@ def plot(log, path):
     plt.close(fig)
 
 
+def model_inputs(model, meta):
+    """(index in meta["inputs"], spec) of each input the model takes."""
+    skip = "features_s32" if isinstance(model, TopAndHead) else None
+    return [(k, s) for k, s in enumerate(meta["inputs"]) if s["name"] != skip]
+
+
 def export(model, meta, path):
     model.eval()
-    dummy = [torch.zeros(1, s["channels"], s["height"], s["width"]) for s in meta["inputs"]]
-    names = [s["name"] for s in meta["inputs"]]
+    used = model_inputs(model, meta)
+    dummy = [torch.zeros(1, s["channels"], s["height"], s["width"]) for _, s in used]
+    names = [s["name"] for _, s in used]
     tmp = path + ".tmp"
     torch.onnx.export(model, tuple(dummy), tmp, input_names=names, output_names=["logits"], opset_version=13)
     os.replace(tmp, path)
     # Known answer for the toolkit's test: input k of the head filled with sin(0.01 * i + k)
     # (i = flat index), logits of a few bins at a few grid positions, computed by PyTorch.
-    xs = [torch.sin(0.01 * torch.arange(s["channels"] * s["height"] * s["width"], dtype=torch.float64) + k).float().view(1, s["channels"], s["height"], s["width"]) for k, s in enumerate(meta["inputs"])]
+    xs = [torch.sin(0.01 * torch.arange(s["channels"] * s["height"] * s["width"], dtype=torch.float64) + k).float().view(1, s["channels"], s["height"], s["width"]) for k, s in used]
     with torch.no_grad():
         out = model(*xs)[0]
     probes = [[q, y, x] for q in (0, 100, 312) for (y, x) in ((0, 0), (27, 31), (55, 55))]
@@ -174,6 +257,8 @@ def main():
     ap.add_argument("--out", default="models/cnn-tv/head.onnx")
     ap.add_argument("--curve", default="training/cnn/loss-curve.png")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--unfreeze-top", metavar="MOBILENET_ONNX", help="also train MobileNetV2's top (blocks 13-16, Conv_1), rebuilt from this converted graph (models/cache/mobilenet_v2_1.0-*.onnx); the head then takes features_s16 and computes features_s32 itself")
+    ap.add_argument("--top-lr", type=float, default=1e-4, help="learning rate of the unfrozen top (with --unfreeze-top)")
     ap.add_argument("--init-onnx", help="start from the weights of an exported head (e.g. the committed one) instead of at random")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -183,10 +268,16 @@ def main():
     bins = np.fromfile(meta["binsFile"], dtype="<f4")
     bins_a, bins_b = bins[:Q].astype(np.float64), bins[Q:].astype(np.float64)
     model = Head(meta["inputs"], args.width)
+    if args.unfreeze_top:
+        model = TopAndHead(meta["inputs"], args.width, BackboneTop(args.unfreeze_top))
+    head = model.head if args.unfreeze_top else model
     if args.init_onnx and not (args.resume or args.export_only):
-        load_onnx_weights(model, args.init_onnx)
+        load_onnx_weights(head, args.init_onnx)
         print(f"weights from {args.init_onnx}")
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    groups = [{"params": list(head.parameters()), "base": args.lr}]
+    if args.unfreeze_top:
+        groups.append({"params": list(model.top.parameters()), "base": args.top_lr})
+    opt = torch.optim.Adam(groups, lr=args.lr)
     ckpt_path = os.path.join(args.work, "checkpoint.pt")
     log_path = os.path.join(args.work, "log.jsonl")
     state = {"epoch": 0, "step": 0}
@@ -204,7 +295,24 @@ def main():
     if not args.resume and os.path.exists(log_path):
         os.remove(log_path)
 
+    used = [k for k, _ in model_inputs(model, meta)]
+
+    def feed(rows):
+        xs = unpack(meta, rows)
+        return [xs[k] for k in used]
+
     n, feats, tidx, tw = load_split(args.work, "train", meta)
+    if args.unfreeze_top:
+        # The rebuilt top must reproduce the backbone's own features_s32 (stored by prepare.ts).
+        xs = unpack(meta, feats[:4])
+        names = [s["name"] for s in meta["inputs"]]
+        with torch.no_grad():
+            got = model.top(xs[names.index("features_s16")])
+        want = xs[names.index("features_s32")]
+        err = (got - want).abs().max().item()
+        print(f"rebuilt top vs stored features_s32: max |diff| {err:.2e} (scale {want.abs().max().item():.2f})")
+        if err > 1e-3 * max(1.0, want.abs().max().item()):
+            raise SystemExit("the rebuilt top does not reproduce features_s32")
     nv, vfeats, vtidx, vtw = load_split(args.work, "val", meta)
     p, p_s, rebal_np = rebalance_weights(tidx, tw, bins_a, bins_b)
     json.dump({"prior": p.tolist(), "smoothed": p_s.tolist(), "weights": rebal_np.tolist()}, open(os.path.join(args.work, "rebalance.json"), "w"))
@@ -222,7 +330,7 @@ def main():
         with torch.no_grad():
             for s in range(0, nv, 32):
                 rows = vfeats[s : s + 32]
-                logits = model(*unpack(meta, rows))
+                logits = model(*feed(rows))
                 idx = torch.from_numpy(vtidx[s : s + 32].astype(np.int64))
                 wts = torch.from_numpy(np.asarray(vtw[s : s + 32]))
                 l, ce = batch_loss(logits, idx, wts, rebal)
@@ -244,8 +352,8 @@ def main():
             idx = torch.from_numpy(tidx[sel].astype(np.int64))
             wts = torch.from_numpy(np.asarray(tw[sel]))
             for g in opt.param_groups:
-                g["lr"] = lr_at(state["step"])
-            logits = model(*unpack(meta, rows))
+                g["lr"] = lr_at(state["step"]) * g["base"] / args.lr
+            logits = model(*feed(rows))
             loss, _ = batch_loss(logits, idx, wts, rebal)
             opt.zero_grad()
             loss.backward()

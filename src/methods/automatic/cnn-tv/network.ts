@@ -96,8 +96,10 @@ export async function predictColorDistribution(gray: ImageF32): Promise<ColorDis
     headInputs(gray),
   ]);
   const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
+  // A head trained with the backbone's top unfrozen computes features_s32 itself and takes no such input.
   for (const x of inputs)
-    feeds[x.name] = new ort.Tensor('float32', x.data, [1, x.channels, x.height, x.width]);
+    if (session.inputNames.includes(x.name))
+      feeds[x.name] = new ort.Tensor('float32', x.data, [1, x.channels, x.height, x.width]);
   const out = await session.run(feeds);
   const logits = out.logits.data as Float32Array;
   const Q = bins.count;
