@@ -11,8 +11,8 @@
  * BENCH_VAL_STRIDE=s: every s-th report photo.
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { TUNING_PHOTOS, valSplit } from '../scripts/val-split.js';
 import { hsvSaturation } from '../src/color/hsv.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { fromPlanes, grayToRgb, type ImageF32 } from '../src/image/image.js';
@@ -31,8 +31,6 @@ const PAPER_SATURATION = { 'cnn (bilinear, Zhang et al.)': 0.3802, 'cnn-tv': 0.4
   string,
   number
 >;
-/** Photos of val/ (sorted names) used to tune λ, γ and the default; never reported here. */
-export const TUNING_PHOTOS = 50;
 const HIST_BINS = 10;
 
 function saturationHistogram(img: ImageF32, into: Float64Array): void {
@@ -57,9 +55,7 @@ export default async function (): Promise<BenchRecord[]> {
   const valDir = path.join(shared, 'data/val');
   const limit = Number(process.env.BENCH_VAL_LIMIT ?? 0) || Infinity;
   const stride = Number(process.env.BENCH_VAL_STRIDE ?? 1) || 1;
-  const all = (await fs.readdir(valDir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
-  const files = all
-    .slice(TUNING_PHOTOS)
+  const files = valSplit(valDir, 'report')
     .filter((_, k) => k % stride === 0)
     .slice(0, limit);
   const sums: Record<

@@ -34,6 +34,7 @@ import { colorfulness } from '../src/metrics/colorfulness.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { ssim } from '../src/metrics/ssim.js';
 import { seededRandom } from '../src/random.js';
+import { valSplit } from './val-split.js';
 
 const CONFIGS: Record<string, ChengOptions> = {
   full: {},
@@ -67,15 +68,11 @@ const list = (d: string) =>
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort();
 const split = opt('--split', 'all');
-if (!['all', 'tuning', 'report'].includes(split))
-  throw new Error(`--split: all, tuning or report, not ${split}`);
-const TUNING = 50;
-const files = list(valDir)
-  .filter((_, i) => split === 'all' || (split === 'tuning') === i < TUNING)
-  .filter((_, i) => i % step === 0);
+const files = valSplit(valDir, split).filter((_, i) => i % step === 0);
 const gains = opt('--gains', '').split(',').filter(Boolean).map(Number);
 for (const g of gains) if (!(g > 0)) throw new Error(`--gains: positive numbers, not ${g}`);
 
+const chromaSpace = loadChengModel().chromaSpace;
 const grayOf = (img: ImageF32) => fromPlanes(img.width, img.height, [lumaOf(img).slice()]);
 let trainGists: Array<{ file: string; g: Float32Array }> = [];
 let trainFiles: string[] = [];
@@ -132,7 +129,7 @@ for (const [i, f] of files.entries()) {
     for (const gain of gains) {
       const [u, v] = r.chroma.channels;
       const chroma = { ...r.chroma, channels: [u.map((x) => x * gain), v.map((x) => x * gain)] };
-      const out = finish({ original: gray, chroma, space: loadChengModel().chromaSpace });
+      const out = finish({ original: gray, chroma, space: chromaSpace });
       add(`${n} ×${gain}`, psnr(out, truth), ssim(out, truth), colorfulness(out), pg);
     }
   }

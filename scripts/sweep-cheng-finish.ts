@@ -11,7 +11,7 @@
  * (mirrored back), a test-time augmentation.
  * Lists are comma-separated; every combination is scored.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { jointBilateralGrid } from '../src/filters/bilateral.js';
@@ -22,6 +22,7 @@ import { loadChengModel } from '../src/methods/automatic/cheng/model.js';
 import { colorizeCheng } from '../src/methods/automatic/cheng/pipeline.js';
 import { colorfulness } from '../src/metrics/colorfulness.js';
 import { psnr } from '../src/metrics/psnr.js';
+import { valPhotos, valSplit } from './val-split.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => {
@@ -36,22 +37,18 @@ const sigmaR = nums(opt('--sigma-r', '0.08'));
 const gains = nums(opt('--gains', '1'));
 const split = opt('--split', 'all');
 const flipAverage = args.includes('--flip-average');
-const TUNING = 50;
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../shared');
 const valDir = path.join(shared, 'data/val');
 const cache = path.resolve(import.meta.dirname, `../.scratch/cheng-raw/${config}`);
 mkdirSync(cache, { recursive: true });
-const files = readdirSync(valDir)
-  .filter((f) => /\.(jpe?g|png)$/i.test(f))
-  .sort()
-  .map((f, i) => ({ f, tuning: i < TUNING }))
-  .filter(({ tuning }) => split === 'all' || (split === 'tuning') === tuning);
+const chosen = new Set(valSplit(valDir, split));
+const files = valPhotos(valDir).filter(({ name }) => chosen.has(name));
 const space = loadChengModel().chromaSpace;
 
 type Row = { key: string; tuning: boolean; p: number; pg: number; cf: number };
 const rows: Row[] = [];
 const t0 = Date.now();
-for (const [i, { f, tuning }] of files.entries()) {
+for (const [i, { name: f, tuning }] of files.entries()) {
   const { image: truth } = await readImage(path.join(valDir, f));
   const gray = fromPlanes(truth.width, truth.height, [lumaOf(truth).slice()]);
   const { width: W, height: H } = gray;

@@ -9,7 +9,6 @@
  * TUNE_TEMPERATURES=0.2,0.38,0.6 adds `cnn` (the annealed mean) at each of those temperatures, the
  * PSNR / colourfulness frontier of a head; COLORIZE_MODELS=DIR evaluates another head (DIR/cnn-tv/head.onnx).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { fromPlanes, grayToRgb, type ImageF32 } from '../src/image/image.js';
@@ -24,16 +23,11 @@ import { colorfulness } from '../src/metrics/colorfulness.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { meanSaturation } from '../src/metrics/saturation.js';
 import { ssim } from '../src/metrics/ssim.js';
-
-/** Names of the tuning split: the first `n` sorted photo names of val/. */
-export async function tuningSplit(valDir: string, n: number): Promise<string[]> {
-  const files = (await fs.readdir(valDir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
-  return files.slice(0, n);
-}
+import { TUNING_PHOTOS, valPhotos } from './val-split.js';
 
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../shared');
 const valDir = path.join(shared, 'data/val');
-const N = Number(process.argv[2] ?? 50);
+const N = Number(process.argv[2] ?? TUNING_PHOTOS);
 const settings: (CnnTvOptions & { name?: string })[] = process.argv[3]
   ? JSON.parse(process.argv[3])
   : [{ name: 'default' }];
@@ -41,7 +35,9 @@ const temperatures = (process.env.TUNE_TEMPERATURES ?? '')
   .split(',')
   .filter((t) => t !== '')
   .map(Number);
-const files = await tuningSplit(valDir, N);
+const files = valPhotos(valDir, N)
+  .filter(({ tuning }) => tuning)
+  .map(({ name }) => name);
 type Acc = {
   psnr: number;
   ssim: number;
