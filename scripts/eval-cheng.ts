@@ -9,6 +9,7 @@
  *   --gains LIST    also each configuration's chroma multiplied by these gains (comma-separated,
  *                   e.g. 1.1,1.2,1.3; rows "NAME ×g"): the network and refinement run once, only
  *                   the recombination (finish/, gamut clamp) is redone per gain
+ *   --digits d      decimals of PSNR and colourfulness in the table (default 2)
  *   --split S       all (default), tuning (the first 50 sorted names: where a gain is chosen) or
  *                   report (the other 243); --step applies within the split
  *   --welsh         also Welsh et al. (`colorize transfer --method welsh`, Lab) with two references
@@ -39,6 +40,8 @@ import { valSplit } from './val-split.js';
 const CONFIGS: Record<string, ChengOptions> = {
   full: {},
   global: { clustering: false },
+  'global×3': { clustering: false, members: 3 },
+  'global×5': { clustering: false, members: 5 },
   'no-refine': { refine: false },
   'no-patch': { features: 'no-patch' },
   'no-daisy': { features: 'no-daisy' },
@@ -69,6 +72,8 @@ const list = (d: string) =>
     .sort();
 const split = opt('--split', 'all');
 const files = valSplit(valDir, split).filter((_, i) => i % step === 0);
+// --digits 3: PSNR and colourfulness to 3 decimals (where a target is met by a hair).
+const digits = Number(opt('--digits', '2'));
 const gains = opt('--gains', '').split(',').filter(Boolean).map(Number);
 for (const g of gains) if (!(g > 0)) throw new Error(`--gains: positive numbers, not ${g}`);
 
@@ -168,6 +173,6 @@ for (const [k, e] of sums) {
   const mean = e.psnr.reduce((a, b) => a + b, 0) / n;
   const hist = bands.slice(0, -1).map((lo, i) => e.psnr.filter((x) => x >= lo && x < bands[i + 1]).length);
   console.log(
-    `| ${k} | ${Number.isFinite(mean) ? mean.toFixed(2) : '—'} | ${(e.ssim / n).toFixed(4)} | ${(e.cf / n).toFixed(2)} | ${k === 'gray' || k === 'truth' ? '—' : `${e.better} / ${n}`} | ${k === 'truth' ? '—' : hist.join(' ')} |`,
+    `| ${k} | ${Number.isFinite(mean) ? mean.toFixed(digits) : '—'} | ${(e.ssim / n).toFixed(4)} | ${(e.cf / n).toFixed(digits)} | ${k === 'gray' || k === 'truth' ? '—' : `${e.better} / ${n}`} | ${k === 'truth' ? '—' : hist.join(' ')} |`,
   );
 }

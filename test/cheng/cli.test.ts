@@ -47,10 +47,23 @@ describe('colorize auto --method cheng', () => {
     assert.deepEqual(readdirSync(outDir).sort(), ['a.jpg', 'b.png']);
   });
 
+  it('averages seed siblings with --members and refuses them with clustering on', async () => {
+    const out = path.join(tmp, 'members.png');
+    const args = ['auto', photo, '-o', out, '--method', 'cheng', '--members', '3', '--chroma-gain', '1.2'];
+    const refused = await runCli(args);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /members.*--no-clustering/);
+    assert.equal(existsSync(out), false);
+    const r = await runCli([...args, '--no-clustering']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((await readImage(out)).isGray, false);
+  });
+
   it('refuses bad flags with a usage error and writes nothing', async () => {
     for (const [flag, value, pattern] of [
       ['--features', 'no-colour', /features/],
       ['--top-k', '0', /topK|top-k/],
+      ['--members', '0', /members/],
       ['--refine-sigma-spatial', 'x', /--refine-sigma-spatial = "x" is invalid/],
     ] as const) {
       const out = path.join(tmp, `bad-${value}.png`);

@@ -6,8 +6,11 @@ import { ColorizeError } from '../../src/errors.js';
 import { createImage, fromPlanes, grayToRgb } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage, resizePlane, workingGrid } from '../../src/image/resize.js';
+import { chengDescriptors } from '../../src/methods/automatic/cheng/features.js';
+import { mlpForward } from '../../src/methods/automatic/cheng/mlp.js';
 import { loadChengModel, parseChengModel } from '../../src/methods/automatic/cheng/model.js';
-import { colorizeCheng } from '../../src/methods/automatic/cheng/pipeline.js';
+import { colorizeCheng, globalMembers } from '../../src/methods/automatic/cheng/pipeline.js';
+import { semanticFeature } from '../../src/methods/automatic/cheng/semantic.js';
 import { colorfulness } from '../../src/metrics/colorfulness.js';
 import { psnr } from '../../src/metrics/psnr.js';
 import { dataPath } from '../helpers/shared.js';
@@ -49,8 +52,9 @@ describe('colorizeCheng on validation photos', () => {
       assert.ok(err / y.length < 2e-3, `${rel}: luma moved by ${err / y.length}`);
       const pGray = psnr(grayToRgb(gray), truth);
       const p = psnr(r.rgb, truth);
-      // 100007 (a nearly colourless scene) costs 3.6 dB against its gray image; the others gain ~2 dB.
-      assert.ok(p > pGray - 4, `${rel}: PSNR ${p.toFixed(2)} vs gray ${pGray.toFixed(2)}`);
+      // 100007 (a nearly colourless scene) costs 5.2 dB against its gray image with the model trained
+      // on all 2,774 photos (3.6 dB with the earlier 1,387-photo one); the others gain 2.1–2.4 dB.
+      assert.ok(p > pGray - 6, `${rel}: PSNR ${p.toFixed(2)} vs gray ${pGray.toFixed(2)}`);
       if (p > pGray) better++;
       // The default (clustering, the paper's full method) picks a cluster network and adds colour.
       const c = await colorizeCheng(gray);
@@ -95,6 +99,68 @@ describe('chroma gain', () => {
     assert.ok(colorfulness(more.rgb) > 1.2 * colorfulness(base.rgb));
     const none = await colorizeCheng(gray, { clustering: false, chromaGain: 0 });
     assert.ok(colorfulness(none.rgb) < 1e-3);
+  });
+});
+
+describe('members (the mean of several global networks)', () => {
+  it('averages global, global.2, … exactly as the networks evaluated one by one', async () => {
+    const { gray: photo } = await load(PHOTOS[3]);
+    // A 96 × 64 crop keeps the plain-JavaScript reference below quick.
+    const W = 96;
+    const H = 64;
+    const crop = new Float32Array(W * H);
+    for (let y = 0; y < H; y++)
+      crop.set(
+        photo.channels[0].subarray((y + 100) * photo.width + 150, (y + 100) * photo.width + 150 + W),
+        y * W,
+      );
+    const gray = fromPlanes(W, H, [crop]);
+    const model = loadChengModel();
+    const k = Math.min(3, globalMembers(model));
+    assert.ok(k >= 3, `the committed model holds ${k} global networks`);
+    const r = await colorizeCheng(gray, { clustering: false, refine: false, members: k, chromaGain: 1.2 });
+    assert.equal(r.network, `global×${k}`);
+    const global = model.networks.get('global');
+    assert.ok(global);
+    const sem = await semanticFeature(gray, { variant: model.semantic?.variant ?? 'cityscapes' });
+    const src = chengDescriptors(crop, W, H, global.features, sem.planes);
+    const X = new Float32Array(W * H * src.size);
+    for (let p = 0; p < W * H; p++) src.fill(p % W, Math.floor(p / W), X, p * src.size);
+    const names = ['global', 'global.2', 'global.3'];
+    const outs = names.map((n) => {
+      const net = model.networks.get(n);
+      assert.ok(net, n);
+      return mlpForward(net, X, W * H);
+    });
+    // The members differ (other seeds), so the mean is not any one of them.
+    let spread = 0;
+    let worst = 0;
+    for (let p = 0; p < W * H; p++)
+      for (let c = 0; c < 2; c++) {
+        spread = Math.max(spread, Math.abs(outs[0][2 * p + c] - outs[1][2 * p + c]));
+        const mean = (outs[0][2 * p + c] + outs[1][2 * p + c] + outs[2][2 * p + c]) / 3;
+        worst = Math.max(worst, Math.abs(r.chroma.channels[c][p] - 1.2 * mean));
+      }
+    assert.ok(spread > 1e-3, `members differ by ${spread}`);
+    assert.ok(worst < 1e-4, `mean of the members off by ${worst}`);
+  });
+
+  it('needs the global network and as many members as the model holds', async () => {
+    const g = createImage(8, 8, 1);
+    const have = globalMembers(loadChengModel());
+    for (const [o, pattern] of [
+      [{ members: 2 }, /clustering/],
+      [{ members: 2, clustering: false, features: 'no-daisy' }, /global network/],
+      [{ members: have + 1, clustering: false }, new RegExp(`holds ${have} global`)],
+      [{ members: 0 }, /members/],
+      [{ members: 1.5 }, /members/],
+    ] as const) {
+      await assert.rejects(
+        colorizeCheng(g, o as never),
+        (e: unknown) => e instanceof ColorizeError && e.kind === 'usage' && pattern.test(e.message),
+        JSON.stringify(o),
+      );
+    }
   });
 });
 

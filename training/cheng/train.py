@@ -53,6 +53,11 @@ p.add_argument('--hidden', type=int, default=0, help='hidden width (default 0: h
 p.add_argument('--exclude', default='', help="comma-separated file-name prefixes of training photos to leave out (e.g. 'flower')")
 p.add_argument('--explore-semantic', default=None, help='comma-separated semantic settings to compare')
 p.add_argument('--explore-clusters', action='store_true', help='global vs clustered on val samples, no export')
+p.add_argument('--members', type=int, default=1,
+               help="global networks to train with seeds seed..seed+K-1 ('global', 'global.2', ...): --members K at inference averages them")
+p.add_argument('--explore-ensemble', type=int, default=0,
+               help='K: train K global networks (seeds seed..seed+K-1) and compare one against their mean on val samples, no export')
+p.add_argument('--gains', default='1', help='chroma gains for --explore-ensemble (comma-separated)')
 p.add_argument('--no-ablation', action='store_true')
 p.add_argument('--style-fraction', type=float, default=0.15, help="photos of the 'warm' style (0: none)")
 p.add_argument('--style-epochs', type=int, default=4)
@@ -289,8 +294,33 @@ if a.explore_semantic:
               open('.scratch/cheng/explore-semantic.json', 'w'), indent=1)
     raise SystemExit(0)
 
+if a.explore_ensemble:
+    # Does averaging K global networks (seeds differ: initialisation and batch order) move the
+    # accuracy/colour curve, or only along it? Each gain scales the predicted U, V (--chroma-gain).
+    vd = load_set(a.val, a.semantic)
+    gray, _, _ = val_scores(np.zeros((vd['N'], 2), np.float32), vd)
+    preds = []
+    for k in range(a.explore_ensemble):
+        torch.manual_seed(a.seed + k); rng = np.random.default_rng(a.seed + k)
+        preds.append(val_predict(train(full, all_rows, a.epochs, tag=f'global[seed {a.seed + k}]', quiet=True), vd))
+        for g in [float(x) for x in a.gains.split(',')]:
+            for label, pr in [('single', preds[-1]), (f'mean of {k + 1}', np.mean(preds, 0))]:
+                ps, cf, _ = val_scores(pr * g, vd)
+                print(json.dumps({'members': k + 1, 'decoding': label, 'gain': g, 'valSamplePsnr': round(ps, 3),
+                                  'minusGray': round(ps - gray, 3), 'valColourfulness': round(cf, 2)}), flush=True)
+    np.save('.scratch/cheng/ensemble-val-predictions.npy', np.array(preds))
+    raise SystemExit(0)
+
 print('global network', flush=True)
 models['global'] = train(full, all_rows, a.epochs, tag='global')
+# More global networks, other seeds (initialisation and batch order), for the mean of --members K
+# (docs/cheng.md: it moves the accuracy/colour curve). The RNG states are restored afterwards, so
+# everything below trains exactly as with --members 1.
+_np_state, _torch_state = rng.bit_generator.state, torch.get_rng_state()
+for k in range(1, a.members):
+    torch.manual_seed(a.seed + k); rng = np.random.default_rng(a.seed + k)
+    models[f'global.{k + 1}'] = train(full, all_rows, a.epochs, tag=f'global.{k + 1}')
+rng = np.random.default_rng(); rng.bit_generator.state = _np_state; torch.set_rng_state(_torch_state)
 if not a.no_ablation and not a.explore_clusters:
     for drop in ['patch', 'daisy', 'semantic']:
         if drop not in groups: continue
@@ -357,6 +387,11 @@ if a.val:
         ps_, cf_, _ = val_scores(val_predict(models[name], vd), vd)
         val_report['networks'][name] = {'psnr': round(ps_, 3), 'colourfulness': round(cf_, 2)}
         print(f'val samples, {name}: PSNR {ps_:.3f} dB (gray {gray_v:.3f}), colourfulness {cf_:.2f}', flush=True)
+    if a.members > 1:
+        pm = np.mean([val_predict(models[n], vd) for n in models if n == 'global' or n.startswith('global.')], 0)
+        ps_, cf_, _ = val_scores(pm, vd)
+        val_report['networks'][f'global x{a.members}'] = {'psnr': round(ps_, 3), 'colourfulness': round(cf_, 2)}
+        print(f'val samples, mean of {a.members} global networks: PSNR {ps_:.3f} dB, colourfulness {cf_:.2f}', flush=True)
     pg = val_predict(models['global'], vd)
     pc = np.zeros_like(pg)
     cg = np.array([c['gist'] for c in clusters])
@@ -426,6 +461,7 @@ meta = {
     'chromaSpace': 'yuv601',
     'clustering': {'n0': a.n0, 'alpha': round(a.alpha, 4), 'mu': mu, 'N_w': N_w, 'epsilonDb': -a.eps_db, 'layers': layer,
                    'init': a.cluster_init, 'hierarchy': 'per cluster: N^{l+1} = size(Lambda_(i,l)) / mu'},
+    'globalMembers': a.members,
     'epochs': {'global': a.epochs, 'ablation': a.ablation_epochs, 'cluster': a.cluster_epochs},
     'clusterLearningRate': a.cluster_lr or (1e-3 if a.cluster_init == 'global' else 2e-3),
     'batch': {'global': a.batch, 'cluster': a.cluster_batch},

@@ -4,6 +4,7 @@ import { automaticMethod } from '../declare.js';
 import {
   CHENG_CHROMA_GAIN,
   CHENG_FEATURE_SETS,
+  CHENG_MEMBERS,
   CHENG_STYLES,
   CHENG_WORKING_PIXELS,
   CHENG_WORKING_SIZE,
@@ -115,6 +116,18 @@ export const chengMethod = automaticMethod({
         "factor on the predicted chrominance: least squares predicts a greyer mean colour; 1 = the paper's output",
       source: 'not in the paper; chosen on the tuning split (docs/cheng.md)',
       default: CHENG_CHROMA_GAIN,
+    },
+    {
+      flags: '--members <k>',
+      key: 'members',
+      type: 'number',
+      integer: true,
+      min: 1,
+      max: 64,
+      description:
+        "global networks averaged (other training seeds; needs --no-clustering); 1 = the paper's single network",
+      source: 'not in the paper; docs/cheng.md measures 1–5 on val',
+      default: CHENG_MEMBERS,
     },
   ],
   colorize: async (gray, options, context) =>

@@ -25,7 +25,7 @@ export interface ChengResult {
   rgb: ImageF32;
   /** U, V planes after refinement (before the gamut clamp of finish/), at the working size. */
   chroma: ImageF32;
-  /** Name of the network used ('global', 'c0-3', 'no-daisy', …). */
+  /** Name of the network used ('global', 'c0-3', 'no-daisy', …; 'global×3' for the mean of 3 members). */
   network: string;
   /** Index of the chosen cluster in the model, or null without clustering. */
   cluster: number | null;
@@ -52,27 +52,61 @@ function checkGray(gray: ImageF32): Float32Array {
   return g;
 }
 
-/** The network a run uses, and the cluster it came from. */
+/** The network(s) a run uses (several: the mean of `members` global networks), and the cluster. */
 export function chooseNetwork(
   model: ChengModel,
   options: ReturnType<typeof resolveChengOptions>,
   globalDescriptor: () => Float32Array,
   histogram: Float32Array | null,
-): { network: ChengNetwork; cluster: number | null } {
+): { network: ChengNetwork; members: ChengNetwork[]; cluster: number | null } {
   const pick = (name: string) => {
     const n = model.networks.get(name);
     if (!n) throw new ColorizeError(`cheng model: no network "${name}" (retrain with training/cheng)`, 'io');
     return n;
   };
+  const one = (network: ChengNetwork, cluster: number | null = null) => ({
+    network,
+    members: [network],
+    cluster,
+  });
+  if (options.members > 1) {
+    // Averaging is defined for the global network only: the other networks have no seed siblings.
+    if (options.clustering && model.clusters.length > 0)
+      throw new ColorizeError(
+        `option "members" = ${options.members} needs clustering off (--no-clustering)`,
+        'usage',
+      );
+    if (options.features !== 'full' || options.style !== 'natural')
+      throw new ColorizeError(
+        `option "members" = ${options.members} needs the global network (features 'full', style 'natural')`,
+        'usage',
+      );
+    const names = ['global', ...Array.from({ length: options.members - 1 }, (_, k) => `global.${k + 2}`)];
+    const have = names.filter((n) => model.networks.has(n)).length;
+    if (have < names.length)
+      throw new ColorizeError(
+        `option "members" = ${options.members}: the model holds ${globalMembers(model)} global network(s)`,
+        'usage',
+      );
+    const members = names.map(pick);
+    return { network: members[0], members, cluster: null };
+  }
   if (options.style !== 'natural') {
     if (options.features !== 'full')
       throw new ColorizeError(`option "style" = ${options.style} needs features 'full'`, 'usage');
-    return { network: pick(`style-${options.style}`), cluster: null };
+    return one(pick(`style-${options.style}`));
   }
-  if (options.features !== 'full') return { network: pick(options.features), cluster: null };
-  if (!options.clustering || model.clusters.length === 0) return { network: pick('global'), cluster: null };
+  if (options.features !== 'full') return one(pick(options.features));
+  if (!options.clustering || model.clusters.length === 0) return one(pick('global'));
   const i = selectCluster(model.clusters, globalDescriptor(), histogram, options.topK);
-  return { network: model.clusters[i].network, cluster: i };
+  return one(model.clusters[i].network, i);
+}
+
+/** How many seed siblings of the global network the model holds ('global', 'global.2', …). */
+export function globalMembers(model: ChengModel): number {
+  let k = model.networks.has('global') ? 1 : 0;
+  while (k > 0 && model.networks.has(`global.${k + 1}`)) k++;
+  return k;
 }
 
 /**
@@ -136,7 +170,7 @@ export async function colorizeCheng(
   if (model.semantic && needsSemantic) sem = await semanticFeature(gray, { variant: model.semantic.variant });
   lap('semantic');
   progress(0.2, 'cluster');
-  const { network, cluster } = chooseNetwork(model, o, () => gist(g, W, H), sem?.histogram ?? null);
+  const { network, members, cluster } = chooseNetwork(model, o, () => gist(g, W, H), sem?.histogram ?? null);
   lap('gist');
   progress(0.3, 'features');
   const src = chengDescriptors(
@@ -164,8 +198,13 @@ export async function colorizeCheng(
     }
     lap('features');
     const y = await mlpForwardOrt(network, buf, count);
-    // The gain commutes with the refinement (a filter linear in U, V for a fixed guide).
-    const gain = o.chromaGain;
+    for (const m of members.slice(1)) {
+      const ym = await mlpForwardOrt(m, buf, count);
+      for (let k = 0; k < 2 * count; k++) y[k] += ym[k];
+    }
+    // The gain commutes with the refinement (a filter linear in U, V for a fixed guide); the
+    // members' mean is folded into it.
+    const gain = o.chromaGain / members.length;
     for (let k = 0; k < count; k++) {
       U[start + k] = gain * y[2 * k];
       V[start + k] = gain * y[2 * k + 1];
@@ -187,5 +226,11 @@ export async function colorizeCheng(
   const rgb = finish({ original: full, chroma, space: model.chromaSpace });
   lap('finish');
   progress(1, 'done');
-  return { rgb, chroma, network: network.name, cluster, timings };
+  return {
+    rgb,
+    chroma,
+    network: members.length > 1 ? `global×${members.length}` : network.name,
+    cluster,
+    timings,
+  };
 }
