@@ -61,7 +61,7 @@ for (const [variant, spec] of Object.entries(DEEPLAB_MODELS) as Array<
 registerModel({
   name: 'cheng',
   description:
-    'Deep Colorization ensemble: global, 3 ablation, 14 cluster and a warm-style MLP (float16), trained here (training/cheng)',
+    'Deep Colorization ensemble: global and 4 seed siblings, 3 ablation, 68 cluster and a warm-style MLP (float16), trained here (training/cheng)',
   files: ['cheng/model.json', 'cheng/weights.bin'],
   usedBy: ['auto cheng'],
   source: 'this project (MIT), trained on ../shared/data/train',
