@@ -7,10 +7,13 @@
  *   nice -n 10 node --import tsx scripts/tune-cnn-tv.ts [N] ['[{"lambda":0.02}, ...]']
  *
  * TUNE_TEMPERATURES=0.2,0.38,0.6 adds `cnn` (the annealed mean) at each of those temperatures, the
- * PSNR / colourfulness frontier of a head; COLORIZE_MODELS=DIR evaluates another head (DIR/cnn-tv/head.onnx).
+ * PSNR / colourfulness frontier of a head; TUNE_GAINED=1:1.1,0.7:1.2 adds it at temperature T with a*, b*
+ * scaled by g; COLORIZE_MODELS=DIR evaluates another head (DIR/cnn-tv/head.onnx).
  */
 import path from 'node:path';
+import { annealedMean } from '../src/color/ab-bins.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
+import { finish } from '../src/finish/finish.js';
 import { fromPlanes, grayToRgb, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { predictColorDistribution } from '../src/methods/automatic/cnn-tv/network.js';
@@ -35,6 +38,11 @@ const temperatures = (process.env.TUNE_TEMPERATURES ?? '')
   .split(',')
   .filter((t) => t !== '')
   .map(Number);
+// TUNE_GAINED=T:g,...: the annealed mean at temperature T with its a, b scaled by g.
+const gained = (process.env.TUNE_GAINED ?? '')
+  .split(',')
+  .filter((t) => t !== '')
+  .map((t) => t.split(':').map(Number) as [number, number]);
 const files = valPhotos(valDir, N)
   .filter(({ tuning }) => tuning)
   .map(({ name }) => name);
@@ -64,6 +72,15 @@ for (const f of files) {
   add('gray', grayToRgb(gray), truth);
   add('cnn', decodeAnnealedMean(gray, dist), truth);
   for (const T of temperatures) add(`cnn T=${T}`, decodeAnnealedMean(gray, dist, T), truth);
+  for (const [T, g] of gained) {
+    const { a, b } = annealedMean(dist.probs, dist.width * dist.height, T, dist.bins);
+    for (let i = 0; i < a.length; i++) {
+      a[i] *= g;
+      b[i] *= g;
+    }
+    const chroma = { width: dist.width, height: dist.height, channels: [a, b] };
+    add(`cnn T=${T} gain ${g}`, finish({ original: gray, chroma, space: 'lab' }), truth);
+  }
   for (const st of settings) {
     const { name, ...opts } = st;
     const r = selectWithCoupledTv(gray, dist, opts);
