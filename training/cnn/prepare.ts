@@ -5,9 +5,10 @@
  * gray image at 56²), and the soft-encoded ab targets on the 56² grid (5 nearest of the 313
  * published bins, σ = 5). Writes <split>-features.f32, <split>-tidx.u16, <split>-tw.f32,
  * <split>-files.txt and meta.json into the work folder. Resumable: a split already complete is
- * skipped.
+ * skipped. `--flip` adds the split train-flip: the same training photos mirrored left to right,
+ * features computed through the backbone again (train.py --augment-flip draws from both).
  *
- *   node --import tsx training/cnn/prepare.ts [--work training/cnn/work] [--limit N]
+ *   node --import tsx training/cnn/prepare.ts [--work training/cnn/work] [--limit N] [--flip]
  */
 import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { softEncode } from '../../src/color/ab-bins.js';
 import { rgbImageToLab } from '../../src/color/lab.js';
 import { lumaOf } from '../../src/color/linear-spaces.js';
+import type { ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage, resizePlane } from '../../src/image/resize.js';
 import {
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     work: { type: 'string', default: 'training/cnn/work' },
     data: { type: 'string', default: path.resolve('../shared/data') },
     limit: { type: 'string' },
+    flip: { type: 'boolean', default: false },
   },
 });
 const work = values.work!;
@@ -46,9 +49,21 @@ async function write(stream: ReturnType<typeof createWriteStream>, arr: ArrayBuf
 
 let inputsMeta: Array<{ name: string; channels: number; height: number; width: number; reduce: number }> = [];
 
+/** The photo mirrored left to right (the flip augmentation's split). */
+function mirrored(img: ImageF32): ImageF32 {
+  const { width: W, height: H } = img;
+  const channels = img.channels.map((c) => {
+    const out = new Float32Array(c.length);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out[y * W + x] = c[y * W + W - 1 - x];
+    return out;
+  });
+  return { ...img, channels };
+}
+
 async function prepare(split: string): Promise<void> {
   const done = path.join(work, `${split}-files.txt`);
-  const dir = path.join(values.data!, split);
+  const flip = split.endsWith('-flip');
+  const dir = path.join(values.data!, flip ? split.slice(0, -'-flip'.length) : split);
   const files = (await fs.readdir(dir))
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort()
@@ -59,7 +74,8 @@ async function prepare(split: string): Promise<void> {
   const names: string[] = [];
   const t0 = performance.now();
   for (const f of files) {
-    const img = (await readImage(path.join(dir, f))).image;
+    const read = (await readImage(path.join(dir, f))).image;
+    const img = flip ? mirrored(read) : read;
     const gray = { width: img.width, height: img.height, channels: [lumaOf(img)] };
     const inputs = await headInputs(gray);
     if (inputsMeta.length === 0)
@@ -100,7 +116,7 @@ async function prepare(split: string): Promise<void> {
   console.log(`${split}: ${names.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-for (const split of ['val', 'train']) {
+for (const split of ['val', 'train', ...(values.flip ? ['train-flip'] : [])]) {
   if (existsSync(path.join(work, `${split}-files.txt`)) && existsSync(path.join(work, 'meta.json'))) {
     console.log(`${split}: already prepared`);
     continue;

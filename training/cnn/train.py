@@ -259,6 +259,7 @@ def main():
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--unfreeze-top", metavar="MOBILENET_ONNX", help="also train MobileNetV2's top (blocks 13-16, Conv_1), rebuilt from this converted graph (models/cache/mobilenet_v2_1.0-*.onnx); the head then takes features_s16 and computes features_s32 itself")
     ap.add_argument("--top-lr", type=float, default=1e-4, help="learning rate of the unfrozen top (with --unfreeze-top)")
+    ap.add_argument("--augment-flip", action="store_true", help="draw each training photo mirrored left to right with probability 1/2 (the split train-flip of prepare.ts --flip); the order of photos is the run without it")
     ap.add_argument("--init-onnx", help="start from the weights of an exported head (e.g. the committed one) instead of at random")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -313,6 +314,12 @@ def main():
         print(f"rebuilt top vs stored features_s32: max |diff| {err:.2e} (scale {want.abs().max().item():.2f})")
         if err > 1e-3 * max(1.0, want.abs().max().item()):
             raise SystemExit("the rebuilt top does not reproduce features_s32")
+    if args.augment_flip:
+        nf, ffeats, ftidx, ftw = load_split(args.work, "train-flip", meta)
+        if nf != n:
+            raise SystemExit(f"train-flip has {nf} photos, train {n}: run prepare.ts --flip again")
+        # Its own generator, so that the photo order is the one of the run without flips.
+        flip_rng = np.random.default_rng(args.seed + 1000 + state["step"])
     nv, vfeats, vtidx, vtw = load_split(args.work, "val", meta)
     p, p_s, rebal_np = rebalance_weights(tidx, tw, bins_a, bins_b)
     json.dump({"prior": p.tolist(), "smoothed": p_s.tolist(), "weights": rebal_np.tolist()}, open(os.path.join(args.work, "rebalance.json"), "w"))
@@ -351,6 +358,13 @@ def main():
             rows = feats[sel]
             idx = torch.from_numpy(tidx[sel].astype(np.int64))
             wts = torch.from_numpy(np.asarray(tw[sel]))
+            if args.augment_flip:
+                m = flip_rng.random(len(sel)) < 0.5
+                if m.any():
+                    rows = np.array(rows)
+                    rows[m] = ffeats[sel[m]]
+                    idx[torch.from_numpy(m)] = torch.from_numpy(ftidx[sel[m]].astype(np.int64))
+                    wts[torch.from_numpy(m)] = torch.from_numpy(np.asarray(ftw[sel[m]]))
             for g in opt.param_groups:
                 g["lr"] = lr_at(state["step"]) * g["base"] / args.lr
             logits = model(*feed(rows))
