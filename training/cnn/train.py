@@ -260,6 +260,7 @@ def main():
     ap.add_argument("--unfreeze-top", metavar="MOBILENET_ONNX", help="also train MobileNetV2's top (blocks 13-16, Conv_1), rebuilt from this converted graph (models/cache/mobilenet_v2_1.0-*.onnx); the head then takes features_s16 and computes features_s32 itself")
     ap.add_argument("--top-lr", type=float, default=1e-4, help="learning rate of the unfrozen top (with --unfreeze-top)")
     ap.add_argument("--augment-flip", action="store_true", help="draw each training photo mirrored left to right with probability 1/2 (the split train-flip of prepare.ts --flip); the order of photos is the run without it")
+    ap.add_argument("--exclude", default="", help="comma-separated file-name prefixes of training photos to leave out (e.g. 'flower'); the rebalancing weights are then those of the photos kept")
     ap.add_argument("--init-onnx", help="start from the weights of an exported head (e.g. the committed one) instead of at random")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -302,7 +303,14 @@ def main():
         xs = unpack(meta, rows)
         return [xs[k] for k in used]
 
-    n, feats, tidx, tw = load_split(args.work, "train", meta)
+    n_all, feats, tidx, tw = load_split(args.work, "train", meta)
+    names = open(os.path.join(args.work, "train-files.txt")).read().split("\n")[:n_all]
+    excluded = [e for e in args.exclude.split(",") if e]
+    # Rows of the photos trained on: sampling and the rebalancing prior see only these.
+    keep = np.array([i for i, f in enumerate(names) if not any(f.startswith(e) for e in excluded)], dtype=np.int64)
+    n = len(keep)
+    if excluded:
+        print(f"--exclude {args.exclude}: {n_all - n} of {n_all} training photos left out")
     if args.unfreeze_top:
         # The rebuilt top must reproduce the backbone's own features_s32 (stored by prepare.ts).
         xs = unpack(meta, feats[:4])
@@ -316,12 +324,12 @@ def main():
             raise SystemExit("the rebuilt top does not reproduce features_s32")
     if args.augment_flip:
         nf, ffeats, ftidx, ftw = load_split(args.work, "train-flip", meta)
-        if nf != n:
-            raise SystemExit(f"train-flip has {nf} photos, train {n}: run prepare.ts --flip again")
+        if nf != n_all:
+            raise SystemExit(f"train-flip has {nf} photos, train {n_all}: run prepare.ts --flip again")
         # Its own generator, so that the photo order is the one of the run without flips.
         flip_rng = np.random.default_rng(args.seed + 1000 + state["step"])
     nv, vfeats, vtidx, vtw = load_split(args.work, "val", meta)
-    p, p_s, rebal_np = rebalance_weights(tidx, tw, bins_a, bins_b)
+    p, p_s, rebal_np = rebalance_weights(tidx if n == n_all else tidx[keep], tw if n == n_all else tw[keep], bins_a, bins_b)
     json.dump({"prior": p.tolist(), "smoothed": p_s.tolist(), "weights": rebal_np.tolist()}, open(os.path.join(args.work, "rebalance.json"), "w"))
     rebal = torch.from_numpy(rebal_np.astype(np.float32))
     print(f"train {n} images, val {nv}; rebalancing weights {rebal_np.min():.3f}..{rebal_np.max():.3f}")
@@ -354,7 +362,7 @@ def main():
         order = rng.permutation(n)
         start = state["step"] - state["epoch"] * steps_per_epoch
         for b in range(start, steps_per_epoch):
-            sel = np.sort(order[b * args.batch : (b + 1) * args.batch])
+            sel = np.sort(keep[order[b * args.batch : (b + 1) * args.batch]])
             rows = feats[sel]
             idx = torch.from_numpy(tidx[sel].astype(np.int64))
             wts = torch.from_numpy(np.asarray(tw[sel]))
