@@ -1,8 +1,8 @@
 /**
  * A V-cycle for general (non-symmetric) 9-point operators such as Levin et al.'s I − w, on the
  * multigrid hierarchy of an SPD neighbour (the symmetrised Laplacian under the same constraints):
- * Gauss–Seidel on the general operator G itself before and after, G's residual restricted, and
- * the coarse correction from the symmetric hierarchy.
+ * Gauss–Seidel on the general operator G itself before (not when the rows are balanced) and
+ * after, G's residual restricted, and the coarse correction from the symmetric hierarchy.
  *
  * Why this shape: G and its symmetrised Laplacian differ most at the pixel scale, at edges where
  * w_rs ≠ w_sr, and those errors are what the smoother removes, on G. Using the symmetric V-cycle
@@ -44,16 +44,7 @@ export function hybridVcycle2(
   z1: GridVector,
   rowScale?: GridVector,
 ): void {
-  let r = scratch.get(mg);
-  if (!r) {
-    const arena = arenaOf(b0);
-    const len = G.width * G.height + 2 * G.pad;
-    r = arena
-      ? [arena.f32(len), arena.f32(len)]
-      : [gridVector32(G.width, G.height), gridVector32(G.width, G.height)];
-    scratch.set(mg, r);
-  }
-  const [r0, r1] = r;
+  const [r0, r1] = scratchPlanes(mg, G, b0);
   const from = G.pad;
   const end = G.pad + G.width * G.height;
   // `rowScale` (padded): the hierarchy is that of diag(rowScale)·G; Gauss–Seidel is the same on
@@ -70,16 +61,41 @@ export function hybridVcycle2(
     vcycle2(mg, rowScale ? r0 : b0, rowScale ? r1 : b1, z0, z1);
     return;
   }
-  gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);
-  for (let k = 1; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false);
-  if (!wasmResidual2(G, z0, z1, b0, b1, r0, r1)) {
-    applyGeneral9x2(G, z0, z1, r0, r1);
-    for (let i = from; i < end; i++) {
-      r0[i] = b0[i] - r0[i];
-      r1[i] = b1[i] - r1[i];
+  if (rowScale) {
+    // Balanced rows: no pre-smoothing, the coarse correction of b itself, then Gauss–Seidel on
+    // G (a V(0, ν) cycle on the finest grid). BiCGStab does not need a symmetric preconditioner,
+    // and with a hierarchy that sees the walk's drift the pre-smoothing sweep and the residual
+    // after it, the two most expensive passes of the cycle, bought no iterations (9 either way
+    // at 1 MP, docs/scribbles.md). Without row factors they are what makes the cycle converge.
+    z0.fill(0);
+    z1.fill(0);
+    scale(b0, b1);
+    coarseCorrection(mg, r0, r1, z0, z1);
+  } else {
+    gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);
+    for (let k = 1; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false);
+    if (!wasmResidual2(G, z0, z1, b0, b1, r0, r1)) {
+      applyGeneral9x2(G, z0, z1, r0, r1);
+      for (let i = from; i < end; i++) {
+        r0[i] = b0[i] - r0[i];
+        r1[i] = b1[i] - r1[i];
+      }
     }
+    coarseCorrection(mg, r0, r1, z0, z1);
   }
-  scale(r0, r1);
-  coarseCorrection(mg, r0, r1, z0, z1);
   for (let k = 0; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, true);
+}
+
+/** Two finest-grid scratch planes per hierarchy, in the arena `b` lies in where it has one. */
+function scratchPlanes(mg: Multigrid, G: GeneralStencil9, b: GridVector): GridVector[] {
+  let r = scratch.get(mg);
+  if (!r) {
+    const arena = arenaOf(b);
+    const len = G.width * G.height + 2 * G.pad;
+    r = arena
+      ? [arena.f32(len), arena.f32(len)]
+      : [gridVector32(G.width, G.height), gridVector32(G.width, G.height)];
+    scratch.set(mg, r);
+  }
+  return r;
 }
