@@ -242,6 +242,19 @@ export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: u
  * C + 1), the q01/q11 sums to the row below.
  */
 export function restrict2(q: usize, qlen: i32, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+  restrictRows(q, qlen, 0, false, r0, r1, c0, c1, fw, fh, wc);
+}
+
+/**
+ * coarse += Pᵀ (f ⊙ r) on two channels, as restrict2 with the residual multiplied by the row
+ * factors f (a padded plane) as it is read: a row-scaled system's restriction without a pass
+ * that forms f ⊙ r first.
+ */
+export function restrictScaled2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+  restrictRows(q, qlen, f, true, r0, r1, c0, c1, fw, fh, wc);
+}
+
+@inline function restrictRows(q: usize, qlen: i32, f: usize, scaled: bool, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
   const pad = fw + 1;
   const padc = wc + 1;
   const qb = q + (<usize>qlen << 2);
@@ -255,10 +268,18 @@ export function restrict2(q: usize, qlen: i32, r0: usize, r1: usize, c0: usize, 
     for (; x + 8 <= fw; x += 8) {
       const i = row + x;
       const C = x >> 1;
-      const ra0 = vld(r0, i);
-      const rb0 = vld(r0, i + 4);
-      const ra1 = vld(r1, i);
-      const rb1 = vld(r1, i + 4);
+      let ra0 = vld(r0, i);
+      let rb0 = vld(r0, i + 4);
+      let ra1 = vld(r1, i);
+      let rb1 = vld(r1, i + 4);
+      if (scaled) {
+        const fa = vld(f, i);
+        const fb = vld(f, i + 4);
+        ra0 = f32x4.mul(fa, ra0);
+        rb0 = f32x4.mul(fb, rb0);
+        ra1 = f32x4.mul(fa, ra1);
+        rb1 = f32x4.mul(fb, rb1);
+      }
       pairs(q, i, ra0, rb0, ra1, rb1, c0, c1, cA + C, 0);
       pairs(qb, i, ra0, rb0, ra1, rb1, c0, c1, cA + C, 1);
       pairs(qc, i, ra0, rb0, ra1, rb1, c0, c1, cC + C, 0);
@@ -266,8 +287,9 @@ export function restrict2(q: usize, qlen: i32, r0: usize, r1: usize, c0: usize, 
     }
     for (; x < fw; x++) {
       const i = row + x;
-      const v0 = fld(r0, i);
-      const v1 = fld(r1, i);
+      const g: f32 = scaled ? fld(f, i) : 1;
+      const v0 = g * fld(r0, i);
+      const v1 = g * fld(r1, i);
       const c = cA + (x >> 1);
       const wa = fld(q, i);
       const wb = fld(qb, i);
@@ -1037,4 +1059,137 @@ export function levinAffinityRows(
       v128.store(o + 7 * plane, f32x4.mul(gSE, h));
     }
   }
+}
+
+// ---- The preconditioner's operator (src/solve/general-solve.ts, constrainedSymmetricPart).
+
+/**
+ * The symmetric part of diag(π)·A under its constraints: couplings ½(π_r c_rs + π_s c_sr) into
+ * e, s, se, sw (f32), and into d (f64) their row sums plus the anchor ½(max(0, π_r(a_rr − Σ_s c_rs))
+ * + inflow_r) at free pixels, 1 at fixed ones. A's couplings `cw … cse` and diagonal `ad` are f32
+ * planes, π (`pi`) a padded f32 plane with zero padding, `active` a u8 per pixel, `inflow` an
+ * unpadded f32 plane (π already applied).
+ */
+export function symmetricPart(
+  cw: usize,
+  ce: usize,
+  cn: usize,
+  cs: usize,
+  cnw: usize,
+  cne: usize,
+  csw: usize,
+  cse: usize,
+  ad: usize,
+  pi: usize,
+  active: usize,
+  inflow: usize,
+  e: usize,
+  s: usize,
+  se: usize,
+  sw: usize,
+  d: usize,
+  W: i32,
+  H: i32,
+  pad: i32,
+): void {
+  const end = pad + W * H;
+  const half = f32x4.splat(0.5);
+  let i = pad;
+  for (; i + 4 <= end; i += 4) {
+    const p = vld(pi, i);
+    vst(e, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(ce, i)), f32x4.mul(vld(pi, i + 1), vld(cw, i + 1)))));
+    vst(s, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cs, i)), f32x4.mul(vld(pi, i + W), vld(cn, i + W)))));
+    vst(se, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cse, i)), f32x4.mul(vld(pi, i + W + 1), vld(cnw, i + W + 1)))));
+    vst(sw, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(csw, i)), f32x4.mul(vld(pi, i + W - 1), vld(cne, i + W - 1)))));
+  }
+  for (; i < end; i++) {
+    const p = fld(pi, i);
+    fst(e, i, <f32>0.5 * (p * fld(ce, i) + fld(pi, i + 1) * fld(cw, i + 1)));
+    fst(s, i, <f32>0.5 * (p * fld(cs, i) + fld(pi, i + W) * fld(cn, i + W)));
+    fst(se, i, <f32>0.5 * (p * fld(cse, i) + fld(pi, i + W + 1) * fld(cnw, i + W + 1)));
+    fst(sw, i, <f32>0.5 * (p * fld(csw, i) + fld(pi, i + W - 1) * fld(cne, i + W - 1)));
+  }
+  for (let k = 0; k < W * H; k++) {
+    const j = pad + k;
+    const dj = d + (<usize>j << 3);
+    if (load<u8>(active + <usize>k) == 0) {
+      store<f64>(dj, 1);
+      continue;
+    }
+    const degree =
+      c64(e, j) + c64(e, j - 1) + c64(s, j) + c64(s, j - W) + c64(se, j) + c64(se, j - W - 1) + c64(sw, j) + c64(sw, j - W + 1);
+    const rowSum =
+      c64(cw, j) + c64(ce, j) + c64(cn, j) + c64(cs, j) + c64(cnw, j) + c64(cne, j) + c64(csw, j) + c64(cse, j);
+    const moved = c64(pi, j) * (c64(ad, j) - rowSum);
+    store<f64>(dj, degree + 0.5 * (max(0, moved) + c64(inflow, k)));
+  }
+}
+
+// ---- Set-up passes that were JavaScript loops (src/solve/wasm/arena.ts, arena-multigrid.ts, balance.ts).
+
+/** Four interleaved f32 planes (q00, q10, q01, q11 per point, `len` points) into planar form at `out`. */
+export function deinterleave4(q: usize, out: usize, len: i32): void {
+  const o1 = out + (<usize>len << 2);
+  const o2 = o1 + (<usize>len << 2);
+  const o3 = o2 + (<usize>len << 2);
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const a = vld(q, 4 * i);
+    const b = vld(q, 4 * i + 4);
+    const c = vld(q, 4 * i + 8);
+    const d = vld(q, 4 * i + 12);
+    // A 4×4 transpose: lane k of point j goes to plane k, lane j.
+    const ab01 = v128.shuffle<f32>(a, b, 0, 4, 1, 5);
+    const cd01 = v128.shuffle<f32>(c, d, 0, 4, 1, 5);
+    const ab23 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
+    const cd23 = v128.shuffle<f32>(c, d, 2, 6, 3, 7);
+    vst(out, i, v128.shuffle<f32>(ab01, cd01, 0, 1, 4, 5));
+    vst(o1, i, v128.shuffle<f32>(ab01, cd01, 2, 3, 6, 7));
+    vst(o2, i, v128.shuffle<f32>(ab23, cd23, 0, 1, 4, 5));
+    vst(o3, i, v128.shuffle<f32>(ab23, cd23, 2, 3, 6, 7));
+  }
+  for (; i < len; i++) {
+    fst(out, i, fld(q, 4 * i));
+    fst(o1, i, fld(q, 4 * i + 1));
+    fst(o2, i, fld(q, 4 * i + 2));
+    fst(o3, i, fld(q, 4 * i + 3));
+  }
+}
+
+/** An f64 diagonal (`src`) as f32 (`diag`) and its inverse (`inv`, 0 where the diagonal is 0), `len` entries. */
+export function diagonals64(src: usize, diag: usize, inv: usize, len: i32): void {
+  for (let i = 0; i < len; i++) {
+    const d = load<f64>(src + (<usize>i << 3));
+    fst(diag, i, <f32>d);
+    fst(inv, i, d != 0 ? <f32>(1 / d) : 0);
+  }
+}
+
+/** The inverse of an f32 diagonal (0 where it is 0), `len` entries. */
+export function inverse32(d: usize, inv: usize, len: i32): void {
+  for (let i = 0; i < len; i++) {
+    const v = <f64>fld(d, i);
+    fst(inv, i, v != 0 ? <f32>(1 / v) : 0);
+  }
+}
+
+/**
+ * The degrees of a symmetric stencil's couplings (e, s, se, sw f32) into its f64 diagonal `d` at
+ * every pixel, then `ridgeFactor` times the largest degree added to all of them; returns that largest degree.
+ */
+export function degreesWithRidge(e: usize, s: usize, se: usize, sw: usize, d: usize, W: i32, H: i32, pad: i32, ridgeFactor: f64): f64 {
+  const end = pad + W * H;
+  let top: f64 = 0;
+  for (let j = pad; j < end; j++) {
+    const degree =
+      c64(e, j) + c64(e, j - 1) + c64(s, j) + c64(s, j - W) + c64(se, j) + c64(se, j - W - 1) + c64(sw, j) + c64(sw, j - W + 1);
+    store<f64>(d + (<usize>j << 3), degree);
+    top = max(top, degree);
+  }
+  const ridge = ridgeFactor * (top > 0 ? top : 1);
+  for (let j = pad; j < end; j++) {
+    const a = d + (<usize>j << 3);
+    store<f64>(a, load<f64>(a) + ridge);
+  }
+  return top;
 }

@@ -388,21 +388,32 @@ class InputJob {
     const { method, spec } = this;
     const inputs: MethodInputs = { images: {}, texts: {} };
     const decoded: Partial<Record<InputName, DecodedImage>> = {};
-    for (const i of method.inputs) {
+    // All inputs are read at once (sharp decodes on its own threads); the first failure in the
+    // method's input order is the one reported, as when they were read one after the other.
+    const reads = method.inputs.map(async (i) => {
       const file = files[i.name];
-      if (file === undefined || i.kind === 'gallery') continue;
+      if (file === undefined || i.kind === 'gallery') return undefined;
       if (i.kind === 'json') {
         try {
-          inputs.texts[i.name] = await fs.readFile(file, 'utf8');
+          return await fs.readFile(file, 'utf8');
         } catch {
           throw new ColorizeError(`${file}: file not found or not readable`, 'io', file);
         }
-        continue;
       }
-      const d = await readImage(file, this.readOpts);
-      decoded[i.name] = d;
-      inputs.images[i.name] = { image: d.image, isGray: d.isGray };
-    }
+      return readImage(file, this.readOpts);
+    });
+    const settled = await Promise.allSettled(reads);
+    method.inputs.forEach((i, k) => {
+      const r = settled[k];
+      if (r.status === 'rejected') throw r.reason;
+      const value = r.value;
+      if (value === undefined) return;
+      if (typeof value === 'string') inputs.texts[i.name] = value;
+      else {
+        decoded[i.name] = value;
+        inputs.images[i.name] = { image: value.image, isGray: value.isGray };
+      }
+    });
     const first = spec.args[0].input;
     const primary = decoded[first]!;
     if (this.gallery) {

@@ -104,18 +104,34 @@ function fit(
   const n = W * H;
   const end = pad + n;
   const { e, s, se, sw, diag } = L;
-  let scale = 0;
-  for (let i = pad; i < end; i++) {
-    diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
-    scale = Math.max(scale, diag[i]);
-  }
   // A small ridge makes L definite (φ is defined up to a constant per connected part).
-  const ridge = 1e-6 * (scale || 1);
-  for (let i = pad; i < end; i++) diag[i] += ridge;
+  const RIDGE = 1e-6;
+  const arena = options.arena;
+  if (arena && diag instanceof Float64Array && arena.owns(diag) && arena.holds(e, s, se, sw)) {
+    arena.kernels.degreesWithRidge(
+      e.byteOffset,
+      s.byteOffset,
+      se.byteOffset,
+      sw.byteOffset,
+      diag.byteOffset,
+      W,
+      H,
+      pad,
+      RIDGE,
+    );
+  } else {
+    let scale = 0;
+    for (let i = pad; i < end; i++) {
+      diag[i] = e[i] + e[i - 1] + s[i] + s[i - W] + se[i] + se[i - W - 1] + sw[i] + sw[i - W + 1];
+      scale = Math.max(scale, diag[i]);
+    }
+    const ridge = RIDGE * (scale || 1);
+    for (let i = pad; i < end; i++) diag[i] += ridge;
+  }
   register?.(L);
   const res = solveSpd(
     { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
-    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 8, arena: options.arena },
+    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 1, arena: options.arena },
   );
   const phi = res.planes[0];
   let mean = 0;

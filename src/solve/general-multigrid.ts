@@ -44,21 +44,19 @@ export function hybridVcycle2(
   z1: GridVector,
   rowScale?: GridVector,
 ): void {
-  const [r0, r1] = scratchPlanes(mg, G, b0);
   const from = G.pad;
   const end = G.pad + G.width * G.height;
-  // `rowScale` (padded): the hierarchy is that of diag(rowScale)·G; Gauss–Seidel is the same on
-  // either (it does not see row scaling), the residuals handed to the hierarchy are not.
-  const scale = (v0: GridVector, v1: GridVector): void => {
-    if (!rowScale || wasmScale2(rowScale, v0, v1, r0, r1, from, end)) return;
-    for (let i = from; i < end; i++) {
-      r0[i] = v0[i] * rowScale[i];
-      r1[i] = v1[i] * rowScale[i];
-    }
-  };
   if (mg.levels.length === 1) {
-    scale(b0, b1);
-    vcycle2(mg, rowScale ? r0 : b0, rowScale ? r1 : b1, z0, z1);
+    // `rowScale` (padded): the hierarchy is that of diag(rowScale)·G, so it gets the scaled b.
+    if (rowScale) {
+      const [r0, r1] = scratchPlanes(mg, G, b0);
+      if (!wasmScale2(rowScale, b0, b1, r0, r1, from, end))
+        for (let i = from; i < end; i++) {
+          r0[i] = b0[i] * rowScale[i];
+          r1[i] = b1[i] * rowScale[i];
+        }
+      vcycle2(mg, r0, r1, z0, z1);
+    } else vcycle2(mg, b0, b1, z0, z1);
     return;
   }
   if (rowScale) {
@@ -67,11 +65,13 @@ export function hybridVcycle2(
     // and with a hierarchy that sees the walk's drift the pre-smoothing sweep and the residual
     // after it, the two most expensive passes of the cycle, bought no iterations (9 either way
     // at 1 MP, docs/scribbles.md). Without row factors they are what makes the cycle converge.
+    // The hierarchy is that of diag(rowScale)·G: the restriction scales b as it reads it
+    // (Gauss–Seidel does not see row scaling, so it runs on G as it is).
     z0.fill(0);
     z1.fill(0);
-    scale(b0, b1);
-    coarseCorrection(mg, r0, r1, z0, z1);
+    coarseCorrection(mg, b0, b1, z0, z1, rowScale);
   } else {
+    const [r0, r1] = scratchPlanes(mg, G, b0);
     gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);
     for (let k = 1; k < mg.smoothing; k++) gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false);
     if (!wasmResidual2(G, z0, z1, b0, b1, r0, r1)) {

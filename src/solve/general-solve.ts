@@ -148,6 +148,7 @@ function preconditioner(
   sys: GeneralDirichletSystem,
   options: GeneralSolveOptions,
   single: boolean,
+  pi?: GridVector,
 ): { mg: Multigrid; arena?: WasmArena } {
   const { arena } = options;
   const { A } = sys;
@@ -155,7 +156,8 @@ function preconditioner(
     // Everything in the arena A lies in: the symmetric part at its top, dropped once its
     // hierarchy is built (./wasm/arena-multigrid.ts), so nothing is held twice.
     const mark = arena.mark();
-    const S = constrainedSymmetricPart(sys, arenaStencil9(arena, A.width, A.height, 'top'), options.rowScale);
+    const S = arenaStencil9(arena, A.width, A.height, 'top');
+    if (!symmetricPartInArena(sys, S, arena, pi)) constrainedSymmetricPart(sys, S, options.rowScale);
     const mg = buildMultigridInArena(S, sys.active, arena, { ...options, finest: 'size' });
     arena.releaseTop(mark);
     if (!arena.registered(A)) arena.registerGeneral(A);
@@ -197,13 +199,17 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
     const t1 = performance.now();
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
-  const { mg, arena } = preconditioner(sys, options, o.single);
+  // The row factors first where the system is in an arena: the symmetric part is built from them there.
+  const inArena = o.single && options.arena && sys.A.c.every((c) => options.arena?.holds(c));
+  let pi =
+    options.rowScale && inArena ? paddedFactors(options.rowScale, sys, true, options.arena) : undefined;
+  const { mg, arena } = preconditioner(sys, options, o.single, pi);
   const t1 = performance.now();
   const b = o.single
     ? rhs.map((v) => (arena ? (arena.holds(v) ? v : arena.copy32(v)) : Float32Array.from(v)))
     : rhs;
   const x = startVectors(b, active, W, H, pad, o.single, options.initial, (c, i) => b[c][pad + i], arena);
-  const pi = options.rowScale ? paddedFactors(options.rowScale, sys, o.single, arena) : undefined;
+  if (options.rowScale && !pi) pi = paddedFactors(options.rowScale, sys, o.single, arena);
   const res = bicgstab(
     {
       width: W,
@@ -218,6 +224,57 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
     { tolerance: o.tolerance, maxIterations: o.maxIterations, consumeRhs: o.single },
   );
   return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
+}
+
+/**
+ * {@link constrainedSymmetricPart} into `S` by the wasm kernel, when A (couplings and f32
+ * diagonal) and `S` lie in `arena`; `pi`: the padded row factors in the arena, or none (all 1).
+ * False where the kernel cannot run (the caller builds it in JavaScript).
+ */
+function symmetricPartInArena(
+  sys: GeneralDirichletSystem,
+  S: Stencil9,
+  arena: WasmArena,
+  pi: GridVector | undefined,
+): boolean {
+  const { A, active, inflow } = sys;
+  const { width: W, height: H, pad } = A;
+  if (!(A.diag instanceof Float32Array) || !arena.holds(A.diag, S.e, S.s, S.se, S.sw)) return false;
+  if (!(S.diag instanceof Float64Array) || !arena.owns(S.diag)) return false;
+  if (pi && !arena.holds(pi)) return false;
+  const n = W * H;
+  let factors = pi;
+  if (!factors) {
+    factors = arena.f32(n + 2 * pad, 'top');
+    factors.fill(1, pad, pad + n);
+  }
+  const mask = arena.u8(n, 'top');
+  mask.set(active);
+  const into = arena.copy32(inflow, 'top');
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c.map((c) => c.byteOffset);
+  arena.kernels.symmetricPart(
+    cW,
+    cE,
+    cN,
+    cS,
+    cNW,
+    cNE,
+    cSW,
+    cSE,
+    A.diag.byteOffset,
+    factors.byteOffset,
+    mask.byteOffset,
+    into.byteOffset,
+    S.e.byteOffset,
+    S.s.byteOffset,
+    S.se.byteOffset,
+    S.sw.byteOffset,
+    S.diag.byteOffset,
+    W,
+    H,
+    pad,
+  );
+  return true;
 }
 
 /** The row factors on the padded grid (1 at fixed pixels, whose rows stay identity rows). */

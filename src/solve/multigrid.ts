@@ -209,20 +209,24 @@ export function assembleCoarse(
   const nc = Wc * Hc;
   const active = new Uint8Array(nc);
   let maxDiag = 0;
-  for (let I = 0; I < nc; I++) maxDiag = Math.max(maxDiag, acc[5 * (padc + I)]);
-  const tiny = maxDiag * 1e-12;
   const { diag: cd, e: ce, s: cs, se: cse, sw: csw } = C;
-  for (let I = 0; I < nc; I++) {
-    const k = padc + I;
-    const cx = I % Wc;
-    const cy = (I - cx) / Wc;
-    cd[k] = acc[5 * k];
-    // Couplings are minus the matrix entries; entries pointing outside the grid are dropped.
-    ce[k] = cx + 1 < Wc ? -acc[5 * k + 1] : 0;
-    cs[k] = cy + 1 < Hc ? -acc[5 * k + 2] : 0;
-    cse[k] = cx + 1 < Wc && cy + 1 < Hc ? -acc[5 * k + 3] : 0;
-    csw[k] = cx > 0 && cy + 1 < Hc ? -acc[5 * k + 4] : 0;
+  // Row by row (no division per point): couplings are minus the matrix entries; entries
+  // pointing outside the grid are dropped.
+  for (let cy = 0, k = padc; cy < Hc; cy++) {
+    const below = cy + 1 < Hc;
+    for (let cx = 0; cx < Wc; cx++, k++) {
+      const a = 5 * k;
+      const d = acc[a];
+      cd[k] = d;
+      if (d > maxDiag) maxDiag = d;
+      const right = cx + 1 < Wc;
+      ce[k] = right ? -acc[a + 1] : 0;
+      cs[k] = below ? -acc[a + 2] : 0;
+      cse[k] = right && below ? -acc[a + 3] : 0;
+      csw[k] = cx > 0 && below ? -acc[a + 4] : 0;
+    }
   }
+  const tiny = maxDiag * 1e-12;
   for (let I = 0; I < nc; I++) {
     const k = padc + I;
     if (cd[k] > tiny) {
@@ -285,23 +289,30 @@ export function coarseCorrection(
   r1: GridVector,
   z0: GridVector,
   z1: GridVector,
+  rowScale?: GridVector,
 ): void {
   const level = mg.levels[0];
   const coarse = mg.levels[1];
-  restrict2(level, r0, r1, coarse);
+  restrict2(level, r0, r1, coarse, rowScale);
   cycle(mg, 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
   prolongAdd2(level, coarse, z0, z1);
 }
 
-/** coarse.b = Pᵀ r for both channels. */
-function restrict2(level: MultigridLevel, r0: GridVector, r1: GridVector, coarse: MultigridLevel): void {
+/** coarse.b = Pᵀ r for both channels; with `f`, Pᵀ (f ⊙ r) (row factors, padded). */
+function restrict2(
+  level: MultigridLevel,
+  r0: GridVector,
+  r1: GridVector,
+  coarse: MultigridLevel,
+  f?: GridVector,
+): void {
   const { width: W, height: H, pad } = level.A;
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
   c0.fill(0);
   c1.fill(0);
-  if (level.qp && wasmRestrict2(level.qp, W, H, r0, r1, c0, c1, Wc)) {
+  if (level.qp && wasmRestrict2(level.qp, W, H, r0, r1, c0, c1, Wc, f)) {
     const stop = padc + Wc * ((H + 1) >> 1);
     c0.fill(0, stop);
     c1.fill(0, stop);
@@ -311,8 +322,9 @@ function restrict2(level: MultigridLevel, r0: GridVector, r1: GridVector, coarse
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;
     for (let x = 0, i = pad + y * W; x < W; x++, i++) {
-      const v0 = r0[i];
-      const v1 = r1[i];
+      const g = f ? f[i] : 1;
+      const v0 = g * r0[i];
+      const v1 = g * r1[i];
       const c = cRow + (x >> 1);
       const qa = q[4 * i];
       const qb = q[4 * i + 1];

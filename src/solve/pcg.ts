@@ -22,6 +22,8 @@ export interface PcgOptions {
   tolerance?: number;
   /** Iteration limit (default 500). */
   maxIterations?: number;
+  /** The start `x` is zero everywhere: the first residual is b itself, no product needed. */
+  zeroStart?: boolean;
 }
 
 export interface PcgResult {
@@ -128,14 +130,15 @@ export function pcg(
   const rnorm: number[] = [];
   const rz: number[] = [];
   const done: boolean[] = [];
-  for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], q[c], q[c + 1]);
+  if (!options.zeroStart) for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], q[c], q[c + 1]);
   for (let c = 0; c < mm; c++) {
     // A zero right-hand side (a chroma plane with only neutral strokes) has solution 0: measure absolutely.
     bnorm.push(Math.sqrt(gridDot(bb[c], bb[c], from, to)) || 1);
     const rc = r[c];
     const bc = bb[c];
     const qc = q[c];
-    for (let i = from; i < to; i++) rc[i] = bc[i] - qc[i];
+    if (options.zeroStart) rc.set(bc);
+    else for (let i = from; i < to; i++) rc[i] = bc[i] - qc[i];
     rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }
@@ -179,7 +182,8 @@ export function pcg(
       rnorm[c] = Math.sqrt(rr) / bnorm[c];
       if (rnorm[c] <= tol) done[c] = true;
     }
-    if (done.every((dn) => dn)) break;
+    // At the iteration cap the next direction would not be used: its V-cycle is not run.
+    if (done.every((dn) => dn) || it >= maxIt) break;
     for (let c = 0; c < mm; c += 2)
       if (!done[c] || !done[c + 1]) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
     for (let c = 0; c < mm; c++) {

@@ -167,7 +167,8 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     },
     b,
     x,
-    { tolerance, maxIterations },
+    // Without a warm start or fixed pixels x starts at zero (the balancing fit, for one).
+    { tolerance, maxIterations, zeroStart: !options.initial && active.indexOf(0) < 0 },
   );
   return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
 }

@@ -82,7 +82,7 @@ export function fromGrid(g: GridVector, width: number, height: number): Float32A
   const n = width * height;
   const pad = padFor(width);
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = g[pad + i];
+  out.set(g.subarray(pad, pad + n));
   return out;
 }
 

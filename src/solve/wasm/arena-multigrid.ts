@@ -12,7 +12,7 @@
 import { factorStencil9 } from '../banded-cholesky.js';
 import { assembleCoarse, type Multigrid, type MultigridLevel, type MultigridOptions } from '../multigrid.js';
 import { padFor, type Stencil9 } from '../stencil9.js';
-import type { WasmArena } from './arena.js';
+import { planarWeights, type WasmArena } from './arena.js';
 import { arenaStencil9 } from './arena-stencils.js';
 import { sizeOnly } from './solve-arena.js';
 
@@ -118,7 +118,7 @@ export function buildMultigridInArena(
     kernels.dendy(d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, H, pad);
     const acc = arena.f64(5 * lenc, 'top');
     kernels.galerkinAccumulate(d.byteOffset, e, s, se, sw, q.byteOffset, W, H, pad, Wc, padc, acc.byteOffset);
-    level.qp = planar(arena, q);
+    level.qp = planarWeights(arena, q);
     const next = assembleCoarse(Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
     arena.releaseTop(scratch);
     arena.registerSymmetric(next.A);
@@ -131,18 +131,5 @@ export function buildMultigridInArena(
 function arenaCopy64(arena: WasmArena, v: Float64Array): Float64Array {
   const out = arena.f64(v.length, 'top');
   out.set(v);
-  return out;
-}
-
-/** Interleaved weights (q00, q10, q01, q11 per point) as four planes at the bottom of the arena. */
-function planar(arena: WasmArena, q: Float32Array): Float32Array {
-  const len = q.length >> 2;
-  const out = arena.f32(q.length);
-  for (let i = 0, j = 0; i < len; i++, j += 4) {
-    out[i] = q[j];
-    out[len + i] = q[j + 1];
-    out[2 * len + i] = q[j + 2];
-    out[3 * len + i] = q[j + 3];
-  }
   return out;
 }

@@ -82,6 +82,12 @@ interface KernelExports {
     logFloor: number,
     sigmaFloor: number,
   ): void;
+  symmetricPart(...args: number[]): void;
+  restrictScaled2(...args: number[]): void;
+  deinterleave4(q: number, out: number, len: number): void;
+  diagonals64(src: number, diag: number, inv: number, len: number): void;
+  inverse32(d: number, inv: number, len: number): void;
+  degreesWithRidge(...args: number[]): number;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;
@@ -319,13 +325,17 @@ export class WasmArena {
 
   private inverse(d: Float32Array): { diag: number; inv: number } {
     const inv = this.f32(d.length);
-    for (let i = 0; i < d.length; i++) inv[i] = d[i] !== 0 ? 1 / d[i] : 0;
+    this.kernels.inverse32(d.byteOffset, inv.byteOffset, d.length);
     return { diag: d.byteOffset, inv: inv.byteOffset };
   }
 
   private diagonals(d: Float64Array | Float32Array, end: ArenaEnd = 'bottom'): { diag: number; inv: number } {
     const diag = this.f32(d.length, end);
     const inv = this.f32(d.length, end);
+    if (d instanceof Float64Array && this.owns(d)) {
+      this.kernels.diagonals64(d.byteOffset, diag.byteOffset, inv.byteOffset, d.length);
+      return { diag: diag.byteOffset, inv: inv.byteOffset };
+    }
     for (let i = 0; i < d.length; i++) {
       diag[i] = d[i];
       inv[i] = d[i] !== 0 ? 1 / d[i] : 0;
@@ -434,9 +444,26 @@ export function wasmRestrict2(
   c0: GridVector,
   c1: GridVector,
   Wc: number,
+  f?: GridVector,
 ): boolean {
   const k = arenaOf(r0);
   if (!k?.holds(q, r1, c0, c1)) return false;
+  if (f) {
+    if (!k.holds(f)) return false;
+    k.kernels.restrictScaled2(
+      q.byteOffset,
+      q.length >> 2,
+      f.byteOffset,
+      r0.byteOffset,
+      r1.byteOffset,
+      c0.byteOffset,
+      c1.byteOffset,
+      W,
+      H,
+      Wc,
+    );
+    return true;
+  }
   k.kernels.restrict2(
     q.byteOffset,
     q.length >> 2,
@@ -540,6 +567,10 @@ export function wasmBicgStep(
 export function planarWeights(arena: WasmArena, q: Float32Array): Float32Array {
   const len = q.length >> 2;
   const out = arena.f32(q.length);
+  if (arena.owns(q)) {
+    arena.kernels.deinterleave4(q.byteOffset, out.byteOffset, len);
+    return out;
+  }
   for (let i = 0; i < len; i++) {
     out[i] = q[4 * i];
     out[len + i] = q[4 * i + 1];
