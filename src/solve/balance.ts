@@ -27,7 +27,10 @@ import { arenaStencil9 } from './wasm/arena-stencils.js';
 export interface BalanceOptions {
   /** Relative residual of the fit's CG (default 0.1: π only steers a preconditioner). */
   tolerance?: number;
-  /** CG iteration cap of the fit (default 8). */
+  /**
+   * CG iteration cap of the fit (default 1: a single multigrid-preconditioned step; with the
+   * V(0,1) hybrid cycle more bought no BiCGStab iterations and cost a V-cycle each, docs/scribbles.md).
+   */
   maxIterations?: number;
   /**
    * The wasm arena A's planes lie in: the fit then runs inside it (its Laplacian and scratch at

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lumaOf } from '../../../src/color/linear-spaces.js';
+import { lumaOf, rgbToLumaChroma } from '../../../src/color/linear-spaces.js';
 import { createImage } from '../../../src/image/image.js';
 import { levinWeights, symmetricAffinity } from '../../../src/methods/scribbles/levin/affinity.js';
 import { colorizeLevin, levinChroma, strokeChroma } from '../../../src/methods/scribbles/levin/levin.js';
@@ -39,9 +39,14 @@ test('stroke pixels keep their chroma exactly; luminance equals the gray input',
   const strokes = simulatedStrokes(truth, 10, 3);
   for (const space of ['yuv', 'yiq'] as const) {
     const res = colorizeLevin(gray, strokes, { space });
-    const want = strokeChroma(strokes, space);
+    // The whole-image conversion as the reference for the stroke-pixel-only one the solve uses.
+    const lc = rgbToLumaChroma(strokes.colors, space);
+    const want = [lc.channels[1], lc.channels[2]];
+    const sparse = strokeChroma(strokes, space);
     for (let i = 0; i < strokes.mask.length; i++) {
       if (!strokes.mask[i]) continue;
+      assert.equal(sparse[0][i], want[0][i]);
+      assert.equal(sparse[1][i], want[1][i]);
       assert.equal(res.chroma.channels[0][i], want[0][i]);
       assert.equal(res.chroma.channels[1][i], want[1][i]);
     }

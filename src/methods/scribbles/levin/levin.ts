@@ -14,7 +14,7 @@
  * original luminance kept exactly).
  */
 
-import { forwardMatrix, type LinearSpace, lumaOf, rgbToLumaChroma } from '../../../color/linear-spaces.js';
+import { forwardMatrix, type LinearSpace, lumaOf } from '../../../color/linear-spaces.js';
 import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
@@ -120,10 +120,26 @@ export function grayPlane(img: ImageF32): Float32Array {
   return img.channels.length === 1 ? img.channels[0] : lumaOf(img);
 }
 
-/** Stroke chroma planes in `space`. */
+/**
+ * Stroke chroma planes in `space`: the two chroma channels of the stroke colours at stroke
+ * pixels, 0 elsewhere (the solves read them at stroke pixels only, so only those are converted).
+ */
 export function strokeChroma(strokes: StrokeSet, space: LinearSpace): Float32Array[] {
-  const lc = rgbToLumaChroma(strokes.colors, space);
-  return [lc.channels[1], lc.channels[2]];
+  const { mask } = strokes;
+  const n = mask.length;
+  const u = new Float32Array(n);
+  const v = new Float32Array(n);
+  const [R, G, B] = strokes.colors.channels;
+  const m = forwardMatrix(space);
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
+    const r = R[i];
+    const g = G[i];
+    const b = B[i];
+    u[i] = m[3] * r + m[4] * g + m[5] * b;
+    v[i] = m[6] * r + m[7] * g + m[8] * b;
+  }
+  return [u, v];
 }
 
 /** Solves a chroma problem on operator `L` with the strokes as Dirichlet constraints. */
@@ -190,8 +206,8 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     const L = symmetricAffinity(Y, width, height, options);
     return solveChroma(L, strokes, space, options, performance.now() - t0);
   }
-  const values = strokeChroma(strokes, space);
   if (system === 'report') {
+    const values = strokeChroma(strokes, space);
     const E = reportOperator(Y, width, height);
     const t1 = performance.now();
     const res = solveLeastSquares(E, strokes.mask, values, () => reportPreconditioner(E), options);
