@@ -239,19 +239,13 @@ export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: u
  * coarse += Pᵀ r on two channels (the caller zeroes the coarse vectors); fine grid fw × fh,
  * coarse width wc. Per fine row, weights times residual are summed over the pixel pairs
  * (2C, 2C + 1) of coarse column C; the q00/q10 sums go to coarse row ⌊y/2⌋ (columns C and
- * C + 1), the q01/q11 sums to the row below.
+ * C + 1), the q01/q11 sums to the row below. With row factors f (a padded plane; 0: none),
+ * Pᵀ (f ⊙ r): a row-scaled system's restriction without a pass that forms f ⊙ r first.
  */
-export function restrict2(q: usize, qlen: i32, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
-  restrictRows(q, qlen, 0, false, r0, r1, c0, c1, fw, fh, wc);
-}
-
-/**
- * coarse += Pᵀ (f ⊙ r) on two channels, as restrict2 with the residual multiplied by the row
- * factors f (a padded plane) as it is read: a row-scaled system's restriction without a pass
- * that forms f ⊙ r first.
- */
-export function restrictScaled2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
-  restrictRows(q, qlen, f, true, r0, r1, c0, c1, fw, fh, wc);
+export function restrict2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+  // Two inlined copies, so the unscaled loop carries no multiplication by 1.
+  if (f) restrictRows(q, qlen, f, true, r0, r1, c0, c1, fw, fh, wc);
+  else restrictRows(q, qlen, 0, false, r0, r1, c0, c1, fw, fh, wc);
 }
 
 @inline function restrictRows(q: usize, qlen: i32, f: usize, scaled: bool, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {

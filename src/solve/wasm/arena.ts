@@ -22,6 +22,7 @@ interface KernelExports {
   restrict2(
     q: number,
     qlen: number,
+    f: number,
     r0: number,
     r1: number,
     c0: number,
@@ -83,7 +84,6 @@ interface KernelExports {
     sigmaFloor: number,
   ): void;
   symmetricPart(...args: number[]): void;
-  restrictScaled2(...args: number[]): void;
   deinterleave4(q: number, out: number, len: number): void;
   diagonals64(src: number, diag: number, inv: number, len: number): void;
   inverse32(d: number, inv: number, len: number): void;
@@ -447,26 +447,11 @@ export function wasmRestrict2(
   f?: GridVector,
 ): boolean {
   const k = arenaOf(r0);
-  if (!k?.holds(q, r1, c0, c1)) return false;
-  if (f) {
-    if (!k.holds(f)) return false;
-    k.kernels.restrictScaled2(
-      q.byteOffset,
-      q.length >> 2,
-      f.byteOffset,
-      r0.byteOffset,
-      r1.byteOffset,
-      c0.byteOffset,
-      c1.byteOffset,
-      W,
-      H,
-      Wc,
-    );
-    return true;
-  }
+  if (!k?.holds(q, r1, c0, c1) || (f && !k.holds(f))) return false;
   k.kernels.restrict2(
     q.byteOffset,
     q.length >> 2,
+    f ? f.byteOffset : 0,
     r0.byteOffset,
     r1.byteOffset,
     c0.byteOffset,

@@ -125,19 +125,13 @@ export function grayPlane(img: ImageF32): Float32Array {
  * pixels, 0 elsewhere (the solves read them at stroke pixels only, so only those are converted).
  */
 export function strokeChroma(strokes: StrokeSet, space: LinearSpace): Float32Array[] {
-  const { mask } = strokes;
-  const n = mask.length;
+  const n = strokes.mask.length;
+  const { index, c1, c2 } = strokeChromaAt(strokes, space);
   const u = new Float32Array(n);
   const v = new Float32Array(n);
-  const [R, G, B] = strokes.colors.channels;
-  const m = forwardMatrix(space);
-  for (let i = 0; i < n; i++) {
-    if (!mask[i]) continue;
-    const r = R[i];
-    const g = G[i];
-    const b = B[i];
-    u[i] = m[3] * r + m[4] * g + m[5] * b;
-    v[i] = m[6] * r + m[7] * g + m[8] * b;
+  for (let k = 0; k < index.length; k++) {
+    u[index[k]] = c1[k];
+    v[index[k]] = c2[k];
   }
   return [u, v];
 }
@@ -337,7 +331,7 @@ export const LEVIN_WORKING_PIXELS = 4_000_000;
 
 /**
  * The stroke chroma at every stroke pixel of `strokes` (full resolution), as sparse fixed values
- * for the finish stage: the same arithmetic as {@link strokeChroma}, without full-size planes.
+ * for the finish stage ({@link strokeChroma} spreads them into full-size planes for the solves).
  *
  * @example
  * ```ts
