@@ -43,6 +43,15 @@ export default async function (): Promise<BenchRecord[]> {
       ...js,
       speedupOfWasm: Number((Number(js.solveMs) / Number(levin.solveMs)).toFixed(1)),
     });
+    if (mp >= 1) {
+      // The same solve with 4 KiB pages (src/solve/wasm/huge-pages.ts off): the reference for the advice.
+      const small = runCase([String(mp), 'levin'], { COLORIZE_HUGE_PAGES: '0' });
+      records.push({
+        case: `levin ${mp} MP, 4 KiB pages`,
+        ...small,
+        speedupOfHugePages: Number((Number(small.solveMs) / Number(levin.solveMs)).toFixed(2)),
+      });
+    }
     if (mp >= 1)
       records.push({
         case: `levin ${mp} MP, without row balancing`,

@@ -131,6 +131,7 @@ export * from './solve/stencil9.js';
 export * from './solve/wasm/arena.js';
 export * from './solve/wasm/arena-multigrid.js';
 export * from './solve/wasm/arena-stencils.js';
+export * from './solve/wasm/huge-pages.js';
 export * from './solve/wasm/setup-arena.js';
 export * from './solve/wasm/solve-arena.js';
 export * from './stage-timer.js';

@@ -11,6 +11,7 @@
  */
 import type { GeneralStencil9 } from '../general-stencil9.js';
 import type { GridVector, Stencil9 } from '../stencil9.js';
+import { adviseHugePages } from './huge-pages.js';
 import { KERNELS_WASM_BASE64 } from './kernels-binary.js';
 
 interface KernelExports {
@@ -188,6 +189,8 @@ export class WasmArena {
     if (pages > 65536) return null;
     try {
       const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+      // Every page of an arena is written once (../huge-pages.ts: fewer, cheaper first writes).
+      adviseHugePages(memory.buffer);
       const instance = new WebAssembly.Instance(module, { env: { memory } });
       const arena = new WasmArena(memory, instance.exports as unknown as KernelExports);
       arenas.set(memory.buffer, arena);
