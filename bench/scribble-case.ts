@@ -20,6 +20,7 @@ import { ScribblePreview } from '../src/methods/scribbles/levin/preview.js';
 import { markedImage, rasterizeStrokes } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { seededRandom } from '../src/random.js';
+import { startSolverThreads } from '../src/solve/wasm/helper-thread.js';
 import { peakRssMiB } from './util.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,8 @@ export async function photo(megapixels: number): Promise<ImageF32> {
 export const STROKES_PER_MP = 200;
 
 const main = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
+// As `colorize scribble` does: the solver's helper thread starts while the inputs are read.
+if (main) startSolverThreads();
 const [mpArg, mode, dir] = main ? process.argv.slice(2) : ['0', 'none', ''];
 const mp = Number(mpArg);
 const truth = main ? await photo(mp) : createImage(1, 1, 3);

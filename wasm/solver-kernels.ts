@@ -87,11 +87,11 @@ export function operator(
   );
 }
 
-/** y = A x on two channels. */
-export function apply2(x0: usize, x1: usize, y0: usize, y1: usize): void {
+/** y = A x on two channels, grid rows [rowFrom, rowTo). */
+export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
-  const end = pad + gw * gh;
-  let i = pad;
+  const end = pad + gw * rowTo;
+  let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
     const d = vld(dg, i);
     vst(y0, i, f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i)));
@@ -104,11 +104,11 @@ export function apply2(x0: usize, x1: usize, y0: usize, y1: usize): void {
   }
 }
 
-/** r = b − A x on two channels. */
-export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize): void {
+/** r = b − A x on two channels, grid rows [rowFrom, rowTo). */
+export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
-  const end = pad + gw * gh;
-  let i = pad;
+  const end = pad + gw * rowTo;
+  let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
     const d = vld(dg, i);
     vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i))));
@@ -166,9 +166,9 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
  * (already updated). The row above's part is vectorised; the west recurrence runs along the row.
  * `t0`, `t1` are scratch rows of at least W + 4 floats.
  */
-export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize): void {
+export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
-  for (let y = 0; y < gh; y++) {
+  for (let y = rowFrom; y < rowTo; y++) {
     const row = pad + y * gw;
     let j = 0;
     for (; j + 4 <= gw; j += 4) {
@@ -212,12 +212,13 @@ export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usiz
 /**
  * One lexicographic Gauss–Seidel sweep on two channels, forward or backward: the same update
  * order as the scalar sweep, so the same result up to rounding. Per row, every term but the
- * in-row recurrence is vectorised from values the sweep order has already fixed.
+ * in-row recurrence is vectorised from values the sweep order has already fixed. Grid rows
+ * [rowFrom, rowTo) only (src/solve/wasm/row-blocks.ts: the sweep's order over blocks of rows).
  */
-export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, backward: bool): void {
+export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, backward: bool, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
-  for (let k = 0; k < gh; k++) {
-    const y = backward ? gh - 1 - k : k;
+  for (let k = rowFrom; k < rowTo; k++) {
+    const y = backward ? rowTo - 1 - (k - rowFrom) : k;
     const row = pad + y * gw;
     let j = 0;
     for (; j + 4 <= gw; j += 4) {
@@ -240,21 +241,22 @@ export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: u
  * coarse width wc. Per fine row, weights times residual are summed over the pixel pairs
  * (2C, 2C + 1) of coarse column C; the q00/q10 sums go to coarse row ⌊y/2⌋ (columns C and
  * C + 1), the q01/q11 sums to the row below. With row factors f (a padded plane; 0: none),
- * Pᵀ (f ⊙ r): a row-scaled system's restriction without a pass that forms f ⊙ r first.
+ * Pᵀ (f ⊙ r): a row-scaled system's restriction without a pass that forms f ⊙ r first. Fine rows
+ * [rowFrom, rowTo) only.
  */
-export function restrict2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+export function restrict2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
   // Two inlined copies, so the unscaled loop carries no multiplication by 1.
-  if (f) restrictRows(q, qlen, f, true, r0, r1, c0, c1, fw, fh, wc);
-  else restrictRows(q, qlen, 0, false, r0, r1, c0, c1, fw, fh, wc);
+  if (f) restrictRows(q, qlen, f, true, r0, r1, c0, c1, fw, wc, rowFrom, rowTo);
+  else restrictRows(q, qlen, 0, false, r0, r1, c0, c1, fw, wc, rowFrom, rowTo);
 }
 
-@inline function restrictRows(q: usize, qlen: i32, f: usize, scaled: bool, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, fh: i32, wc: i32): void {
+@inline function restrictRows(q: usize, qlen: i32, f: usize, scaled: bool, r0: usize, r1: usize, c0: usize, c1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
   const pad = fw + 1;
   const padc = wc + 1;
   const qb = q + (<usize>qlen << 2);
   const qc = qb + (<usize>qlen << 2);
   const qd = qc + (<usize>qlen << 2);
-  for (let y = 0; y < fh; y++) {
+  for (let y = rowFrom; y < rowTo; y++) {
     const row = pad + y * fw;
     const cA = padc + (y >> 1) * wc;
     const cC = cA + wc;
@@ -316,14 +318,14 @@ export function restrict2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c
   vst(c1, k, f32x4.add(vld(c1, k), s1));
 }
 
-/** x += P e on two channels (e on the coarse grid of width wc), planar weights as in restrict2. */
-export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, fh: i32, wc: i32): void {
+/** x += P e on two channels (e on the coarse grid of width wc), planar weights as in restrict2; fine rows [rowFrom, rowTo). */
+export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
   const pad = fw + 1;
   const padc = wc + 1;
   const qb = q + (<usize>qlen << 2);
   const qc = qb + (<usize>qlen << 2);
   const qd = qc + (<usize>qlen << 2);
-  for (let y = 0; y < fh; y++) {
+  for (let y = rowFrom; y < rowTo; y++) {
     const row = pad + y * fw;
     const cA = padc + (y >> 1) * wc;
     const cC = cA + wc;
@@ -1186,4 +1188,17 @@ export function degreesWithRidge(e: usize, s: usize, se: usize, sw: usize, d: us
     store<f64>(a, load<f64>(a) + ridge);
   }
   return top;
+}
+
+/**
+ * Sets `bytes` bytes from `ptr` to 0 (the arena's zeroing: a typed array's fill on a shared
+ * memory runs 4–11 times slower than this memory.fill, measured in Node 20).
+ */
+export function zero(ptr: usize, bytes: usize): void {
+  memory.fill(ptr, 0, bytes);
+}
+
+/** Copies `bytes` bytes from `src` to `dst` (memory.copy; as `zero`, faster than a typed array's set on a shared memory). */
+export function copy(dst: usize, src: usize, bytes: usize): void {
+  memory.copy(dst, src, bytes);
 }

@@ -1,6 +1,7 @@
 /*
- * advise(buffer, offset, length): asks Linux for transparent huge pages (madvise MADV_HUGEPAGE)
- * on the 2 MiB-aligned part of an ArrayBuffer's memory not yet touched. Why: the solver arenas are
+ * advise(bytes, offset, length): asks Linux for transparent huge pages (madvise MADV_HUGEPAGE)
+ * on the 2 MiB-aligned part of a Uint8Array's memory (over an ArrayBuffer or a SharedArrayBuffer)
+ * not yet touched. Why: the solver arenas are
  * hundreds of MB written once each; with 4 KiB pages every first write is a page fault, and on
  * virtual machines whose faults are slow (about 10 µs measured on the CI kind) those faults cost
  * more than the solve. numpy advises its large arrays the same way. Returns the bytes advised (0
@@ -19,12 +20,16 @@ static napi_value advise(napi_env env, napi_callback_info info) {
   napi_value result;
   void *data = NULL;
   size_t byteLength = 0;
+  napi_typedarray_type type;
+  napi_value arraybuffer;
+  size_t byteOffset = 0;
   double offset = 0, length = 0;
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 3 ||
-      napi_get_arraybuffer_info(env, argv[0], &data, &byteLength) != napi_ok ||
+      napi_get_typedarray_info(env, argv[0], &type, &byteLength, &data, &arraybuffer, &byteOffset) != napi_ok ||
+      type != napi_uint8_array ||
       napi_get_value_double(env, argv[1], &offset) != napi_ok ||
       napi_get_value_double(env, argv[2], &length) != napi_ok) {
-    napi_throw_type_error(env, NULL, "advise(arrayBuffer, offset, length)");
+    napi_throw_type_error(env, NULL, "advise(uint8Array, offset, length)");
     return NULL;
   }
   double advised = 0;

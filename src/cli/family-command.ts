@@ -386,6 +386,7 @@ class InputJob {
   ): Promise<void> {
     const t0 = performance.now();
     const { method, spec } = this;
+    method.prepare?.();
     const inputs: MethodInputs = { images: {}, texts: {} };
     const decoded: Partial<Record<InputName, DecodedImage>> = {};
     // All inputs are read at once (sharp decodes on its own threads); the first failure in the

@@ -223,7 +223,10 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
     // right-hand sides of a system solved in its arena do not survive the solve).
     { tolerance: o.tolerance, maxIterations: o.maxIterations, consumeRhs: o.single },
   );
-  return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
+  const out = iterativeResult(x, res, W, H, t1 - t0, t1);
+  // An arena of this solve's own: its results are copied out, the helper thread may let it go.
+  if (arena && arena !== options.arena) arena.releaseHelper();
+  return { ...out, kernels: arena ? 'wasm' : 'javascript' };
 }
 
 /**

@@ -8,6 +8,7 @@
  * couplings that leave the image are stored as 0.
  */
 import { ColorizeError } from '../errors.js';
+import { type RowSweep, sweepFromZeroInBlockOrder, sweepInBlockOrder } from './row-blocks.js';
 import { createStencil9, type GridVector, gridVector, padFor, type Stencil9 } from './stencil9.js';
 import { wasmApply2, wasmGaussSeidel2 } from './wasm/arena.js';
 
@@ -347,9 +348,10 @@ export function bandLuSolve(
 }
 
 /**
- * One lexicographic Gauss–Seidel sweep on two channels for a general stencil, forward or
- * backward (diag must be > 0). With `fromZero`, a forward sweep that starts from x = 0 reads only
- * the neighbours already visited (W, N, NW, NE) and overwrites every pixel.
+ * One Gauss–Seidel sweep on two channels for a general stencil, forward or backward (diag must be
+ * > 0), lexicographic within blocks of rows visited in ./row-blocks.ts's order. With `fromZero`,
+ * a forward sweep that starts from x = 0 reads only the neighbours already visited (W, N, NW, NE)
+ * and overwrites every pixel.
  */
 export function gaussSeidelGeneral9x2(
   A: GeneralStencil9,
@@ -362,23 +364,51 @@ export function gaussSeidelGeneral9x2(
 ): void {
   if (wasmGaussSeidel2(A, x0, x1, b0, b1, backward, fromZero)) return;
   const { width: w, pad, diag } = A;
-  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
-  const n = A.width * A.height;
-  if (fromZero) {
-    const end = pad + n;
-    for (let i = pad; i < end; i++) {
-      const a = cW[i];
-      const c = cN[i];
-      const e = cNW[i];
-      const f = cNE[i];
-      const inv = 1 / diag[i];
-      x0[i] = (b0[i] + a * x0[i - 1] + c * x0[i - w] + e * x0[i - w - 1] + f * x0[i - w + 1]) * inv;
-      x1[i] = (b1[i] + a * x1[i - 1] + c * x1[i - w] + e * x1[i - w - 1] + f * x1[i - w + 1]) * inv;
-    }
+  const [cW, , cN, , cNW, cNE] = A.c;
+  const sweep: RowSweep = (from, to, back) => sweepGeneralRows(A, x0, x1, b0, b1, from, to, back);
+  if (!fromZero) {
+    sweepInBlockOrder(A.width, A.height, backward, sweep);
     return;
   }
+  sweepFromZeroInBlockOrder(
+    A.width,
+    A.height,
+    (from, to) => {
+      const end = pad + to * w;
+      for (let i = pad + from * w; i < end; i++) {
+        const a = cW[i];
+        const c = cN[i];
+        const e = cNW[i];
+        const f = cNE[i];
+        const inv = 1 / diag[i];
+        x0[i] = (b0[i] + a * x0[i - 1] + c * x0[i - w] + e * x0[i - w - 1] + f * x0[i - w + 1]) * inv;
+        x1[i] = (b1[i] + a * x1[i - 1] + c * x1[i - w] + e * x1[i - w - 1] + f * x1[i - w + 1]) * inv;
+      }
+    },
+    sweep,
+    (row) => {
+      x0.fill(0, pad + row * w, pad + (row + 1) * w);
+      x1.fill(0, pad + row * w, pad + (row + 1) * w);
+    },
+  );
+}
+
+/** Lexicographic Gauss–Seidel of a general stencil over grid rows [from, to). */
+function sweepGeneralRows(
+  A: GeneralStencil9,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  from: number,
+  to: number,
+  backward: boolean,
+): void {
+  const { width: w, pad, diag } = A;
+  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
+  const n = (to - from) * w;
   const step = backward ? -1 : 1;
-  for (let k = 0, i = backward ? pad + n - 1 : pad; k < n; k++, i += step) {
+  for (let k = 0, i = backward ? pad + to * w - 1 : pad + from * w; k < n; k++, i += step) {
     const a = cW[i];
     const b = cE[i];
     const c = cN[i];

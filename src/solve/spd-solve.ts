@@ -170,7 +170,10 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     // Without a warm start or fixed pixels x starts at zero (the balancing fit, for one).
     { tolerance, maxIterations, zeroStart: !options.initial && active.indexOf(0) < 0 },
   );
-  return { ...iterativeResult(x, res, W, H, t1 - t0, t1), kernels: arena ? 'wasm' : 'javascript' };
+  const out = iterativeResult(x, res, W, H, t1 - t0, t1);
+  // An arena of this solve's own: its results are copied out, the helper thread may let it go.
+  if (arena && arena !== options.arena) arena.releaseHelper();
+  return { ...out, kernels: arena ? 'wasm' : 'javascript' };
 }
 
 /**

@@ -11,6 +11,7 @@
  * (couplings that leave the image are stored as 0).
  */
 
+import { sweepFromZeroInBlockOrder, sweepInBlockOrder } from './row-blocks.js';
 import { wasmApply2, wasmGaussSeidel2 } from './wasm/arena.js';
 
 export interface Stencil9 {
@@ -181,7 +182,10 @@ export function residual9x2(
   }
 }
 
-/** One lexicographic Gauss–Seidel sweep on two channels, forward (top-left first) or backward; diag must be > 0. */
+/**
+ * One Gauss–Seidel sweep on two channels, forward (top-left first) or backward, lexicographic
+ * within blocks of rows visited in ./row-blocks.ts's order; diag must be > 0.
+ */
 export function gaussSeidel9x2(
   A: Stencil9,
   x0: GridVector,
@@ -191,10 +195,26 @@ export function gaussSeidel9x2(
   backward: boolean,
 ): void {
   if (wasmGaussSeidel2(A, x0, x1, b0, b1, backward, false)) return;
+  sweepInBlockOrder(A.width, A.height, backward, (from, to, back) =>
+    sweepRows(A, x0, x1, b0, b1, from, to, back),
+  );
+}
+
+/** Lexicographic Gauss–Seidel over grid rows [from, to). */
+function sweepRows(
+  A: Stencil9,
+  x0: GridVector,
+  x1: GridVector,
+  b0: GridVector,
+  b1: GridVector,
+  from: number,
+  to: number,
+  backward: boolean,
+): void {
   const { width: w, pad, diag, e, s, se, sw } = A;
-  const n = A.width * A.height;
+  const n = (to - from) * w;
   const step = backward ? -1 : 1;
-  for (let k = 0, i = backward ? pad + n - 1 : pad; k < n; k++, i += step) {
+  for (let k = 0, i = backward ? pad + to * w - 1 : pad + from * w; k < n; k++, i += step) {
     const cE = e[i];
     const cW = e[i - 1];
     const cS = s[i];
@@ -232,6 +252,7 @@ export function gaussSeidel9x2(
 /**
  * The first forward Gauss–Seidel sweep from x = 0 on two channels: neighbours not yet visited are
  * still 0, so only the four already-updated ones (W, NW, N, NE) are read. Writes every pixel of x.
+ * Blocks of rows in ./row-blocks.ts's order.
  */
 export function gaussSeidelFromZero9x2(
   A: Stencil9,
@@ -242,16 +263,27 @@ export function gaussSeidelFromZero9x2(
 ): void {
   if (wasmGaussSeidel2(A, x0, x1, b0, b1, false, true)) return;
   const { width: w, pad, diag, e, s, se, sw } = A;
-  const end = pad + A.width * A.height;
-  for (let i = pad; i < end; i++) {
-    const cW = e[i - 1];
-    const cN = s[i - w];
-    const cNW = se[i - w - 1];
-    const cNE = sw[i - w + 1];
-    const inv = 1 / diag[i];
-    x0[i] = (b0[i] + cW * x0[i - 1] + cN * x0[i - w] + cNW * x0[i - w - 1] + cNE * x0[i - w + 1]) * inv;
-    x1[i] = (b1[i] + cW * x1[i - 1] + cN * x1[i - w] + cNW * x1[i - w - 1] + cNE * x1[i - w + 1]) * inv;
-  }
+  sweepFromZeroInBlockOrder(
+    A.width,
+    A.height,
+    (from, to) => {
+      const end = pad + to * w;
+      for (let i = pad + from * w; i < end; i++) {
+        const cW = e[i - 1];
+        const cN = s[i - w];
+        const cNW = se[i - w - 1];
+        const cNE = sw[i - w + 1];
+        const inv = 1 / diag[i];
+        x0[i] = (b0[i] + cW * x0[i - 1] + cN * x0[i - w] + cNW * x0[i - w - 1] + cNE * x0[i - w + 1]) * inv;
+        x1[i] = (b1[i] + cW * x1[i - 1] + cN * x1[i - w] + cNW * x1[i - w - 1] + cNE * x1[i - w + 1]) * inv;
+      }
+    },
+    (from, to, back) => sweepRows(A, x0, x1, b0, b1, from, to, back),
+    (row) => {
+      x0.fill(0, pad + row * w, pad + (row + 1) * w);
+      x1.fill(0, pad + row * w, pad + (row + 1) * w);
+    },
+  );
 }
 
 /**

@@ -152,6 +152,11 @@ export interface MethodDeclaration {
   /** The method can hand intermediate pictures to `context.debugImage`. */
   debugPictures?: boolean;
   /**
+   * Called by a front end before it reads the inputs, for work that can overlap the decoding
+   * (the scribble solvers start their helper thread, src/solve/wasm/helper-thread.ts).
+   */
+  prepare?: () => void;
+  /**
    * Colours the inputs. `options` holds only the options the user gave, already validated
    * against the declaration ({@link validateOptions}); the defaults describe what happens without
    * them. The result is the size of the first image input.

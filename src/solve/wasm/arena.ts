@@ -10,43 +10,21 @@
  * `COLORIZE_WASM=0` in the environment turns the kernels off (benchmarks compare both).
  */
 import type { GeneralStencil9 } from '../general-stencil9.js';
+import { splitIndex, splitRow } from '../row-blocks.js';
 import type { GridVector, Stencil9 } from '../stencil9.js';
+import { type HelperKernel, type KernelHelper, kernelHelper } from './helper-thread.js';
 import { adviseHugePages } from './huge-pages.js';
-import { KERNELS_WASM_BASE64 } from './kernels-binary.js';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binary.js';
 
-interface KernelExports {
+/**
+ * The kernels split by rows or ranges (./helper-thread.ts's HELPER_KERNELS) take their arguments
+ * followed by a row range [from, to) of the grid (apply2, residual2, gsFromZero2, gs2, restrict2,
+ * prolongAdd2) or an index range (dot, bicgDirection, scale2, bicgStep); void ones return undefined.
+ */
+type SplitKernels = Record<HelperKernel, (...args: number[]) => number | undefined>;
+
+interface KernelExports extends SplitKernels {
   operator(...args: number[]): void;
-  apply2(x0: number, x1: number, y0: number, y1: number): void;
-  residual2(x0: number, x1: number, b0: number, b1: number, r0: number, r1: number): void;
-  gsFromZero2(x0: number, x1: number, b0: number, b1: number, t0: number, t1: number): void;
-  gs2(x0: number, x1: number, b0: number, b1: number, t0: number, t1: number, backward: number): void;
-  restrict2(
-    q: number,
-    qlen: number,
-    f: number,
-    r0: number,
-    r1: number,
-    c0: number,
-    c1: number,
-    fw: number,
-    fh: number,
-    wc: number,
-  ): void;
-  prolongAdd2(
-    q: number,
-    qlen: number,
-    e0: number,
-    e1: number,
-    x0: number,
-    x1: number,
-    fw: number,
-    fh: number,
-    wc: number,
-  ): void;
-  dot(a: number, b: number, from: number, to: number): number;
-  bicgDirection(p: number, r: number, v: number, beta: number, omega: number, from: number, to: number): void;
-  scale2(f: number, r0: number, r1: number, s0: number, s1: number, from: number, to: number): void;
-  bicgStep(r: number, v: number, x: number, h: number, a: number, from: number, to: number): number;
   dendy(
     d: number,
     e: number,
@@ -85,6 +63,8 @@ interface KernelExports {
     sigmaFloor: number,
   ): void;
   symmetricPart(...args: number[]): void;
+  zero(ptr: number, bytes: number): void;
+  copy(dst: number, src: number, bytes: number): void;
   deinterleave4(q: number, out: number, len: number): void;
   diagonals64(src: number, diag: number, inv: number, len: number): void;
   inverse32(d: number, inv: number, len: number): void;
@@ -97,29 +77,42 @@ interface KernelExports {
 }
 
 const PAGE = 65536;
+/** Arenas from this size on attach the helper thread when created (smaller ones when first split). */
+const EARLY_ATTACH_BYTES = 8 << 20;
 /** Bytes kept free at the start of the memory (address 0 is never handed out). */
 const BASE = 1024;
 
 let compiled: WebAssembly.Module | null | undefined;
+let compiledShared: WebAssembly.Module | null | undefined;
 
 function disabled(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.COLORIZE_WASM === '0';
 }
 
+function compile(base64: string): WebAssembly.Module | null {
+  try {
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return new WebAssembly.Module(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The compiled kernels, or null where WebAssembly SIMD is unavailable or turned off. */
 function kernelModule(): WebAssembly.Module | null {
   if (disabled()) return null;
-  if (compiled !== undefined) return compiled;
-  try {
-    const text = atob(KERNELS_WASM_BASE64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compile(KERNELS_WASM_BASE64);
   return compiled;
+}
+
+/** The kernels importing a shared memory (for arenas with the helper thread), or null. */
+function sharedKernelModule(): WebAssembly.Module | null {
+  if (!kernelModule()) return null;
+  if (compiledShared === undefined) compiledShared = compile(KERNELS_SHARED_WASM_BASE64);
+  return compiledShared;
 }
 
 /** Whether the wasm kernels can run here. */
@@ -172,27 +165,50 @@ export class WasmArena {
   private inUseHigh = BASE;
   private readonly operators = new WeakMap<object, OperatorPlanes>();
   private current: object | null = null;
-  private rows: [Float32Array, Float32Array] | null = null;
+  /** The current operator's `operator` arguments, for the helper thread. */
+  private operatorArgs: number[] | null = null;
+  private rows: Float32Array[] | null = null;
+  /** The helper thread running one block of each split kernel, where there is one. */
+  private readonly helper: KernelHelper | null;
+  private readonly module: WebAssembly.Module;
 
-  private constructor(memory: WebAssembly.Memory, kernels: KernelExports) {
+  private constructor(
+    memory: WebAssembly.Memory,
+    kernels: KernelExports,
+    module: WebAssembly.Module,
+    helper: KernelHelper | null,
+  ) {
     this.memory = memory;
     this.kernels = kernels;
+    this.module = module;
+    this.helper = helper;
     this.low = memory.buffer.byteLength;
     this.lowLow = this.low;
   }
 
-  /** An arena of at least `bytes` bytes, or null when the kernels are unavailable or it is too large. */
-  static create(bytes: number): WasmArena | null {
-    const module = kernelModule();
-    if (!module) return null;
+  /**
+   * An arena of at least `bytes` bytes, or null when the kernels are unavailable or it is too
+   * large. With `threads` (for the solves' arenas; default false) and where there is a helper
+   * thread (./helper-thread.ts), its memory is shared and the helper runs one block of every split
+   * kernel; the results are the same either way (../row-blocks.ts).
+   */
+  static create(bytes: number, options: { threads?: boolean } = {}): WasmArena | null {
+    const plain = kernelModule();
+    if (!plain) return null;
     const pages = Math.ceil((bytes + BASE) / PAGE);
     if (pages > 65536) return null;
+    const helper = options.threads ? kernelHelper() : null;
+    const shared = helper ? sharedKernelModule() : null;
+    const module = shared ?? plain;
     try {
-      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-      // Every page of an arena is written once (../huge-pages.ts: fewer, cheaper first writes).
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: !!shared });
+      // Every page of an arena is written once (./huge-pages.ts: fewer, cheaper first writes).
       adviseHugePages(memory.buffer);
       const instance = new WebAssembly.Instance(module, { env: { memory } });
-      const arena = new WasmArena(memory, instance.exports as unknown as KernelExports);
+      const kernels = instance.exports as unknown as KernelExports;
+      const arena = new WasmArena(memory, kernels, module, shared ? helper : null);
+      // A large arena will split its kernels: the helper instantiates them while the caller builds.
+      if (shared && helper && bytes >= EARLY_ATTACH_BYTES) helper.attach(memory, module);
       arenas.set(memory.buffer, arena);
       return arena;
     } catch {
@@ -229,6 +245,7 @@ export class WasmArena {
     if (this.rows && (this.rows[0].byteOffset >= this.top || this.rows[0].byteOffset < this.low))
       this.rows = null;
     this.current = null;
+    this.operatorArgs = null;
   }
 
   /** Hands back what was taken from the top since `mark`; the bottom stays as it is. */
@@ -277,10 +294,11 @@ export class WasmArena {
     if (end === 'top') this.low = at;
     else this.top = next;
     // Memory handed out before (at either end) and released is not zero any more.
-    if (at < this.topHigh) new Uint8Array(this.memory.buffer, at, Math.min(next, this.topHigh) - at).fill(0);
+    // In the kernels: a typed array's fill on a shared memory is several times slower.
+    if (at < this.topHigh) this.kernels.zero(at, Math.min(next, this.topHigh) - at);
     if (next > this.lowLow) {
       const from = Math.max(at, this.lowLow);
-      new Uint8Array(this.memory.buffer, from, next - from).fill(0);
+      this.kernels.zero(from, next - from);
     }
     if (end === 'top') this.lowLow = Math.min(this.lowLow, at);
     else this.topHigh = Math.max(this.topHigh, next);
@@ -363,13 +381,74 @@ export class WasmArena {
     if (!p) return false;
     this.kernels.operator(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], width, height);
     this.current = A;
+    this.operatorArgs = [...p, width, height];
     return true;
   }
 
-  /** Two scratch rows of at least `width + 4` floats for the Gauss–Seidel kernels. */
-  scratchRows(width: number): [number, number] {
-    if (!this.rows || this.rows[0].length < width + 4) this.rows = [this.f32(width + 8), this.f32(width + 8)];
-    return [this.rows[0].byteOffset, this.rows[1].byteOffset];
+  /**
+   * Four scratch rows of at least `width + 4` floats for the Gauss–Seidel kernels: two for this
+   * thread, two for the helper's block.
+   */
+  scratchRows(width: number): [number, number, number, number] {
+    if (!this.rows || this.rows[0].length < width + 4)
+      this.rows = [0, 1, 2, 3].map(() => this.f32(width + 8));
+    const [a, b, c, d] = this.rows.map((r) => r.byteOffset);
+    return [a, b, c, d];
+  }
+
+  /** Whether this arena's split kernels run one block on a helper thread. */
+  get threaded(): boolean {
+    return this.helper !== null;
+  }
+
+  /**
+   * Lets the helper thread drop this arena's memory (call when the arena's work is done, so the
+   * memory can be collected); the arena still works, single-threaded until it is next split.
+   */
+  releaseHelper(): void {
+    this.helper?.detach(this.memory);
+  }
+
+  /**
+   * `kernel`(...argsA, ...a) here and `kernel`(...argsB, ...b) at the same time on the helper
+   * thread where there is one (one after the other otherwise); the sum of their results, a's first.
+   * `operator`: the kernel reads the current operator.
+   */
+  pair(
+    kernel: HelperKernel,
+    argsA: number[],
+    a: readonly [number, number],
+    argsB: number[],
+    b: readonly [number, number],
+    operator: boolean,
+  ): number {
+    const run = this.kernels[kernel];
+    const h = this.helper;
+    if (!h) return (run(...argsA, a[0], a[1]) ?? 0) + (run(...argsB, b[0], b[1]) ?? 0);
+    if (!h.attachedTo(this.memory)) h.attach(this.memory, this.module);
+    h.start(kernel, [...argsB, b[0], b[1]], operator ? this.operatorArgs : null);
+    let ra: number;
+    try {
+      ra = run(...argsA, a[0], a[1]) ?? 0;
+    } catch (e) {
+      h.join();
+      throw e;
+    }
+    return ra + h.join();
+  }
+
+  /** A kernel over grid rows: split at ../row-blocks.ts's row where the grid is large enough. */
+  rowsOf(kernel: HelperKernel, args: number[], width: number, height: number, operator: boolean): void {
+    const m = splitRow(width, height);
+    if (!m) this.kernels[kernel](...args, 0, height);
+    else this.pair(kernel, args, [0, m], args, [m, height], operator);
+  }
+
+  /** A kernel over an index range [from, to), split in two where long enough; the sum of its results. */
+  rangeOf(kernel: HelperKernel, args: number[], from: number, to: number): number {
+    const s = splitIndex(from, to);
+    if (s === to) return this.kernels[kernel](...args, from, to) ?? 0;
+    return this.pair(kernel, args, [from, s], args, [s, to], false);
   }
 }
 
@@ -389,7 +468,7 @@ type Op = { width: number; height: number };
 export function wasmApply2(A: Op, x0: GridVector, x1: GridVector, y0: GridVector, y1: GridVector): boolean {
   const k = arenaOf(x0);
   if (!k?.holds(x1, y0, y1) || !k.use(A, A.width, A.height)) return false;
-  k.kernels.apply2(x0.byteOffset, x1.byteOffset, y0.byteOffset, y1.byteOffset);
+  k.rowsOf('apply2', [x0.byteOffset, x1.byteOffset, y0.byteOffset, y1.byteOffset], A.width, A.height, true);
   return true;
 }
 
@@ -405,18 +484,16 @@ export function wasmResidual2(
 ): boolean {
   const k = arenaOf(x0);
   if (!k?.holds(x1, b0, b1, r0, r1) || !k.use(A, A.width, A.height)) return false;
-  k.kernels.residual2(
-    x0.byteOffset,
-    x1.byteOffset,
-    b0.byteOffset,
-    b1.byteOffset,
-    r0.byteOffset,
-    r1.byteOffset,
-  );
+  const args = [x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset, r0.byteOffset, r1.byteOffset];
+  k.rowsOf('residual2', args, A.width, A.height, true);
   return true;
 }
 
-/** One Gauss–Seidel sweep on two channels in wasm; `fromZero` is the first forward sweep from x = 0. */
+/**
+ * One Gauss–Seidel sweep on two channels in wasm; `fromZero` is the first forward sweep from
+ * x = 0. Blocks of rows in ../row-blocks.ts's order, the two blocks at the same time where the
+ * arena has a helper thread.
+ */
 export function wasmGaussSeidel2(
   A: Op,
   x0: GridVector,
@@ -428,15 +505,41 @@ export function wasmGaussSeidel2(
 ): boolean {
   const k = arenaOf(x0);
   if (!k?.holds(x1, b0, b1) || !k.use(A, A.width, A.height)) return false;
-  const [t0, t1] = k.scratchRows(A.width);
-  if (fromZero) k.kernels.gsFromZero2(x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset, t0, t1);
-  else k.kernels.gs2(x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset, t0, t1, backward ? 1 : 0);
+  const { width: W, height: H } = A;
+  const [t0, t1, t2, t3] = k.scratchRows(W);
+  const planes = [x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset];
+  const mine = [...planes, t0, t1];
+  const theirs = [...planes, t2, t3];
+  const m = splitRow(W, H);
+  if (fromZero) {
+    if (!m) {
+      k.kernels.gsFromZero2(...mine, 0, H);
+      return true;
+    }
+    // The separator is visited last: the blocks read it as not yet visited (0).
+    const pad = W + 1;
+    x0.fill(0, pad + (m - 1) * W, pad + m * W);
+    x1.fill(0, pad + (m - 1) * W, pad + m * W);
+    k.pair('gsFromZero2', mine, [0, m - 1], theirs, [m, H], true);
+    k.kernels.gs2(...mine, 0, m - 1, m);
+    return true;
+  }
+  const dir = backward ? 1 : 0;
+  if (!m) k.kernels.gs2(...mine, dir, 0, H);
+  else if (!backward) {
+    k.pair('gs2', [...mine, dir], [0, m - 1], [...theirs, dir], [m, H], true);
+    k.kernels.gs2(...mine, dir, m - 1, m);
+  } else {
+    k.kernels.gs2(...mine, dir, m - 1, m);
+    k.pair('gs2', [...mine, dir], [0, m - 1], [...theirs, dir], [m, H], true);
+  }
   return true;
 }
 
 /**
  * c += Pᵀ r (restriction with Dendy's weights of a fine W × H grid) in wasm; `q` holds the weights
  * in planar form (four planes q00, q10, q01, q11 of the padded fine grid, see {@link planarWeights}).
+ * Split as ../row-blocks.ts says: fine rows m − 2 and m − 1 write the coarse rows both blocks reach.
  */
 export function wasmRestrict2(
   q: Float32Array,
@@ -451,7 +554,7 @@ export function wasmRestrict2(
 ): boolean {
   const k = arenaOf(r0);
   if (!k?.holds(q, r1, c0, c1) || (f && !k.holds(f))) return false;
-  k.kernels.restrict2(
+  const args = [
     q.byteOffset,
     q.length >> 2,
     f ? f.byteOffset : 0,
@@ -460,9 +563,14 @@ export function wasmRestrict2(
     c0.byteOffset,
     c1.byteOffset,
     W,
-    H,
     Wc,
-  );
+  ];
+  const m = splitRow(W, H);
+  if (!m) k.kernels.restrict2(...args, 0, H);
+  else {
+    k.pair('restrict2', args, [0, m - 2], args, [m, H], false);
+    k.kernels.restrict2(...args, m - 2, m);
+  }
   return true;
 }
 
@@ -479,7 +587,7 @@ export function wasmProlongAdd2(
 ): boolean {
   const k = arenaOf(x0);
   if (!k?.holds(q, e0, e1, x1)) return false;
-  k.kernels.prolongAdd2(
+  const args = [
     q.byteOffset,
     q.length >> 2,
     e0.byteOffset,
@@ -487,9 +595,9 @@ export function wasmProlongAdd2(
     x0.byteOffset,
     x1.byteOffset,
     W,
-    H,
     Wc,
-  );
+  ];
+  k.rowsOf('prolongAdd2', args, W, H, false);
   return true;
 }
 
@@ -497,7 +605,7 @@ export function wasmProlongAdd2(
 export function wasmDot(a: GridVector, b: GridVector, from: number, to: number): number | undefined {
   const k = arenaOf(a);
   if (!k?.holds(b)) return undefined;
-  return k.kernels.dot(a.byteOffset, b.byteOffset, from, to);
+  return k.rangeOf('dot', [a.byteOffset, b.byteOffset], from, to);
 }
 
 /** BiCGStab's p = r + β (p − ω v) over [from, to) in wasm; false when not all in one arena. */
@@ -512,7 +620,7 @@ export function wasmBicgDirection(
 ): boolean {
   const k = arenaOf(p);
   if (!k?.holds(r, v)) return false;
-  k.kernels.bicgDirection(p.byteOffset, r.byteOffset, v.byteOffset, beta, omega, from, to);
+  k.rangeOf('bicgDirection', [p.byteOffset, r.byteOffset, v.byteOffset, beta, omega], from, to);
   return true;
 }
 
@@ -528,7 +636,7 @@ export function wasmScale2(
 ): boolean {
   const k = arenaOf(f);
   if (!k?.holds(r0, r1, s0, s1)) return false;
-  k.kernels.scale2(f.byteOffset, r0.byteOffset, r1.byteOffset, s0.byteOffset, s1.byteOffset, from, to);
+  k.rangeOf('scale2', [f.byteOffset, r0.byteOffset, r1.byteOffset, s0.byteOffset, s1.byteOffset], from, to);
   return true;
 }
 
@@ -544,7 +652,7 @@ export function wasmBicgStep(
 ): number | undefined {
   const k = arenaOf(r);
   if (!k?.holds(v, x, h)) return undefined;
-  return k.kernels.bicgStep(r.byteOffset, v.byteOffset, x.byteOffset, h.byteOffset, a, from, to);
+  return k.rangeOf('bicgStep', [r.byteOffset, v.byteOffset, x.byteOffset, h.byteOffset, a], from, to);
 }
 
 /**

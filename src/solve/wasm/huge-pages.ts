@@ -9,7 +9,7 @@
  * `COLORIZE_HUGE_PAGES=0` turns it off (the benchmark compares both).
  */
 
-type Advise = (buffer: ArrayBuffer, offset: number, length: number) => number;
+type Advise = (bytes: Uint8Array, offset: number, length: number) => number;
 
 /** What is read of Node's `process` (typed here: this module is also compiled for the browser). */
 interface NodeProcess {
@@ -53,10 +53,10 @@ function helper(): Advise | null {
  * ```
  */
 export function adviseHugePages(
-  buffer: ArrayBuffer,
+  buffer: ArrayBufferLike,
   offset = 0,
   length = buffer.byteLength - offset,
 ): number {
   const fn = helper();
-  return fn ? fn(buffer, offset, length) : 0;
+  return fn ? fn(new Uint8Array(buffer), offset, length) : 0;
 }

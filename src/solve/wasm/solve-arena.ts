@@ -47,6 +47,7 @@ export function moveGeneralSolve(
   const pairs = channels + (channels & 1);
   const arena = WasmArena.create(
     planeBytes(len0, 10 + VECTORS_PER_CHANNEL * pairs + 2 + extraPlanes) + hierarchyBytes(mg, A.width),
+    { threads: true },
   );
   if (!arena) return null;
   for (let k = 0; k < A.c.length; k++) A.c[k] = arena.copy32(A.c[k]);
@@ -82,6 +83,7 @@ export function moveSpdSolve(mg: Multigrid, channels: number): { arena: WasmAren
   const pairs = channels + (channels & 1);
   const arena = WasmArena.create(
     planeBytes(len0, PLANES_PER_LEVEL + SPD_VECTORS_PER_CHANNEL * pairs) + hierarchyBytes(mg, A.width),
+    { threads: true },
   );
   if (!arena) return null;
   const levels = mg.levels;
@@ -113,7 +115,7 @@ function hierarchyBytes(mg: Multigrid, width: number): number {
     const L = levels[l].A;
     bytes += planeBytes(lengthOf(L.width, L.height), PLANES_PER_LEVEL);
   }
-  return bytes + planeBytes(width + 8, 2) + 64 * 1024;
+  return bytes + planeBytes(width + 8, 4) + 64 * 1024;
 }
 
 function moveLevel(arena: WasmArena, level: MultigridLevel, last: boolean): MultigridLevel {

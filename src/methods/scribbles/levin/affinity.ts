@@ -22,7 +22,7 @@ import {
   symmetrise,
 } from '../../../solve/general-stencil9.js';
 import type { Stencil9 } from '../../../solve/stencil9.js';
-import { planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
+import { arenaOf, planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
 import { arenaGeneralStencil9 } from '../../../solve/wasm/arena-stencils.js';
 
 export interface AffinityOptions {
@@ -267,30 +267,45 @@ function affinitiesInWasm(
 ): boolean {
   const { width: W, height: H, pad } = A;
   if (W < 6 || H < 3) return false;
-  const arena = WasmArena.create(planeBytes(W * (BAND_ROWS + 2)) + planeBytes(W * BAND_ROWS, 8));
+  // Where A lies in an arena (the Levin solve's), the kernels run there, on a copy of Y at its
+  // top, and copy each band into A's planes themselves: no copy across memories (on a shared
+  // memory a typed array's set at an unaligned offset runs ten times slower than memory.copy).
+  const home = arenaOf(A.c[0]);
+  const bandRows = Math.min(BAND_ROWS, H - 2);
+  const inHome =
+    home &&
+    A.c.every((c) => home.holds(c)) &&
+    home.free() >= planeBytes(W * H) + planeBytes(8 * W * bandRows) + 64;
+  const arena = inHome
+    ? home
+    : WasmArena.create(planeBytes(W * (BAND_ROWS + 2)) + planeBytes(W * BAND_ROWS, 8));
   if (!arena) return false;
-  const yBand = arena.f32(W * (BAND_ROWS + 2));
-  const out = arena.f32(8 * W * BAND_ROWS);
+  const mark = arena.mark();
+  const whole = inHome ? arena.copy32(Y, 'top') : null;
+  const yBand = whole ? null : arena.f32(W * (BAND_ROWS + 2));
+  const out = arena.f32(8 * W * bandRows, inHome ? 'top' : 'bottom');
   const xEnd = 1 + ((W - 2) & ~3);
   for (let y0 = 1; y0 < H - 1; y0 += BAND_ROWS) {
     const rows = Math.min(BAND_ROWS, H - 1 - y0);
-    yBand.set(Y.subarray((y0 - 1) * W, (y0 + rows + 1) * W));
-    arena.kernels.levinAffinityRows(
-      yBand.byteOffset,
-      out.byteOffset,
-      W,
-      rows,
-      varianceScale,
-      logFloor,
-      sigmaFloor,
-    );
+    let band: number;
+    if (whole) band = whole.byteOffset + 4 * (y0 - 1) * W;
+    else {
+      yBand?.set(Y.subarray((y0 - 1) * W, (y0 + rows + 1) * W));
+      band = yBand?.byteOffset ?? 0;
+    }
+    arena.kernels.levinAffinityRows(band, out.byteOffset, W, rows, varianceScale, logFloor, sigmaFloor);
     const n = rows * W;
-    for (let k = 0; k < 8; k++) A.c[k].set(out.subarray(k * n, (k + 1) * n), pad + y0 * W);
+    for (let k = 0; k < 8; k++) {
+      if (inHome)
+        arena.kernels.copy(A.c[k].byteOffset + 4 * (pad + y0 * W), out.byteOffset + 4 * k * n, 4 * n);
+      else A.c[k].set(out.subarray(k * n, (k + 1) * n), pad + y0 * W);
+    }
     for (let y = y0; y < y0 + rows; y++) {
       pixel(0, y);
       for (let x = xEnd; x < W; x++) pixel(x, y);
     }
   }
+  if (inHome) arena.releaseTop(mark);
   for (let x = 0; x < W; x++) {
     pixel(x, 0);
     pixel(x, H - 1);

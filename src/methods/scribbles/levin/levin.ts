@@ -73,6 +73,11 @@ export interface ScribbleSolveOptions {
    * keeping the exact stroke chroma at every stroke pixel. Used by {@link colorizeLevin}.
    */
   workingPixels?: number;
+  /**
+   * Run one block of rows of each large kernel on the helper thread (../../../solve/wasm/helper-thread.ts;
+   * default: where there is one). The result is the same either way, bit for bit.
+   */
+  threads?: boolean;
 }
 
 export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
@@ -210,7 +215,10 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   const precision = options.precision ?? 'single';
   // One arena for the whole solve where the kernels run: operator, fit, hierarchy and vectors
   // are built in it, nothing is copied (issue 14: the 4 MP peak).
-  const arena = precision === 'single' && options.solver !== 'direct' ? levinArena(width, height) : undefined;
+  const arena =
+    precision === 'single' && options.solver !== 'direct'
+      ? levinArena(width, height, options.threads)
+      : undefined;
   const A = levinOperator(Y, width, height, options, precision, arena);
   // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
@@ -223,6 +231,8 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     performance.now() - t0,
     true,
   );
+  // The result is copied out: the helper thread may let go of the arena's memory.
+  arena?.releaseHelper();
   return { ...res, stats: { ...res.stats, balanced: balance } };
 }
 
@@ -266,12 +276,12 @@ export function solveLevinSystem(
  * before it (multigrid 6 P, CG 6 P, and at the top its Laplacian, diagonals and right-hand side
  * 9 P) and the set-up scratch stay under that (scripts/probe-levin-memory.ts prints both).
  */
-export function levinArena(width: number, height: number): WasmArena | undefined {
+export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
   // One plane to spare: a wrong count costs 4 B/px, not a failed solve.
   let bytes = planeBytes(width * height + 2 * (width + 1), 32);
   for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
-  const arena = WasmArena.create(bytes + planeBytes(width + 8, 2) + (1 << 16));
+  const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), { threads: threads ?? true });
   // The Gauss–Seidel scratch rows first, below every mark the fit and the solve take.
   arena?.scratchRows(width);
   return arena ?? undefined;

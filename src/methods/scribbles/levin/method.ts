@@ -1,4 +1,6 @@
 /** Declares `levin`: Levin, Lischinski & Weiss 2004 (report §3.2), strokes spread along luminance. */
+
+import { startSolverThreads } from '../../../solve/wasm/helper-thread.js';
 import type { MethodDeclaration } from '../../catalogue/types.js';
 import {
   SCRIBBLE_INPUTS,
@@ -22,6 +24,7 @@ export const levinMethod: MethodDeclaration = {
   oneOf: SCRIBBLE_ONE_OF,
   together: SCRIBBLE_TOGETHER,
   browser: true,
+  prepare: startSolverThreads,
   options: [
     ...SCRIBBLE_SOLVE_OPTIONS,
     {

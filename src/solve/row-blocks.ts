@@ -1,0 +1,86 @@
+/**
+ * The order in which a sweep visits a grid's rows when the grid is large enough for two threads
+ * (issue 14: the second core). Rows [0, m − 1) and [m, H) are two blocks that do not touch each
+ * other; row m − 1 between them is the separator. A forward Gauss–Seidel sweep visits the two
+ * blocks (at the same time where a helper thread runs one of them), then the separator; a
+ * backward sweep is the exact reverse, so a forward/backward pair stays a symmetric smoother.
+ * Every sweep, in wasm or JavaScript, with or without the helper, visits in this order, so the
+ * results do not depend on how many threads ran them.
+ *
+ * Restriction (c += Pᵀ r) writes coarse rows ⌊y/2⌋ and ⌊y/2⌋ + 1 from fine row y, so its blocks
+ * are fine rows [0, m − 2) and [m, H), then rows m − 2 and m − 1; the products (apply, residual,
+ * prolongation) write each row from inputs only and split at m.
+ */
+
+/** Grids of at least this many pixels are split (smaller ones cost less than a thread hand-off). */
+export const SPLIT_MIN_PIXELS = 65_536;
+const SPLIT_MIN_ROWS = 16;
+
+/**
+ * The first row m of the second block of a `width` × `height` grid (even, about half way), or 0
+ * where the grid is swept as one block.
+ *
+ * @example
+ * ```ts
+ * import { splitRow } from 'colorize-toolkit/internals';
+ * console.log(splitRow(1155, 866), splitRow(64, 48)); // 432 0
+ * ```
+ */
+export function splitRow(width: number, height: number): number {
+  if (width * height < SPLIT_MIN_PIXELS || height < SPLIT_MIN_ROWS) return 0;
+  return (height >> 2) << 1;
+}
+
+/**
+ * The split point of a flat range [from, to) of a vector (dot products, vector updates): about
+ * half way, 4-aligned from `from`; `to` where the range is not split.
+ */
+export function splitIndex(from: number, to: number): number {
+  if (to - from < SPLIT_MIN_PIXELS) return to;
+  return from + (((to - from) >> 3) << 2);
+}
+
+/** A Gauss–Seidel sweep over grid rows [from, to) in one direction. */
+export type RowSweep = (from: number, to: number, backward: boolean) => void;
+
+/**
+ * One Gauss–Seidel sweep of a `width` × `height` grid in block order (see the module comment),
+ * one block after the other: the order the JavaScript sweeps use.
+ */
+export function sweepInBlockOrder(width: number, height: number, backward: boolean, sweep: RowSweep): void {
+  const m = splitRow(width, height);
+  if (!m) sweep(0, height, backward);
+  else if (!backward) {
+    sweep(0, m - 1, false);
+    sweep(m, height, false);
+    sweep(m - 1, m, false);
+  } else {
+    sweep(m - 1, m, true);
+    sweep(0, m - 1, true);
+    sweep(m, height, true);
+  }
+}
+
+/**
+ * The first forward sweep from x = 0 in block order: the separator row is set to 0 first (the
+ * blocks read it as not yet visited), the blocks are swept from zero (`fromZero`: only the
+ * neighbours already visited are read), and the separator last by a full sweep of its row (its
+ * east neighbours are still 0).
+ */
+export function sweepFromZeroInBlockOrder(
+  width: number,
+  height: number,
+  fromZero: (from: number, to: number) => void,
+  sweep: RowSweep,
+  zeroRow: (row: number) => void,
+): void {
+  const m = splitRow(width, height);
+  if (!m) {
+    fromZero(0, height);
+    return;
+  }
+  zeroRow(m - 1);
+  fromZero(0, m - 1);
+  fromZero(m, height);
+  sweep(m - 1, m, false);
+}

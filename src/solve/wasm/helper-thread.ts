@@ -1,0 +1,269 @@
+/**
+ * A second thread for the solver kernels (issue 14: the machine has two cores and a solve used
+ * one). A Node worker instantiates the same kernels on the arena's shared memory and runs one
+ * block of rows of a kernel while the calling thread runs the other (../row-blocks.ts); it is
+ * driven through a small shared control block with Atomics, synchronously, so the solvers stay
+ * plain synchronous code. One helper serves the process; an arena attaches its memory before its
+ * first split kernel.
+ *
+ * Only in Node, with at least two CPUs, and not with `COLORIZE_THREADS=1`; elsewhere (a browser,
+ * one CPU) every block runs on the calling thread in the same order, with the same results.
+ */
+
+/** What is read of Node's `process` (typed here: this module is also compiled for the browser). */
+interface NodeProcess {
+  env: Record<string, string | undefined>;
+  versions: { node?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+interface WorkerThreads {
+  Worker: new (
+    code: string,
+    options: Record<string, unknown>,
+  ) => { unref(): void; on(event: string, fn: (...args: unknown[]) => void): void };
+  MessageChannel: new () => {
+    port1: { postMessage(message: unknown): void; close(): void };
+    port2: unknown;
+  };
+}
+
+/** Kernels the helper can run, by index (the worker looks them up once per memory). */
+export const HELPER_KERNELS = [
+  'apply2',
+  'residual2',
+  'gsFromZero2',
+  'gs2',
+  'restrict2',
+  'prolongAdd2',
+  'dot',
+  'bicgDirection',
+  'scale2',
+  'bicgStep',
+] as const;
+export type HelperKernel = (typeof HELPER_KERNELS)[number];
+
+// Control block: Int32 [0] request count, [1] answered count, [2] failure flag, [3] the worker
+// is asleep (waiting on [0]), [4] the caller is asleep (waiting on [1]); Float64 [0]
+// result, [1] command, [2] kernel, [3] argument count, [4] operator given, [5..17) operator,
+// [17..) arguments.
+const COMMAND_RUN = 0;
+const COMMAND_ATTACH = 1;
+const COMMAND_DETACH = 2;
+const OPERATOR_AT = 5;
+const ARGS_AT = 17;
+const MAX_ARGS = 24;
+/** A kernel call never takes this long; past it the helper is taken for dead. */
+const TIMEOUT_MS = 60_000;
+/**
+ * How long either side spins before it sleeps (ms). Waking a sleeping thread is a system call on
+ * each side (about 50 µs each on the VM this is measured on, ~300 split kernels per 1 MP solve);
+ * within a solve the next request comes well within this, so neither side sleeps.
+ */
+const SPIN_MS = 1;
+
+// The worker: plain JavaScript, no imports but worker_threads, so it starts in a few ms and needs
+// no loader (the calling process may run under tsx).
+const WORKER_SOURCE = `
+const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+const c = new Int32Array(workerData.control);
+const f = new Float64Array(workerData.values);
+const names = workerData.names;
+const port = workerData.port;
+let ex = null;
+let fns = [];
+const args = [];
+let seen = 0;
+for (;;) {
+  // Spin a little, then sleep; the caller notifies only a sleeping worker ([3]).
+  const until = performance.now() + ${SPIN_MS};
+  while (Atomics.load(c, 0) === seen && performance.now() < until);
+  if (Atomics.load(c, 0) === seen) {
+    Atomics.store(c, 3, 1);
+    Atomics.wait(c, 0, seen);
+    Atomics.store(c, 3, 0);
+  }
+  seen = Atomics.load(c, 0);
+  let result = 0;
+  try {
+    const command = f[1];
+    if (command === ${COMMAND_ATTACH}) {
+      const m = receiveMessageOnPort(port).message;
+      ex = new WebAssembly.Instance(m.module, { env: { memory: m.memory } }).exports;
+      fns = names.map((n) => ex[n]);
+    } else if (command === ${COMMAND_DETACH}) {
+      ex = null;
+      fns = [];
+    } else {
+      if (f[4]) ex.operator(f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]);
+      const n = f[3];
+      args.length = n;
+      for (let k = 0; k < n; k++) args[k] = f[${ARGS_AT} + k];
+      result = fns[f[2]](...args) || 0;
+    }
+  } catch (e) {
+    Atomics.store(c, 2, 1);
+  }
+  f[0] = result;
+  Atomics.store(c, 1, seen);
+  if (Atomics.load(c, 4)) Atomics.notify(c, 1);
+}
+`;
+
+/** The process's helper thread (see the module comment). */
+export class KernelHelper {
+  private readonly control = new Int32Array(new SharedArrayBuffer(32));
+  private readonly values = new Float64Array(new SharedArrayBuffer(8 * (ARGS_AT + MAX_ARGS)));
+  private readonly port: { postMessage(message: unknown): void };
+  private requested = 0;
+  /** Kernel blocks run on the helper so far (tests check that it did run). */
+  kernelRuns = 0;
+  /** The memory the worker has instantiated the kernels on (or is about to). */
+  private memory: WebAssembly.Memory | null = null;
+  private pendingAttach = false;
+
+  private constructor(threads: WorkerThreads) {
+    const { port1, port2 } = new threads.MessageChannel();
+    this.port = port1;
+    const worker = new threads.Worker(WORKER_SOURCE, {
+      eval: true,
+      // Not the parent's flags: a loader such as tsx has nothing to do in this worker.
+      execArgv: [],
+      workerData: {
+        control: this.control.buffer,
+        values: this.values.buffer,
+        names: HELPER_KERNELS,
+        port: port2,
+      },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    (port1 as unknown as { unref?: () => void }).unref?.();
+    worker.on('error', () => {
+      helper = null;
+    });
+  }
+
+  /** Starts the worker, or null where there is no second CPU, no Node, or threads are off. */
+  static start(): KernelHelper | null {
+    const proc = (globalThis as { process?: NodeProcess }).process;
+    if (!proc?.versions?.node || proc.env.COLORIZE_THREADS === '1') return null;
+    try {
+      const os = proc.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
+      const threads = proc.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
+      if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
+      return new KernelHelper(threads);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether the worker runs kernels on `memory` (after {@link attach}). */
+  attachedTo(memory: WebAssembly.Memory): boolean {
+    return this.memory === memory;
+  }
+
+  /**
+   * Has the worker instantiate `module` on `memory` (dropping the memory it had); returns at once,
+   * the next {@link start} waits for it.
+   */
+  attach(memory: WebAssembly.Memory, module: WebAssembly.Module): void {
+    if (this.memory === memory) return;
+    this.finishAttach();
+    this.port.postMessage({ memory, module });
+    this.memory = memory;
+    this.pendingAttach = true;
+    this.values[1] = COMMAND_ATTACH;
+    this.signal();
+  }
+
+  /** Lets the worker drop `memory` (so it can be collected). */
+  detach(memory: WebAssembly.Memory): void {
+    if (this.memory !== memory) return;
+    this.finishAttach();
+    this.values[1] = COMMAND_DETACH;
+    this.signal();
+    this.join();
+    this.memory = null;
+  }
+
+  /**
+   * Starts `kernel`(...args) on the worker; `operator`: the 12 arguments of the kernels'
+   * `operator` to select first. {@link join} waits for it and returns its result.
+   */
+  start(kernel: HelperKernel, args: readonly number[], operator: readonly number[] | null): void {
+    this.finishAttach();
+    const v = this.values;
+    v[1] = COMMAND_RUN;
+    v[2] = HELPER_KERNELS.indexOf(kernel);
+    v[3] = args.length;
+    v[4] = operator ? 1 : 0;
+    if (operator) for (let k = 0; k < 12; k++) v[OPERATOR_AT + k] = operator[k];
+    for (let k = 0; k < args.length; k++) v[ARGS_AT + k] = args[k];
+    this.kernelRuns++;
+    this.signal();
+  }
+
+  /** Waits for the last request and returns its result. */
+  join(): number {
+    const c = this.control;
+    const want = this.requested;
+    // Spin first: most blocks end within microseconds of the caller's own.
+    const until = performance.now() + SPIN_MS;
+    while (Atomics.load(c, 1) !== want && performance.now() < until);
+    const deadline = performance.now() + TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(c, 1);
+      if (done === want) break;
+      if (performance.now() > deadline) throw new Error('solver helper thread did not answer');
+      // Asleep flag first, then the check Atomics.wait makes: the worker either sees the flag
+      // and notifies, or has answered before the wait starts.
+      Atomics.store(c, 4, 1);
+      Atomics.wait(c, 1, done, 1000);
+      Atomics.store(c, 4, 0);
+    }
+    if (Atomics.load(c, 2)) {
+      Atomics.store(c, 2, 0);
+      throw new Error('a solver kernel failed on the helper thread');
+    }
+    return this.values[0];
+  }
+
+  private signal(): void {
+    this.requested++;
+    Atomics.store(this.control, 0, this.requested);
+    // A spinning worker sees the store; only a sleeping one needs the system call.
+    if (Atomics.load(this.control, 3)) Atomics.notify(this.control, 0);
+  }
+
+  private finishAttach(): void {
+    if (!this.pendingAttach) return;
+    this.pendingAttach = false;
+    this.join();
+  }
+}
+
+let helper: KernelHelper | null | undefined;
+
+/** The process's helper thread, started on first use; null where there is none (see the module comment). */
+export function kernelHelper(): KernelHelper | null {
+  if (helper === undefined) helper = KernelHelper.start();
+  return helper;
+}
+
+/**
+ * Starts the solvers' helper thread now, so that it has booted (a few tens of ms) by the time a
+ * solve splits its first kernel; front ends call it before they read their inputs. Returns
+ * whether there is one (false in a browser, on one CPU, or with `COLORIZE_THREADS=1`).
+ *
+ * @example
+ * ```ts
+ * import { startSolverThreads } from 'colorize-toolkit/internals';
+ * console.log(typeof startSolverThreads()); // boolean
+ * ```
+ */
+export function startSolverThreads(): boolean {
+  return kernelHelper() !== null;
+}
