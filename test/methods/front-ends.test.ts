@@ -65,6 +65,14 @@ describe('front ends generated from the catalogue', () => {
     }
   });
 
+  it('method descriptions are plain data: the studio worker posts them (structured clone), JSON keeps all of them', () => {
+    for (const m of listMethods()) {
+      const d = describeMethod(m);
+      assert.deepEqual(structuredClone(d), d, m.name);
+      assert.deepEqual(JSON.parse(JSON.stringify(d)), d, m.name);
+    }
+  });
+
   it('GET /v1/methods, `colorize methods --json` and the catalogue agree on methods, inputs, options and defaults', async () => {
     const expected = listMethods().map(describeMethod);
     const app = await buildServer({ concurrency: 1 });

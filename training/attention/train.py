@@ -419,7 +419,12 @@ def losses(preds, tlab, rlab, ds, lam=None, tv_fn=None, kind_scales=(2, 3)):
 
 # ---------------------------------------------------------------- plotting and export
 def plot(log, path, lam=LAMBDA):
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        # The curve is a by-product: training, checkpoints and export do not need it.
+        print(f"matplotlib is not installed: {path} not drawn (apt-get install python3-matplotlib)", flush=True)
+        return
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

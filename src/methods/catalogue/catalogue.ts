@@ -92,8 +92,8 @@ export function familyDefault(family: MethodFamily): MethodDeclaration | undefin
 }
 
 /**
- * The JSON description of a method: everything but `run`, options as JSON specs, command-line-only
- * options left out.
+ * The JSON description of a method: everything but its functions (`run`, `prepare`), options as
+ * JSON specs, command-line-only options left out. Plain data: it survives JSON and postMessage.
  *
  * @example
  * ```ts
@@ -103,6 +103,6 @@ export function familyDefault(family: MethodFamily): MethodDeclaration | undefin
  * ```
  */
 export function describeMethod(m: MethodDeclaration): MethodDescription {
-  const { run: _run, options, ...rest } = m;
+  const { run: _run, prepare: _prepare, options, ...rest } = m;
   return { ...rest, options: options.filter((o) => !o.cliOnly).map(optionSpec) };
 }

@@ -169,7 +169,9 @@ export interface MethodDeclaration {
 }
 
 /** The JSON description of a method (GET /v1/methods, `colorize methods --json`, the studio). */
-export type MethodDescription = Omit<MethodDeclaration, 'run' | 'options'> & { options: OptionSpec[] };
+export type MethodDescription = Omit<MethodDeclaration, 'run' | 'prepare' | 'options'> & {
+  options: OptionSpec[];
+};
 
 /** An option as front ends outside the command line see it (JSON; no flag text). */
 export interface OptionSpec {
