@@ -53,15 +53,6 @@ interface KernelExports extends SplitKernels {
   ): void;
   balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
-  levinAffinityRows(
-    y: number,
-    out: number,
-    W: number,
-    rows: number,
-    varianceScale: number,
-    logFloor: number,
-    sigmaFloor: number,
-  ): void;
   symmetricPart(...args: number[]): void;
   zero(ptr: number, bytes: number): void;
   copy(dst: number, src: number, bytes: number): void;
@@ -422,14 +413,23 @@ export class WasmArena {
     b: readonly [number, number],
     operator: boolean,
   ): number {
+    return this.together(kernel, [...argsA, a[0], a[1]], [...argsB, b[0], b[1]], operator);
+  }
+
+  /**
+   * `kernel`(...argsA) here and `kernel`(...argsB) at the same time on the helper thread where
+   * there is one (one after the other otherwise); the sum of their results, a's first. The two
+   * calls must not write what the other reads or writes.
+   */
+  together(kernel: HelperKernel, argsA: number[], argsB: number[], operator = false): number {
     const run = this.kernels[kernel];
     const h = this.helper;
-    if (!h) return (run(...argsA, a[0], a[1]) ?? 0) + (run(...argsB, b[0], b[1]) ?? 0);
+    if (!h) return (run(...argsA) ?? 0) + (run(...argsB) ?? 0);
     if (!h.attachedTo(this.memory)) h.attach(this.memory, this.module);
-    h.start(kernel, [...argsB, b[0], b[1]], operator ? this.operatorArgs : null);
+    h.start(kernel, argsB, operator ? this.operatorArgs : null);
     let ra: number;
     try {
-      ra = run(...argsA, a[0], a[1]) ?? 0;
+      ra = run(...argsA) ?? 0;
     } catch (e) {
       h.join();
       throw e;

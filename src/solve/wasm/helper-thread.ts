@@ -40,6 +40,7 @@ export const HELPER_KERNELS = [
   'bicgDirection',
   'scale2',
   'bicgStep',
+  'levinAffinityRows',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 

@@ -275,7 +275,7 @@ function affinitiesInWasm(
   const inHome =
     home &&
     A.c.every((c) => home.holds(c)) &&
-    home.free() >= planeBytes(W * H) + planeBytes(8 * W * bandRows) + 64;
+    home.free() >= planeBytes(W * H) + planeBytes(8 * W * bandRows, 2) + 64;
   const arena = inHome
     ? home
     : WasmArena.create(planeBytes(W * (BAND_ROWS + 2)) + planeBytes(W * BAND_ROWS, 8));
@@ -283,9 +283,14 @@ function affinitiesInWasm(
   const mark = arena.mark();
   const whole = inHome ? arena.copy32(Y, 'top') : null;
   const yBand = whole ? null : arena.f32(W * (BAND_ROWS + 2));
-  const out = arena.f32(8 * W * bandRows, inHome ? 'top' : 'bottom');
+  // Two bands at a time in A's arena, the second on its helper thread where it has one.
+  const outs = inHome
+    ? [arena.f32(8 * W * bandRows, 'top'), arena.f32(8 * W * bandRows, 'top')]
+    : [arena.f32(8 * W * bandRows)];
   const xEnd = 1 + ((W - 2) & ~3);
-  for (let y0 = 1; y0 < H - 1; y0 += BAND_ROWS) {
+  const bands: number[] = [];
+  for (let y0 = 1; y0 < H - 1; y0 += BAND_ROWS) bands.push(y0);
+  const args = (y0: number, out: Float32Array) => {
     const rows = Math.min(BAND_ROWS, H - 1 - y0);
     let band: number;
     if (whole) band = whole.byteOffset + 4 * (y0 - 1) * W;
@@ -293,7 +298,10 @@ function affinitiesInWasm(
       yBand?.set(Y.subarray((y0 - 1) * W, (y0 + rows + 1) * W));
       band = yBand?.byteOffset ?? 0;
     }
-    arena.kernels.levinAffinityRows(band, out.byteOffset, W, rows, varianceScale, logFloor, sigmaFloor);
+    return [band, out.byteOffset, W, rows, varianceScale, logFloor, sigmaFloor];
+  };
+  const place = (y0: number, out: Float32Array) => {
+    const rows = Math.min(BAND_ROWS, H - 1 - y0);
     const n = rows * W;
     for (let k = 0; k < 8; k++) {
       if (inHome)
@@ -303,6 +311,19 @@ function affinitiesInWasm(
     for (let y = y0; y < y0 + rows; y++) {
       pixel(0, y);
       for (let x = xEnd; x < W; x++) pixel(x, y);
+    }
+  };
+  for (let b = 0; b < bands.length; b += outs.length) {
+    const y0 = bands[b];
+    if (outs.length === 2 && b + 1 < bands.length) {
+      arena.together('levinAffinityRows', args(y0, outs[0]), args(bands[b + 1], outs[1]));
+      place(y0, outs[0]);
+      place(bands[b + 1], outs[1]);
+    } else {
+      arena.kernels.levinAffinityRows(
+        ...(args(y0, outs[0]) as [number, number, number, number, number, number, number]),
+      );
+      place(y0, outs[0]);
     }
   }
   if (inHome) arena.releaseTop(mark);

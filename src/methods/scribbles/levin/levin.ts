@@ -129,11 +129,15 @@ export function grayPlane(img: ImageF32): Float32Array {
  * Stroke chroma planes in `space`: the two chroma channels of the stroke colours at stroke
  * pixels, 0 elsewhere (the solves read them at stroke pixels only, so only those are converted).
  */
-export function strokeChroma(strokes: StrokeSet, space: LinearSpace): Float32Array[] {
+export function strokeChroma(
+  strokes: StrokeSet,
+  space: LinearSpace,
+  into?: [Float32Array, Float32Array],
+): Float32Array[] {
   const n = strokes.mask.length;
   const { index, c1, c2 } = strokeChromaAt(strokes, space);
-  const u = new Float32Array(n);
-  const v = new Float32Array(n);
+  // `into`: zeroed planes to spread them in (a wasm arena's: no fresh pages to fault in).
+  const [u, v] = into ?? [new Float32Array(n), new Float32Array(n)];
   for (let k = 0; k < index.length; k++) {
     u[index[k]] = c1[k];
     v[index[k]] = c2[k];
@@ -252,11 +256,17 @@ export function solveLevinSystem(
   // `rowScale`: factors balancing A's rows for the preconditioner (solve/balance.ts); A stays as it is.
   // `arena`: the one A lies in; the right-hand sides are built there too.
   const t0 = performance.now();
-  const values = strokeChroma(strokes, space);
-  const { arena } = options;
+  const home = options.arena?.holds(A.c[0]) ? options.arena : undefined;
   const len = A.width * A.height + 2 * A.pad;
-  const rhsPlanes = arena?.holds(A.c[0]) ? values.map(() => arena.f32(len)) : undefined;
+  const n = A.width * A.height;
+  const rhsPlanes = home ? [home.f32(len), home.f32(len)] : undefined;
+  // The stroke planes only while the system is built: at the arena's top (no fresh pages to
+  // fault in), handed back after.
+  const mark = home?.mark();
+  const spread = home && home.free() >= 2 * n * 4 + 1024;
+  const values = strokeChroma(strokes, space, spread ? [home.f32(n, 'top'), home.f32(n, 'top')] : undefined);
   const sys = generalDirichletSystem(A, strokes.mask, values, consumeOperator, rhsPlanes, options.rowScale);
+  if (home && mark) home.releaseTop(mark);
   const t1 = performance.now();
   const res = solveGeneral(sys, {
     ...options,
