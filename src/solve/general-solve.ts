@@ -136,6 +136,16 @@ export interface GeneralSolveOptions extends SpdSolveOptions {
   rowScale?: Float32Array;
 }
 
+/** The arena the system's operator lies in, where a single-precision solve runs in it. */
+function homeArena(
+  sys: GeneralDirichletSystem,
+  options: GeneralSolveOptions,
+  single: boolean,
+): WasmArena | undefined {
+  const { arena } = options;
+  return single && arena && sys.A.c.every((c) => arena.holds(c)) ? arena : undefined;
+}
+
 /** Planes a row-scaled solve adds to the arena: the factors. */
 const ROW_SCALE_PLANES = 1;
 
@@ -150,9 +160,9 @@ function preconditioner(
   single: boolean,
   pi?: GridVector,
 ): { mg: Multigrid; arena?: WasmArena } {
-  const { arena } = options;
   const { A } = sys;
-  if (single && arena && A.c.every((c) => arena.holds(c))) {
+  const arena = homeArena(sys, options, single);
+  if (arena) {
     // Everything in the arena A lies in: the symmetric part at its top, dropped once its
     // hierarchy is built (./wasm/arena-multigrid.ts), so nothing is held twice.
     const mark = arena.mark();
@@ -200,9 +210,8 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
     return { planes, iterations: 0, relativeResidual: 0, converged: true, setupMs: t1 - t0, solveMs: 0 };
   }
   // The row factors first where the system is in an arena: the symmetric part is built from them there.
-  const inArena = o.single && options.arena && sys.A.c.every((c) => options.arena?.holds(c));
-  let pi =
-    options.rowScale && inArena ? paddedFactors(options.rowScale, sys, true, options.arena) : undefined;
+  const home = homeArena(sys, options, o.single);
+  let pi = options.rowScale && home ? paddedFactors(options.rowScale, sys, true, home) : undefined;
   const { mg, arena } = preconditioner(sys, options, o.single, pi);
   const t1 = performance.now();
   const b = o.single
