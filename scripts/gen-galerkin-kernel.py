@@ -66,10 +66,11 @@ if AS:
         "  store<f64>(a, load<f64>(a) + v);",
         "}",
         "",
-        "export function galerkinAccumulate(d: usize, e: usize, s: usize, se: usize, sw: usize, q: usize, W: i32, H: i32, pad: i32, Wc: i32, padc: i32, acc: usize): void {",
+        "// Fine rows [rowFrom, rowTo): fine row y adds into coarse rows y >> 1 and (y >> 1) + 1 only.",
+        "export function galerkinAccumulate(d: usize, e: usize, s: usize, se: usize, sw: usize, q: usize, W: i32, pad: i32, Wc: i32, padc: i32, acc: usize, rowFrom: i32, rowTo: i32): void {",
         "  const W4 = 4 * W;",
         "  const Wc5 = 5 * Wc;",
-        "  for (let y = 0; y < H; y++) {",
+        "  for (let y = rowFrom; y < rowTo; y++) {",
         "    const py = y & 1;",
         "    for (let x = 0; x < W; x++) {",
         "      const i = pad + y * W + x;",
@@ -109,11 +110,12 @@ out.append(" * interpolation weights (q00, q10, q01, q11 per padded fine point).
 out.append(" */")
 out.append("import type { Stencil9 } from './stencil9.js';")
 out.append("")
-out.append("export function galerkinAccumulate(A: Stencil9, q: Float32Array, Wc: number, padc: number, acc: Float64Array): void {")
-out.append("  const { width: W, height: H, pad, diag: d, e, s, se, sw } = A;")
+out.append("/** Fine rows [rowFrom, rowTo) (default all): fine row y adds into coarse rows y >> 1 and (y >> 1) + 1 only. */")
+out.append("export function galerkinAccumulate(A: Stencil9, q: Float32Array, Wc: number, padc: number, acc: Float64Array, rowFrom = 0, rowTo = A.height): void {")
+out.append("  const { width: W, pad, diag: d, e, s, se, sw } = A;")
 out.append("  const W4 = 4 * W;")
 out.append("  const Wc5 = 5 * Wc;")
-out.append("  for (let y = 0; y < H; y++) {")
+out.append("  for (let y = rowFrom; y < rowTo; y++) {")
 out.append("    const py = y & 1;")
 out.append("    for (let x = 0; x < W; x++) {")
 out.append("      const i = pad + y * W + x;")

@@ -9,10 +9,11 @@
   store<f64>(a, load<f64>(a) + v);
 }
 
-export function galerkinAccumulate(d: usize, e: usize, s: usize, se: usize, sw: usize, q: usize, W: i32, H: i32, pad: i32, Wc: i32, padc: i32, acc: usize): void {
+// Fine rows [rowFrom, rowTo): fine row y adds into coarse rows y >> 1 and (y >> 1) + 1 only.
+export function galerkinAccumulate(d: usize, e: usize, s: usize, se: usize, sw: usize, q: usize, W: i32, pad: i32, Wc: i32, padc: i32, acc: usize, rowFrom: i32, rowTo: i32): void {
   const W4 = 4 * W;
   const Wc5 = 5 * Wc;
-  for (let y = 0; y < H; y++) {
+  for (let y = rowFrom; y < rowTo; y++) {
     const py = y & 1;
     for (let x = 0; x < W; x++) {
       const i = pad + y * W + x;

@@ -842,10 +842,19 @@ export { galerkinAccumulate } from './galerkin-kernel';
 /**
  * Dendy's black-box interpolation weights of a symmetric 9-point stencil (d: f64 diagonal; e, s,
  * se, sw: f32 couplings; active: u8 per unpadded pixel) into q (4 interleaved f32 per padded
- * point, zeroed by the caller): see dendyInterpolation in src/solve/multigrid.ts.
+ * point, zeroed by the caller): see dendyInterpolation in src/solve/multigrid.ts. Two passes:
+ * {@link dendyEdges} (points on a coarse row or column) for every row first, then
+ * {@link dendyCorners} (odd row and column: they read their edge neighbours' weights); each pass
+ * over any split of the rows.
  */
 export function dendy(d: usize, e: usize, s: usize, se: usize, sw: usize, active: usize, q: usize, W: i32, H: i32, pad: i32): void {
-  for (let y = 0; y < H; y++) {
+  dendyEdges(d, e, s, se, sw, active, q, W, pad, 0, H);
+  dendyCorners(d, e, s, se, sw, active, q, W, pad, 0, H);
+}
+
+/** Dendy's first pass over grid rows [rowFrom, rowTo) (see {@link dendy}). */
+export function dendyEdges(d: usize, e: usize, s: usize, se: usize, sw: usize, active: usize, q: usize, W: i32, pad: i32, rowFrom: i32, rowTo: i32): void {
+  for (let y = rowFrom; y < rowTo; y++) {
     const oy = y & 1;
     for (let x = 0; x < W; x++) {
       const k = y * W + x;
@@ -866,7 +875,11 @@ export function dendy(d: usize, e: usize, s: usize, se: usize, sw: usize, active
       }
     }
   }
-  for (let y = 1; y < H; y += 2) {
+}
+
+/** Dendy's second pass over grid rows [rowFrom, rowTo) (see {@link dendy}). */
+export function dendyCorners(d: usize, e: usize, s: usize, se: usize, sw: usize, active: usize, q: usize, W: i32, pad: i32, rowFrom: i32, rowTo: i32): void {
+  for (let y = rowFrom | 1; y < rowTo; y += 2) {
     for (let x = 1; x < W; x += 2) {
       const k = y * W + x;
       if (load<u8>(active + <usize>k) == 0) continue;

@@ -7,17 +7,20 @@
  */
 import type { Stencil9 } from './stencil9.js';
 
+/** Fine rows [rowFrom, rowTo) (default all): fine row y adds into coarse rows y >> 1 and (y >> 1) + 1 only. */
 export function galerkinAccumulate(
   A: Stencil9,
   q: Float32Array,
   Wc: number,
   padc: number,
   acc: Float64Array,
+  rowFrom = 0,
+  rowTo = A.height,
 ): void {
-  const { width: W, height: H, pad, diag: d, e, s, se, sw } = A;
+  const { width: W, pad, diag: d, e, s, se, sw } = A;
   const W4 = 4 * W;
   const Wc5 = 5 * Wc;
-  for (let y = 0; y < H; y++) {
+  for (let y = rowFrom; y < rowTo; y++) {
     const py = y & 1;
     for (let x = 0; x < W; x++) {
       const i = pad + y * W + x;

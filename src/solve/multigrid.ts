@@ -20,6 +20,7 @@
 import { ColorizeError } from '../errors.js';
 import { factorStencil9, type StencilCholesky, solveStencil9 } from './banded-cholesky.js';
 import { galerkinAccumulate } from './galerkin-kernel.js';
+import { accumulateInBlockOrder } from './row-blocks.js';
 import {
   createStencil9,
   type GridVector,
@@ -191,7 +192,7 @@ function galerkin(A: Stencil9, q: Float32Array) {
   const nc = Wc * Hc;
   // Matrix entries of the coarse forward stencil (diag, E, S, SE, SW), summed in double precision.
   const acc = new Float64Array(5 * (nc + 2 * padc));
-  galerkinAccumulate(A, q, Wc, padc, acc);
+  accumulateInBlockOrder(W, H, (from, to) => galerkinAccumulate(A, q, Wc, padc, acc, from, to));
   return assembleCoarse(Wc, Hc, acc);
 }
 

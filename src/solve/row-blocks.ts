@@ -40,6 +40,25 @@ export function splitIndex(from: number, to: number): number {
   return from + (((to - from) >> 3) << 2);
 }
 
+/**
+ * An accumulation from fine rows into coarse rows ⌊y/2⌋ and ⌊y/2⌋ + 1 (the restriction, the
+ * Galerkin product) over all `height` fine rows in block order, one block after the other: the
+ * order the JavaScript loops use, so that their sums equal the split kernels' bit for bit.
+ */
+export function accumulateInBlockOrder(
+  width: number,
+  height: number,
+  run: (from: number, to: number) => void,
+): void {
+  const m = splitRow(width, height);
+  if (!m) run(0, height);
+  else {
+    run(0, m - 2);
+    run(m, height);
+    run(m - 2, m);
+  }
+}
+
 /** A Gauss–Seidel sweep over grid rows [from, to) in one direction. */
 export type RowSweep = (from: number, to: number, backward: boolean) => void;
 

@@ -59,43 +59,49 @@ test('the arena hands out zeroed planes at both ends and takes them back at a ma
   assert.throws(() => arena.release({ bottom: 1 << 30, top: 0 }), /older than the last release/);
 });
 
-test('the multigrid built inside the arena is the JavaScript builder’s, bit for bit', async () => {
-  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
-  const truth = resizeImage(src, 181, 127, 'area');
-  const strokes = shortStrokes(truth, 400, 9);
-  const sys = generalDirichletSystem(
-    levinOperator(lumaOf(truth), 181, 127),
-    strokes.mask,
-    strokeChroma(strokes, 'yuv'),
-  );
-  const S = constrainedSymmetricPart(sys);
-  const js = buildMultigrid(S, sys.active, { wasm: false });
-  const arena = WasmArena.create(1 << 24);
-  assert.ok(arena, 'wasm kernels unavailable');
-  const T = arenaStencil9(arena, 181, 127, 'top');
-  for (const key of ['diag', 'e', 's', 'se', 'sw'] as const) T[key].set(S[key]);
-  arena.registerSymmetric(T, 'top');
-  const mg = buildMultigridInArena(T, sys.active, arena, { finest: 'operator' });
-  assert.equal(mg.levels.length, js.levels.length);
-  assert.ok(js.levels.length >= 3, `${js.levels.length} levels`);
-  for (let l = 0; l < js.levels.length; l++) {
-    const a = js.levels[l];
-    const b = mg.levels[l];
-    for (const key of ['diag', 'e', 's', 'se', 'sw'] as const)
-      assert.deepEqual(Array.from(b.A[key]), Array.from(a.A[key]), `${key} of level ${l}`);
-    const q = a.q;
-    if (!q) continue;
-    const qp = b.qp;
-    assert.ok(qp && arena.holds(qp), `level ${l}: weights not in the arena`);
-    const len = q.length >> 2;
-    for (let i = 0; i < len; i++)
-      for (let k = 0; k < 4; k++)
-        assert.equal(qp[k * len + i], q[4 * i + k], `weight ${k} at ${i}, level ${l}`);
-    assert.ok(l === 0 || (b.r0 && arena.holds(b.x0, b.x1, b.b0, b.b1, b.r0)), `level ${l}: vectors`);
-  }
-  // A cycle's working set is in the arena; the set-up scratch was handed back.
-  assert.ok(arena.holds(mg.levels[1].A.e));
-});
+// 320×240 is above the split size: Dendy's weights and the Galerkin product then run in two
+// blocks of rows on two threads, and the JavaScript builder sums in the same block order.
+for (const [W, H, threads] of [
+  [181, 127, false],
+  [320, 240, true],
+] as const)
+  test(`the multigrid built inside the arena is the JavaScript builder’s, bit for bit (${W}×${H}${threads ? ', two threads' : ''})`, async () => {
+    const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
+    const truth = resizeImage(src, W, H, 'area');
+    const strokes = shortStrokes(truth, 400, 9);
+    const sys = generalDirichletSystem(
+      levinOperator(lumaOf(truth), W, H),
+      strokes.mask,
+      strokeChroma(strokes, 'yuv'),
+    );
+    const S = constrainedSymmetricPart(sys);
+    const js = buildMultigrid(S, sys.active, { wasm: false });
+    const arena = WasmArena.create(1 << 26, { threads });
+    assert.ok(arena, 'wasm kernels unavailable');
+    const T = arenaStencil9(arena, W, H, 'top');
+    for (const key of ['diag', 'e', 's', 'se', 'sw'] as const) T[key].set(S[key]);
+    arena.registerSymmetric(T, 'top');
+    const mg = buildMultigridInArena(T, sys.active, arena, { finest: 'operator' });
+    assert.equal(mg.levels.length, js.levels.length);
+    assert.ok(js.levels.length >= 3, `${js.levels.length} levels`);
+    for (let l = 0; l < js.levels.length; l++) {
+      const a = js.levels[l];
+      const b = mg.levels[l];
+      for (const key of ['diag', 'e', 's', 'se', 'sw'] as const)
+        assert.deepEqual(Array.from(b.A[key]), Array.from(a.A[key]), `${key} of level ${l}`);
+      const q = a.q;
+      if (!q) continue;
+      const qp = b.qp;
+      assert.ok(qp && arena.holds(qp), `level ${l}: weights not in the arena`);
+      const len = q.length >> 2;
+      for (let i = 0; i < len; i++)
+        for (let k = 0; k < 4; k++)
+          assert.equal(qp[k * len + i], q[4 * i + k], `weight ${k} at ${i}, level ${l}`);
+      assert.ok(l === 0 || (b.r0 && arena.holds(b.x0, b.x1, b.b0, b.b1, b.r0)), `level ${l}: vectors`);
+    }
+    // A cycle's working set is in the arena; the set-up scratch was handed back.
+    assert.ok(arena.holds(mg.levels[1].A.e));
+  });
 
 /** Levin's balanced solve in pieces, without an arena (the path before issue 14's memory work). */
 function withoutArena(gray: ImageF32, strokes: ReturnType<typeof shortStrokes>) {

@@ -11,6 +11,7 @@
  */
 import { factorStencil9 } from '../banded-cholesky.js';
 import { assembleCoarse, type Multigrid, type MultigridLevel, type MultigridOptions } from '../multigrid.js';
+import { splitRow } from '../row-blocks.js';
 import { padFor, type Stencil9 } from '../stencil9.js';
 import { planarWeights, type WasmArena } from './arena.js';
 import { arenaStencil9 } from './arena-stencils.js';
@@ -115,9 +116,21 @@ export function buildMultigridInArena(
     mask.set(act);
     const q = arena.f32(4 * len, 'top');
     const [e, s, se, sw] = [cur.e, cur.s, cur.se, cur.sw].map((p) => p.byteOffset);
-    kernels.dendy(d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, H, pad);
     const acc = arena.f64(5 * lenc, 'top');
-    kernels.galerkinAccumulate(d.byteOffset, e, s, se, sw, q.byteOffset, W, H, pad, Wc, padc, acc.byteOffset);
+    // Both set-up kernels split across the helper thread where the grid is large (../row-blocks.ts).
+    const m = splitRow(W, H);
+    const dendyArgs = [d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, pad];
+    const galerkinArgs = [d.byteOffset, e, s, se, sw, q.byteOffset, W, pad, Wc, padc, acc.byteOffset];
+    if (!m) {
+      kernels.dendy(d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, H, pad);
+      kernels.galerkinAccumulate(...galerkinArgs, 0, H);
+    } else {
+      // The corners read their edge neighbours' weights: every edge first.
+      arena.pair('dendyEdges', dendyArgs, [0, m], dendyArgs, [m, H], false);
+      arena.pair('dendyCorners', dendyArgs, [0, m], dendyArgs, [m, H], false);
+      arena.pair('galerkinAccumulate', galerkinArgs, [0, m - 2], galerkinArgs, [m, H], false);
+      kernels.galerkinAccumulate(...galerkinArgs, m - 2, m);
+    }
     level.qp = planarWeights(arena, q);
     const next = assembleCoarse(Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
     arena.releaseTop(scratch);

@@ -37,20 +37,6 @@ interface KernelExports extends SplitKernels {
     H: number,
     pad: number,
   ): void;
-  galerkinAccumulate(
-    d: number,
-    e: number,
-    s: number,
-    se: number,
-    sw: number,
-    q: number,
-    W: number,
-    H: number,
-    pad: number,
-    Wc: number,
-    padc: number,
-    acc: number,
-  ): void;
   balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
   symmetricPart(...args: number[]): void;

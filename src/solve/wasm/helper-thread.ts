@@ -41,6 +41,9 @@ export const HELPER_KERNELS = [
   'scale2',
   'bicgStep',
   'levinAffinityRows',
+  'dendyEdges',
+  'dendyCorners',
+  'galerkinAccumulate',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 

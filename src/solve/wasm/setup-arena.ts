@@ -5,6 +5,7 @@
  * f32 couplings), so the hierarchy is bit for bit the one the JavaScript loops build
  * (test/solve/wasm-kernels.test.ts); only the time changes (about 5× less at 1 MP).
  */
+import { accumulateInBlockOrder } from '../row-blocks.js';
 import type { Stencil9 } from '../stencil9.js';
 import { WasmArena } from './arena.js';
 
@@ -61,7 +62,9 @@ export function wasmSetupKernels(A: Stencil9): SetupKernels | null {
       kernels.dendy(d, e, s, se, sw, mask, q.byteOffset, W, H, pad);
       const acc = arena.f64(5 * (Wc * ((H + 1) >> 1) + 2 * padc));
       acc.fill(0);
-      kernels.galerkinAccumulate(d, e, s, se, sw, q.byteOffset, W, H, pad, Wc, padc, acc.byteOffset);
+      accumulateInBlockOrder(W, H, (from, to) =>
+        kernels.galerkinAccumulate(d, e, s, se, sw, q.byteOffset, W, pad, Wc, padc, acc.byteOffset, from, to),
+      );
       return { q: q.slice(), acc };
     },
   };
