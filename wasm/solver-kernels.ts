@@ -1215,3 +1215,54 @@ export function zero(ptr: usize, bytes: usize): void {
 export function copy(dst: usize, src: usize, bytes: usize): void {
   memory.copy(dst, src, bytes);
 }
+
+/**
+ * The coarse stencil from its Galerkin entries (acc: 5 f64 per padded coarse point: diag, E, S,
+ * SE, SW) as assembleCoarse in src/solve/multigrid.ts does it: couplings are minus the entries,
+ * those pointing outside the grid dropped (d: f64 diagonal; e, s, se, sw: f32). Returns the
+ * largest diagonal.
+ */
+export function coarseEntries(acc: usize, d: usize, e: usize, s: usize, se: usize, sw: usize, Wc: i32, Hc: i32, padc: i32): f64 {
+  let maxDiag: f64 = 0;
+  let k = padc;
+  for (let cy = 0; cy < Hc; cy++) {
+    const below = cy + 1 < Hc;
+    for (let cx = 0; cx < Wc; cx++, k++) {
+      const a = acc + (<usize>(5 * k) << 3);
+      const dk = load<f64>(a);
+      store<f64>(d + (<usize>k << 3), dk);
+      if (dk > maxDiag) maxDiag = dk;
+      const right = cx + 1 < Wc;
+      fst(e, k, right ? <f32>-load<f64>(a, 8) : 0);
+      fst(s, k, below ? <f32>-load<f64>(a, 16) : 0);
+      fst(se, k, right && below ? <f32>-load<f64>(a, 24) : 0);
+      fst(sw, k, cx > 0 && below ? <f32>-load<f64>(a, 32) : 0);
+    }
+  }
+  return maxDiag;
+}
+
+/**
+ * assembleCoarse's second pass: points whose diagonal is at most `tiny` (no fine support) become
+ * identity rows decoupled from their neighbours; active (u8 per unpadded point) marks the others.
+ */
+export function coarseIdentityRows(d: usize, e: usize, s: usize, se: usize, sw: usize, active: usize, Wc: i32, Hc: i32, padc: i32, tiny: f64): void {
+  const nc = Wc * Hc;
+  for (let I = 0; I < nc; I++) {
+    const k = padc + I;
+    if (load<f64>(d + (<usize>k << 3)) > tiny) {
+      store<u8>(active + <usize>I, 1);
+      continue;
+    }
+    store<u8>(active + <usize>I, 0);
+    store<f64>(d + (<usize>k << 3), 1);
+    fst(e, k, 0);
+    fst(s, k, 0);
+    fst(se, k, 0);
+    fst(sw, k, 0);
+    if (I % Wc > 0) fst(e, k - 1, 0);
+    fst(s, k - Wc, 0);
+    fst(se, k - Wc - 1, 0);
+    fst(sw, k - Wc + 1, 0);
+  }
+}

@@ -132,13 +132,38 @@ export function buildMultigridInArena(
       kernels.galerkinAccumulate(...galerkinArgs, m - 2, m);
     }
     level.qp = planarWeights(arena, q);
-    const next = assembleCoarse(Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
+    const next = assembleCoarseInArena(arena, Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
     arena.releaseTop(scratch);
     arena.registerSymmetric(next.A);
     cur = next.A;
     act = next.active;
   }
   return { levels, coarsest: factorStencil9(cur), smoothing };
+}
+
+/**
+ * ../multigrid.ts's `assembleCoarse` in the kernels (the same copies, negations and test, so the
+ * same stencil bit for bit): on a shared memory JavaScript's stores run at less than half speed.
+ */
+function assembleCoarseInArena(
+  arena: WasmArena,
+  Wc: number,
+  Hc: number,
+  acc: Float64Array,
+  C: Stencil9,
+): { A: Stencil9; active: Uint8Array } {
+  if (!arena.owns(acc) || !(C.diag instanceof Float64Array) || !arena.owns(C.diag))
+    return assembleCoarse(Wc, Hc, acc, C);
+  const { kernels } = arena;
+  const at = [C.diag, C.e, C.s, C.se, C.sw].map((p) => p.byteOffset);
+  const maxDiag = kernels.coarseEntries(acc.byteOffset, ...at, Wc, Hc, C.pad);
+  const mark = arena.mark();
+  const mask = arena.u8(Wc * Hc, 'top');
+  kernels.coarseIdentityRows(...at, mask.byteOffset, Wc, Hc, C.pad, maxDiag * 1e-12);
+  const active = new Uint8Array(Wc * Hc);
+  active.set(mask);
+  arena.releaseTop(mark);
+  return { A: C, active };
 }
 
 function arenaCopy64(arena: WasmArena, v: Float64Array): Float64Array {

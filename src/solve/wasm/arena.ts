@@ -41,6 +41,8 @@ interface KernelExports extends SplitKernels {
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
   symmetricPart(...args: number[]): void;
   zero(ptr: number, bytes: number): void;
+  coarseEntries(...args: number[]): number;
+  coarseIdentityRows(...args: number[]): void;
   copy(dst: number, src: number, bytes: number): void;
   deinterleave4(q: number, out: number, len: number): void;
   diagonals64(src: number, diag: number, inv: number, len: number): void;
