@@ -373,6 +373,7 @@ export function gaussSeidelGeneral9x2(
   sweepFromZeroInBlockOrder(
     A.width,
     A.height,
+    [x0, x1],
     (from, to) => {
       const end = pad + to * w;
       for (let i = pad + from * w; i < end; i++) {
@@ -386,10 +387,6 @@ export function gaussSeidelGeneral9x2(
       }
     },
     sweep,
-    (row) => {
-      x0.fill(0, pad + row * w, pad + (row + 1) * w);
-      x1.fill(0, pad + row * w, pad + (row + 1) * w);
-    },
   );
 }
 

@@ -196,6 +196,9 @@ function galerkin(A: Stencil9, q: Float32Array) {
   return assembleCoarse(Wc, Hc, acc);
 }
 
+/** A coarse point whose diagonal is at most this times the largest has no fine support (identity row). */
+export const IDENTITY_ROW_FACTOR = 1e-12;
+
 /**
  * The coarse stencil from its Galerkin matrix entries (into `C` when given, a zero stencil of
  * Wc × Hc); rows without fine support become identity rows.
@@ -227,7 +230,7 @@ export function assembleCoarse(
       csw[k] = cx > 0 && below ? -acc[a + 4] : 0;
     }
   }
-  const tiny = maxDiag * 1e-12;
+  const tiny = maxDiag * IDENTITY_ROW_FACTOR;
   for (let I = 0; I < nc; I++) {
     const k = padc + I;
     if (cd[k] > tiny) {

@@ -40,21 +40,34 @@ export function splitIndex(from: number, to: number): number {
   return from + (((to - from) >> 3) << 2);
 }
 
+/** Grid rows [from, to). */
+export type RowRange = readonly [number, number];
+
+/**
+ * Runs two row ranges that do not touch each other: at the same time where the caller has a
+ * second thread (the wasm arena's `pair`), one after the other otherwise (the default).
+ */
+export type RunBoth = (a: RowRange, b: RowRange) => void;
+
 /**
  * An accumulation from fine rows into coarse rows ⌊y/2⌋ and ⌊y/2⌋ + 1 (the restriction, the
- * Galerkin product) over all `height` fine rows in block order, one block after the other: the
- * order the JavaScript loops use, so that their sums equal the split kernels' bit for bit.
+ * Galerkin product) over all `height` fine rows in block order: the two blocks (through `both`),
+ * then fine rows m − 2 and m − 1. The JavaScript loops and the split kernels both come here, so
+ * their sums agree bit for bit.
  */
 export function accumulateInBlockOrder(
   width: number,
   height: number,
   run: (from: number, to: number) => void,
+  both: RunBoth = (a, b) => {
+    run(a[0], a[1]);
+    run(b[0], b[1]);
+  },
 ): void {
   const m = splitRow(width, height);
   if (!m) run(0, height);
   else {
-    run(0, m - 2);
-    run(m, height);
+    both([0, m - 2], [m, height]);
     run(m - 2, m);
   }
 }
@@ -63,43 +76,54 @@ export function accumulateInBlockOrder(
 export type RowSweep = (from: number, to: number, backward: boolean) => void;
 
 /**
- * One Gauss–Seidel sweep of a `width` × `height` grid in block order (see the module comment),
- * one block after the other: the order the JavaScript sweeps use.
+ * One Gauss–Seidel sweep of a `width` × `height` grid in block order (see the module comment):
+ * forward, the two blocks (through `both`) then the separator; backward, the exact reverse.
  */
-export function sweepInBlockOrder(width: number, height: number, backward: boolean, sweep: RowSweep): void {
+export function sweepInBlockOrder(
+  width: number,
+  height: number,
+  backward: boolean,
+  sweep: RowSweep,
+  both: RunBoth = (a, b) => {
+    sweep(a[0], a[1], backward);
+    sweep(b[0], b[1], backward);
+  },
+): void {
   const m = splitRow(width, height);
   if (!m) sweep(0, height, backward);
   else if (!backward) {
-    sweep(0, m - 1, false);
-    sweep(m, height, false);
+    both([0, m - 1], [m, height]);
     sweep(m - 1, m, false);
   } else {
     sweep(m - 1, m, true);
-    sweep(0, m - 1, true);
-    sweep(m, height, true);
+    both([0, m - 1], [m, height]);
   }
 }
 
 /**
- * The first forward sweep from x = 0 in block order: the separator row is set to 0 first (the
- * blocks read it as not yet visited), the blocks are swept from zero (`fromZero`: only the
- * neighbours already visited are read), and the separator last by a full sweep of its row (its
- * east neighbours are still 0).
+ * The first forward sweep from x = 0 in block order: the separator row of every plane in `x`
+ * (padded grid vectors) is set to 0 first (the blocks read it as not yet visited), the blocks are
+ * swept from zero (`fromZero`: only the neighbours already visited are read; through `both`), and
+ * the separator last by a full sweep of its row (its east neighbours are still 0).
  */
 export function sweepFromZeroInBlockOrder(
   width: number,
   height: number,
+  x: readonly (Float32Array | Float64Array)[],
   fromZero: (from: number, to: number) => void,
   sweep: RowSweep,
-  zeroRow: (row: number) => void,
+  both: RunBoth = (a, b) => {
+    fromZero(a[0], a[1]);
+    fromZero(b[0], b[1]);
+  },
 ): void {
   const m = splitRow(width, height);
   if (!m) {
     fromZero(0, height);
     return;
   }
-  zeroRow(m - 1);
-  fromZero(0, m - 1);
-  fromZero(m, height);
+  // Padded planes: pixel (x, y) at width + 1 + y·width + x.
+  for (const plane of x) plane.fill(0, width + 1 + (m - 1) * width, width + 1 + m * width);
+  both([0, m - 1], [m, height]);
   sweep(m - 1, m, false);
 }

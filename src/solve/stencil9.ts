@@ -266,6 +266,7 @@ export function gaussSeidelFromZero9x2(
   sweepFromZeroInBlockOrder(
     A.width,
     A.height,
+    [x0, x1],
     (from, to) => {
       const end = pad + to * w;
       for (let i = pad + from * w; i < end; i++) {
@@ -279,10 +280,6 @@ export function gaussSeidelFromZero9x2(
       }
     },
     (from, to, back) => sweepRows(A, x0, x1, b0, b1, from, to, back),
-    (row) => {
-      x0.fill(0, pad + row * w, pad + (row + 1) * w);
-      x1.fill(0, pad + row * w, pad + (row + 1) * w);
-    },
   );
 }
 

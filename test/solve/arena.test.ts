@@ -20,6 +20,7 @@ import { buildMultigrid } from '../../src/solve/multigrid.js';
 import { WasmArena } from '../../src/solve/wasm/arena.js';
 import { buildMultigridInArena } from '../../src/solve/wasm/arena-multigrid.js';
 import { arenaStencil9 } from '../../src/solve/wasm/arena-stencils.js';
+import { photoLevinSystem } from '../helpers/levin-photo.js';
 import { dataPath } from '../helpers/shared.js';
 
 const VAL = dataPath('val');
@@ -66,14 +67,7 @@ for (const [W, H, threads] of [
   [320, 240, true],
 ] as const)
   test(`the multigrid built inside the arena is the JavaScript builder’s, bit for bit (${W}×${H}${threads ? ', two threads' : ''})`, async () => {
-    const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
-    const truth = resizeImage(src, W, H, 'area');
-    const strokes = shortStrokes(truth, 400, 9);
-    const sys = generalDirichletSystem(
-      levinOperator(lumaOf(truth), W, H),
-      strokes.mask,
-      strokeChroma(strokes, 'yuv'),
-    );
+    const sys = (await photoLevinSystem(W, H))();
     const S = constrainedSymmetricPart(sys);
     const js = buildMultigrid(S, sys.active, { wasm: false });
     const arena = WasmArena.create(1 << 26, { threads });

@@ -14,15 +14,14 @@ import { shortStrokes } from '../../scripts/stroke-simulation.js';
 import { lumaOf } from '../../src/color/linear-spaces.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
-import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
-import { levinChroma, strokeChroma } from '../../src/methods/scribbles/levin/levin.js';
+import { levinChroma } from '../../src/methods/scribbles/levin/levin.js';
 import { hybridVcycle2 } from '../../src/solve/general-multigrid.js';
 import { constrainedSymmetricPart } from '../../src/solve/general-solve.js';
 import {
   createGeneralStencil9,
+  GENERAL_OFFSETS,
   type GeneralStencil9,
   gaussSeidelGeneral9x2,
-  generalDirichletSystem,
 } from '../../src/solve/general-stencil9.js';
 import { buildMultigrid } from '../../src/solve/multigrid.js';
 import { splitRow } from '../../src/solve/row-blocks.js';
@@ -36,22 +35,13 @@ import { WasmArena } from '../../src/solve/wasm/arena.js';
 import { kernelHelper } from '../../src/solve/wasm/helper-thread.js';
 import { moveGeneralSolve } from '../../src/solve/wasm/solve-arena.js';
 import { rng } from '../helpers/images.js';
+import { photoLevinSystem } from '../helpers/levin-photo.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VAL = path.resolve(root, '../shared/data/val');
 // 69 000 pixels: above the split size, so every sweep runs in two blocks and a separator row.
 const W = 300;
 const H = 230;
-const OFFSETS = [
-  [-1, 0],
-  [1, 0],
-  [0, -1],
-  [0, 1],
-  [-1, -1],
-  [1, -1],
-  [-1, 1],
-  [1, 1],
-] as const;
 
 function randomGeneral(seed: number): GeneralStencil9 {
   const r = rng(seed);
@@ -60,7 +50,7 @@ function randomGeneral(seed: number): GeneralStencil9 {
     for (let x = 0; x < W; x++) {
       const i = A.pad + y * W + x;
       let sum = 0;
-      OFFSETS.forEach(([dx, dy], k) => {
+      GENERAL_OFFSETS.forEach(([dx, dy], k) => {
         const inside = x + dx >= 0 && x + dx < W && y + dy >= 0 && y + dy < H;
         A.c[k][i] = inside ? r() : 0;
         sum += A.c[k][i];
@@ -102,7 +92,7 @@ function literalSweep(
       const xx = backward ? W - 1 - k : k;
       const i = A.pad + y * W + xx;
       let s = b[i];
-      OFFSETS.forEach(([dx, dy], c) => {
+      GENERAL_OFFSETS.forEach(([dx, dy], c) => {
         if (A.c[c][i] !== 0) s += A.c[c][i] * x[i + dy * W + dx];
       });
       x[i] = s / A.diag[i];
@@ -243,12 +233,7 @@ test('a forward sweep from zero and a backward sweep in block order make a symme
 });
 
 test('a hybrid V-cycle split across two threads follows the JavaScript one on a real photo (320×240)', async () => {
-  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
-  const truth = resizeImage(src, 320, 240, 'area');
-  const Y = lumaOf(truth);
-  const strokes = shortStrokes(truth, 400, 9);
-  const values = strokeChroma(strokes, 'yuv');
-  const make = () => generalDirichletSystem(levinOperator(Y, 320, 240), strokes.mask, values);
+  const make = await photoLevinSystem(320, 240);
   const js = make();
   const mgJs = buildMultigrid(constrainedSymmetricPart(js), js.active);
   const fast = make();

@@ -23,7 +23,6 @@ import {
   createGeneralStencil9,
   type GeneralStencil9,
   gaussSeidelGeneral9x2,
-  generalDirichletSystem,
   solveGeneralDirect,
 } from '../../src/solve/general-stencil9.js';
 import { buildMultigrid } from '../../src/solve/multigrid.js';
@@ -39,6 +38,7 @@ import {
 import { arenaOf, WasmArena, wasmKernelsAvailable } from '../../src/solve/wasm/arena.js';
 import { moveGeneralSolve } from '../../src/solve/wasm/solve-arena.js';
 import { rng } from '../helpers/images.js';
+import { photoLevinSystem } from '../helpers/levin-photo.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VAL = path.resolve(root, '../shared/data/val');
@@ -192,12 +192,7 @@ for (const [W, H] of [
 }
 
 test('the hybrid V-cycle and BiCGStab in the arena match the JavaScript path on a real photo', async () => {
-  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
-  const truth = resizeImage(src, 181, 127, 'area');
-  const Y = lumaOf(truth);
-  const strokes = shortStrokes(truth, 400, 9);
-  const values = strokeChroma(strokes, 'yuv');
-  const make = () => generalDirichletSystem(levinOperator(Y, 181, 127), strokes.mask, values);
+  const make = await photoLevinSystem(181, 127);
   const js = make();
   const mgJs = buildMultigrid(constrainedSymmetricPart(js), js.active);
   const fast = make();
@@ -456,14 +451,7 @@ test("coupled TV's w steps in wasm equal the steps written out with projectSimpl
 });
 
 test("the multigrid set-up in wasm (Dendy's weights, Galerkin products) builds the JavaScript loops' hierarchy bit for bit", async () => {
-  const src = (await readImage(path.join(VAL, 'bsds500_10081.jpg'))).image;
-  const truth = resizeImage(src, 181, 127, 'area');
-  const strokes = shortStrokes(truth, 400, 9);
-  const sys = generalDirichletSystem(
-    levinOperator(lumaOf(truth), 181, 127),
-    strokes.mask,
-    strokeChroma(strokes, 'yuv'),
-  );
+  const sys = (await photoLevinSystem(181, 127))();
   const S = constrainedSymmetricPart(sys);
   const js = buildMultigrid(S, sys.active, { wasm: false });
   const fast = buildMultigrid(S, sys.active);

@@ -10,8 +10,13 @@
  * hierarchy is bit for bit the one {@link buildMultigrid} then `moveSpdSolve` produce (tested).
  */
 import { factorStencil9 } from '../banded-cholesky.js';
-import { assembleCoarse, type Multigrid, type MultigridLevel, type MultigridOptions } from '../multigrid.js';
-import { splitRow } from '../row-blocks.js';
+import {
+  assembleCoarse,
+  IDENTITY_ROW_FACTOR,
+  type Multigrid,
+  type MultigridLevel,
+  type MultigridOptions,
+} from '../multigrid.js';
 import { padFor, type Stencil9 } from '../stencil9.js';
 import { planarWeights, type WasmArena } from './arena.js';
 import { arenaStencil9 } from './arena-stencils.js';
@@ -79,7 +84,6 @@ export function buildMultigridInArena(
 ): Multigrid {
   const smoothing = options.smoothing ?? 1;
   const coarsestSize = options.coarsestSize ?? 2048;
-  const { kernels } = arena;
   const levels: MultigridLevel[] = [];
   let cur = S;
   let act = active;
@@ -118,19 +122,12 @@ export function buildMultigridInArena(
     const [e, s, se, sw] = [cur.e, cur.s, cur.se, cur.sw].map((p) => p.byteOffset);
     const acc = arena.f64(5 * lenc, 'top');
     // Both set-up kernels split across the helper thread where the grid is large (../row-blocks.ts).
-    const m = splitRow(W, H);
+    // Dendy's corners read their edge neighbours' weights: every edge first.
     const dendyArgs = [d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, pad];
+    arena.rowsOf('dendyEdges', dendyArgs, W, H, false);
+    arena.rowsOf('dendyCorners', dendyArgs, W, H, false);
     const galerkinArgs = [d.byteOffset, e, s, se, sw, q.byteOffset, W, pad, Wc, padc, acc.byteOffset];
-    if (!m) {
-      kernels.dendy(d.byteOffset, e, s, se, sw, mask.byteOffset, q.byteOffset, W, H, pad);
-      kernels.galerkinAccumulate(...galerkinArgs, 0, H);
-    } else {
-      // The corners read their edge neighbours' weights: every edge first.
-      arena.pair('dendyEdges', dendyArgs, [0, m], dendyArgs, [m, H], false);
-      arena.pair('dendyCorners', dendyArgs, [0, m], dendyArgs, [m, H], false);
-      arena.pair('galerkinAccumulate', galerkinArgs, [0, m - 2], galerkinArgs, [m, H], false);
-      kernels.galerkinAccumulate(...galerkinArgs, m - 2, m);
-    }
+    arena.accumulateRowsOf('galerkinAccumulate', galerkinArgs, W, H);
     level.qp = planarWeights(arena, q);
     const next = assembleCoarseInArena(arena, Wc, Hc, acc, arenaStencil9(arena, Wc, Hc));
     arena.releaseTop(scratch);
@@ -159,7 +156,7 @@ function assembleCoarseInArena(
   const maxDiag = kernels.coarseEntries(acc.byteOffset, ...at, Wc, Hc, C.pad);
   const mark = arena.mark();
   const mask = arena.u8(Wc * Hc, 'top');
-  kernels.coarseIdentityRows(...at, mask.byteOffset, Wc, Hc, C.pad, maxDiag * 1e-12);
+  kernels.coarseIdentityRows(...at, mask.byteOffset, Wc, Hc, C.pad, maxDiag * IDENTITY_ROW_FACTOR);
   const active = new Uint8Array(Wc * Hc);
   active.set(mask);
   arena.releaseTop(mark);

@@ -10,7 +10,14 @@
  * `COLORIZE_WASM=0` in the environment turns the kernels off (benchmarks compare both).
  */
 import type { GeneralStencil9 } from '../general-stencil9.js';
-import { splitIndex, splitRow } from '../row-blocks.js';
+import {
+  accumulateInBlockOrder,
+  type RowRange,
+  splitIndex,
+  splitRow,
+  sweepFromZeroInBlockOrder,
+  sweepInBlockOrder,
+} from '../row-blocks.js';
 import type { GridVector, Stencil9 } from '../stencil9.js';
 import { type HelperKernel, type KernelHelper, kernelHelper } from './helper-thread.js';
 import { adviseHugePages } from './huge-pages.js';
@@ -396,9 +403,9 @@ export class WasmArena {
   pair(
     kernel: HelperKernel,
     argsA: number[],
-    a: readonly [number, number],
+    a: RowRange,
     argsB: number[],
-    b: readonly [number, number],
+    b: RowRange,
     operator: boolean,
   ): number {
     return this.together(kernel, [...argsA, a[0], a[1]], [...argsB, b[0], b[1]], operator);
@@ -430,6 +437,19 @@ export class WasmArena {
     const m = splitRow(width, height);
     if (!m) this.kernels[kernel](...args, 0, height);
     else this.pair(kernel, args, [0, m], args, [m, height], operator);
+  }
+
+  /**
+   * An accumulating kernel over fine rows (fine row y adds into coarse rows ⌊y/2⌋ and ⌊y/2⌋ + 1:
+   * the restriction, the Galerkin product) in ../row-blocks.ts's order, its two blocks at once.
+   */
+  accumulateRowsOf(kernel: HelperKernel, args: number[], width: number, height: number): void {
+    accumulateInBlockOrder(
+      width,
+      height,
+      (from, to) => this.kernels[kernel](...args, from, to),
+      (a, b) => this.pair(kernel, args, a, args, b, false),
+    );
   }
 
   /** A kernel over an index range [from, to), split in two where long enough; the sum of its results. */
@@ -496,30 +516,24 @@ export function wasmGaussSeidel2(
   const { width: W, height: H } = A;
   const [t0, t1, t2, t3] = k.scratchRows(W);
   const planes = [x0.byteOffset, x1.byteOffset, b0.byteOffset, b1.byteOffset];
+  // The helper's block has scratch rows of its own.
   const mine = [...planes, t0, t1];
   const theirs = [...planes, t2, t3];
-  const m = splitRow(W, H);
-  if (fromZero) {
-    if (!m) {
-      k.kernels.gsFromZero2(...mine, 0, H);
-      return true;
-    }
-    // The separator is visited last: the blocks read it as not yet visited (0).
-    const pad = W + 1;
-    x0.fill(0, pad + (m - 1) * W, pad + m * W);
-    x1.fill(0, pad + (m - 1) * W, pad + m * W);
-    k.pair('gsFromZero2', mine, [0, m - 1], theirs, [m, H], true);
-    k.kernels.gs2(...mine, 0, m - 1, m);
-    return true;
-  }
-  const dir = backward ? 1 : 0;
-  if (!m) k.kernels.gs2(...mine, dir, 0, H);
-  else if (!backward) {
-    k.pair('gs2', [...mine, dir], [0, m - 1], [...theirs, dir], [m, H], true);
-    k.kernels.gs2(...mine, dir, m - 1, m);
-  } else {
-    k.kernels.gs2(...mine, dir, m - 1, m);
-    k.pair('gs2', [...mine, dir], [0, m - 1], [...theirs, dir], [m, H], true);
+  const sweep = (from: number, to: number, back: boolean) => k.kernels.gs2(...mine, back ? 1 : 0, from, to);
+  if (fromZero)
+    sweepFromZeroInBlockOrder(
+      W,
+      H,
+      [x0, x1],
+      (from, to) => k.kernels.gsFromZero2(...mine, from, to),
+      sweep,
+      (a, b) => k.pair('gsFromZero2', mine, a, theirs, b, true),
+    );
+  else {
+    const dir = backward ? 1 : 0;
+    sweepInBlockOrder(W, H, backward, sweep, (a, b) =>
+      k.pair('gs2', [...mine, dir], a, [...theirs, dir], b, true),
+    );
   }
   return true;
 }
@@ -553,12 +567,7 @@ export function wasmRestrict2(
     W,
     Wc,
   ];
-  const m = splitRow(W, H);
-  if (!m) k.kernels.restrict2(...args, 0, H);
-  else {
-    k.pair('restrict2', args, [0, m - 2], args, [m, H], false);
-    k.kernels.restrict2(...args, m - 2, m);
-  }
+  k.accumulateRowsOf('restrict2', args, W, H);
   return true;
 }
 
