@@ -389,32 +389,24 @@ class InputJob {
     method.prepare?.();
     const inputs: MethodInputs = { images: {}, texts: {} };
     const decoded: Partial<Record<InputName, DecodedImage>> = {};
-    // All inputs are read at once (sharp decodes on its own threads); the first failure in the
-    // method's input order is the one reported, as when they were read one after the other.
-    const reads = method.inputs.map(async (i) => {
+    // One input after the other: libvips keeps one error buffer for the process, and a decode
+    // that ends while another fails can clear the failing one's detail (a damaged JPEG was then
+    // reported as a bare "Warning treated as error due to failOn setting", once in four CI runs).
+    for (const i of method.inputs) {
       const file = files[i.name];
-      if (file === undefined || i.kind === 'gallery') return undefined;
+      if (file === undefined || i.kind === 'gallery') continue;
       if (i.kind === 'json') {
         try {
-          return await fs.readFile(file, 'utf8');
+          inputs.texts[i.name] = await fs.readFile(file, 'utf8');
         } catch {
           throw new ColorizeError(`${file}: file not found or not readable`, 'io', file);
         }
+        continue;
       }
-      return readImage(file, this.readOpts);
-    });
-    const settled = await Promise.allSettled(reads);
-    method.inputs.forEach((i, k) => {
-      const r = settled[k];
-      if (r.status === 'rejected') throw r.reason;
-      const value = r.value;
-      if (value === undefined) return;
-      if (typeof value === 'string') inputs.texts[i.name] = value;
-      else {
-        decoded[i.name] = value;
-        inputs.images[i.name] = { image: value.image, isGray: value.isGray };
-      }
-    });
+      const value = await readImage(file, this.readOpts);
+      decoded[i.name] = value;
+      inputs.images[i.name] = { image: value.image, isGray: value.isGray };
+    }
     const first = spec.args[0].input;
     const primary = decoded[first]!;
     if (this.gallery) {
