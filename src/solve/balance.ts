@@ -63,6 +63,8 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
   const end = pad + n;
   const arena = options.arena;
   if (arena && A.c.every((c) => arena.holds(c))) {
+    // π at the bottom, kept; the fit's planes above it and at the top, handed back.
+    const pi = arena.f32(n);
     const mark = arena.mark();
     try {
       const L = arenaStencil9(arena, W, H, 'top');
@@ -82,7 +84,7 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
         arena.kernels.balanceSpread(g.byteOffset, off, b.byteOffset, pad, end);
       }
       arena.releaseTop(pairs);
-      return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'));
+      return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'), pi, arena.f32(n, 'top'));
     } finally {
       arena.release(mark);
     }
@@ -95,13 +97,16 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
 
 /**
  * Solves the fit's Laplacian system L φ = b (couplings in L, diagonal still to form) and returns
- * π = e^(φ − mean φ), clamped. `register`: puts L in the arena its planes lie in.
+ * π = e^(φ − mean φ), clamped. `register`: puts L in the arena its planes lie in; `pi` and `phi`:
+ * planes for π and φ (in the arena: no fresh memory to fault in).
  */
 function fit(
   L: Stencil9,
   b: GridVector,
   options: BalanceOptions,
   register?: (L: Stencil9) => void,
+  pi: Float32Array = new Float32Array(L.width * L.height),
+  phi?: Float32Array,
 ): Float32Array {
   const { width: W, height: H, pad } = L;
   const n = W * H;
@@ -134,15 +139,19 @@ function fit(
   register?.(L);
   const res = solveSpd(
     { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
-    { tolerance: options.tolerance ?? 0.1, maxIterations: options.maxIterations ?? 2, arena: options.arena },
+    {
+      tolerance: options.tolerance ?? 0.1,
+      maxIterations: options.maxIterations ?? 2,
+      arena: options.arena,
+      into: phi && [phi],
+    },
   );
-  const phi = res.planes[0];
+  const logs = res.planes[0];
   let mean = 0;
-  for (let r = 0; r < n; r++) mean += phi[r];
+  for (let r = 0; r < n; r++) mean += logs[r];
   mean /= n || 1;
-  const pi = new Float32Array(n);
   for (let r = 0; r < n; r++) {
-    const d = Math.min(LOG_RANGE, Math.max(-LOG_RANGE, phi[r] - mean));
+    const d = Math.min(LOG_RANGE, Math.max(-LOG_RANGE, logs[r] - mean));
     pi[r] = Math.exp(d);
   }
   return pi;

@@ -7,7 +7,7 @@
  */
 import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
-import { wasmBicgDirection, wasmBicgStep } from './wasm/arena.js';
+import { copyVector, wasmBicgDirection, wasmBicgStep } from './wasm/arena.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
@@ -71,8 +71,11 @@ export function bicgstab(
     const rc = r[c];
     const bc = bb[c];
     const tc = t[c];
-    for (let i = from; i < to; i++) rc[i] = bc[i] - tc[i];
-    rhat[c].set(rc);
+    // r = b − A x: the step kernel with r = b, v = A x, α = 1, on p (still zero) as both x and h.
+    copyVector(rc, bc);
+    if (wasmBicgStep(rc, tc, p[c], p[c], 1, from, to) === undefined)
+      for (let i = from; i < to; i++) rc[i] = bc[i] - tc[i];
+    copyVector(rhat[c], rc);
     rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }

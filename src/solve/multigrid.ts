@@ -30,7 +30,7 @@ import {
   padFor,
   type Stencil9,
 } from './stencil9.js';
-import { wasmProlongAdd2, wasmResidual2, wasmRestrict2 } from './wasm/arena.js';
+import { copyVector, wasmProlongAdd2, wasmResidual2, wasmRestrict2, zeroVector } from './wasm/arena.js';
 import { type SetupKernels, wasmSetupKernels } from './wasm/setup-arena.js';
 
 export interface MultigridOptions {
@@ -268,8 +268,8 @@ function cycle(
   const level = mg.levels[l];
   const A = level.A;
   if (l === mg.levels.length - 1) {
-    x0.set(b0);
-    x1.set(b1);
+    copyVector(x0, b0);
+    copyVector(x1, b1);
     solveStencil9(mg.coarsest, x0);
     solveStencil9(mg.coarsest, x1);
     return;
@@ -314,12 +314,13 @@ function restrict2(
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
-  c0.fill(0);
-  c1.fill(0);
+  zeroVector(c0);
+  zeroVector(c1);
   if (level.qp && wasmRestrict2(level.qp, W, H, r0, r1, c0, c1, Wc, f)) {
+    // The last fine row adds 0·r below the coarse grid's last row; padding stays exactly zero.
     const stop = padc + Wc * ((H + 1) >> 1);
-    c0.fill(0, stop);
-    c1.fill(0, stop);
+    zeroVector(c0, stop);
+    zeroVector(c1, stop);
     return;
   }
   const q = weightsOf(level);
@@ -369,8 +370,8 @@ function restrictResidual2(
   const { b0: c0, b1: c1 } = coarse;
   const Wc = coarse.A.width;
   const padc = padFor(Wc);
-  c0.fill(0);
-  c1.fill(0);
+  zeroVector(c0);
+  zeroVector(c1);
   for (let y = 0; y < H; y++) {
     const cRow = padc + (y >> 1) * Wc;
     for (let x = 0, i = pad + y * W; x < W; x++, i++) {

@@ -6,7 +6,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
-import { arenaOf, wasmBicgDirection, wasmBicgStep, wasmDot } from './wasm/arena.js';
+import { arenaOf, copyVector, wasmBicgDirection, wasmBicgStep, wasmDot } from './wasm/arena.js';
 
 export interface PcgProblem {
   readonly width: number;
@@ -137,14 +137,14 @@ export function pcg(
     const rc = r[c];
     const bc = bb[c];
     const qc = q[c];
-    if (options.zeroStart) rc.set(bc);
+    if (options.zeroStart) copyVector(rc, bc);
     else for (let i = from; i < to; i++) rc[i] = bc[i] - qc[i];
     rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }
   for (let c = 0; c < mm; c += 2) problem.precondition(r[c], r[c + 1], z[c], z[c + 1]);
   for (let c = 0; c < mm; c++) {
-    p[c].set(z[c]);
+    copyVector(p[c], z[c]);
     rz.push(gridDot(r[c], z[c], from, to));
   }
   let it = 0;

@@ -13,6 +13,7 @@ import {
   type GridVector,
   gridVector,
   gridVector32,
+  padFor,
   type Stencil9,
   toGrid,
 } from './stencil9.js';
@@ -54,6 +55,11 @@ export interface SpdSolveOptions extends MultigridOptions {
    * (../general-solve.ts).
    */
   arena?: WasmArena;
+  /**
+   * Internal: unpadded planes, one per channel, to receive the solutions instead of new ones
+   * (in `arena`: planes already faulted in, copied by its kernel).
+   */
+  into?: Float32Array[];
 }
 
 export interface SpdSolveResult {
@@ -170,7 +176,7 @@ export function solveSpd(sys: DirichletSystem, options: SpdSolveOptions = {}): S
     // Without a warm start or fixed pixels x starts at zero (the balancing fit, for one).
     { tolerance, maxIterations, zeroStart: !options.initial && active.indexOf(0) < 0 },
   );
-  const out = iterativeResult(x, res, W, H, t1 - t0, t1);
+  const out = iterativeResult(x, res, W, H, t1 - t0, t1, options.into, arena);
   // An arena of this solve's own: its results are copied out, the helper thread may let it go.
   if (arena && arena !== options.arena) arena.releaseHelper();
   return { ...out, kernels: arena ? 'wasm' : 'javascript' };
@@ -187,9 +193,19 @@ export function iterativeResult(
   height: number,
   setupMs: number,
   solveStart: number,
+  into?: Float32Array[],
+  arena?: WasmArena,
 ): SpdSolveResult {
+  const pad = padFor(width);
+  const n = width * height;
+  const copy = (g: GridVector, out: Float32Array): Float32Array => {
+    // Typed-array `set` on a shared memory is many times slower than the kernel (./wasm/arena.ts).
+    if (arena?.owns(g) && arena.owns(out)) arena.kernels.copy(out.byteOffset, g.byteOffset + 4 * pad, 4 * n);
+    else out.set(g.subarray(pad, pad + n));
+    return out;
+  };
   return {
-    planes: x.map((g) => fromGrid(g, width, height)),
+    planes: x.map((g, c) => (into?.[c] ? copy(g, into[c]) : fromGrid(g, width, height))),
     iterations: res.iterations,
     relativeResidual: Math.max(...res.relativeResiduals),
     converged: res.converged,

@@ -267,3 +267,34 @@ test('a Levin solve on a real photo is the same bit for bit with and without the
   assert.equal(two.stats.iterations, one.stats.iterations);
   assert.deepEqual(two.chroma.channels, one.chroma.channels);
 });
+
+test('a prefaulted arena is resident once its first split kernel has run, and what the caller wrote meanwhile is kept', {
+  skip: kernelHelper() ? false : 'no helper thread here',
+}, () => {
+  const MIB = 2 ** 20;
+  const resident = (prefault: boolean) => {
+    const before = process.memoryUsage().rss;
+    const arena = WasmArena.create(64 * MIB, { threads: true, prefault })!;
+    // Written while the helper is (or may be) faulting the same memory in.
+    const head = arena.f32(1 << 20);
+    for (let i = 0; i < head.length; i += 977) head[i] = i + 0.5;
+    const tail = arena.f32(1 << 20, 'top');
+    for (let i = 0; i < tail.length; i += 977) tail[i] = -i;
+    // A split kernel: the caller takes the chunks left and waits for the helper.
+    const sum = arena.together(
+      'dot',
+      [head.byteOffset, head.byteOffset, 0, 8],
+      [tail.byteOffset, tail.byteOffset, 0, 8],
+    );
+    assert.equal(sum, 0.25);
+    for (let i = 0; i < head.length; i += 977) assert.equal(head[i], i + 0.5);
+    for (let i = 0; i < tail.length; i += 977) assert.equal(tail[i], -i);
+    const grown = (process.memoryUsage().rss - before) / MIB;
+    arena.releaseHelper();
+    return grown;
+  };
+  const without = resident(false);
+  const withPrefault = resident(true);
+  assert.ok(withPrefault >= 56, `prefaulted: RSS grew by ${withPrefault.toFixed(1)} MiB of 64`);
+  assert.ok(without < 24, `not prefaulted: RSS grew by ${without.toFixed(1)} MiB`);
+});

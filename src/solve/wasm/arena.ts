@@ -178,7 +178,7 @@ export class WasmArena {
    * thread (./helper-thread.ts), its memory is shared and the helper runs one block of every split
    * kernel; the results are the same either way (../row-blocks.ts).
    */
-  static create(bytes: number, options: { threads?: boolean } = {}): WasmArena | null {
+  static create(bytes: number, options: { threads?: boolean; prefault?: boolean } = {}): WasmArena | null {
     const plain = kernelModule();
     if (!plain) return null;
     const pages = Math.ceil((bytes + BASE) / PAGE);
@@ -194,7 +194,9 @@ export class WasmArena {
       const kernels = instance.exports as unknown as KernelExports;
       const arena = new WasmArena(memory, kernels, module, shared ? helper : null);
       // A large arena will split its kernels: the helper instantiates them while the caller builds.
-      if (shared && helper && bytes >= EARLY_ATTACH_BYTES) helper.attach(memory, module);
+      // `prefault`: the caller will write (nearly) all of it, so the helper faults it in meanwhile.
+      if (shared && helper && bytes >= EARLY_ATTACH_BYTES)
+        helper.attach(memory, module, options.prefault ? [BASE, memory.buffer.byteLength] : undefined);
       arenas.set(memory.buffer, arena);
       return arena;
     } catch {
@@ -463,6 +465,24 @@ export class WasmArena {
 /** The arena `a` lives in, if any. */
 export function arenaOf(a: GridVector): WasmArena | undefined {
   return a instanceof Float32Array ? arenas.get(a.buffer) : undefined;
+}
+
+/**
+ * Zeroes v[from, to): in its arena's kernel where it lies in one (a typed array's `fill` on a
+ * shared memory is about ten times slower, and the solvers zero vectors in every cycle).
+ */
+export function zeroVector(v: GridVector, from = 0, to = v.length): void {
+  const k = arenaOf(v);
+  if (!k || to <= from) v.fill(0, from, to);
+  else k.kernels.zero(v.byteOffset + 4 * from, 4 * (to - from));
+}
+
+/** dst.set(src) for vectors of one length, by the arena's kernel where both lie in it (see {@link zeroVector}). */
+export function copyVector(dst: GridVector, src: GridVector): void {
+  const k = arenaOf(dst);
+  if (k?.holds(src) && src.length === dst.length)
+    k.kernels.copy(dst.byteOffset, src.byteOffset, 4 * src.length);
+  else dst.set(src);
 }
 
 /** Bytes the arena allocator takes for `count` planes of `length` floats (with alignment). */

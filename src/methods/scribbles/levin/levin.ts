@@ -291,7 +291,10 @@ export function levinArena(width: number, height: number, threads?: boolean): Wa
   // One plane to spare: a wrong count costs 4 B/px, not a failed solve.
   let bytes = planeBytes(width * height + 2 * (width + 1), 32);
   for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
-  const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), { threads: threads ?? true });
+  const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), {
+    threads: threads ?? true,
+    prefault: true,
+  });
   // The Gauss–Seidel scratch rows first, below every mark the fit and the solve take.
   arena?.scratchRows(width);
   return arena ?? undefined;
