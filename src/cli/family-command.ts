@@ -406,6 +406,9 @@ class InputJob {
       const value = await readImage(file, this.readOpts);
       decoded[i.name] = value;
       inputs.images[i.name] = { image: value.image, isGray: value.isGray };
+      // The photo's size is known: the method can prepare its memory while the rest is read.
+      if (i.name === spec.args[0].input)
+        method.prepare?.({ width: value.image.width, height: value.image.height }, this.options);
     }
     const first = spec.args[0].input;
     const primary = decoded[first]!;

@@ -152,10 +152,13 @@ export interface MethodDeclaration {
   /** The method can hand intermediate pictures to `context.debugImage`. */
   debugPictures?: boolean;
   /**
-   * Called by a front end before it reads the inputs, for work that can overlap the decoding
-   * (the scribble solvers start their helper thread, src/solve/wasm/helper-thread.ts).
+   * Called by a front end before it reads the inputs (without `size`), and again with the size of
+   * the first image input and the options once that image is decoded, for work that can overlap
+   * the decoding: the scribble solvers start their helper thread (src/solve/wasm/helper-thread.ts)
+   * and then make the solve's memory, which the helper faults in while the other inputs are read.
+   * Must not throw: option errors are reported by `run`.
    */
-  prepare?: () => void;
+  prepare?: (size?: { width: number; height: number }, options?: Readonly<Record<string, unknown>>) => void;
   /**
    * Colours the inputs. `options` holds only the options the user gave, already validated
    * against the declaration ({@link validateOptions}); the defaults describe what happens without

@@ -198,8 +198,8 @@ export class KernelHelper {
    */
   attach(memory: WebAssembly.Memory, module: WebAssembly.Module, prefault?: [number, number]): void {
     if (this.memory === memory) return;
-    this.finishAttach();
-    this.finishPrefault();
+    // The memory it had is done with (or was never used): no more of it is faulted in.
+    this.finishAttach(false);
     if (prefault && prefault[1] > prefault[0]) {
       const c = this.control;
       Atomics.store(c, 5, 0);
@@ -216,7 +216,7 @@ export class KernelHelper {
   /** Lets the worker drop `memory` (so it can be collected). */
   detach(memory: WebAssembly.Memory): void {
     if (this.memory !== memory) return;
-    this.finishAttach();
+    this.finishAttach(false);
     this.values[1] = COMMAND_DETACH;
     this.signal();
     this.join();
@@ -272,18 +272,23 @@ export class KernelHelper {
     if (Atomics.load(this.control, 3)) Atomics.notify(this.control, 0);
   }
 
-  private finishAttach(): void {
+  /**
+   * Waits for the last attach; with `help`, faults in here the chunks of its memory that the
+   * worker has not claimed yet, otherwise leaves them unfaulted.
+   */
+  private finishAttach(help = true): void {
     if (!this.pendingAttach) return;
     this.pendingAttach = false;
-    this.finishPrefault();
+    const p = this.faulting;
+    this.faulting = null;
+    const c = this.control;
+    if (p && !help) Atomics.store(c, 5, Atomics.load(c, 6));
+    else if (p) this.prefaultHere(p);
     this.join();
   }
 
-  /** Faults in the chunks the worker has not claimed yet, here (see {@link attach}). */
-  private finishPrefault(): void {
-    const p = this.faulting;
-    if (!p) return;
-    this.faulting = null;
+  /** Claims and faults in chunks here until none are left (see {@link attach}). */
+  private prefaultHere(p: { view: Int32Array; from: number; to: number }): void {
     const c = this.control;
     for (let k: number; (k = Atomics.add(c, 5, 1)) < Atomics.load(c, 6); ) {
       const hi = p.to - k * PREFAULT_CHUNK;

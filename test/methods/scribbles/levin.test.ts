@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { lumaOf, rgbToLumaChroma } from '../../../src/color/linear-spaces.js';
 import { createImage } from '../../../src/image/image.js';
 import { levinWeights, symmetricAffinity } from '../../../src/methods/scribbles/levin/affinity.js';
-import { colorizeLevin, levinChroma, strokeChroma } from '../../../src/methods/scribbles/levin/levin.js';
+import {
+  colorizeLevin,
+  levinChroma,
+  reservedLevinGrid,
+  reserveLevinArena,
+  strokeChroma,
+} from '../../../src/methods/scribbles/levin/levin.js';
 import { rasterizeStrokes } from '../../../src/methods/scribbles/strokes.js';
 import { psnr } from '../../../src/metrics/psnr.js';
 import { grayOf, scene, simulatedStrokes } from './helpers.js';
@@ -92,4 +98,32 @@ test('affinities follow Levin et al.: rows sum to 1, similar neighbours weigh mo
   assert.ok(w[0][r] > 100 * w[1][r], `W ${w[0][r]} vs E ${w[1][r]}`);
   const L = symmetricAffinity(Y, W, 5);
   assert.ok(Math.abs(L.e[L.pad + r] - (w[1][r] + w[0][r + 1]) / 2) < 1e-7);
+});
+
+test('an arena reserved ahead (the CLI, while it decodes) is taken by the solve of its grid only, with the same result', () => {
+  const truth = scene(300, 230, 5); // above the split size: the helper thread faults the reserve in
+  const gray = grayOf(truth);
+  const strokes = simulatedStrokes(truth, 60, 3);
+  const plain = levinChroma(gray, strokes);
+  assert.equal(reserveLevinArena(300, 230), true);
+  assert.deepEqual(reservedLevinGrid(), { width: 300, height: 230 });
+  const withReserve = levinChroma(gray, strokes);
+  assert.equal(reservedLevinGrid(), null, 'taken by the solve');
+  for (let c = 0; c < 2; c++) assert.deepEqual(withReserve.chroma.channels[c], plain.chroma.channels[c]);
+  // Another size: the solve makes its own arena and drops the reserve.
+  reserveLevinArena(200, 100);
+  const other = levinChroma(gray, strokes);
+  assert.equal(reservedLevinGrid(), null);
+  assert.deepEqual(other.chroma.channels[0], plain.chroma.channels[0]);
+  // Larger than the working size: the reserve is for the working grid colorizeLevin solves on.
+  assert.equal(reserveLevinArena(3000, 2000, { workingPixels: 300_000 }), true);
+  const g = reservedLevinGrid();
+  assert.ok(
+    g && g.width * g.height <= 300_000 && Math.abs(g.width / g.height - 1.5) < 0.01,
+    JSON.stringify(g),
+  );
+  // Systems without an arena, and invalid options, reserve nothing (the solve reports the error).
+  assert.equal(reserveLevinArena(300, 230, { system: 'symmetric' }), false);
+  assert.equal(reserveLevinArena(300, 230, { workingPixels: -4 }), false);
+  assert.equal(reservedLevinGrid(), null);
 });

@@ -221,7 +221,7 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   // are built in it, nothing is copied (issue 14: the 4 MP peak).
   const arena =
     precision === 'single' && options.solver !== 'direct'
-      ? levinArena(width, height, options.threads)
+      ? (takeReservedArena(width, height, options.threads) ?? levinArena(width, height, options.threads))
       : undefined;
   const A = levinOperator(Y, width, height, options, precision, arena);
   // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
@@ -298,6 +298,63 @@ export function levinArena(width: number, height: number, threads?: boolean): Wa
   // The Gauss–Seidel scratch rows first, below every mark the fit and the solve take.
   arena?.scratchRows(width);
   return arena ?? undefined;
+}
+
+/** The arena {@link reserveLevinArena} made, until a solve of its size takes it. */
+let reserved: { width: number; height: number; threads: boolean; arena: WasmArena } | null = null;
+
+/**
+ * Makes the arena that the next `colorizeLevin(gray, strokes, options)` of a `width` × `height`
+ * photo will solve in, now, so that the helper thread faults its memory in while the caller still
+ * decodes the other inputs (a front end calls it through the declaration's `prepare`; at 1 MP the
+ * 146 MiB take 55–280 ms to fault in on the VM measured). Only the last reservation is kept; it
+ * does nothing where that solve would not use an arena, or where the options are invalid (the
+ * solve reports them). Returns whether an arena was reserved.
+ *
+ * @example
+ * ```ts
+ * import { colorizeLevin, createImage, rasterizeStrokes, reserveLevinArena } from 'colorize-toolkit/internals';
+ * reserveLevinArena(64, 64);
+ * const gray = createImage(64, 64, 1); gray.channels[0].fill(0.5);
+ * const strokes = rasterizeStrokes([{ points: [8, 8], radius: 2, rgb: [0.2, 0.5, 0.8] }], 64, 64);
+ * console.log(colorizeLevin(gray, strokes).stats.iterations >= 0); // true
+ * ```
+ */
+export function reserveLevinArena(width: number, height: number, options: LevinOptions = {}): boolean {
+  reserved = null;
+  try {
+    if ((options.system ?? 'levin') !== 'levin' || options.solver === 'direct') return false;
+    if ((options.precision ?? 'single') !== 'single') return false;
+    const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
+    const grid = cap === 0 || width * height <= cap ? { width, height } : workingGrid(width, height, cap);
+    const threads = options.threads ?? true;
+    const arena = levinArena(grid.width, grid.height, threads);
+    if (arena) reserved = { ...grid, threads, arena };
+    return !!arena;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The grid of the arena {@link reserveLevinArena} holds, or null (for tests and diagnostics).
+ *
+ * @example
+ * ```ts
+ * import { reserveLevinArena, reservedLevinGrid } from 'colorize-toolkit/internals';
+ * reserveLevinArena(4000, 3000); // 12 MP: solved on the 4 MP working grid
+ * console.log(reservedLevinGrid()?.width === undefined || reservedLevinGrid()!.width < 4000); // true
+ * ```
+ */
+export function reservedLevinGrid(): { width: number; height: number } | null {
+  return reserved && { width: reserved.width, height: reserved.height };
+}
+
+/** The reserved arena if it was made for this grid (handed out once). */
+function takeReservedArena(width: number, height: number, threads = true): WasmArena | undefined {
+  const r = reserved;
+  reserved = null;
+  return r && r.width === width && r.height === height && r.threads === threads ? r.arena : undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   strokesOfInputs,
 } from '../declare.js';
 import { AFFINITY_DEFAULTS } from './affinity.js';
-import { BALANCE_MIN_PIXELS, colorizeLevin, LEVIN_SYSTEMS } from './levin.js';
+import { BALANCE_MIN_PIXELS, colorizeLevin, LEVIN_SYSTEMS, reserveLevinArena } from './levin.js';
 
 export const levinMethod: MethodDeclaration = {
   name: 'levin',
@@ -24,7 +24,10 @@ export const levinMethod: MethodDeclaration = {
   oneOf: SCRIBBLE_ONE_OF,
   together: SCRIBBLE_TOGETHER,
   browser: true,
-  prepare: startSolverThreads,
+  prepare: (size, o) => {
+    startSolverThreads();
+    if (size) reserveLevinArena(size.width, size.height, o ? solveOptions(o) : {});
+  },
   options: [
     ...SCRIBBLE_SOLVE_OPTIONS,
     {
