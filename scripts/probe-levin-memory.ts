@@ -1,6 +1,6 @@
 /**
  * Where the memory of a Levin solve goes: peak and current RSS, JS heap and ArrayBuffers after
- * each stage of `levinChroma` (operator, balancing fit, constraints, solve), on the benchmark's
+ * each stage of `levinChroma` (operator, balancing fit, constraints and solve), on the benchmark's
  * photo (bench/scribble-case.ts) at the given size. With --expose-gc each line also shows the
  * figures after a full collection (what is live, as opposed to garbage not yet collected).
  *
@@ -9,10 +9,8 @@
 import { photo } from '../bench/scribble-case.js';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { levinOperator } from '../src/methods/scribbles/levin/affinity.js';
-import { levinArena, strokeChroma } from '../src/methods/scribbles/levin/levin.js';
+import { levinArena, solveLevinSystem } from '../src/methods/scribbles/levin/levin.js';
 import { stationaryBalance } from '../src/solve/balance.js';
-import { solveGeneral } from '../src/solve/general-solve.js';
-import { generalDirichletSystem } from '../src/solve/general-stencil9.js';
 import { shortStrokes } from './stroke-simulation.js';
 
 const mb = (x: number) => Math.round(x / 2 ** 20);
@@ -48,19 +46,10 @@ if (arena)
   console.log(
     `  arena high water after the fit: ${(arena.highWater / (4 * (W * H + 2 * (W + 1)))).toFixed(1)} planes`,
   );
-const values = strokeChroma(strokes, 'yuv');
+// The constraints and the solve as levinChroma runs them (right-hand sides, mask and inflow in the arena).
+const res = solveLevinSystem(A, strokes, 'yuv', { rowScale: pi, arena }, 0, true);
 const len = W * H + 2 * (W + 1);
-const sys = generalDirichletSystem(
-  A,
-  strokes.mask,
-  values,
-  true,
-  arena && values.map(() => arena.f32(len)),
-  pi,
-);
-report('dirichlet');
-const res = solveGeneral(sys, { tolerance: 5e-5, rowScale: pi, arena });
-report(`solve (${res.iterations} it)`);
+report(`solve (${res.stats.iterations} it)`);
 if (arena) {
   const plane = 4 * len;
   console.log(

@@ -1211,6 +1211,11 @@ export function zero(ptr: usize, bytes: usize): void {
   memory.fill(ptr, 0, bytes);
 }
 
+/** Sets `bytes` bytes from `ptr` to `value` (memory.fill; see `zero`). */
+export function fill8(ptr: usize, value: u8, bytes: usize): void {
+  memory.fill(ptr, value, bytes);
+}
+
 /** Copies `bytes` bytes from `src` to `dst` (memory.copy; as `zero`, faster than a typed array's set on a shared memory). */
 export function copy(dst: usize, src: usize, bytes: usize): void {
   memory.copy(dst, src, bytes);

@@ -213,6 +213,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
   const home = homeArena(sys, options, o.single);
   let pi = options.rowScale && home ? paddedFactors(options.rowScale, sys, true, home) : undefined;
   const { mg, arena } = preconditioner(sys, options, o.single, pi);
+  sys.release?.();
   const t1 = performance.now();
   const b = o.single
     ? rhs.map((v) => (arena ? (arena.holds(v) ? v : arena.copy32(v)) : Float32Array.from(v)))
@@ -260,9 +261,10 @@ function symmetricPartInArena(
     factors = arena.f32(n + 2 * pad, 'top');
     factors.fill(1, pad, pad + n);
   }
-  const mask = arena.u8(n, 'top');
-  mask.set(active);
-  const into = arena.copy32(inflow, 'top');
+  // The system's own mask and inflow where they lie in the arena (../methods/scribbles/levin/levin.ts).
+  const mask = arena.owns(active) ? active : arena.u8(n, 'top');
+  if (mask !== active) mask.set(active);
+  const into = arena.owns(inflow) ? inflow : arena.copy32(inflow, 'top');
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c.map((c) => c.byteOffset);
   arena.kernels.symmetricPart(
     cW,

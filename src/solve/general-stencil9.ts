@@ -130,6 +130,23 @@ export interface GeneralDirichletSystem {
    * before they became identity rows (what a symmetrised operator needs for its anchor terms).
    */
   readonly inflow: Float32Array;
+  /**
+   * Hands back planes the system holds only until its preconditioner is built (the inflow, where
+   * it lies at the top of a wasm arena); the solver calls it then.
+   */
+  readonly release?: () => void;
+}
+
+/** Planes for {@link generalDirichletSystem} to build in instead of new ones (a wasm arena's, say). */
+export interface DirichletPlanes {
+  /** Zeroed padded planes for the right-hand sides, one per channel. */
+  rhs?: GridVector[];
+  /** n bytes, all 1. */
+  active?: Uint8Array;
+  /** n zeroed floats. */
+  inflow?: Float32Array;
+  /** See {@link GeneralDirichletSystem.release}. */
+  release?: () => void;
 }
 
 /**
@@ -151,7 +168,7 @@ export function generalDirichletSystem(
   fixed: Uint8Array,
   values: Float32Array[],
   inPlace = false,
-  rhsPlanes?: GridVector[],
+  planes: DirichletPlanes = {},
   rowScale?: Float32Array,
 ): GeneralDirichletSystem {
   const { width: W, height: H, pad } = L;
@@ -165,10 +182,9 @@ export function generalDirichletSystem(
     A.diag.set(L.diag);
     for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
   }
-  // `rhsPlanes`: zeroed padded planes to build the right-hand sides in (a wasm arena's, say).
-  const rhs = rhsPlanes ?? values.map(() => gridVector(W, H));
-  const active = new Uint8Array(n).fill(1);
-  const inflow = new Float32Array(n);
+  const rhs = planes.rhs ?? values.map(() => gridVector(W, H));
+  const active = planes.active ?? new Uint8Array(n).fill(1);
+  const inflow = planes.inflow ?? new Float32Array(n);
   // Only fixed pixels and their neighbours change, so walk the fixed pixels (strokes cover ~1 %).
   for (let r = 0; r < n; r++) {
     if (!fixed[r]) continue;
@@ -200,7 +216,7 @@ export function generalDirichletSystem(
       A.c[k][pad + q] = 0;
     }
   }
-  return { A, rhs, active, inflow };
+  return { A, rhs, active, inflow, release: planes.release };
 }
 
 /**

@@ -103,7 +103,7 @@ function withoutArena(gray: ImageF32, strokes: ReturnType<typeof shortStrokes>) 
   const A = levinOperator(gray.channels[0], W, H);
   const pi = stationaryBalance(A);
   const values = strokeChroma(strokes, 'yuv');
-  const sys = generalDirichletSystem(A, strokes.mask, values, true, undefined, pi);
+  const sys = generalDirichletSystem(A, strokes.mask, values, true, {}, pi);
   return solveGeneral(sys, { tolerance: 5e-5, rowScale: pi });
 }
 

@@ -48,6 +48,7 @@ interface KernelExports extends SplitKernels {
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
   symmetricPart(...args: number[]): void;
   zero(ptr: number, bytes: number): void;
+  fill8(ptr: number, value: number, bytes: number): void;
   coarseEntries(...args: number[]): number;
   coarseIdentityRows(...args: number[]): void;
   copy(dst: number, src: number, bytes: number): void;
@@ -259,9 +260,11 @@ export class WasmArena {
     this.top = BASE;
   }
 
-  /** A zeroed Uint8Array of `length` in the arena. */
-  u8(length: number, end: ArenaEnd = 'bottom'): Uint8Array {
-    return new Uint8Array(this.memory.buffer, this.take(length, end), length);
+  /** A Uint8Array of `length` in the arena, zeroed or filled with `value`. */
+  u8(length: number, end: ArenaEnd = 'bottom', value = 0): Uint8Array {
+    const at = this.take(length, end);
+    if (value) this.kernels.fill8(at, value, length);
+    return new Uint8Array(this.memory.buffer, at, length);
   }
 
   /** A Float32Array copy of `src` in the arena. */

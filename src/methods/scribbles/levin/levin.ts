@@ -22,7 +22,11 @@ import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/res
 import { stationaryBalance } from '../../../solve/balance.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
-import { type GeneralStencil9, generalDirichletSystem } from '../../../solve/general-stencil9.js';
+import {
+  type DirichletPlanes,
+  type GeneralStencil9,
+  generalDirichletSystem,
+} from '../../../solve/general-stencil9.js';
 import {
   type SolverKind,
   type SpdSolveOptions,
@@ -259,13 +263,22 @@ export function solveLevinSystem(
   const home = options.arena?.holds(A.c[0]) ? options.arena : undefined;
   const len = A.width * A.height + 2 * A.pad;
   const n = A.width * A.height;
-  const rhsPlanes = home ? [home.f32(len), home.f32(len)] : undefined;
-  // The stroke planes only while the system is built: at the arena's top (no fresh pages to
-  // fault in), handed back after.
+  // In the arena (memory already faulted in, no copies later): the right-hand sides and the
+  // mask for the whole solve, the inflow at the top until the preconditioner is built, and the
+  // stroke planes above it only while the system is built.
+  const outer = home?.mark();
+  const planes: DirichletPlanes = home
+    ? {
+        rhs: [home.f32(len), home.f32(len)],
+        active: home.u8(n, 'bottom', 1),
+        inflow: home.f32(n, 'top'),
+        release: () => outer && home.releaseTop(outer),
+      }
+    : {};
   const mark = home?.mark();
   const spread = home && home.free() >= 2 * n * 4 + 1024;
   const values = strokeChroma(strokes, space, spread ? [home.f32(n, 'top'), home.f32(n, 'top')] : undefined);
-  const sys = generalDirichletSystem(A, strokes.mask, values, consumeOperator, rhsPlanes, options.rowScale);
+  const sys = generalDirichletSystem(A, strokes.mask, values, consumeOperator, planes, options.rowScale);
   if (home && mark) home.releaseTop(mark);
   const t1 = performance.now();
   const res = solveGeneral(sys, {
@@ -280,16 +293,18 @@ export function solveLevinSystem(
  * unavailable or it would pass the 4 GiB of a wasm memory), sized to what it needs at most, since
  * every page it hands out at either end ends up resident. In finest-grid planes P, the solve's
  * need is the largest: the operator (8 couplings and the diagonal, 9 P, and the inverse diagonal,
- * 1 P), right-hand sides 2 P, the weights 4 P, solutions 2 P, row factors 1 P, BiCGStab 10 P (r̂
- * in the right-hand sides), the hybrid cycle's residuals 2 P: 31 P, plus at most
+ * 1 P), right-hand sides 2 P, the weights 4 P, solutions 2 P, row factors 2 P (the fit's π and
+ * their padded copy), BiCGStab 10 P (r̂ in the right-hand sides), the hybrid cycle's residuals
+ * 2 P, the mask ¼ P: 32¼ P, plus at most
  * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit
  * before it (multigrid 6 P, CG 6 P, and at the top its Laplacian, diagonals and right-hand side
- * 9 P) and the set-up scratch stay under that (scripts/probe-levin-memory.ts prints both).
+ * 9 P, with π below) and the set-up scratch come close (at 4 MP 37.4 of the 39 planes the arena
+ * holds with its coarse levels; scripts/probe-levin-memory.ts prints it).
  */
 export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
-  // One plane to spare: a wrong count costs 4 B/px, not a failed solve.
-  let bytes = planeBytes(width * height + 2 * (width + 1), 32);
+  // About a plane to spare: a wrong count costs 4 B/px, not a failed solve.
+  let bytes = planeBytes(width * height + 2 * (width + 1), 33);
   for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
   const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), {
     threads: threads ?? true,
