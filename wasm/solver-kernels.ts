@@ -960,9 +960,30 @@ export function balanceSpread(g: usize, off: i32, b: usize, from: i32, to: i32):
   for (; i < to; i++) fst(b, i, fld(b, i) + fld(g, i - off) - fld(g, i));
 }
 
+/**
+ * The fit's row factors: π[i] = e^(φ[i] − mean φ) for i < n, the exponent clamped to ±range
+ * (range ≤ 87). The mean is summed in double precision in index order, as the JavaScript does.
+ */
+export function balanceFactors(phi: usize, pi: usize, n: i32, range: f32): void {
+  let sum: f64 = 0;
+  for (let i = 0; i < n; i++) sum += <f64>fld(phi, i);
+  const mean = f32x4.splat(<f32>(sum / <f64>(n > 0 ? n : 1)));
+  const hi = f32x4.splat(range);
+  const lo = f32x4.splat(-range);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) vst(pi, i, vexpNeg(f32x4.min(hi, f32x4.max(lo, f32x4.sub(vld(phi, i), mean)))));
+  for (; i < n; i++) {
+    const d = f32x4.min(hi, f32x4.max(lo, f32x4.sub(f32x4.splat(fld(phi, i)), mean)));
+    fst(pi, i, f32x4.extract_lane(vexpNeg(d), 0));
+  }
+}
+
 // ---- Levin et al.'s affinities (src/methods/scribbles/levin/affinity.ts, levinOperator).
 
-/** e^x for x ≤ 0 lanes: 2^k·e^r with |r| ≤ ln2/2, degree-6 Taylor (relative error < 2e-7); 0 below −87. */
+/**
+ * e^x for x ≤ 88 lanes (the affinities need x ≤ 0, the balance |x| ≤ 30): 2^k·e^r with
+ * |r| ≤ ln2/2, degree-6 Taylor (relative error < 2e-7); 0 below −87.
+ */
 @inline function vexpNeg(x: v128): v128 {
   const lo = f32x4.splat(-87);
   const xc = f32x4.max(x, lo);

@@ -495,3 +495,25 @@ test("Levin's affinities in wasm (SIMD exp, single precision) equal the double-p
     }
   }
 });
+
+test("the balance's factors in wasm (SIMD exp) equal e^(φ − mean φ), clamped to ±30, written out in double precision", () => {
+  const arena = WasmArena.create(1 << 20);
+  assert.ok(arena);
+  const n = 1003; // not a multiple of 4: the tail goes through the scalar lanes
+  const phi = arena.f32(n);
+  const pi = arena.f32(n);
+  const r = rng(17);
+  for (let i = 0; i < n; i++) phi[i] = 80 * (r() - 0.5); // ±40 around 0: some clamped at ±30
+  arena.kernels.balanceFactors(phi.byteOffset, pi.byteOffset, n, 30);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += phi[i];
+  mean /= n;
+  let clamped = 0;
+  for (let i = 0; i < n; i++) {
+    const d = phi[i] - mean;
+    if (Math.abs(d) > 30) clamped++;
+    const want = Math.exp(Math.min(30, Math.max(-30, d)));
+    assert.ok(Math.abs(pi[i] / want - 1) < 1e-6, `π[${i}] = ${pi[i]}, e^${d.toFixed(3)} = ${want}`);
+  }
+  assert.ok(clamped > 50, `the clamp was exercised (${clamped} values)`);
+});

@@ -46,6 +46,7 @@ interface KernelExports extends SplitKernels {
   ): void;
   balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
   balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
+  balanceFactors(phi: number, pi: number, n: number, range: number): void;
   symmetricPart(...args: number[]): void;
   zero(ptr: number, bytes: number): void;
   fill8(ptr: number, value: number, bytes: number): void;
