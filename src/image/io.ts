@@ -168,26 +168,26 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   const outColour = oneChannel ? 1 : 3;
   const withAlpha = channels > outColour;
   const n = width * height;
-  const samples: ArrayLike<number> = is16
+  const samples: Uint8Array | Uint16Array = is16
     ? new Uint16Array(data.buffer, data.byteOffset, data.length / 2)
-    : data;
+    : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const scale = 1 / (is16 ? 65535 : 255);
-  const image = createImage(width, height, outColour);
   const alpha = withAlpha ? new Float32Array(n) : null;
-  for (let k = 0; k < outColour; k++) {
-    const p = image.channels[k];
-    for (let i = 0, j = k; i < n; i++, j += channels) p[i] = samples[j] * scale;
-  }
   // Alpha is the last sample of a pixel (after 1 or 3 colour samples).
   if (alpha) for (let i = 0, j = channels - 1; i < n; i++, j += channels) alpha[i] = samples[j] * scale;
-
-  let result = image;
-  let isGray = oneChannel;
   // Gray only when every pixel is neutral to within one code value: never by an average, which
-  // would read a photo with a few coloured strokes as gray and drop the strokes' colour.
-  if (!oneChannel && isNeutralGray(image, scale)) {
-    isGray = true;
-    result = { width, height, channels: [lumaOf(image)] };
+  // would read a photo with a few coloured strokes as gray and drop the strokes' colour. Tested
+  // on the codes, so that a gray photo stored as RGB becomes its luma plane without three
+  // colour planes first.
+  const isGray = oneChannel || neutralCodes(samples, n, channels);
+  let result: ImageF32;
+  if (isGray && !oneChannel) result = { width, height, channels: [lumaOfCodes(samples, n, channels, scale)] };
+  else {
+    result = createImage(width, height, outColour);
+    for (let k = 0; k < outColour; k++) {
+      const p = result.channels[k];
+      for (let i = 0, j = k; i < n; i++, j += channels) p[i] = samples[j] * scale;
+    }
   }
   return {
     image: result,
@@ -203,13 +203,38 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
 }
 
 /**
- * Rec. 601 luma of an RGB image, the gray the data sets use (0.299 R + 0.587 G + 0.114 B).
- * A private twin of color/linear-spaces lumaOf: image/ sits below color/ and may not import it.
+ * Whether R, G and B differ by at most one code value at every one of the `n` pixels of
+ * interleaved `samples` (`channels` per pixel, colour first): {@link isNeutralGray}'s test on the
+ * codes themselves.
  */
-function lumaOf(img: ImageF32): Float32Array {
-  const [r, g, b] = img.channels;
-  const out = new Float32Array(r.length);
-  for (let i = 0; i < r.length; i++) out[i] = 0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i];
+function neutralCodes(samples: Uint8Array | Uint16Array, n: number, channels: number): boolean {
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    const r = samples[j];
+    const g = samples[j + 1];
+    const b = samples[j + 2];
+    if (r - g > 1 || g - r > 1 || g - b > 1 || b - g > 1 || r - b > 1 || b - r > 1) return false;
+  }
+  return true;
+}
+
+/**
+ * Rec. 601 luma (0.299 R + 0.587 G + 0.114 B, the gray the data sets use) of interleaved codes,
+ * each first rounded to a float as a colour plane would hold it: the same values as the luma of
+ * the decoded planes. A private twin of color/linear-spaces lumaOf: image/ sits below color/.
+ */
+function lumaOfCodes(
+  samples: Uint8Array | Uint16Array,
+  n: number,
+  channels: number,
+  scale: number,
+): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    const r = Math.fround(samples[j] * scale);
+    const g = Math.fround(samples[j + 1] * scale);
+    const b = Math.fround(samples[j + 2] * scale);
+    out[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+  }
   return out;
 }
 
