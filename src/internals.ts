@@ -110,6 +110,7 @@ export * from './models/tflite/schema.js';
 export * from './models/tflite/to-onnx.js';
 export * from './models/vgg19.js';
 export * from './models/vgg19-grad.js';
+export * from './package-root.js';
 export * from './queue/connection.js';
 export * from './queue/jobs.js';
 export * from './queue/run-job.js';

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ColorizeError, fsProblem } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 
-/** The project root (this file is src/models/ or dist/models/). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project root (../package-root.ts: from src/, dist/ or the command line's bundle). */
+export const PROJECT_ROOT = packageRoot();
 
 /** Folders searched for model files, in order. */
 export function modelSearchPaths(): string[] {

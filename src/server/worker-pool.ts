@@ -12,9 +12,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ColorizeError, ErrorKind } from '../errors.js';
 import { ortLeftoverFile } from '../models/runtime.js';
+import { packageRoot } from '../package-root.js';
 import type { FrameProgress } from '../video/video-job.js';
 import type { FromWorker, JobOutput, PoolTask, ToWorker } from './job-protocol.js';
 
@@ -89,7 +91,8 @@ function workerScript(): { script: string; execArgv: string[] } {
       execArgv: ['--import', import.meta.resolve('tsx')],
     };
   }
-  return { script: fileURLToPath(new URL('./job-worker.js', here)), execArgv: [] };
+  // dist/server/job-worker.js also when this module is a chunk of the command line's bundle.
+  return { script: path.join(packageRoot(), 'dist/server/job-worker.js'), execArgv: [] };
 }
 
 export class WorkerPool {

@@ -5,15 +5,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ColorizeError } from '../../errors.js';
+import { packageRoot } from '../../package-root.js';
 import type { GlobalOptions } from '../shared-options.js';
 import { runService, type ServeFlags, serverOptionsOf, serviceFlags } from './serve.js';
 
-/** web/dist of this package (src/cli/commands and dist/cli/commands are both three levels down). */
+/** web/dist of this package. */
 export function studioDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+  return path.join(packageRoot(), 'web/dist');
 }
 
 function openBrowser(url: string): void {

@@ -32,11 +32,18 @@ function helper(): Advise | null {
     const module = proc.getBuiltinModule?.('node:module');
     if (!module) return advise;
     const require = module.createRequire(import.meta.url);
-    // src/solve/wasm and dist/solve/wasm both lie three folders below the package root.
-    const addon = require('../../../native/huge-pages/build/huge-pages.node') as { advise: Advise };
-    advise = addon.advise;
+    // src/solve/wasm and dist/solve/wasm lie three folders below the package root, the command
+    // line's bundle (dist/cli-bundle) two.
+    for (const up of ['../../../', '../../']) {
+      try {
+        advise = (require(`${up}native/huge-pages/build/huge-pages.node`) as { advise: Advise }).advise;
+        break;
+      } catch {
+        // Not there: the next candidate, or not built (4 KiB pages, same results).
+      }
+    }
   } catch {
-    // Not built: 4 KiB pages, same results.
+    // No require here: 4 KiB pages, same results.
   }
   return advise;
 }

@@ -1,0 +1,6 @@
+import {
+  encodeOnnxModel
+} from "./chunk-MLJKICYF.js";
+export {
+  encodeOnnxModel
+};
