@@ -318,8 +318,7 @@ export function restrict2(q: usize, qlen: i32, f: usize, r0: usize, r1: usize, c
   vst(c1, k, f32x4.add(vld(c1, k), s1));
 }
 
-/** x += P e on two channels (e on the coarse grid of width wc), planar weights as in restrict2; fine rows [rowFrom, rowTo). */
-export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
+@inline function prolongRows(add: bool, q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
   const pad = fw + 1;
   const padc = wc + 1;
   const qb = q + (<usize>qlen << 2);
@@ -350,8 +349,8 @@ export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize
       t1 = f32x4.add(t1, f32x4.mul(wb, v128.shuffle<f32>(u1, u1, 1, 1, 2, 2)));
       t1 = f32x4.add(t1, f32x4.mul(wc4, v128.shuffle<f32>(l1, l1, 0, 0, 1, 1)));
       t1 = f32x4.add(t1, f32x4.mul(wd, v128.shuffle<f32>(l1, l1, 1, 1, 2, 2)));
-      vst(x0, i, f32x4.add(vld(x0, i), t0));
-      vst(x1, i, f32x4.add(vld(x1, i), t1));
+      vst(x0, i, add ? f32x4.add(vld(x0, i), t0) : t0);
+      vst(x1, i, add ? f32x4.add(vld(x1, i), t1) : t1);
     }
     for (; x < fw; x++) {
       const i = row + x;
@@ -360,10 +359,22 @@ export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize
       const b = fld(qb, i);
       const cc = fld(qc, i);
       const dd = fld(qd, i);
-      fst(x0, i, fld(x0, i) + a * fld(e0, c) + b * fld(e0, c + 1) + cc * fld(e0, c + wc) + dd * fld(e0, c + wc + 1));
-      fst(x1, i, fld(x1, i) + a * fld(e1, c) + b * fld(e1, c + 1) + cc * fld(e1, c + wc) + dd * fld(e1, c + wc + 1));
+      // x + a·e + …, left to right as it always was; from 0 the same sum without the 0 + first.
+      const s0: f32 = add ? fld(x0, i) + a * fld(e0, c) : a * fld(e0, c);
+      const s1: f32 = add ? fld(x1, i) + a * fld(e1, c) : a * fld(e1, c);
+      fst(x0, i, s0 + b * fld(e0, c + 1) + cc * fld(e0, c + wc) + dd * fld(e0, c + wc + 1));
+      fst(x1, i, s1 + b * fld(e1, c + 1) + cc * fld(e1, c + wc) + dd * fld(e1, c + wc + 1));
     }
   }
+}
+/** x += P e on two channels (e on the coarse grid of width wc), planar weights as in restrict2; fine rows [rowFrom, rowTo). */
+export function prolongAdd2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
+  prolongRows(true, q, qlen, e0, e1, x0, x1, fw, wc, rowFrom, rowTo);
+}
+
+/** x = P·e on fine rows [rowFrom, rowTo): prolongAdd2 into a vector that would be all zero (no pass to zero it first). */
+export function prolong2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x1: usize, fw: i32, wc: i32, rowFrom: i32, rowTo: i32): void {
+  prolongRows(false, q, qlen, e0, e1, x0, x1, fw, wc, rowFrom, rowTo);
 }
 
 /** Σ a_i b_i over [from, to), products and sums in double precision (as the scalar loop). */

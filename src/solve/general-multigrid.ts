@@ -14,7 +14,7 @@
 import { applyGeneral9x2, type GeneralStencil9, gaussSeidelGeneral9x2 } from './general-stencil9.js';
 import { coarseCorrection, type Multigrid, vcycle2 } from './multigrid.js';
 import { type GridVector, gridVector32 } from './stencil9.js';
-import { arenaOf, wasmResidual2, wasmScale2, zeroVector } from './wasm/arena.js';
+import { arenaOf, wasmResidual2, wasmScale2 } from './wasm/arena.js';
 
 const scratch = new WeakMap<Multigrid, GridVector[]>();
 
@@ -67,9 +67,7 @@ export function hybridVcycle2(
     // at 1 MP, docs/scribbles.md). Without row factors they are what makes the cycle converge.
     // The hierarchy is that of diag(rowScale)·G: the restriction scales b as it reads it
     // (Gauss–Seidel does not see row scaling, so it runs on G as it is).
-    zeroVector(z0);
-    zeroVector(z1);
-    coarseCorrection(mg, b0, b1, z0, z1, rowScale);
+    coarseCorrection(mg, b0, b1, z0, z1, rowScale, true);
   } else {
     const [r0, r1] = scratchPlanes(mg, G, b0);
     gaussSeidelGeneral9x2(G, z0, z1, b0, b1, false, true);

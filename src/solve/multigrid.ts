@@ -285,7 +285,8 @@ function cycle(
 
 /**
  * z += P·(coarse V-cycle of Pᵀ r): the finest level's coarse-grid correction for a residual r
- * computed elsewhere (by ./general-multigrid.ts for a non-symmetric operator).
+ * computed elsewhere (by ./general-multigrid.ts for a non-symmetric operator). With `assign`,
+ * z = P·(…): z's old values are not read (nor need zeroing first).
  */
 export function coarseCorrection(
   mg: Multigrid,
@@ -294,12 +295,13 @@ export function coarseCorrection(
   z0: GridVector,
   z1: GridVector,
   rowScale?: GridVector,
+  assign = false,
 ): void {
   const level = mg.levels[0];
   const coarse = mg.levels[1];
   restrict2(level, r0, r1, coarse, rowScale);
   cycle(mg, 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
-  prolongAdd2(level, coarse, z0, z1);
+  prolongAdd2(level, coarse, z0, z1, assign);
 }
 
 /** coarse.b = Pᵀ r for both channels; with `f`, Pᵀ (f ⊙ r) (row factors, padded). */
@@ -429,12 +431,22 @@ function restrictResidual2(
   c1.fill(0, end);
 }
 
-/** x += P·coarse.x for both channels. */
-function prolongAdd2(level: MultigridLevel, coarse: MultigridLevel, x0: GridVector, x1: GridVector): void {
+/** x += P·coarse.x for both channels; with `assign`, x = P·coarse.x. */
+function prolongAdd2(
+  level: MultigridLevel,
+  coarse: MultigridLevel,
+  x0: GridVector,
+  x1: GridVector,
+  assign = false,
+): void {
   const { width: W, height: H, pad } = level.A;
   const { x0: e0, x1: e1 } = coarse;
   const Wc = coarse.A.width;
-  if (level.qp && wasmProlongAdd2(level.qp, W, H, e0, e1, x0, x1, Wc)) return;
+  if (level.qp && wasmProlongAdd2(level.qp, W, H, e0, e1, x0, x1, Wc, assign)) return;
+  if (assign) {
+    zeroVector(x0);
+    zeroVector(x1);
+  }
   const q = weightsOf(level);
   const padc = padFor(Wc);
   for (let y = 0; y < H; y++) {

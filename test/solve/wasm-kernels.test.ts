@@ -517,3 +517,32 @@ test("the balance's factors in wasm (SIMD exp) equal e^(φ − mean φ), clamped
   }
   assert.ok(clamped > 50, `the clamp was exercised (${clamped} values)`);
 });
+
+test('prolong2 (x = P e) writes what prolongAdd2 adds to a zero vector, without reading x', () => {
+  const arena = WasmArena.create(1 << 20);
+  assert.ok(arena);
+  const fw = 37; // odd, and not a multiple of 4: the scalar tail runs
+  const H = 11;
+  const wc = (fw + 1) >> 1;
+  const hc = (H + 1) >> 1;
+  const r = rng(23);
+  const qlen = fw * H + 2 * (fw + 1);
+  const q = arena.f32(4 * qlen);
+  for (let i = 0; i < q.length; i++) q[i] = r();
+  const clen = wc * hc + 2 * (wc + 1);
+  const [e0, e1] = [arena.f32(clen), arena.f32(clen)];
+  for (let i = wc + 1; i < wc + 1 + wc * hc; i++) {
+    e0[i] = r() - 0.5;
+    e1[i] = r() - 0.5;
+  }
+  const [a0, a1, b0, b1] = [arena.f32(qlen), arena.f32(qlen), arena.f32(qlen), arena.f32(qlen)];
+  const pad = fw + 1;
+  for (let i = pad; i < pad + fw * H; i++) b0[i] = b1[i] = Number.NaN; // prolong2 must not read these
+  const k = arena.kernels;
+  const args = [q.byteOffset, qlen, e0.byteOffset, e1.byteOffset];
+  k.prolongAdd2(...args, a0.byteOffset, a1.byteOffset, fw, wc, 0, H);
+  k.prolong2(...args, b0.byteOffset, b1.byteOffset, fw, wc, 0, H);
+  assert.deepEqual(b0, a0);
+  assert.deepEqual(b1, a1);
+  assert.ok(a0.some((v) => v !== 0));
+});

@@ -595,7 +595,7 @@ export function wasmRestrict2(
   return true;
 }
 
-/** x += P e in wasm (planar weights as in {@link wasmRestrict2}). */
+/** x += P e in wasm (planar weights as in {@link wasmRestrict2}); with `assign`, x = P e (x's old values unread). */
 export function wasmProlongAdd2(
   q: Float32Array,
   W: number,
@@ -605,6 +605,7 @@ export function wasmProlongAdd2(
   x0: GridVector,
   x1: GridVector,
   Wc: number,
+  assign = false,
 ): boolean {
   const k = arenaOf(x0);
   if (!k?.holds(q, e0, e1, x1)) return false;
@@ -618,7 +619,7 @@ export function wasmProlongAdd2(
     W,
     Wc,
   ];
-  k.rowsOf('prolongAdd2', args, W, H, false);
+  k.rowsOf(assign ? 'prolong2' : 'prolongAdd2', args, W, H, false);
   return true;
 }
 

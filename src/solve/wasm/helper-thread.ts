@@ -36,6 +36,7 @@ export const HELPER_KERNELS = [
   'gs2',
   'restrict2',
   'prolongAdd2',
+  'prolong2',
   'dot',
   'bicgDirection',
   'scale2',
