@@ -11,7 +11,8 @@
  * log(w_rs / w_sr) in least squares, the symmetric part of Π(I − w) carries that drift, and the
  * same preconditioner built from it needs 9–10 iterations at 1 and 4 MP (measured, docs/scribbles.md).
  * Row scaling leaves the solution unchanged, so π only has to be roughly right: the fit is a
- * graph-Laplacian system solved by a few multigrid CG iterations.
+ * graph-Laplacian system, solved by default with one coarse-grid correction of its multigrid
+ * (the drift is smooth; {@link BalanceOptions.fit}).
  *
  * Each pair (r, s) enters the fit with weight √(w_rs w_sr): a pair that is strong both ways pins
  * its ratio; a pair with a vanishing weight in one direction carries a huge, meaningless log
@@ -19,18 +20,28 @@
  * and BiCGStab stopped converging).
  */
 import type { GeneralStencil9 } from './general-stencil9.js';
+import { buildMultigrid, coarseCorrection, vcycle2 } from './multigrid.js';
+import { pcg } from './pcg.js';
 import { solveSpd } from './spd-solve.js';
-import { createStencil9, type GridVector, gridVector, type Stencil9 } from './stencil9.js';
-import { planeBytes, WasmArena, wasmKernelsAvailable } from './wasm/arena.js';
+import { applyStencil9x2, createStencil9, type GridVector, gridVector, type Stencil9 } from './stencil9.js';
+import { planeBytes, WasmArena, wasmKernelsAvailable, zeroVector } from './wasm/arena.js';
+import { buildMultigridInArena } from './wasm/arena-multigrid.js';
 import { arenaStencil9 } from './wasm/arena-stencils.js';
 
 export interface BalanceOptions {
-  /** Relative residual of the fit's CG (default 0.1: π only steers a preconditioner). */
-  tolerance?: number;
   /**
-   * CG iteration cap of the fit (default 2: two multigrid-preconditioned steps, no V-cycle past
-   * the cap; one step cost the benchmark's 1 MP photo 11 BiCGStab iterations instead of 9, docs/scribbles.md).
+   * How the fit's Laplacian system is solved. 'coarse' (default): on the multigrid's first coarse
+   * level only, φ = P·x with x from two CG steps on the Galerkin operator there (preconditioned
+   * by the V-cycle from that level) for Pᵀ b. π only steers a preconditioner and the drift it
+   * carries is smooth, so the fine grid's smoothing buys little: BiCGStab takes 16, 10, 9, 11, 10,
+   * 9 iterations at 0.5, 1, 1.5, 2, 3, 4 MP against 'cg''s 19, 9, 10, 11, 8, 7, for a fit about
+   * four times cheaper (docs/scribbles.md). 'cg': CG on the fine grid preconditioned by full
+   * V-cycles, to `tolerance` or `maxIterations`, for a fit solved properly.
    */
+  fit?: 'coarse' | 'cg';
+  /** Relative residual of the 'cg' fit (default 0.1). */
+  tolerance?: number;
+  /** CG iteration cap of the 'cg' fit (default 2: two multigrid-preconditioned steps). */
   maxIterations?: number;
   /**
    * The wasm arena A's planes lie in: the fit then runs inside it (its Laplacian and scratch at
@@ -39,6 +50,9 @@ export interface BalanceOptions {
    */
   arena?: WasmArena;
 }
+
+/** CG steps of the 'coarse' fit on the first coarse level (see {@link BalanceOptions.fit}). */
+const COARSE_FIT_STEPS = 2;
 
 /** φ is kept within ±LOG_RANGE of its mean so that π and the scaled rows stay normal floats. */
 const LOG_RANGE = 30;
@@ -137,6 +151,7 @@ function fit(
     for (let i = pad; i < end; i++) diag[i] += ridge;
   }
   register?.(L);
+  if ((options.fit ?? 'coarse') === 'coarse') return coarseFit(L, b, arena, pi);
   const res = solveSpd(
     { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
     {
@@ -152,6 +167,57 @@ function fit(
     arena.kernels.balanceFactors(logs.byteOffset, pi.byteOffset, n, LOG_RANGE);
     return pi;
   }
+  return factorsOf(logs, pi);
+}
+
+/**
+ * The 'coarse' fit (see {@link BalanceOptions.fit}) on L's multigrid (in `arena` where L is
+ * registered there, with its vectors), then π from φ.
+ */
+function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi: Float32Array): Float32Array {
+  const { width: W, height: H, pad } = L;
+  const n = W * H;
+  const inArena = arena?.registered(L) && arena.owns(b);
+  const len = n + 2 * pad;
+  // One real channel: the cycles carry a zero second one (the solvers' kernels work in pairs).
+  const vec = (): GridVector => (inArena && arena ? arena.f32(len) : gridVector(W, H));
+  const active = inArena && arena ? arena.u8(n, 'bottom', 1) : new Uint8Array(n).fill(1);
+  const mg =
+    inArena && arena
+      ? buildMultigridInArena(L, active, arena, { finest: 'operator', channels: 1 })
+      : buildMultigrid(L, active);
+  const [zero, phi, unused] = [vec(), vec(), vec()];
+  // A grid small enough to be its own coarsest level is solved exactly.
+  if (mg.levels.length === 1) vcycle2(mg, b, zero, phi, unused);
+  else {
+    // φ = P·(COARSE_FIT_STEPS CG steps on the first coarse level's Galerkin operator, from Pᵀ b).
+    const A1 = mg.levels[1].A;
+    const below = { ...mg, levels: mg.levels.slice(1) };
+    coarseCorrection(mg, b, zero, phi, unused, undefined, true, (b1, _dummy, x1) => {
+      zeroVector(x1);
+      pcg(
+        {
+          width: A1.width,
+          height: A1.height,
+          apply: (p0, p1, q0, q1) => applyStencil9x2(A1, p0, p1, q0, q1),
+          precondition: (r0, r1, z0, z1) => vcycle2(below, r0, r1, z0, z1),
+        },
+        [b1],
+        [x1],
+        { tolerance: 1e-3, maxIterations: COARSE_FIT_STEPS, zeroStart: true },
+      );
+    });
+  }
+  if (inArena && arena && arena.owns(pi)) {
+    arena.kernels.balanceFactors(phi.byteOffset + 4 * pad, pi.byteOffset, n, LOG_RANGE);
+    return pi;
+  }
+  return factorsOf(phi.subarray(pad, pad + n), pi);
+}
+
+/** π = e^(φ − mean φ) with the exponent clamped to ±LOG_RANGE, into `pi`. */
+function factorsOf(logs: ArrayLike<number>, pi: Float32Array): Float32Array {
+  const n = pi.length;
   let mean = 0;
   for (let r = 0; r < n; r++) mean += logs[r];
   mean /= n || 1;

@@ -296,11 +296,13 @@ export function coarseCorrection(
   z1: GridVector,
   rowScale?: GridVector,
   assign = false,
+  coarseSolve?: (b0: GridVector, b1: GridVector, x0: GridVector, x1: GridVector) => void,
 ): void {
   const level = mg.levels[0];
   const coarse = mg.levels[1];
   restrict2(level, r0, r1, coarse, rowScale);
-  cycle(mg, 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
+  if (coarseSolve) coarseSolve(coarse.b0, coarse.b1, coarse.x0, coarse.x1);
+  else cycle(mg, 1, coarse.x0, coarse.x1, coarse.b0, coarse.b1);
   prolongAdd2(level, coarse, z0, z1, assign);
 }
 

@@ -44,7 +44,7 @@ function reversibleWalk(W: number, H: number, seed: number) {
 
 test('a reversible walk: the balance recovers its stationary density up to a constant factor', () => {
   const { A, pi } = reversibleWalk(23, 17, 5);
-  const got = stationaryBalance(A, { tolerance: 1e-10, maxIterations: 200 });
+  const got = stationaryBalance(A, { fit: 'cg', tolerance: 1e-10, maxIterations: 200 });
   // π is known only up to a constant: compare log ratios to the first pixel.
   let worst = 0;
   for (let r = 1; r < pi.length; r++) {
@@ -76,7 +76,7 @@ test('a non-reversible walk: φ = log π zeroes the gradient of Σ √(w_rs w_sr
   const rnd = seededRandom(9);
   const Y = Float32Array.from({ length: W * H }, (_, r) => 0.3 + 0.2 * Math.sin(r / 5) + 0.05 * rnd());
   const A = levinOperator(Y, W, H, {}, 'double');
-  const pi = stationaryBalance(A, { tolerance: 1e-10, maxIterations: 300 });
+  const pi = stationaryBalance(A, { fit: 'cg', tolerance: 1e-10, maxIterations: 300 });
   const phi = Array.from(pi, Math.log);
   // The objective's gradient, summed pair by pair as written (each unordered pair once).
   const grad = new Float64Array(W * H);
@@ -112,6 +112,66 @@ async function valPhoto(name: string, longSide: number): Promise<ImageF32> {
   const f = longSide / Math.max(src.width, src.height);
   return resizeImage(src, Math.round(src.width * f), Math.round(src.height * f), 'area');
 }
+
+test("the default 'coarse' fit recovers a smooth drift, a reversible walk's density, about as well as two CG steps", () => {
+  // π varies smoothly over the grid (e^±3): the kind of drift Levin's σ per pixel accumulates.
+  const W = 240;
+  const H = 180;
+  const rnd = seededRandom(3);
+  const logPi = (r: number) => 3 * Math.sin((r % W) / 40) * Math.cos(Math.floor(r / W) / 30);
+  const A = createGeneralStencil9(W, H);
+  A.diag.fill(1);
+  const conductance = new Map<string, number>();
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const r = y * W + x;
+      for (let k = 0; k < 8; k++) {
+        const [dx, dy] = GENERAL_OFFSETS[k];
+        if (x + dx < 0 || y + dy < 0 || x + dx >= W || y + dy >= H) continue;
+        const s = r + dy * W + dx;
+        const key = r < s ? `${r},${s}` : `${s},${r}`;
+        if (!conductance.has(key)) conductance.set(key, 0.05 + rnd());
+        A.c[k][A.pad + r] = (conductance.get(key) as number) / Math.exp(logPi(r));
+      }
+    }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < W * H; r++) {
+    lo = Math.min(lo, logPi(r));
+    hi = Math.max(hi, logPi(r));
+  }
+  const range = hi - lo;
+  /** Mean and largest |log π − log π_true| after removing each one's mean. */
+  const errors = (pi: Float32Array) => {
+    let meanWant = 0;
+    let meanGot = 0;
+    for (let r = 0; r < W * H; r++) {
+      meanWant += logPi(r) / (W * H);
+      meanGot += Math.log(pi[r]) / (W * H);
+    }
+    let worst = 0;
+    let sum = 0;
+    for (let r = 0; r < W * H; r++) {
+      const d = Math.abs(Math.log(pi[r]) - meanGot - (logPi(r) - meanWant));
+      worst = Math.max(worst, d);
+      sum += d;
+    }
+    return { mean: sum / (W * H), worst };
+  };
+  const coarse = errors(stationaryBalance(A));
+  // The fit the solver used before (two fine-grid CG steps preconditioned by full V-cycles), as a
+  // yardstick: mean 0.128 and largest 0.712 against the coarse fit's 0.132 and 0.715 when written.
+  const cg = errors(stationaryBalance(A, { fit: 'cg' }));
+  assert.ok(
+    coarse.mean < 0.03 * range,
+    `mean error ${coarse.mean.toFixed(3)} of a range ${range.toFixed(2)}`,
+  );
+  assert.ok(coarse.worst < 0.15 * range, `largest error ${coarse.worst.toFixed(3)}`);
+  assert.ok(
+    coarse.mean < 1.1 * cg.mean,
+    `coarse ${coarse.mean.toFixed(3)}, two CG steps ${cg.mean.toFixed(3)}`,
+  );
+});
 
 test("levin on a real photo: balancing changes neither Levin's solution nor the stopping test", async () => {
   const truth = await valPhoto('bsds500_100039.jpg', 480);

@@ -93,9 +93,9 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
   system?: LevinSystem;
   /**
    * Balance the rows of Levin's system before solving (solve/balance.ts): the same solution, and
-   * an iteration count that no longer grows with the image (9 at 1 and at 4 MP instead of 19 and
-   * 32). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations outweigh
-   * the cost of the fit.
+   * an iteration count that grows much less with the image (9 at 1 MP and 10 at 4 MP instead of
+   * 18 and 32). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations
+   * outweigh the cost of the fit.
    */
   balance?: boolean;
 }
@@ -297,9 +297,10 @@ export function solveLevinSystem(
  * their padded copy), BiCGStab 10 P (r̂ in the right-hand sides), the hybrid cycle's residuals
  * 2 P, the mask ¼ P: 32¼ P, plus at most
  * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit
- * before it (multigrid 6 P, CG 6 P, and at the top its Laplacian, diagonals and right-hand side
- * 9 P, with π below) and the set-up scratch come close (at 4 MP 37.4 of the 39 planes the arena
- * holds with its coarse levels; scripts/probe-levin-memory.ts prints it).
+ * before it (its multigrid 6 P and three vectors, and at the top its Laplacian, diagonals and
+ * right-hand side 9 P, with π below) and the set-up scratch stay under that (at 4 MP the fit
+ * takes 34.6 and the solve 36.3 of the 39 planes the arena holds with its coarse levels;
+ * scripts/probe-levin-memory.ts prints both).
  */
 export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
