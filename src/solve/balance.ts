@@ -208,7 +208,7 @@ function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi:
       );
     });
   }
-  if (inArena && arena && arena.owns(pi)) {
+  if (inArena && arena?.owns(pi)) {
     arena.kernels.balanceFactors(phi.byteOffset + 4 * pad, pi.byteOffset, n, LOG_RANGE);
     return pi;
   }
