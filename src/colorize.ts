@@ -74,11 +74,20 @@ export async function colorize(
   const problem = inputProblem(method, (n) => given[n] !== undefined);
   if (problem) throw new ColorizeError(problem, 'usage');
   const out: MethodInputs = { images: {}, texts: {} };
+  // Work that can overlap the decoding (declaration's `prepare`): before, and once the first
+  // image's size is known.
+  method.prepare?.();
+  let sized = false;
   for (const spec of method.inputs) {
     const v = given[spec.name];
     if (v === undefined || spec.kind === 'gallery') continue;
     if (spec.kind === 'json') out.texts[spec.name] = typeof v === 'string' ? v : JSON.stringify(v);
-    else out.images[spec.name] = await decode(v as ImageSource, read);
+    else {
+      const d = await decode(v as ImageSource, read);
+      out.images[spec.name] = d;
+      if (!sized) method.prepare?.({ width: d.image.width, height: d.image.height }, options);
+      sized = true;
+    }
   }
   const gallery = given.gallery;
   if (gallery !== undefined) {

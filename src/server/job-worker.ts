@@ -42,6 +42,8 @@ async function decode(name: string, data: Uint8Array, maxPixels: number, acceptD
 async function runTask(task: JobTask): Promise<void> {
   const t0 = performance.now();
   const method = getMethod(task.method);
+  // As the command line: work that can overlap the decoding (the scribble solvers' helper thread).
+  method.prepare?.();
   send({ type: 'progress', fraction: 0.02, stage: 'decoding' });
   const inputs: MethodInputs = { images: {}, texts: {} };
   let primary: Awaited<ReturnType<typeof decode>> | undefined;
@@ -61,6 +63,8 @@ async function runTask(task: JobTask): Promise<void> {
     }
     const img: InputImage = { image: d.image, isGray: d.isGray };
     inputs.images[spec.name] = img;
+    // The photo's size is known: the method can prepare its memory while the rest is decoded.
+    if (!primary) method.prepare?.({ width: d.image.width, height: d.image.height }, task.options);
     primary ??= d;
   }
   if (!primary) throw new ColorizeError('no input image', 'usage');
