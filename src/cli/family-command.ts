@@ -403,12 +403,15 @@ class InputJob {
         }
         continue;
       }
-      const value = await readImage(file, this.readOpts);
+      // Once the photo's header is read, the method can prepare its memory while the pixels and
+      // the other inputs are decoded.
+      const onSize =
+        i.name === spec.args[0].input
+          ? (width: number, height: number) => method.prepare?.({ width, height }, this.options)
+          : undefined;
+      const value = await readImage(file, { ...this.readOpts, onSize });
       decoded[i.name] = value;
       inputs.images[i.name] = { image: value.image, isGray: value.isGray };
-      // The photo's size is known: the method can prepare its memory while the rest is read.
-      if (i.name === spec.args[0].input)
-        method.prepare?.({ width: value.image.width, height: value.image.height }, this.options);
     }
     const first = spec.args[0].input;
     const primary = decoded[first]!;

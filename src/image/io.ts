@@ -32,6 +32,12 @@ export interface ReadOptions {
    * (default false: a method would colour one frame of many without a word).
    */
   firstFrame?: boolean;
+  /**
+   * Told the size the decoded image will have (EXIF rotation applied) once the header has been
+   * read and checked, before the pixels are decoded: work that needs only the size can start
+   * (the command line's `prepare`).
+   */
+  onSize?: (width: number, height: number) => void;
 }
 
 export interface DecodedImage {
@@ -139,6 +145,9 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
       source,
     );
   }
+  // EXIF orientations 5–8 turn the image a quarter: .rotate() below swaps its sides.
+  if ((meta.orientation ?? 1) >= 5) options.onSize?.(h0, w0);
+  else options.onSize?.(w0, h0);
   const is16 =
     meta.depth === 'ushort' || meta.depth === 'short' || meta.depth === 'uint' || meta.depth === 'float';
   const srcChannels = meta.channels ?? 3;

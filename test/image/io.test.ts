@@ -101,9 +101,14 @@ describe('image I/O', () => {
     const img = syntheticRgb(30, 10);
     const png = await encodeImage(img, 'png');
     await sharp(png).jpeg().withMetadata({ orientation: 6 }).toFile(f('rot.jpg'));
-    const d = await readImage(f('rot.jpg'));
+    const sizes: number[][] = [];
+    const d = await readImage(f('rot.jpg'), { onSize: (w, h) => sizes.push([w, h]) });
     assert.equal(d.image.width, 10);
     assert.equal(d.image.height, 30);
+    // onSize is told the size after rotation, before the pixels are decoded; not for a refused file.
+    assert.deepEqual(sizes, [[10, 30]]);
+    await readImage(f('rot.jpg'), { maxPixels: 100, onSize: (w, h) => sizes.push([w, h]) }).catch(() => {});
+    assert.equal(sizes.length, 1);
   });
 
   it('converts an embedded ICC profile (Display P3) to sRGB', async () => {
