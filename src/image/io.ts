@@ -290,11 +290,13 @@ export function quantize(img: ImageF32, alpha: Float32Array | null, bits: 8 | 16
   const max = bits === 16 ? 65535 : 255;
   const out = bits === 16 ? new Uint16Array(n * c) : new Uint8Array(n * c);
   const planes = alpha ? [...img.channels, alpha] : img.channels;
+  // (v·max + 0.5) | 0 is Math.round(v·max) here, twice as fast: v is a float32 and max < 2¹⁷, so
+  // v·max and v·max + 0.5 are exact in double precision (and positive, so | 0 is the floor).
   for (let k = 0; k < c; k++) {
     const p = planes[k];
     for (let i = 0, j = k; i < n; i++, j += c) {
       const v = p[i];
-      out[j] = v <= 0 ? 0 : v >= 1 ? max : Math.round(v * max);
+      out[j] = v <= 0 ? 0 : v >= 1 ? max : (v * max + 0.5) | 0;
     }
   }
   return out;
