@@ -1,6 +1,0 @@
-import {
-  encodeOnnxModel
-} from "./chunk-MLJKICYF.js";
-export {
-  encodeOnnxModel
-};
