@@ -18,10 +18,18 @@ import { scaleRows, stationaryBalance } from '../../src/solve/balance.js';
 import { createGeneralStencil9, GENERAL_OFFSETS } from '../../src/solve/general-stencil9.js';
 import { dataPath } from '../helpers/shared.js';
 
-/** A 9-point walk with couplings w_rs = C_rs / π_r for symmetric conductances C: reversible for π. */
-function reversibleWalk(W: number, H: number, seed: number) {
+/**
+ * A 9-point walk with couplings w_rs = C_rs / π_r for symmetric conductances C: reversible for π.
+ * `logPi`: log π per pixel (default: a ripple along the rows plus noise).
+ */
+function reversibleWalk(
+  W: number,
+  H: number,
+  seed: number,
+  logPi: (r: number, rnd: () => number) => number = (r, rnd) => 2 * Math.sin(r / 7) + rnd(),
+) {
   const rnd = seededRandom(seed);
-  const pi = Float64Array.from({ length: W * H }, (_, r) => Math.exp(2 * Math.sin(r / 7) + rnd()));
+  const pi = Float64Array.from({ length: W * H }, (_, r) => Math.exp(logPi(r, rnd)));
   const A = createGeneralStencil9(W, H);
   A.diag.fill(1);
   const conductance = new Map<string, number>();
@@ -117,23 +125,8 @@ test("the default 'coarse' fit recovers a smooth drift, a reversible walk's dens
   // π varies smoothly over the grid (e^±3): the kind of drift Levin's σ per pixel accumulates.
   const W = 240;
   const H = 180;
-  const rnd = seededRandom(3);
   const logPi = (r: number) => 3 * Math.sin((r % W) / 40) * Math.cos(Math.floor(r / W) / 30);
-  const A = createGeneralStencil9(W, H);
-  A.diag.fill(1);
-  const conductance = new Map<string, number>();
-  for (let y = 0; y < H; y++)
-    for (let x = 0; x < W; x++) {
-      const r = y * W + x;
-      for (let k = 0; k < 8; k++) {
-        const [dx, dy] = GENERAL_OFFSETS[k];
-        if (x + dx < 0 || y + dy < 0 || x + dx >= W || y + dy >= H) continue;
-        const s = r + dy * W + dx;
-        const key = r < s ? `${r},${s}` : `${s},${r}`;
-        if (!conductance.has(key)) conductance.set(key, 0.05 + rnd());
-        A.c[k][A.pad + r] = (conductance.get(key) as number) / Math.exp(logPi(r));
-      }
-    }
+  const { A } = reversibleWalk(W, H, 3, logPi);
   let lo = Infinity;
   let hi = -Infinity;
   for (let r = 0; r < W * H; r++) {
