@@ -11,8 +11,8 @@
  * log(w_rs / w_sr) in least squares, the symmetric part of Π(I − w) carries that drift, and the
  * same preconditioner built from it needs 9–10 iterations at 1 and 4 MP (measured, docs/scribbles.md).
  * Row scaling leaves the solution unchanged, so π only has to be roughly right: the fit is a
- * graph-Laplacian system, solved by default with one coarse-grid correction of its multigrid
- * (the drift is smooth; {@link BalanceOptions.fit}).
+ * graph-Laplacian system, solved by default with two CG steps on its multigrid's first coarse
+ * level (the drift is smooth; {@link BalanceOptions.fit}).
  *
  * Each pair (r, s) enters the fit with weight √(w_rs w_sr): a pair that is strong both ways pins
  * its ratio; a pair with a vanishing weight in one direction carries a huge, meaningless log
@@ -161,13 +161,7 @@ function fit(
       into: phi && [phi],
     },
   );
-  const logs = res.planes[0];
-  // In the arena: the kernel's SIMD exponential (relative error < 2e-7) instead of 1M Math.exp.
-  if (arena?.owns(logs) && arena.owns(pi)) {
-    arena.kernels.balanceFactors(logs.byteOffset, pi.byteOffset, n, LOG_RANGE);
-    return pi;
-  }
-  return factorsOf(logs, pi);
+  return factorsOf(res.planes[0], pi, arena);
 }
 
 /**
@@ -177,15 +171,14 @@ function fit(
 function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi: Float32Array): Float32Array {
   const { width: W, height: H, pad } = L;
   const n = W * H;
-  const inArena = arena?.registered(L) && arena.owns(b);
+  const home = arena?.registered(L) && arena.owns(b) ? arena : undefined;
   const len = n + 2 * pad;
   // One real channel: the cycles carry a zero second one (the solvers' kernels work in pairs).
-  const vec = (): GridVector => (inArena && arena ? arena.f32(len) : gridVector(W, H));
-  const active = inArena && arena ? arena.u8(n, 'bottom', 1) : new Uint8Array(n).fill(1);
-  const mg =
-    inArena && arena
-      ? buildMultigridInArena(L, active, arena, { finest: 'operator', channels: 1 })
-      : buildMultigrid(L, active);
+  const vec = (): GridVector => (home ? home.f32(len) : gridVector(W, H));
+  const active = home ? home.u8(n, 'bottom', 1) : new Uint8Array(n).fill(1);
+  const mg = home
+    ? buildMultigridInArena(L, active, home, { finest: 'operator', channels: 1 })
+    : buildMultigrid(L, active);
   const [zero, phi, unused] = [vec(), vec(), vec()];
   // A grid small enough to be its own coarsest level is solved exactly.
   if (mg.levels.length === 1) vcycle2(mg, b, zero, phi, unused);
@@ -208,16 +201,19 @@ function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi:
       );
     });
   }
-  if (inArena && arena?.owns(pi)) {
-    arena.kernels.balanceFactors(phi.byteOffset + 4 * pad, pi.byteOffset, n, LOG_RANGE);
-    return pi;
-  }
-  return factorsOf(phi.subarray(pad, pad + n), pi);
+  return factorsOf(phi.subarray(pad, pad + n), pi, home);
 }
 
-/** π = e^(φ − mean φ) with the exponent clamped to ±LOG_RANGE, into `pi`. */
-function factorsOf(logs: ArrayLike<number>, pi: Float32Array): Float32Array {
+/**
+ * π = e^(φ − mean φ) with the exponent clamped to ±LOG_RANGE, into `pi`: in `arena`'s kernel
+ * (a SIMD exponential, relative error < 2e-7) where both lie in it, else in JavaScript.
+ */
+function factorsOf(logs: GridVector, pi: Float32Array, arena?: WasmArena): Float32Array {
   const n = pi.length;
+  if (arena?.owns(logs) && arena.owns(pi)) {
+    arena.kernels.balanceFactors(logs.byteOffset, pi.byteOffset, n, LOG_RANGE);
+    return pi;
+  }
   let mean = 0;
   for (let r = 0; r < n; r++) mean += logs[r];
   mean /= n || 1;

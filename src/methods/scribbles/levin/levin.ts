@@ -93,8 +93,8 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
   system?: LevinSystem;
   /**
    * Balance the rows of Levin's system before solving (solve/balance.ts): the same solution, and
-   * an iteration count that grows much less with the image (9 at 1 MP and 10 at 4 MP instead of
-   * 18 and 32). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations
+   * an iteration count that grows much less with the image (10 at 1 MP and 9 at 4 MP on the
+   * benchmark photo, instead of 18 and 33). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations
    * outweigh the cost of the fit.
    */
   balance?: boolean;
@@ -223,10 +223,9 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   const precision = options.precision ?? 'single';
   // One arena for the whole solve where the kernels run: operator, fit, hierarchy and vectors
   // are built in it, nothing is copied (issue 14: the 4 MP peak).
-  const arena =
-    precision === 'single' && options.solver !== 'direct'
-      ? (takeReservedArena(width, height, options.threads) ?? levinArena(width, height, options.threads))
-      : undefined;
+  const arena = solvesInArena(options)
+    ? (takeReservedArena(width, height, options.threads) ?? levinArena(width, height, options.threads))
+    : undefined;
   const A = levinOperator(Y, width, height, options, precision, arena);
   // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
@@ -316,6 +315,11 @@ export function levinArena(width: number, height: number, threads?: boolean): Wa
   return arena ?? undefined;
 }
 
+/** Whether Levin's own system solves in an arena with these options (levinChroma, reserveLevinArena). */
+function solvesInArena(options: LevinOptions): boolean {
+  return (options.precision ?? 'single') === 'single' && options.solver !== 'direct';
+}
+
 /** The arena {@link reserveLevinArena} made, until a solve of its size takes it. */
 let reserved: { width: number; height: number; threads: boolean; arena: WasmArena } | null = null;
 
@@ -339,8 +343,7 @@ let reserved: { width: number; height: number; threads: boolean; arena: WasmAren
 export function reserveLevinArena(width: number, height: number, options: LevinOptions = {}): boolean {
   reserved = null;
   try {
-    if ((options.system ?? 'levin') !== 'levin' || options.solver === 'direct') return false;
-    if ((options.precision ?? 'single') !== 'single') return false;
+    if ((options.system ?? 'levin') !== 'levin' || !solvesInArena(options)) return false;
     const cap = checkWorkingPixels('workingPixels', options.workingPixels ?? LEVIN_WORKING_PIXELS);
     const grid = cap === 0 || width * height <= cap ? { width, height } : workingGrid(width, height, cap);
     const threads = options.threads ?? true;
