@@ -30,12 +30,28 @@ function isImage(x: unknown): x is ImageF32 {
   return typeof x === 'object' && x !== null && 'channels' in x && 'width' in x;
 }
 
-async function decode(source: ImageSource, read: ReadOptions) {
+/** `onSize`: told the image's size as soon as it is known (after the header for encoded ones). */
+async function decode(
+  source: ImageSource,
+  read: ReadOptions,
+  onSize?: (width: number, height: number) => void,
+) {
   if (isImage(source)) {
+    onSize?.(source.width, source.height);
     const isGray = isNeutralGray(source, 1 / 255);
     return { image: source, isGray };
   }
-  const d = await readImage(typeof source === 'string' ? source : Buffer.from(source), read);
+  const both =
+    onSize && read.onSize
+      ? (w: number, h: number) => {
+          onSize(w, h);
+          read.onSize?.(w, h);
+        }
+      : (onSize ?? read.onSize);
+  const d = await readImage(typeof source === 'string' ? source : Buffer.from(source), {
+    ...read,
+    onSize: both,
+  });
   return { image: d.image, isGray: d.isGray };
 }
 
@@ -75,29 +91,34 @@ export async function colorize(
   if (problem) throw new ColorizeError(problem, 'usage');
   const out: MethodInputs = { images: {}, texts: {} };
   // Work that can overlap the decoding (declaration's `prepare`): before, and once the first
-  // image's size is known.
+  // image's header is read; what the run did not take is handed back however it ends (`release`).
   method.prepare?.();
-  let sized = false;
-  for (const spec of method.inputs) {
-    const v = given[spec.name];
-    if (v === undefined || spec.kind === 'gallery') continue;
-    if (spec.kind === 'json') out.texts[spec.name] = typeof v === 'string' ? v : JSON.stringify(v);
-    else {
-      const d = await decode(v as ImageSource, read);
-      out.images[spec.name] = d;
-      if (!sized) method.prepare?.({ width: d.image.width, height: d.image.height }, options);
+  try {
+    let sized = false;
+    const onSize = (width: number, height: number) => {
+      if (!sized) method.prepare?.({ width, height }, options);
       sized = true;
+    };
+    for (const spec of method.inputs) {
+      const v = given[spec.name];
+      if (v === undefined || spec.kind === 'gallery') continue;
+      if (spec.kind === 'json') out.texts[spec.name] = typeof v === 'string' ? v : JSON.stringify(v);
+      else out.images[spec.name] = await decode(v as ImageSource, read, onSize);
     }
+    const gallery = given.gallery;
+    if (gallery !== undefined) {
+      if (typeof gallery !== 'string') throw new ColorizeError('gallery: give the path of a folder', 'usage');
+      const target = out.images.target ?? out.images.gray;
+      if (!target) throw new ColorizeError('gallery: the method has no target to match', 'usage');
+      const [best] = await (await openGallery(gallery)).nearest(target.image);
+      context.notice?.(
+        `reference: ${best.file} (nearest gallery image, distance ${best.distance.toFixed(1)})`,
+      );
+      out.images.reference = await decode(best.file, read);
+    }
+    if (context.signal?.aborted) throw new ColorizeError('cancelled (before it started)', 'usage');
+    return await method.run(out, options, cancellable(context));
+  } finally {
+    method.release?.();
   }
-  const gallery = given.gallery;
-  if (gallery !== undefined) {
-    if (typeof gallery !== 'string') throw new ColorizeError('gallery: give the path of a folder', 'usage');
-    const target = out.images.target ?? out.images.gray;
-    if (!target) throw new ColorizeError('gallery: the method has no target to match', 'usage');
-    const [best] = await (await openGallery(gallery)).nearest(target.image);
-    context.notice?.(`reference: ${best.file} (nearest gallery image, distance ${best.distance.toFixed(1)})`);
-    out.images.reference = await decode(best.file, read);
-  }
-  if (context.signal?.aborted) throw new ColorizeError('cancelled (before it started)', 'usage');
-  return method.run(out, options, cancellable(context));
 }

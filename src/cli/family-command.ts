@@ -384,9 +384,23 @@ class InputJob {
     outFile: string,
     progress?: (fraction: number, stage?: string) => void,
   ): Promise<void> {
+    // Work that overlaps the decoding, and what the run did not take handed back however it
+    // ends (a folder job goes on to the next file).
+    this.method.prepare?.();
+    try {
+      await this.runPrepared(files, outFile, progress);
+    } finally {
+      this.method.release?.();
+    }
+  }
+
+  private async runPrepared(
+    files: Partial<Record<InputName, string>>,
+    outFile: string,
+    progress?: (fraction: number, stage?: string) => void,
+  ): Promise<void> {
     const t0 = performance.now();
     const { method, spec } = this;
-    method.prepare?.();
     const inputs: MethodInputs = { images: {}, texts: {} };
     const decoded: Partial<Record<InputName, DecodedImage>> = {};
     // One input after the other: libvips keeps one error buffer for the process, and a decode

@@ -13,7 +13,7 @@ import { encodeImage, readImage } from '../image/io.js';
 import { carriedMetadata, colourisationRecord } from '../image/metadata.js';
 import '../methods/builtin.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
-import type { InputImage, MethodInputs } from '../methods/catalogue/types.js';
+import type { InputImage, MethodDeclaration, MethodInputs } from '../methods/catalogue/types.js';
 import { openGallery } from '../methods/exemplar/gallery/gallery.js';
 import { runQueueJob } from '../queue/run-job.js';
 import type { FromWorker, JobTask, ToWorker } from './job-protocol.js';
@@ -25,11 +25,18 @@ const send = (m: FromWorker) => {
 // The server closed the channel (it stopped, or was killed): do not outlive it.
 process.on('disconnect', () => process.exit(0));
 
-async function decode(name: string, data: Uint8Array, maxPixels: number, acceptDamaged: boolean) {
+async function decode(
+  name: string,
+  data: Uint8Array,
+  maxPixels: number,
+  acceptDamaged: boolean,
+  onSize?: (width: number, height: number) => void,
+) {
   try {
     return await readImage(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
       maxPixels,
       acceptDamaged,
+      onSize,
     });
   } catch (err) {
     if (err instanceof ColorizeError) {
@@ -40,10 +47,20 @@ async function decode(name: string, data: Uint8Array, maxPixels: number, acceptD
 }
 
 async function runTask(task: JobTask): Promise<void> {
-  const t0 = performance.now();
   const method = getMethod(task.method);
-  // As the command line: work that can overlap the decoding (the scribble solvers' helper thread).
+  // As the command line: work that can overlap the decoding (the scribble solvers' helper thread
+  // and memory), and what the run did not take handed back however it ends: this process
+  // outlives the job.
   method.prepare?.();
+  try {
+    await runPrepared(task, method);
+  } finally {
+    method.release?.();
+  }
+}
+
+async function runPrepared(task: JobTask, method: MethodDeclaration): Promise<void> {
+  const t0 = performance.now();
   send({ type: 'progress', fraction: 0.02, stage: 'decoding' });
   const inputs: MethodInputs = { images: {}, texts: {} };
   let primary: Awaited<ReturnType<typeof decode>> | undefined;
@@ -55,7 +72,12 @@ async function runTask(task: JobTask): Promise<void> {
       continue;
     }
     if (!file) continue;
-    const d = await decode(spec.name, file, task.maxPixels, task.acceptDamaged === true);
+    // The photo's size, as soon as its header is read: the method can prepare its memory while
+    // the pixels and the other inputs are decoded.
+    const onSize = primary
+      ? undefined
+      : (width: number, height: number) => method.prepare?.({ width, height }, task.options);
+    const d = await decode(spec.name, file, task.maxPixels, task.acceptDamaged === true, onSize);
     if (spec.name === 'reference' && d.isGray) {
       throw new ColorizeError(
         'reference: the reference is gray, so it has no colours to use; give a colour photo',
@@ -63,8 +85,6 @@ async function runTask(task: JobTask): Promise<void> {
     }
     const img: InputImage = { image: d.image, isGray: d.isGray };
     inputs.images[spec.name] = img;
-    // The photo's size is known: the method can prepare its memory while the rest is decoded.
-    if (!primary) method.prepare?.({ width: d.image.width, height: d.image.height }, task.options);
     primary ??= d;
   }
   if (!primary) throw new ColorizeError('no input image', 'usage');

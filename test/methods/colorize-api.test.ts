@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { colorize, getMethod, listMethods, readImage, scribbles, transfer } from '../../src/index.js';
+import * as internals from '../../src/internals.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const ex = (n: string) => path.join(REPO_ROOT, 'examples', n);
@@ -84,5 +85,52 @@ describe('colorize()', () => {
       for (const o of m.options) assert.match(o.flags, /^--[a-z0-9-]+( <[^>]+>)?$/, `${m.name}: ${o.flags}`);
     }
     assert.equal(getMethod('levin').family, 'scribbles');
+  });
+  it('reserves the solve’s memory from the first header and hands it back when the run fails', async () => {
+    const sizes: Array<[number, number]> = [];
+    // A marked image of another size: refused after the gray was decoded and the arena reserved.
+    const small = new Uint8Array(
+      await (await import('sharp'))
+        .default({ create: { width: 20, height: 10, channels: 3, background: '#808080' } })
+        .png()
+        .toBuffer(),
+    );
+    await assert.rejects(
+      colorize(
+        { gray: ex('scene_gray.png'), marked: small },
+        { method: 'levin' },
+        {},
+        {
+          onSize: (w, h) => sizes.push([w, h]),
+        },
+      ),
+      /size/,
+    );
+    const gray = (await readImage(ex('scene_gray.png'))).image;
+    // The caller's own onSize still hears of both images; the reservation did not outlive the run.
+    assert.deepEqual(sizes, [
+      [gray.width, gray.height],
+      [20, 10],
+    ]);
+    assert.equal(internals.reservedLevinGrid(), null);
+    // The hook itself: a reservation made and not taken is dropped.
+    const levin = getMethod('levin');
+    levin.prepare?.({ width: gray.width, height: gray.height }, {});
+    assert.deepEqual(internals.reservedLevinGrid(), { width: gray.width, height: gray.height });
+    levin.release?.();
+    assert.equal(internals.reservedLevinGrid(), null);
+  });
+  it('says that --balance off on a photo of 1 MP or more may not converge, and not below', async () => {
+    const notices = async (size: number, balance: string) => {
+      const gray = internals.createImage(size, size, 1);
+      gray.channels[0].fill(0.5);
+      const said: string[] = [];
+      const strokes = { strokes: [{ points: [[10, 10]], width: 5, color: '#c04020' }] };
+      await colorize({ gray, strokes }, { method: 'levin', balance }, { notice: (t) => said.push(t) });
+      return said.filter((t) => t.startsWith('--balance off'));
+    };
+    assert.equal((await notices(1000, 'off')).length, 1);
+    assert.equal((await notices(1000, 'auto')).length, 0);
+    assert.equal((await notices(999, 'off')).length, 0);
   });
 });

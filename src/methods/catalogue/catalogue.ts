@@ -103,6 +103,6 @@ export function familyDefault(family: MethodFamily): MethodDeclaration | undefin
  * ```
  */
 export function describeMethod(m: MethodDeclaration): MethodDescription {
-  const { run: _run, prepare: _prepare, options, ...rest } = m;
+  const { run: _run, prepare: _prepare, release: _release, options, ...rest } = m;
   return { ...rest, options: options.filter((o) => !o.cliOnly).map(optionSpec) };
 }

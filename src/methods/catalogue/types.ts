@@ -160,6 +160,13 @@ export interface MethodDeclaration {
    */
   prepare?: (size?: { width: number; height: number }, options?: Readonly<Record<string, unknown>>) => void;
   /**
+   * Called by a front end when a run ends, whether it succeeded or failed: hands back what
+   * `prepare` made and the run did not take (the scribble solvers' reserved memory, about
+   * 150 MB per megapixel, which a long-lived service would otherwise hold until its next job).
+   * Must not throw.
+   */
+  release?: () => void;
+  /**
    * Colours the inputs. `options` holds only the options the user gave, already validated
    * against the declaration ({@link validateOptions}); the defaults describe what happens without
    * them. The result is the size of the first image input.
@@ -172,7 +179,7 @@ export interface MethodDeclaration {
 }
 
 /** The JSON description of a method (GET /v1/methods, `colorize methods --json`, the studio). */
-export type MethodDescription = Omit<MethodDeclaration, 'run' | 'prepare' | 'options'> & {
+export type MethodDescription = Omit<MethodDeclaration, 'run' | 'prepare' | 'release' | 'options'> & {
   options: OptionSpec[];
 };
 

@@ -369,6 +369,26 @@ export function reservedLevinGrid(): { width: number; height: number } | null {
   return reserved && { width: reserved.width, height: reserved.height };
 }
 
+/**
+ * Drops the arena {@link reserveLevinArena} made if no solve took it (a front end calls it through
+ * the declaration's `release` when a run ends): its memory is then the collector's, not held
+ * until the next reservation. Returns whether one was dropped.
+ *
+ * @example
+ * ```ts
+ * import { releaseLevinReservation, reserveLevinArena, reservedLevinGrid } from 'colorize-toolkit/internals';
+ * reserveLevinArena(64, 64);
+ * releaseLevinReservation();
+ * console.log(reservedLevinGrid()); // null
+ * ```
+ */
+export function releaseLevinReservation(): boolean {
+  const had = reserved !== null;
+  reserved?.arena.releaseHelper();
+  reserved = null;
+  return had;
+}
+
 /** The reserved arena if it was made for this grid (handed out once). */
 function takeReservedArena(width: number, height: number, threads = true): WasmArena | undefined {
   const r = reserved;

@@ -12,7 +12,14 @@ import {
   strokesOfInputs,
 } from '../declare.js';
 import { AFFINITY_DEFAULTS } from './affinity.js';
-import { BALANCE_MIN_PIXELS, colorizeLevin, LEVIN_SYSTEMS, reserveLevinArena } from './levin.js';
+import {
+  BALANCE_MIN_PIXELS,
+  colorizeLevin,
+  LEVIN_SYSTEMS,
+  LEVIN_WORKING_PIXELS,
+  releaseLevinReservation,
+  reserveLevinArena,
+} from './levin.js';
 
 export const levinMethod: MethodDeclaration = {
   name: 'levin',
@@ -27,6 +34,9 @@ export const levinMethod: MethodDeclaration = {
   prepare: (size, o) => {
     startSolverThreads();
     if (size) reserveLevinArena(size.width, size.height, o ? solveOptions(o) : {});
+  },
+  release: () => {
+    releaseLevinReservation();
   },
   options: [
     ...SCRIBBLE_SOLVE_OPTIONS,
@@ -69,11 +79,19 @@ export const levinMethod: MethodDeclaration = {
     const { gray, strokes } = strokesOfInputs(inputs, o, ctx);
     ctx.progress?.(0.1, 'solving');
     const { balance, ...rest } = solveOptions(o);
+    const system = (o.system as string | undefined) ?? 'levin';
+    const cap = (rest.workingPixels as number | undefined) ?? LEVIN_WORKING_PIXELS;
+    const solved = cap > 0 ? Math.min(gray.width * gray.height, cap) : gray.width * gray.height;
+    if (system === 'levin' && balance === 'off' && solved >= BALANCE_MIN_PIXELS)
+      // Unbalanced, BiCGStab takes 18 iterations instead of 10 at 1 MP on the benchmark photo, 65 at
+      // 1.5 MP and its cap of 200 at 2–3 MP (docs/scribbles.md).
+      ctx.notice?.(
+        '--balance off: on a photo this large Levin’s unbalanced system takes many more iterations, and may stop before the tolerance; auto balances it',
+      );
     const res = colorizeLevin(gray, strokes, {
       ...rest,
       balance: balance === 'on' ? true : balance === 'off' ? false : undefined,
     });
-    const system = (o.system as string | undefined) ?? 'levin';
     const s = res.stats;
     if (!s.converged)
       ctx.notice?.(`the solver stopped after ${s.iterations} iterations before reaching the tolerance`);
