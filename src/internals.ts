@@ -32,6 +32,7 @@ export * from './image/image.js';
 export * from './image/io.js';
 export * from './image/metadata.js';
 export * from './image/resize.js';
+export * from './image/vips-lock.js';
 export * from './index.js';
 export * from './methods/automatic/cheng/auto-method.js';
 export * from './methods/automatic/cheng/clusters.js';

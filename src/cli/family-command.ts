@@ -403,9 +403,9 @@ class InputJob {
     const { method, spec } = this;
     const inputs: MethodInputs = { images: {}, texts: {} };
     const decoded: Partial<Record<InputName, DecodedImage>> = {};
-    // One input after the other: libvips keeps one error buffer for the process, and a decode
-    // that ends while another fails can clear the failing one's detail (a damaged JPEG was then
-    // reported as a bare "Warning treated as error due to failOn setting", once in four CI runs).
+    // One input after the other, the photo first (its header reserves the solve's memory while
+    // the rest is read). Concurrent reads also lost libvips' error detail once in four CI runs;
+    // a failed decode is now retried alone wherever it runs (src/image/vips-lock.ts).
     for (const i of method.inputs) {
       const file = files[i.name];
       if (file === undefined || i.kind === 'gallery') continue;

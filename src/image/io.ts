@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { ColorizeError, fsProblem } from '../errors.js';
 import { createImage, type ImageF32, isNeutralGray } from './image.js';
 import type { OutputMetadata, SourceMetadata } from './metadata.js';
+import { withVipsDetail } from './vips-lock.js';
 
 /** Default decode limit: 100 megapixels. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -124,7 +125,7 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   let meta: sharp.Metadata;
   try {
     // limitInputPixels is checked by us below so the message can name the limit we use.
-    meta = await sharp(input, { limitInputPixels: false, pages: 1 }).metadata();
+    meta = await withVipsDetail(() => sharp(input, { limitInputPixels: false, pages: 1 }).metadata());
   } catch (err) {
     throw new ColorizeError(`${source}: ${describeSharpError(err)}`, 'input', source);
   }
@@ -164,12 +165,13 @@ export async function readImage(input: string | Buffer, options: ReadOptions = {
   const acceptDamaged = options.acceptDamaged ?? process.env.COLORIZE_ACCEPT_DAMAGED === '1';
   const failOn = meta.format === 'jpeg' && !acceptDamaged ? 'warning' : 'truncated';
   try {
-    const pipe = sharp(input, { limitInputPixels: false, pages: 1, failOn })
-      .rotate() // applies EXIF orientation
-      .toColourspace(target);
-    ({ data, info } = await pipe
-      .raw({ depth: is16 ? 'ushort' : 'uchar' })
-      .toBuffer({ resolveWithObject: true }));
+    ({ data, info } = await withVipsDetail(() =>
+      sharp(input, { limitInputPixels: false, pages: 1, failOn })
+        .rotate() // applies EXIF orientation
+        .toColourspace(target)
+        .raw({ depth: is16 ? 'ushort' : 'uchar' })
+        .toBuffer({ resolveWithObject: true }),
+    ));
   } catch (err) {
     throw new ColorizeError(`${source}: ${describeSharpError(err)}`, 'input', source);
   }
@@ -340,7 +342,8 @@ export async function encodeImage(
       pipe = pipe.tiff({ compression: 'lzw' });
       break;
   }
-  return pipe.toBuffer();
+  const encoder = pipe;
+  return withVipsDetail(() => encoder.clone().toBuffer());
 }
 
 /**

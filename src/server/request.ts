@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import type { ColorizeError } from '../errors.js';
+import { withVipsDetail } from '../image/vips-lock.js';
 import { getMethod } from '../methods/catalogue/catalogue.js';
 import { inputProblem } from '../methods/catalogue/inputs.js';
 import { validateOptions } from '../methods/catalogue/options.js';
@@ -39,7 +40,7 @@ export function uploadOf(body: unknown, files: Record<string, Buffer>): Upload {
 export async function probeImage(name: string, data: Buffer, maxPixels: number): Promise<void> {
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(data, { limitInputPixels: false, pages: 1 }).metadata();
+    meta = await withVipsDetail(() => sharp(data, { limitInputPixels: false, pages: 1 }).metadata());
   } catch {
     throw new TaskError(
       `${name}: not an image in a supported format (PNG, JPEG, WebP, TIFF, GIF, AVIF)`,

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
+import { withVipsDetail } from '../image/vips-lock.js';
 import type { ServiceContext } from './context.js';
 import { TaskError } from './worker-pool.js';
 
@@ -26,7 +27,7 @@ export function registerGalleryRoutes(app: FastifyInstance, ctx: ServiceContext)
       if (!g) return { images: [] };
       listing ??= Promise.all(
         g.names().map(async (name) => {
-          const meta = await sharp(g.file(name)).metadata();
+          const meta = await withVipsDetail(() => sharp(g.file(name)).metadata());
           const swap = (meta.orientation ?? 1) >= 5;
           const w = meta.width ?? 0;
           const h = meta.height ?? 0;
@@ -59,11 +60,13 @@ export function registerGalleryRoutes(app: FastifyInstance, ctx: ServiceContext)
       } catch (err) {
         throw new TaskError((err as Error).message, 404, 'not-found');
       }
-      const jpeg = await sharp(file)
-        .rotate()
-        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 85 })
-        .toBuffer();
+      const jpeg = await withVipsDetail(() =>
+        sharp(file)
+          .rotate()
+          .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+          .jpeg({ quality: 85 })
+          .toBuffer(),
+      );
       return reply.header('Content-Type', 'image/jpeg').header('Cache-Control', 'max-age=3600').send(jpeg);
     },
   );
