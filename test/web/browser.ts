@@ -62,48 +62,63 @@ export interface Studio {
 
 /**
  * The service with the studio on 127.0.0.1:random, and a fresh headless chromium at 1366×768;
- * `server` adds service options (e.g. a gallery folder).
+ * `server` adds service options (e.g. a gallery folder). If any step fails (chromium does not
+ * start, the page never becomes ready within `readyTimeoutMs`), what was already started is
+ * closed before the error is thrown: a listening server or a live browser left behind kept the
+ * test process alive, so a failed `before` hook hung the run instead of failing it.
  */
-export async function openStudio(server: ServerOptions = {}): Promise<Studio> {
+export async function openStudio(server: ServerOptions = {}, readyTimeoutMs = 60_000): Promise<Studio> {
   const app = await buildServer({ studioDir: builtStudio, concurrency: 1, ...server });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  const profile = await fs.mkdtemp(path.join(tmpdir(), 'colorize-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForFunction(
-    () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
-  );
-  return {
-    app,
-    url,
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      await app.close();
-      await fs.rm(profile, { recursive: true, force: true });
-      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    },
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  const closeAll = async () => {
+    await context?.close().catch(() => {});
+    await app.close().catch(() => {});
+    if (profile) await fs.rm(profile, { recursive: true, force: true });
   };
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+    profile = await fs.mkdtemp(path.join(tmpdir(), 'colorize-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
+      undefined,
+      { timeout: readyTimeoutMs },
+    );
+    return {
+      app,
+      url,
+      context,
+      page,
+      close: async () => {
+        await closeAll();
+        if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      },
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
 }
 
 /** Page coordinates of image pixel (x, y) under the stage's current zoom and pan. */
