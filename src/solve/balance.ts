@@ -9,7 +9,7 @@
  * preconditioned with the multigrid of (w + wᵀ)/2 then needs more iterations the larger the
  * image (12 → 19 → 32 from 0.25 to 4 MP). With φ = log π fitted so that φ_s − φ_r ≈
  * log(w_rs / w_sr) in least squares, the symmetric part of Π(I − w) carries that drift, and the
- * same preconditioner built from it needs 9–10 iterations at 1 and 4 MP (measured, docs/scribbles.md).
+ * same preconditioner built from it needs 7 and 6 iterations at 1 and 4 MP (measured, docs/scribbles.md).
  * Row scaling leaves the solution unchanged, so π only has to be roughly right: the fit is a
  * graph-Laplacian system, solved by default with two CG steps on its multigrid's first coarse
  * level (the drift is smooth; {@link BalanceOptions.fit}).
@@ -33,9 +33,10 @@ export interface BalanceOptions {
    * How the fit's Laplacian system is solved. 'coarse' (default): on the multigrid's first coarse
    * level only, φ = P·x with x from two CG steps on the Galerkin operator there (preconditioned
    * by the V-cycle from that level) for Pᵀ b. π only steers a preconditioner and the drift it
-   * carries is smooth, so the fine grid's smoothing buys little: BiCGStab takes 16, 10, 9, 11, 10,
+   * carries is smooth, so the fine grid's smoothing buys little: BiCGStab took 16, 10, 9, 11, 10,
    * 9 iterations at 0.5, 1, 1.5, 2, 3, 4 MP against 'cg''s 19, 9, 10, 11, 8, 7, for a fit about
-   * four times cheaper (docs/scribbles.md). 'cg': CG on the fine grid preconditioned by full
+   * four times cheaper (docs/scribbles.md; measured with one post-smoothing sweep, before
+   * BALANCED_POST_SWEEPS). 'cg': CG on the fine grid preconditioned by full
    * V-cycles, to `tolerance` or `maxIterations`, for a fit solved properly.
    */
   fit?: 'coarse' | 'cg';
