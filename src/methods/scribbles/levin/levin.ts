@@ -46,8 +46,14 @@ export const SCRIBBLE_SPACES: readonly LinearSpace[] = ['yuv', 'yiq'];
 export type LevinSystem = 'levin' | 'symmetric' | 'report';
 export const LEVIN_SYSTEMS: readonly LevinSystem[] = ['levin', 'symmetric', 'report'];
 
-/** Default of {@link LevinOptions.balance}: balance images of at least this many pixels. */
-export const BALANCE_MIN_PIXELS = 1_000_000;
+/**
+ * Default of {@link LevinOptions.balance}: balance images of at least this many pixels. With the
+ * balanced cycle's two post-smoothing sweeps (solve/general-multigrid.ts) the whole balanced solve
+ * (fit included) of the benchmark photo is as fast as the unbalanced one at 0.01–0.03 MP and
+ * faster from 0.1 MP on (0.1 MP: 75 against 87 ms; 0.25 MP: 142 against 190 ms; 0.75 MP: 0.50
+ * against 0.97 s, medians of 5), and closer to the exact solve (docs/scribbles.md).
+ */
+export const BALANCE_MIN_PIXELS = 100_000;
 
 /**
  * Default relative residual for Levin's non-symmetric system. BiCGStab's residual says less
@@ -93,9 +99,9 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
   system?: LevinSystem;
   /**
    * Balance the rows of Levin's system before solving (solve/balance.ts): the same solution, and
-   * an iteration count that grows much less with the image (10 at 1 MP and 9 at 4 MP on the
-   * benchmark photo, instead of 18 and 33). Default: from {@link BALANCE_MIN_PIXELS} pixels on, where the saved iterations
-   * outweigh the cost of the fit.
+   * an iteration count that grows much less with the image (7 at 1 MP and 6 at 4 MP on the
+   * benchmark photo, instead of 18 and 33). Default: from {@link BALANCE_MIN_PIXELS} pixels on,
+   * where the saved iterations outweigh the cost of the fit.
    */
   balance?: boolean;
 }

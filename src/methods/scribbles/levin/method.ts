@@ -21,6 +21,9 @@ import {
   reserveLevinArena,
 } from './levin.js';
 
+/** From this size on, `--balance off` draws a notice: the unbalanced solve can stall. */
+const UNBALANCED_STALLS_PIXELS = 1_000_000;
+
 export const levinMethod: MethodDeclaration = {
   name: 'levin',
   family: 'scribbles',
@@ -55,7 +58,7 @@ export const levinMethod: MethodDeclaration = {
       type: 'string',
       choices: ['auto', 'on', 'off'],
       default: 'auto',
-      description: `levin system: balance its rows before the solve (same result, fewer iterations on large photos); auto: from ${BALANCE_MIN_PIXELS / 1e6} MP`,
+      description: `levin system: balance its rows before the solve (same result, fewer iterations); auto: from ${BALANCE_MIN_PIXELS / 1e6} MP`,
     },
     {
       flags: '--variance-scale <f>',
@@ -82,8 +85,8 @@ export const levinMethod: MethodDeclaration = {
     const system = (o.system as string | undefined) ?? 'levin';
     const cap = (rest.workingPixels as number | undefined) ?? LEVIN_WORKING_PIXELS;
     const solved = cap > 0 ? Math.min(gray.width * gray.height, cap) : gray.width * gray.height;
-    if (system === 'levin' && balance === 'off' && solved >= BALANCE_MIN_PIXELS)
-      // Unbalanced, BiCGStab takes 18 iterations instead of 10 at 1 MP on the benchmark photo, 65 at
+    if (system === 'levin' && balance === 'off' && solved >= UNBALANCED_STALLS_PIXELS)
+      // Unbalanced, BiCGStab takes 18 iterations instead of 7 at 1 MP on the benchmark photo, 65 at
       // 1.5 MP and its cap of 200 at 2–3 MP (docs/scribbles.md).
       ctx.notice?.(
         '--balance off: on a photo this large Levin’s unbalanced system takes many more iterations, and may stop before the tolerance; auto balances it',
