@@ -22,9 +22,10 @@ const scratch = new WeakMap<Multigrid, GridVector[]>();
  * Backward Gauss–Seidel sweeps on G per `mg.smoothing` after the balanced cycle's coarse
  * correction (a V(0, 2) cycle on the finest grid; the coarse levels keep `mg.smoothing`). On the
  * benchmark photo BiCGStab then takes 7, 6, 7, 6, 6 iterations at 1, 1.5, 2, 3, 4 MP instead of
- * 10, 9, 11, 10, 9 with one sweep, and the iterations take about a fifth less time (1 MP: 215
- * against 275 ms; 4 MP: 710 against 925 ms): the second sweep costs less than the three
- * iterations it saves (docs/scribbles.md). A forward-and-backward pair saved less (8 at 1 MP).
+ * 10, 9, 11, 10, 9 with one sweep, and the iterations take about a fifth less time (1 MP: 215–240
+ * against 270–290 ms; 4 MP: 710 against 925 ms): the second sweep costs less than the three
+ * iterations it saves (docs/scribbles.md). A backward-then-forward pair saved less (8 at 1 MP),
+ * forward-then-backward less still (9).
  */
 export const BALANCED_POST_SWEEPS = 2;
 

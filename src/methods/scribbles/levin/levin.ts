@@ -49,9 +49,9 @@ export const LEVIN_SYSTEMS: readonly LevinSystem[] = ['levin', 'symmetric', 'rep
 /**
  * Default of {@link LevinOptions.balance}: balance images of at least this many pixels. With the
  * balanced cycle's two post-smoothing sweeps (solve/general-multigrid.ts) the whole balanced solve
- * (fit included) of the benchmark photo is as fast as the unbalanced one at 0.01–0.03 MP and
- * faster from 0.1 MP on (0.1 MP: 75 against 87 ms; 0.25 MP: 142 against 190 ms; 0.75 MP: 0.50
- * against 0.97 s, medians of 5), and closer to the exact solve (docs/scribbles.md).
+ * (fit included) of the benchmark photo is about as fast as the unbalanced one at 0.01–0.03 MP
+ * and faster from 0.1 MP on (0.1 MP: 76 against 87 ms; 0.25 MP: 143 against 190 ms; 0.75 MP:
+ * 0.50 against 0.97 s, medians of 5), and closer to the exact solve (docs/scribbles.md).
  */
 export const BALANCE_MIN_PIXELS = 100_000;
 
