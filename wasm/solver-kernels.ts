@@ -1105,13 +1105,54 @@ export function levinAffinityRows(
 // ---- The preconditioner's operator (src/solve/general-solve.ts, constrainedSymmetricPart).
 
 /**
- * The symmetric part of diag(π)·A under its constraints: couplings ½(π_r c_rs + π_s c_sr) into
- * e, s, se, sw (f32), and into d (f64) their row sums plus the anchor ½(max(0, π_r(a_rr − Σ_s c_rs))
- * + inflow_r) at free pixels, 1 at fixed ones. A's couplings `cw … cse` and diagonal `ad` are f32
- * planes, π (`pi`) a padded f32 plane with zero padding, `active` a u8 per pixel, `inflow` an
- * unpadded f32 plane (π already applied).
+ * The symmetric part of diag(π)·A under its constraints, first pass: couplings
+ * ½(π_r c_rs + π_s c_sr) into e, s, se, sw (f32) at padded indices [from, to). A's couplings
+ * `cw … cse` are f32 planes, π (`pi`) a padded f32 plane with zero padding. Each index is written
+ * from what is read only, so two halves of the range run at once.
  */
-export function symmetricPart(
+export function symmetricCouplings(
+  cw: usize,
+  ce: usize,
+  cn: usize,
+  cs: usize,
+  cnw: usize,
+  cne: usize,
+  csw: usize,
+  cse: usize,
+  pi: usize,
+  e: usize,
+  s: usize,
+  se: usize,
+  sw: usize,
+  W: i32,
+  from: i32,
+  to: i32,
+): void {
+  const half = f32x4.splat(0.5);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const p = vld(pi, i);
+    vst(e, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(ce, i)), f32x4.mul(vld(pi, i + 1), vld(cw, i + 1)))));
+    vst(s, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cs, i)), f32x4.mul(vld(pi, i + W), vld(cn, i + W)))));
+    vst(se, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cse, i)), f32x4.mul(vld(pi, i + W + 1), vld(cnw, i + W + 1)))));
+    vst(sw, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(csw, i)), f32x4.mul(vld(pi, i + W - 1), vld(cne, i + W - 1)))));
+  }
+  for (; i < to; i++) {
+    const p = fld(pi, i);
+    fst(e, i, <f32>0.5 * (p * fld(ce, i) + fld(pi, i + 1) * fld(cw, i + 1)));
+    fst(s, i, <f32>0.5 * (p * fld(cs, i) + fld(pi, i + W) * fld(cn, i + W)));
+    fst(se, i, <f32>0.5 * (p * fld(cse, i) + fld(pi, i + W + 1) * fld(cnw, i + W + 1)));
+    fst(sw, i, <f32>0.5 * (p * fld(csw, i) + fld(pi, i + W - 1) * fld(cne, i + W - 1)));
+  }
+}
+
+/**
+ * Second pass, once every coupling is written: into d (f64) at pixels k ∈ [from, to) the row sums
+ * of e, s, se, sw plus the anchor ½(max(0, π_r(a_rr − Σ_s c_rs)) + inflow_r) at free pixels, 1 at
+ * fixed ones. `ad` is A's f32 diagonal, `active` a u8 per pixel, `inflow` an unpadded f32 plane
+ * (π already applied).
+ */
+export function symmetricDiagonal(
   cw: usize,
   ce: usize,
   cn: usize,
@@ -1130,27 +1171,11 @@ export function symmetricPart(
   sw: usize,
   d: usize,
   W: i32,
-  H: i32,
   pad: i32,
+  from: i32,
+  to: i32,
 ): void {
-  const end = pad + W * H;
-  const half = f32x4.splat(0.5);
-  let i = pad;
-  for (; i + 4 <= end; i += 4) {
-    const p = vld(pi, i);
-    vst(e, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(ce, i)), f32x4.mul(vld(pi, i + 1), vld(cw, i + 1)))));
-    vst(s, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cs, i)), f32x4.mul(vld(pi, i + W), vld(cn, i + W)))));
-    vst(se, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(cse, i)), f32x4.mul(vld(pi, i + W + 1), vld(cnw, i + W + 1)))));
-    vst(sw, i, f32x4.mul(half, f32x4.add(f32x4.mul(p, vld(csw, i)), f32x4.mul(vld(pi, i + W - 1), vld(cne, i + W - 1)))));
-  }
-  for (; i < end; i++) {
-    const p = fld(pi, i);
-    fst(e, i, <f32>0.5 * (p * fld(ce, i) + fld(pi, i + 1) * fld(cw, i + 1)));
-    fst(s, i, <f32>0.5 * (p * fld(cs, i) + fld(pi, i + W) * fld(cn, i + W)));
-    fst(se, i, <f32>0.5 * (p * fld(cse, i) + fld(pi, i + W + 1) * fld(cnw, i + W + 1)));
-    fst(sw, i, <f32>0.5 * (p * fld(csw, i) + fld(pi, i + W - 1) * fld(cne, i + W - 1)));
-  }
-  for (let k = 0; k < W * H; k++) {
+  for (let k = from; k < to; k++) {
     const j = pad + k;
     const dj = d + (<usize>j << 3);
     if (load<u8>(active + <usize>k) == 0) {

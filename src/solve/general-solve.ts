@@ -240,11 +240,23 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
 }
 
 /**
- * {@link constrainedSymmetricPart} into `S` by the wasm kernel, when A (couplings and f32
- * diagonal) and `S` lie in `arena`; `pi`: the padded row factors in the arena, or none (all 1).
- * False where the kernel cannot run (the caller builds it in JavaScript).
+ * {@link constrainedSymmetricPart} into `S` by the wasm kernels (two passes, each split over the
+ * helper thread), when A (couplings and f32 diagonal) and `S` lie in `arena`; `pi`: the padded
+ * row factors in the arena, or none (all 1). False where the kernels cannot run (the caller
+ * builds it in JavaScript).
+ *
+ * @example
+ * ```ts
+ * import { arenaGeneralStencil9, arenaStencil9, generalDirichletSystem, symmetricPartInArena, WasmArena } from 'colorize-toolkit/internals';
+ * const arena = WasmArena.create(1 << 20)!;
+ * const A = arenaGeneralStencil9(arena, 2, 1); A.diag.fill(1);
+ * A.c[1][A.pad] = 1; A.c[0][A.pad + 1] = 0.5; // 0 → 1 with weight 1, 1 → 0 with 0.5
+ * const sys = generalDirichletSystem(A, Uint8Array.of(0, 0), [], true);
+ * const S = arenaStencil9(arena, 2, 1, 'top');
+ * console.log(symmetricPartInArena(sys, S, arena, undefined), S.e[S.pad]); // true 0.75
+ * ```
  */
-function symmetricPartInArena(
+export function symmetricPartInArena(
   sys: GeneralDirichletSystem,
   S: Stencil9,
   arena: WasmArena,
@@ -265,28 +277,28 @@ function symmetricPartInArena(
   const mask = arena.owns(active) ? active : arena.u8(n, 'top');
   if (mask !== active) mask.set(active);
   const into = arena.owns(inflow) ? inflow : arena.copy32(inflow, 'top');
-  const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c.map((c) => c.byteOffset);
-  arena.kernels.symmetricPart(
-    cW,
-    cE,
-    cN,
-    cS,
-    cNW,
-    cNE,
-    cSW,
-    cSE,
-    A.diag.byteOffset,
-    factors.byteOffset,
-    mask.byteOffset,
-    into.byteOffset,
-    S.e.byteOffset,
-    S.s.byteOffset,
-    S.se.byteOffset,
-    S.sw.byteOffset,
-    S.diag.byteOffset,
-    W,
-    H,
-    pad,
+  const couplings = A.c.map((c) => c.byteOffset);
+  const [e, s, se, sw] = [S.e, S.s, S.se, S.sw].map((p) => p.byteOffset);
+  // Two passes, each split in two halves: the diagonal reads couplings on both sides of a split.
+  arena.rangeOf('symmetricCouplings', [...couplings, factors.byteOffset, e, s, se, sw, W], pad, pad + n);
+  arena.rangeOf(
+    'symmetricDiagonal',
+    [
+      ...couplings,
+      A.diag.byteOffset,
+      factors.byteOffset,
+      mask.byteOffset,
+      into.byteOffset,
+      e,
+      s,
+      se,
+      sw,
+      S.diag.byteOffset,
+      W,
+      pad,
+    ],
+    0,
+    n,
   );
   return true;
 }

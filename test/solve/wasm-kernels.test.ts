@@ -17,7 +17,11 @@ import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
 import { strokeChroma } from '../../src/methods/scribbles/levin/levin.js';
 import { bicgstab } from '../../src/solve/bicgstab.js';
 import { hybridVcycle2 } from '../../src/solve/general-multigrid.js';
-import { constrainedSymmetricPart, solveGeneral } from '../../src/solve/general-solve.js';
+import {
+  constrainedSymmetricPart,
+  solveGeneral,
+  symmetricPartInArena,
+} from '../../src/solve/general-solve.js';
 import {
   applyGeneral9x2,
   createGeneralStencil9,
@@ -36,6 +40,7 @@ import {
   type Stencil9,
 } from '../../src/solve/stencil9.js';
 import { arenaOf, WasmArena, wasmKernelsAvailable } from '../../src/solve/wasm/arena.js';
+import { arenaGeneralStencil9, arenaStencil9 } from '../../src/solve/wasm/arena-stencils.js';
 import { moveGeneralSolve } from '../../src/solve/wasm/solve-arena.js';
 import { rng } from '../helpers/images.js';
 import { photoLevinSystem } from '../helpers/levin-photo.js';
@@ -545,4 +550,30 @@ test('prolong2 (x = P e) writes what prolongAdd2 adds to a zero vector, without 
   assert.deepEqual(b0, a0);
   assert.deepEqual(b1, a1);
   assert.ok(a0.some((v) => v !== 0));
+});
+
+test('the symmetric part of diag(π)·A built by the split wasm passes is the JavaScript construction’s', async () => {
+  // 320×240: above the split size, so each pass runs in two halves (on two threads).
+  const [W, H] = [320, 240];
+  const js = (await photoLevinSystem(W, H))();
+  const n = W * H;
+  const r = rng(5);
+  const pi = new Float32Array(n).map(() => 0.2 + 3 * r());
+  const arena = WasmArena.create(1 << 26, { threads: true });
+  assert.ok(arena, 'wasm kernels unavailable');
+  const A = arenaGeneralStencil9(arena, W, H);
+  A.diag.set(js.A.diag);
+  for (let k = 0; k < 8; k++) A.c[k].set(js.A.c[k]);
+  const padded = arena.f32(n + 2 * A.pad);
+  padded.set(pi, A.pad);
+  const S = arenaStencil9(arena, W, H, 'top');
+  assert.ok(symmetricPartInArena({ ...js, A }, S, arena, padded));
+  const ref = constrainedSymmetricPart(js, undefined, pi);
+  let worst = 0;
+  for (const key of ['e', 's', 'se', 'sw', 'diag'] as const)
+    for (let i = A.pad; i < A.pad + n; i++) {
+      const d = Math.abs(S[key][i] - ref[key][i]) / Math.max(1e-3, Math.abs(ref[key][i]));
+      worst = Math.max(worst, d);
+    }
+  assert.ok(worst < 1e-6, `worst relative difference ${worst.toExponential(2)}`);
 });

@@ -45,6 +45,8 @@ export const HELPER_KERNELS = [
   'dendyEdges',
   'dendyCorners',
   'galerkinAccumulate',
+  'symmetricCouplings',
+  'symmetricDiagonal',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 
