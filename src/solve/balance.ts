@@ -86,17 +86,16 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
       const b = arena.f32(W * H + 2 * pad, 'top');
       const pairs = arena.mark();
       const g = arena.f32(W * H + 2 * pad, 'top');
+      // Each pass split over the helper thread; the spread reads g across the split, so it
+      // waits for the whole of its direction's pairs.
       for (const [forward, backward, off, plane] of pairDirections(A, L)) {
-        arena.kernels.balancePairs(
-          forward.byteOffset,
-          backward.byteOffset,
-          off,
-          plane.byteOffset,
-          g.byteOffset,
+        arena.rangeOf(
+          'balancePairs',
+          [forward.byteOffset, backward.byteOffset, off, plane.byteOffset, g.byteOffset],
           pad,
           end,
         );
-        arena.kernels.balanceSpread(g.byteOffset, off, b.byteOffset, pad, end);
+        arena.rangeOf('balanceSpread', [g.byteOffset, off, b.byteOffset], pad, end);
       }
       arena.releaseTop(pairs);
       return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'), pi, arena.f32(n, 'top'));

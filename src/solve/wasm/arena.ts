@@ -27,7 +27,7 @@ import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binar
  * The kernels split by rows or ranges (./helper-thread.ts's HELPER_KERNELS) take their arguments
  * followed by a row range [from, to) of the grid (apply2, residual2, gsFromZero2, gs2, restrict2,
  * prolongAdd2) or an index range (dot, bicgDirection, scale2, bicgStep, symmetricCouplings,
- * symmetricDiagonal); void ones return undefined.
+ * symmetricDiagonal, balancePairs, balanceSpread); void ones return undefined.
  */
 type SplitKernels = Record<HelperKernel, (...args: number[]) => number | undefined>;
 
@@ -45,8 +45,6 @@ interface KernelExports extends SplitKernels {
     H: number,
     pad: number,
   ): void;
-  balancePairs(fw: number, bw: number, off: number, out: number, g: number, from: number, to: number): void;
-  balanceSpread(g: number, off: number, b: number, from: number, to: number): void;
   balanceFactors(phi: number, pi: number, n: number, range: number): void;
   zero(ptr: number, bytes: number): void;
   fill8(ptr: number, value: number, bytes: number): void;

@@ -47,6 +47,8 @@ export const HELPER_KERNELS = [
   'galerkinAccumulate',
   'symmetricCouplings',
   'symmetricDiagonal',
+  'balancePairs',
+  'balanceSpread',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 
