@@ -147,6 +147,11 @@ export interface DirichletPlanes {
   inflow?: Float32Array;
   /** See {@link GeneralDirichletSystem.release}. */
   release?: () => void;
+  /**
+   * The fixed pixels in ascending order, where the caller has them already (a Levin solve lists
+   * its stroke pixels to convert their colours): the mask is then not scanned again.
+   */
+  fixedIndex?: Uint32Array;
 }
 
 /**
@@ -186,7 +191,10 @@ export function generalDirichletSystem(
   const active = planes.active ?? new Uint8Array(n).fill(1);
   const inflow = planes.inflow ?? new Float32Array(n);
   // Only fixed pixels and their neighbours change, so walk the fixed pixels (strokes cover ~1 %).
-  for (let r = 0; r < n; r++) {
+  const list = planes.fixedIndex;
+  const count = list ? list.length : n;
+  for (let t = 0; t < count; t++) {
+    const r = list ? list[t] : t;
     if (!fixed[r]) continue;
     active[r] = 0;
     const x = r % W;

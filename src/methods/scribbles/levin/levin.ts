@@ -143,9 +143,11 @@ export function strokeChroma(
   strokes: StrokeSet,
   space: LinearSpace,
   into?: [Float32Array, Float32Array],
+  at: FixedChroma = strokeChromaAt(strokes, space),
 ): Float32Array[] {
   const n = strokes.mask.length;
-  const { index, c1, c2 } = strokeChromaAt(strokes, space);
+  // `at`: the stroke pixels and their chroma, where the caller has listed them already.
+  const { index, c1, c2 } = at;
   // `into`: zeroed planes to spread them in (a wasm arena's: no fresh pages to fault in).
   const [u, v] = into ?? [new Float32Array(n), new Float32Array(n)];
   for (let k = 0; k < index.length; k++) {
@@ -172,14 +174,16 @@ export function solveChroma(
 
 function packResult(
   res: SpdSolveResult,
-  strokes: StrokeSet,
+  strokes: StrokeSet | number,
   space: LinearSpace,
   width: number,
   height: number,
   buildMs: number,
 ): ChromaResult {
+  // `strokes`: the set, or its stroke pixel count where the caller has counted them.
   let strokePixels = 0;
-  for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
+  if (typeof strokes === 'number') strokePixels = strokes;
+  else for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
   return {
     chroma: { width, height, channels: res.planes },
     space,
@@ -282,15 +286,29 @@ export function solveLevinSystem(
     : {};
   const mark = home?.mark();
   const spread = home && home.free() >= 2 * n * 4 + 1024;
-  const values = strokeChroma(strokes, space, spread ? [home.f32(n, 'top'), home.f32(n, 'top')] : undefined);
-  const sys = generalDirichletSystem(A, strokes.mask, values, consumeOperator, planes, options.rowScale);
+  // The stroke pixels listed once: their colours, the constraints and the count all use the list.
+  const at = strokeChromaAt(strokes, space);
+  const values = strokeChroma(
+    strokes,
+    space,
+    spread ? [home.f32(n, 'top'), home.f32(n, 'top')] : undefined,
+    at,
+  );
+  const sys = generalDirichletSystem(
+    A,
+    strokes.mask,
+    values,
+    consumeOperator,
+    { ...planes, fixedIndex: at.index },
+    options.rowScale,
+  );
   if (home && mark) home.releaseTop(mark);
   const t1 = performance.now();
   const res = solveGeneral(sys, {
     ...options,
     tolerance: options.tolerance ?? LEVIN_TOLERANCE,
   });
-  return packResult(res, strokes, space, A.width, A.height, buildMs + (t1 - t0));
+  return packResult(res, at.index.length, space, A.width, A.height, buildMs + (t1 - t0));
 }
 
 /**
