@@ -30,28 +30,12 @@ function isImage(x: unknown): x is ImageF32 {
   return typeof x === 'object' && x !== null && 'channels' in x && 'width' in x;
 }
 
-/** `onSize`: told the image's size as soon as it is known (after the header for encoded ones). */
-async function decode(
-  source: ImageSource,
-  read: ReadOptions,
-  onSize?: (width: number, height: number) => void,
-) {
+async function decode(source: ImageSource, read: ReadOptions) {
   if (isImage(source)) {
-    onSize?.(source.width, source.height);
     const isGray = isNeutralGray(source, 1 / 255);
     return { image: source, isGray };
   }
-  const both =
-    onSize && read.onSize
-      ? (w: number, h: number) => {
-          onSize(w, h);
-          read.onSize?.(w, h);
-        }
-      : (onSize ?? read.onSize);
-  const d = await readImage(typeof source === 'string' ? source : Buffer.from(source), {
-    ...read,
-    onSize: both,
-  });
+  const d = await readImage(typeof source === 'string' ? source : Buffer.from(source), read);
   return { image: d.image, isGray: d.isGray };
 }
 
@@ -95,15 +79,26 @@ export async function colorize(
   method.prepare?.();
   try {
     let sized = false;
-    const onSize = (width: number, height: number) => {
+    const sizeKnown = (width: number, height: number) => {
       if (!sized) method.prepare?.({ width, height }, options);
       sized = true;
+    };
+    // The caller's own onSize still hears every encoded image.
+    const reading: ReadOptions = {
+      ...read,
+      onSize: (width, height) => {
+        sizeKnown(width, height);
+        read.onSize?.(width, height);
+      },
     };
     for (const spec of method.inputs) {
       const v = given[spec.name];
       if (v === undefined || spec.kind === 'gallery') continue;
       if (spec.kind === 'json') out.texts[spec.name] = typeof v === 'string' ? v : JSON.stringify(v);
-      else out.images[spec.name] = await decode(v as ImageSource, read, onSize);
+      else {
+        if (isImage(v)) sizeKnown(v.width, v.height);
+        out.images[spec.name] = await decode(v as ImageSource, reading);
+      }
     }
     const gallery = given.gallery;
     if (gallery !== undefined) {

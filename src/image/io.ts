@@ -342,6 +342,7 @@ export async function encodeImage(
       pipe = pipe.tiff({ compression: 'lzw' });
       break;
   }
+  // A clone per try: a retry must not reuse the pipeline the failed try ran.
   const encoder = pipe;
   return withVipsDetail(() => encoder.clone().toBuffer());
 }

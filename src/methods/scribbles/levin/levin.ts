@@ -36,7 +36,7 @@ import {
 import type { Stencil9 } from '../../../solve/stencil9.js';
 import { planeBytes, WasmArena } from '../../../solve/wasm/arena.js';
 import { ARENA_PLANES_PER_COARSE_LEVEL, levelSizes } from '../../../solve/wasm/arena-multigrid.js';
-import { reduceStrokes, type StrokeSet } from '../strokes.js';
+import { reduceStrokes, type StrokeSet, strokeCount } from '../strokes.js';
 import { type AffinityOptions, levinOperator, symmetricAffinity } from './affinity.js';
 import { reportOperator, reportPreconditioner } from './report-system.js';
 
@@ -169,21 +169,17 @@ export function solveChroma(
   const t0 = performance.now();
   const sys = dirichletSystem(L, strokes.mask, strokeChroma(strokes, space));
   const t1 = performance.now();
-  return packResult(solveSpd(sys, options), strokes, space, width, height, buildMs + (t1 - t0));
+  return packResult(solveSpd(sys, options), strokeCount(strokes), space, width, height, buildMs + (t1 - t0));
 }
 
 function packResult(
   res: SpdSolveResult,
-  strokes: StrokeSet | number,
+  strokePixels: number,
   space: LinearSpace,
   width: number,
   height: number,
   buildMs: number,
 ): ChromaResult {
-  // `strokes`: the set, or its stroke pixel count where the caller has counted them.
-  let strokePixels = 0;
-  if (typeof strokes === 'number') strokePixels = strokes;
-  else for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
   return {
     chroma: { width, height, channels: res.planes },
     space,
@@ -228,7 +224,7 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     const E = reportOperator(Y, width, height);
     const t1 = performance.now();
     const res = solveLeastSquares(E, strokes.mask, values, () => reportPreconditioner(E), options);
-    return packResult(res, strokes, space, width, height, t1 - t0);
+    return packResult(res, strokeCount(strokes), space, width, height, t1 - t0);
   }
   const precision = options.precision ?? 'single';
   // One arena for the whole solve where the kernels run: operator, fit, hierarchy and vectors

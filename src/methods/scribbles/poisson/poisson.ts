@@ -32,7 +32,7 @@ import {
   type ScribbleSolveOptions,
   strokeChromaAt,
 } from '../levin/levin.js';
-import { reduceStrokes, type StrokeSet } from '../strokes.js';
+import { reduceStrokes, type StrokeSet, strokeCount } from '../strokes.js';
 
 export interface PoissonOptions extends ScribbleSolveOptions {
   /** Weight λ of the gradient term (report fig. 21 uses 1e10; 0 leaves the gray image untouched off the strokes). */
@@ -99,8 +99,7 @@ export function poissonMergeRgb(
     for (let i = 0; i < n; i++) out[i] = strokes.mask[i] ? col[i] : t[i] + d[i];
     return out;
   });
-  let strokePixels = 0;
-  for (let i = 0; i < n; i++) strokePixels += strokes.mask[i];
+  const strokePixels = strokeCount(strokes);
   return {
     rgb: { width: W, height: H, channels: rgb },
     stats: {
@@ -181,8 +180,7 @@ function poissonAtWorkingSize(
   );
   const lc = rgbToLumaChroma(merged, space);
   const chroma = { width: w, height: h, channels: [lc.channels[1], lc.channels[2]] };
-  let strokePixels = 0;
-  for (let i = 0; i < strokes.mask.length; i++) strokePixels += strokes.mask[i];
+  const strokePixels = strokeCount(strokes);
   const stats = { ...solveStats, strokePixels, working: { width: w, height: h } };
   if (output === 'raw') {
     const channels = merged.channels.map((m, c) => {
