@@ -86,17 +86,8 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
       const b = arena.f32(W * H + 2 * pad, 'top');
       const pairs = arena.mark();
       const g = arena.f32(W * H + 2 * pad, 'top');
-      // Each pass split over the helper thread; the spread reads g across the split, so it
-      // waits for the whole of its direction's pairs.
-      for (const [forward, backward, off, plane] of pairDirections(A, L)) {
-        arena.rangeOf(
-          'balancePairs',
-          [forward.byteOffset, backward.byteOffset, off, plane.byteOffset, g.byteOffset],
-          pad,
-          end,
-        );
-        arena.rangeOf('balanceSpread', [g.byteOffset, off, b.byteOffset], pad, end);
-      }
+      for (const [forward, backward, off, plane] of pairDirections(A, L))
+        pairsAndSpread(arena, forward, backward, off, plane, g, b, pad, end);
       arena.releaseTop(pairs);
       return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'), pi, arena.f32(n, 'top'));
     } finally {
@@ -274,12 +265,37 @@ function fitInWasm(A: GeneralStencil9, L: Stencil9, b: Float64Array): boolean {
   for (const [forward, backward, off, plane] of pairDirections(A, L)) {
     fw.set(forward);
     bw.set(backward);
-    arena.kernels.balancePairs(fw.byteOffset, bw.byteOffset, off, out.byteOffset, g.byteOffset, pad, end);
-    arena.kernels.balanceSpread(g.byteOffset, off, rhs.byteOffset, pad, end);
+    pairsAndSpread(arena, fw, bw, off, out, g, rhs, pad, end);
     plane.set(out);
   }
   b.set(rhs);
   return true;
+}
+
+/**
+ * One direction's pairs over [from, to) in `arena`'s kernels: weights into `plane` and weighted
+ * log ratios into `g`, then g spread into `b` at both ends of each pair. Each pass is split over
+ * the helper thread where the arena has one; the spread reads g across the split, so it waits for
+ * all the pairs.
+ */
+function pairsAndSpread(
+  arena: WasmArena,
+  forward: GridVector,
+  backward: GridVector,
+  off: number,
+  plane: GridVector,
+  g: GridVector,
+  b: GridVector,
+  from: number,
+  to: number,
+): void {
+  arena.rangeOf(
+    'balancePairs',
+    [forward.byteOffset, backward.byteOffset, off, plane.byteOffset, g.byteOffset],
+    from,
+    to,
+  );
+  arena.rangeOf('balanceSpread', [g.byteOffset, off, b.byteOffset], from, to);
 }
 
 /**
