@@ -87,35 +87,49 @@ export function operator(
   );
 }
 
-/** y = A x on two channels, grid rows [rowFrom, rowTo). */
+/**
+ * y = A x on two channels, grid rows [rowFrom, rowTo). A diagonal address of 0 means a unit
+ * diagonal (Levin et al.'s I − w): no diagonal plane is read.
+ */
 export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
+  if (dg) applyRows(true, x0, x1, y0, y1, rowFrom, rowTo);
+  else applyRows(false, x0, x1, y0, y1, rowFrom, rowTo);
+}
+
+@inline function applyRows(withDiag: bool, x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
   const end = pad + gw * rowTo;
   let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
-    const d = vld(dg, i);
-    vst(y0, i, f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i)));
-    vst(y1, i, f32x4.sub(f32x4.mul(d, vld(x1, i)), neigh4(x1, i)));
+    const d = withDiag ? vld(dg, i) : f32x4.splat(1);
+    vst(y0, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neigh4(x0, i)));
+    vst(y1, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neigh4(x1, i)));
   }
   for (; i < end; i++) {
-    const d = fld(dg, i);
+    const d: f32 = withDiag ? fld(dg, i) : 1;
     fst(y0, i, d * fld(x0, i) - neigh1(x0, i));
     fst(y1, i, d * fld(x1, i) - neigh1(x1, i));
   }
 }
 
-/** r = b − A x on two channels, grid rows [rowFrom, rowTo). */
+/** r = b − A x on two channels, grid rows [rowFrom, rowTo) (a diagonal address of 0: unit, as in apply2). */
 export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
+  if (dg) residualRows(true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  else residualRows(false, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+}
+
+@inline function residualRows(withDiag: bool, x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
   const end = pad + gw * rowTo;
   let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
-    const d = vld(dg, i);
-    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(f32x4.mul(d, vld(x0, i)), neigh4(x0, i))));
-    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(f32x4.mul(d, vld(x1, i)), neigh4(x1, i))));
+    const a0 = withDiag ? f32x4.mul(vld(dg, i), vld(x0, i)) : vld(x0, i);
+    const a1 = withDiag ? f32x4.mul(vld(dg, i), vld(x1, i)) : vld(x1, i);
+    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(a0, neigh4(x0, i))));
+    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(a1, neigh4(x1, i))));
   }
   for (; i < end; i++) {
-    const d = fld(dg, i);
+    const d: f32 = withDiag ? fld(dg, i) : 1;
     fst(r0, i, fld(b0, i) - (d * fld(x0, i) - neigh1(x0, i)));
     fst(r1, i, fld(b1, i) - (d * fld(x1, i) - neigh1(x1, i)));
   }
@@ -143,22 +157,81 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
  * The in-row recurrence of a Gauss–Seidel sweep, after the rest of each row has gone into t:
  * x_i = (t_j + c·x_prev) / d_i along the row, west to east (c = c_W) or east to west (c = c_E),
  * starting from the neighbour the sweep has already fixed.
+ *
+ * Why four at a time: one step of the recurrence is a multiply and an add that wait on the one
+ * before, so a pixel at a time the sweep was bound by that latency, not by memory. Unrolled four
+ * steps, x_i = u_i + b_i·x_(i∓4) with u, b built from t, c and 1/d by SIMD products (below), so
+ * one vector multiply-add advances four pixels of a channel. The same x up to rounding.
  */
 @inline function inRow(x0: usize, x1: usize, t0: usize, t1: usize, row: i32, backward: bool): void {
+  // A unit diagonal (inverse address 0): no 1/d factors.
+  if (inv) inRowScaled(true, x0, x1, t0, t1, row, backward);
+  else inRowScaled(false, x0, x1, t0, t1, row, backward);
+}
+
+// One pixel of the recurrence, scalar (the ends of a row).
+@inline function inRowPixel(scaled: bool, c: usize, x0: usize, x1: usize, t0: usize, t1: usize, row: i32, j: i32, step: i32): void {
+  const i = row + j;
+  const a = fld(c, i);
+  const p0 = fld(x0, i - step);
+  const p1 = fld(x1, i - step);
+  if (scaled) {
+    const q = fld(inv, i);
+    fst(x0, i, (fld(t0, j) + a * p0) * q);
+    fst(x1, i, (fld(t1, j) + a * p1) * q);
+  } else {
+    fst(x0, i, fld(t0, j) + a * p0);
+    fst(x1, i, fld(t1, j) + a * p1);
+  }
+}
+
+// t (scaled by 1/d) and c (scaled by 1/d) at the four pixels i + o … i + o + 3.
+@inline function tq(scaled: bool, t: usize, j: i32, i: i32, o: i32): v128 {
+  return scaled ? f32x4.mul(vld(t, j + o), vld(inv, i + o)) : vld(t, j + o);
+}
+@inline function cq(scaled: bool, c: usize, i: i32, o: i32): v128 {
+  return scaled ? f32x4.mul(vld(c, i + o), vld(inv, i + o)) : vld(c, i + o);
+}
+
+@inline function inRowScaled(scaled: bool, x0: usize, x1: usize, t0: usize, t1: usize, row: i32, backward: bool): void {
   const c = backward ? cE : cW;
   const step = backward ? -1 : 1;
-  let j = backward ? gw - 1 : 0;
-  let p0 = fld(x0, row + j - step);
-  let p1 = fld(x1, row + j - step);
-  for (let k = 0; k < gw; k++, j += step) {
-    const i = row + j;
-    const a = fld(c, i);
-    const q = fld(inv, i);
-    p0 = (fld(t0, j) + a * p0) * q;
-    p1 = (fld(t1, j) + a * p1) * q;
-    fst(x0, i, p0);
-    fst(x1, i, p1);
+  // d: toward the pixels already fixed (west going east, east going west).
+  const d = -step;
+  if (gw < 8) {
+    for (let k = 0, j = backward ? gw - 1 : 0; k < gw; k++, j += step) inRowPixel(scaled, c, x0, x1, t0, t1, row, j, step);
+    return;
   }
+  // Four pixels one at a time, so that every block reads its four predecessors within the row.
+  let j = backward ? gw - 1 : 0;
+  for (let k = 0; k < 4; k++, j += step) inRowPixel(scaled, c, x0, x1, t0, t1, row, j, step);
+  // Block [j, j + 4) (its lowest index first, in either direction).
+  j = backward ? gw - 8 : 4;
+  for (; backward ? j >= 0 : j + 4 <= gw; j += 4 * step) {
+    const i = row + j;
+    // With a = c/d, t' = t/d: u2_i = t'_i + a_i t'_(i+d), b2_i = a_i a_(i+d); over four steps
+    // u4_i = u2_i + b2_i u2_(i+2d), b4_i = b2_i b2_(i+2d); then x_i = u4_i + b4_i x_(i+4d).
+    const a0 = cq(scaled, c, i, 0);
+    const a1 = cq(scaled, c, i, d);
+    const a2 = cq(scaled, c, i, 2 * d);
+    const a3 = cq(scaled, c, i, 3 * d);
+    const b2 = f32x4.mul(a0, a1);
+    const b2s = f32x4.mul(a2, a3);
+    const b4 = f32x4.mul(b2, b2s);
+    const u0 = f32x4.add(
+      f32x4.add(tq(scaled, t0, j, i, 0), f32x4.mul(a0, tq(scaled, t0, j, i, d))),
+      f32x4.mul(b2, f32x4.add(tq(scaled, t0, j, i, 2 * d), f32x4.mul(a2, tq(scaled, t0, j, i, 3 * d)))),
+    );
+    const u1 = f32x4.add(
+      f32x4.add(tq(scaled, t1, j, i, 0), f32x4.mul(a0, tq(scaled, t1, j, i, d))),
+      f32x4.mul(b2, f32x4.add(tq(scaled, t1, j, i, 2 * d), f32x4.mul(a2, tq(scaled, t1, j, i, 3 * d)))),
+    );
+    vst(x0, i, f32x4.add(u0, f32x4.mul(b4, vld(x0, i + 4 * d))));
+    vst(x1, i, f32x4.add(u1, f32x4.mul(b4, vld(x1, i + 4 * d))));
+  }
+  // The rest of the row one at a time (going east: from j; going west: below the last block).
+  if (backward) for (j = j + 3; j >= 0; j--) inRowPixel(scaled, c, x0, x1, t0, t1, row, j, step);
+  else for (; j < gw; j++) inRowPixel(scaled, c, x0, x1, t0, t1, row, j, step);
 }
 
 /**
@@ -1229,6 +1302,15 @@ export function diagonals64(src: usize, diag: usize, inv: usize, len: i32): void
     fst(diag, i, <f32>d);
     fst(inv, i, d != 0 ? <f32>(1 / d) : 0);
   }
+}
+
+/** Whether every f32 of d[from, to) is exactly 1 (a unit diagonal: see apply2). */
+export function allOnes(d: usize, from: i32, to: i32): bool {
+  const one = f32x4.splat(1);
+  let i = from;
+  for (; i + 4 <= to; i += 4) if (i32x4.bitmask(f32x4.eq(vld(d, i), one)) != 15) return false;
+  for (; i < to; i++) if (fld(d, i) != 1) return false;
+  return true;
 }
 
 /** The inverse of an f32 diagonal (0 where it is 0), `len` entries. */

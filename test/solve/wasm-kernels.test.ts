@@ -133,19 +133,39 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
   return m;
 }
 
-for (const [W, H] of [
-  [1, 5],
-  [7, 3],
-  [37, 23],
-  [64, 48],
-]) {
-  test(`general and symmetric 9-point kernels in wasm equal the scalar loops (${W}×${H})`, () => {
+/** A's rows divided by their diagonals: unit diagonal, as Levin et al.'s I − w. */
+function unitRows(A: GeneralStencil9): GeneralStencil9 {
+  const diag = new Float32Array(A.diag.length);
+  for (let i = A.pad; i < A.pad + A.width * A.height; i++) {
+    for (const c of A.c) c[i] /= A.diag[i];
+    diag[i] = 1;
+  }
+  return { ...A, diag };
+}
+
+for (const [W, H, unit] of [
+  [1, 5, false],
+  [7, 3, false],
+  [37, 23, false],
+  [64, 48, false],
+  [7, 3, true],
+  [37, 23, true],
+  [64, 48, true],
+] as const) {
+  test(`general and symmetric 9-point kernels in wasm equal the scalar loops (${W}×${H}${unit ? ', unit diagonal' : ''})`, () => {
     const len = W * H + 2 * (W + 1);
     const arena = WasmArena.create(64 * len * 4 + (1 << 16));
     assert.ok(arena);
-    const G = randomGeneral(W, H, W + H);
-    const Gw: GeneralStencil9 = { ...G, c: G.c.map((c) => arena.copy32(c)) };
+    const G = unit ? unitRows(randomGeneral(W, H, W + H)) : randomGeneral(W, H, W + H);
+    const Gw: GeneralStencil9 = {
+      ...G,
+      c: G.c.map((c) => arena.copy32(c)),
+      diag: unit ? arena.copy32(G.diag) : G.diag,
+    };
+    const free = arena.free();
     arena.registerGeneral(Gw);
+    // A unit diagonal is given to the kernels as such (no inverse plane); any other gets one.
+    assert.equal(arena.free() === free, unit, 'inverse plane taken only for a non-unit diagonal');
     const S = randomSymmetric(W, H, 7 * W + H);
     const Sw: Stencil9 = {
       ...S,

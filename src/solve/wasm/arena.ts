@@ -54,6 +54,7 @@ interface KernelExports extends SplitKernels {
   deinterleave4(q: number, out: number, len: number): void;
   diagonals64(src: number, diag: number, inv: number, len: number): void;
   inverse32(d: number, inv: number, len: number): void;
+  allOnes(d: number, from: number, to: number): number;
   degreesWithRidge(...args: number[]): number;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
@@ -314,9 +315,16 @@ export class WasmArena {
    */
   registerGeneral(A: GeneralStencil9): void {
     const [w, e, n, s, nw, ne, sw, se] = A.c.map((c) => this.address(c as Float32Array));
-    // A single-precision diagonal already here is the kernels' diagonal as it is.
-    const { diag, inv } =
-      A.diag instanceof Float32Array && this.holds(A.diag) ? this.inverse(A.diag) : this.diagonals(A.diag);
+    const here = A.diag instanceof Float32Array && this.holds(A.diag);
+    // A unit diagonal (Levin et al.'s I − w, identity rows at strokes) is given to the kernels as
+    // address 0: no inverse plane, and the sweeps and products read one plane less per pixel.
+    // Otherwise a single-precision diagonal already here is the kernels' diagonal as it is.
+    const unit = here && this.kernels.allOnes(A.diag.byteOffset, A.pad, A.pad + A.width * A.height);
+    const { diag, inv } = unit
+      ? { diag: 0, inv: 0 }
+      : here
+        ? this.inverse(A.diag as Float32Array)
+        : this.diagonals(A.diag);
     this.operators.set(A, [w, e, n, s, nw, ne, sw, se, diag, inv]);
   }
 
