@@ -78,8 +78,9 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
   const end = pad + n;
   const arena = options.arena;
   if (arena && A.c.every((c) => arena.holds(c))) {
-    // π at the bottom, kept; the fit's planes above it and at the top, handed back.
-    const pi = arena.f32(n);
+    // π at the bottom, kept, between zero padding (the solve can take it as its padded factors:
+    // GeneralSolveOptions.consumeRowScale); the fit's planes above it and at the top, handed back.
+    const pi = arena.f32(n + 2 * pad).subarray(pad, end);
     const mark = arena.mark();
     try {
       const L = arenaStencil9(arena, W, H, 'top');
@@ -89,7 +90,14 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
       for (const [forward, backward, off, plane] of pairDirections(A, L))
         pairsAndSpread(arena, forward, backward, off, plane, g, b, pad, end);
       arena.releaseTop(pairs);
-      return fit(L, b, options, (S) => arena.registerSymmetric(S, 'top'), pi, arena.f32(n, 'top'));
+      return fit(
+        L,
+        b,
+        options,
+        (S) => arena.registerSymmetric(S, 'top'),
+        pi,
+        () => arena.f32(n, 'top'),
+      );
     } finally {
       arena.release(mark);
     }
@@ -103,7 +111,7 @@ export function stationaryBalance(A: GeneralStencil9, options: BalanceOptions = 
 /**
  * Solves the fit's Laplacian system L φ = b (couplings in L, diagonal still to form) and returns
  * π = e^(φ − mean φ), clamped. `register`: puts L in the arena its planes lie in; `pi` and `phi`:
- * planes for π and φ (in the arena: no fresh memory to fault in).
+ * a plane for π and where the 'cg' fit's φ goes (in the arena: no fresh memory to fault in).
  */
 function fit(
   L: Stencil9,
@@ -111,7 +119,7 @@ function fit(
   options: BalanceOptions,
   register?: (L: Stencil9) => void,
   pi: Float32Array = new Float32Array(L.width * L.height),
-  phi?: Float32Array,
+  phi?: () => Float32Array,
 ): Float32Array {
   const { width: W, height: H, pad } = L;
   const n = W * H;
@@ -149,7 +157,7 @@ function fit(
       tolerance: options.tolerance ?? 0.1,
       maxIterations: options.maxIterations ?? 2,
       arena: options.arena,
-      into: phi && [phi],
+      into: phi && [phi()],
     },
   );
   return factorsOf(res.planes[0], pi, arena);
@@ -164,20 +172,21 @@ function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi:
   const n = W * H;
   const home = arena?.registered(L) && arena.owns(b) ? arena : undefined;
   const len = n + 2 * pad;
-  // One real channel: the cycles carry a zero second one (the solvers' kernels work in pairs).
+  // One real channel: the solvers' kernels work in pairs, so b goes in as both (no plane of
+  // zeros) and the second output is never read.
   const vec = (): GridVector => (home ? home.f32(len) : gridVector(W, H));
   const active = home ? home.u8(n, 'bottom', 1) : new Uint8Array(n).fill(1);
   const mg = home
     ? buildMultigridInArena(L, active, home, { finest: 'operator', channels: 1 })
     : buildMultigrid(L, active);
-  const [zero, phi, unused] = [vec(), vec(), vec()];
+  const [phi, unused] = [vec(), vec()];
   // A grid small enough to be its own coarsest level is solved exactly.
-  if (mg.levels.length === 1) vcycle2(mg, b, zero, phi, unused);
+  if (mg.levels.length === 1) vcycle2(mg, b, b, phi, unused);
   else {
     // φ = P·(COARSE_FIT_STEPS CG steps on the first coarse level's Galerkin operator, from Pᵀ b).
     const A1 = mg.levels[1].A;
     const below = { ...mg, levels: mg.levels.slice(1) };
-    coarseCorrection(mg, b, zero, phi, unused, undefined, true, (b1, _dummy, x1) => {
+    coarseCorrection(mg, b, b, phi, unused, undefined, true, (b1, _copy, x1) => {
       zeroVector(x1);
       pcg(
         {

@@ -134,6 +134,12 @@ export interface GeneralSolveOptions extends SpdSolveOptions {
    * residual it hands to the coarse grids.
    */
   rowScale?: Float32Array;
+  /**
+   * `rowScale` may be overwritten and lies in `arena` between `pad` zeros on either side (as
+   * ./balance.ts's factors in an arena): its fixed pixels are set to 1 and it serves as the
+   * padded factors itself, one plane less than a padded copy.
+   */
+  consumeRowScale?: boolean;
 }
 
 /** The arena the system's operator lies in, where a single-precision solve runs in it. */
@@ -211,7 +217,10 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
   }
   // The row factors first where the system is in an arena: the symmetric part is built from them there.
   const home = homeArena(sys, options, o.single);
-  let pi = options.rowScale && home ? paddedFactors(options.rowScale, sys, true, home) : undefined;
+  let pi =
+    options.rowScale && home
+      ? paddedFactors(options.rowScale, sys, true, home, options.consumeRowScale)
+      : undefined;
   const { mg, arena } = preconditioner(sys, options, o.single, pi);
   sys.release?.();
   const t1 = performance.now();
@@ -309,12 +318,28 @@ function paddedFactors(
   sys: GeneralDirichletSystem,
   single: boolean,
   arena: WasmArena | undefined,
+  consume = false,
 ): GridVector {
   const { width: W, height: H, pad } = sys.A;
   const n = W * H;
+  const padded = consume && arena ? paddedView(rowScale, pad, arena) : undefined;
+  if (padded) {
+    for (let r = 0; r < n; r++) if (!sys.active[r]) rowScale[r] = 1;
+    return padded;
+  }
   const pi = arena ? arena.f32(n + 2 * pad) : single ? gridVector32(W, H) : gridVector(W, H);
   for (let r = 0; r < n; r++) pi[pad + r] = sys.active[r] ? rowScale[r] : 1;
   return pi;
+}
+
+/** The padded plane around `v` (`pad` floats either side) where it lies in `arena` with zero padding. */
+function paddedView(v: Float32Array, pad: number, arena: WasmArena): Float32Array | undefined {
+  const at = v.byteOffset - 4 * pad;
+  if (at < 0 || !arena.owns(v)) return undefined;
+  const plane = new Float32Array(v.buffer, at, v.length + 2 * pad);
+  if (!arena.owns(plane)) return undefined;
+  for (let k = 0; k < pad; k++) if (plane[k] !== 0 || plane[pad + v.length + k] !== 0) return undefined;
+  return plane;
 }
 
 /**

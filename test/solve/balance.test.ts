@@ -12,7 +12,7 @@ import type { ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
-import { levinChroma } from '../../src/methods/scribbles/levin/levin.js';
+import { levinArena, levinChroma, solveLevinSystem } from '../../src/methods/scribbles/levin/levin.js';
 import { seededRandom } from '../../src/random.js';
 import { scaleRows, stationaryBalance } from '../../src/solve/balance.js';
 import { createGeneralStencil9, GENERAL_OFFSETS } from '../../src/solve/general-stencil9.js';
@@ -211,4 +211,26 @@ test('the balanced cycle smooths twice after its coarse correction: fewer iterat
     const db = 10 * Math.log10(n / se);
     assert.ok(db > 60, `${name}: ${db.toFixed(1)} dB from the exact solve`);
   }
+});
+
+test("the fit's factors in the arena serve as the solve's padded factors: the same chroma, one plane less", async () => {
+  const truth = await valPhoto('bsds500_100039.jpg', 320);
+  const { width: W, height: H } = truth;
+  const Y = lumaOf(truth);
+  const strokes = shortStrokes(truth, 400, 3);
+  const run = (consumeRowScale: boolean) => {
+    const arena = levinArena(W, H, false);
+    assert.ok(arena);
+    const A = levinOperator(Y, W, H, {}, 'single', arena);
+    const rowScale = stationaryBalance(A, { arena });
+    const res = solveLevinSystem(A, strokes, 'yuv', { rowScale, arena, consumeRowScale }, 0, true);
+    return { res, highWater: arena.highWater };
+  };
+  const copied = run(false);
+  const inPlace = run(true);
+  assert.ok(inPlace.res.stats.iterations > 0);
+  for (let c = 0; c < 2; c++)
+    assert.deepEqual(inPlace.res.chroma.channels[c], copied.res.chroma.channels[c], `channel ${c}`);
+  const plane = (W * H + 2 * (W + 1)) * 4;
+  assert.equal(copied.highWater - inPlace.highWater, (plane + 15) & ~15);
 });

@@ -258,11 +258,13 @@ export function solveLevinSystem(
   A: GeneralStencil9,
   strokes: StrokeSet,
   space: LinearSpace,
-  options: ScribbleSolveOptions & { rowScale?: Float32Array; arena?: WasmArena },
+  options: ScribbleSolveOptions & { rowScale?: Float32Array; arena?: WasmArena; consumeRowScale?: boolean },
   buildMs = 0,
   consumeOperator = false,
 ): ChromaResult {
-  // `rowScale`: factors balancing A's rows for the preconditioner (solve/balance.ts); A stays as it is.
+  // `rowScale`: factors balancing A's rows for the preconditioner (solve/balance.ts); A stays as it
+  // is. They are taken as the solve's padded factors (GeneralSolveOptions.consumeRowScale) with
+  // the operator unless `consumeRowScale` says otherwise.
   // `arena`: the one A lies in; the right-hand sides are built there too.
   const t0 = performance.now();
   const home = options.arena?.holds(A.c[0]) ? options.arena : undefined;
@@ -303,6 +305,8 @@ export function solveLevinSystem(
   const res = solveGeneral(sys, {
     ...options,
     tolerance: options.tolerance ?? LEVIN_TOLERANCE,
+    // A consumed operator's factors are levinChroma's own (stationaryBalance's, in the arena).
+    consumeRowScale: options.consumeRowScale ?? consumeOperator,
   });
   return packResult(res, at.index.length, space, A.width, A.height, buildMs + (t1 - t0));
 }
@@ -310,21 +314,22 @@ export function solveLevinSystem(
 /**
  * The arena a Levin solve of a `width` × `height` image runs in (undefined where the kernels are
  * unavailable or it would pass the 4 GiB of a wasm memory), sized to what it needs at most, since
- * every page it hands out at either end ends up resident. In finest-grid planes P, the solve's
- * need is the largest: the operator (8 couplings and the diagonal, 9 P, and the inverse diagonal,
- * 1 P), right-hand sides 2 P, the weights 4 P, solutions 2 P, row factors 2 P (the fit's π and
- * their padded copy), BiCGStab 10 P (r̂ in the right-hand sides), the hybrid cycle's residuals
- * 2 P, the mask ¼ P: 32¼ P, plus at most
- * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit
- * before it (its multigrid 6 P and three vectors, and at the top its Laplacian, diagonals and
- * right-hand side 9 P, with π below) and the set-up scratch stay under that (at 4 MP the fit
- * takes 34.6 and the solve 36.3 of the 39 planes the arena holds with its coarse levels;
- * scripts/probe-levin-memory.ts prints both).
+ * every page of it is faulted in before the solve (at 1 MP the 137 MiB take 40–200 ms on the VM
+ * measured). In finest-grid planes P, the solve's need is the largest: the operator (8 couplings
+ * and the diagonal, 9 P; a unit diagonal takes no inverse plane), right-hand sides 2 P, the
+ * interpolation weights 4 P, solutions 2 P, BiCGStab 10 P (r̂ in the right-hand sides), the
+ * mask ¼ P, and either the row factors (1 P, padded in place: GeneralSolveOptions.consumeRowScale)
+ * or, unbalanced, the hybrid cycle's residuals (2 P): 29¼ P, plus at most
+ * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit before
+ * it (its multigrid 6 P and two vectors, and at the top its Laplacian, diagonals and right-hand
+ * side 9 P, with the operator and π below) and the set-up scratch stay under that (at 0.25, 1
+ * and 4 MP the fit takes 34.1, 34.0 and 33.9 and the solve 34.5, 34.4 and 34.3 finest-grid planes
+ * with the coarse levels; scripts/probe-levin-memory.ts prints both).
  */
 export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
-  // About a plane to spare: a wrong count costs 4 B/px, not a failed solve.
-  let bytes = planeBytes(width * height + 2 * (width + 1), 33);
+  // A quarter plane to spare: the counts above, measured, leave about 1.2 planes free.
+  let bytes = planeBytes(width * height + 2 * (width + 1), 29.5);
   for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
   const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), {
     threads: threads ?? true,
