@@ -62,14 +62,15 @@ export function operator(
   gh = height;
 }
 
-// Σ_k c_k x[i + off_k] over the 8 neighbours, 4 pixels at a time.
-@inline function neigh4(x: usize, i: i32): v128 {
+// Σ_k c_k x[i + off_k] over the 8 neighbours, 4 pixels at a time, the couplings at i given (the
+// kernels load them once for both channels: the loads, not the arithmetic, bound these loops).
+@inline function neighWith(x: usize, i: i32, w: v128, e: v128, nn: v128, ss: v128, nw: v128, ne: v128, sw: v128, se: v128): v128 {
   const n = i - gw;
   const s = i + gw;
-  let t = f32x4.add(f32x4.mul(vld(cW, i), vld(x, i - 1)), f32x4.mul(vld(cE, i), vld(x, i + 1)));
-  t = f32x4.add(t, f32x4.add(f32x4.mul(vld(cN, i), vld(x, n)), f32x4.mul(vld(cS, i), vld(x, s))));
-  t = f32x4.add(t, f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))));
-  return f32x4.add(t, f32x4.add(f32x4.mul(vld(cSW, i), vld(x, s - 1)), f32x4.mul(vld(cSE, i), vld(x, s + 1))));
+  let t = f32x4.add(f32x4.mul(w, vld(x, i - 1)), f32x4.mul(e, vld(x, i + 1)));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(nn, vld(x, n)), f32x4.mul(ss, vld(x, s))));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(nw, vld(x, n - 1)), f32x4.mul(ne, vld(x, n + 1))));
+  return f32x4.add(t, f32x4.add(f32x4.mul(sw, vld(x, s - 1)), f32x4.mul(se, vld(x, s + 1))));
 }
 
 @inline function neigh1(x: usize, i: i32): f32 {
@@ -102,8 +103,16 @@ export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32,
   let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
     const d = withDiag ? vld(dg, i) : f32x4.splat(1);
-    vst(y0, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neigh4(x0, i)));
-    vst(y1, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neigh4(x1, i)));
+    const w = vld(cW, i);
+    const e = vld(cE, i);
+    const nn = vld(cN, i);
+    const ss = vld(cS, i);
+    const nw = vld(cNW, i);
+    const ne = vld(cNE, i);
+    const sw = vld(cSW, i);
+    const se = vld(cSE, i);
+    vst(y0, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se)));
+    vst(y1, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se)));
   }
   for (; i < end; i++) {
     const d: f32 = withDiag ? fld(dg, i) : 1;
@@ -125,8 +134,16 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
   for (; i + 4 <= end; i += 4) {
     const a0 = withDiag ? f32x4.mul(vld(dg, i), vld(x0, i)) : vld(x0, i);
     const a1 = withDiag ? f32x4.mul(vld(dg, i), vld(x1, i)) : vld(x1, i);
-    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(a0, neigh4(x0, i))));
-    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(a1, neigh4(x1, i))));
+    const w = vld(cW, i);
+    const e = vld(cE, i);
+    const nn = vld(cN, i);
+    const ss = vld(cS, i);
+    const nw = vld(cNW, i);
+    const ne = vld(cNE, i);
+    const sw = vld(cSW, i);
+    const se = vld(cSE, i);
+    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(a0, neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se))));
+    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(a1, neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se))));
   }
   for (; i < end; i++) {
     const d: f32 = withDiag ? fld(dg, i) : 1;
@@ -135,17 +152,14 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
   }
 }
 
-// Contribution of the row above (N, NW, NE) plus b, written into t.
-@inline function fromAbove(x: usize, b: usize, t: usize, i: i32, j: i32): void {
+// Contribution of the row above (N, NW, NE) plus b, written into t, on both channels.
+@inline function fromAbove2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, i: i32, j: i32): void {
   const n = i - gw;
-  const v = f32x4.add(
-    vld(b, i),
-    f32x4.add(
-      f32x4.mul(vld(cN, i), vld(x, n)),
-      f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))),
-    ),
-  );
-  vst(t, j, v);
+  const nn = vld(cN, i);
+  const nw = vld(cNW, i);
+  const ne = vld(cNE, i);
+  vst(t0, j, f32x4.add(vld(b0, i), f32x4.add(f32x4.mul(nn, vld(x0, n)), f32x4.add(f32x4.mul(nw, vld(x0, n - 1)), f32x4.mul(ne, vld(x0, n + 1))))));
+  vst(t1, j, f32x4.add(vld(b1, i), f32x4.add(f32x4.mul(nn, vld(x1, n)), f32x4.add(f32x4.mul(nw, vld(x1, n - 1)), f32x4.mul(ne, vld(x1, n + 1))))));
 }
 
 @inline function fromAbove1(x: usize, b: usize, i: i32): f32 {
@@ -245,8 +259,7 @@ export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usiz
     const row = pad + y * gw;
     let j = 0;
     for (; j + 4 <= gw; j += 4) {
-      fromAbove(x0, b0, t0, row + j, j);
-      fromAbove(x1, b1, t1, row + j, j);
+      fromAbove2(x0, x1, b0, b1, t0, t1, row + j, j);
     }
     for (; j < gw; j++) {
       fst(t0, j, fromAbove1(x0, b0, row + j));
@@ -256,15 +269,27 @@ export function gsFromZero2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usiz
   }
 }
 
-// b + every neighbour except the one the sweep has just written (E for backward, W for forward).
-@inline function allBut(x: usize, b: usize, t: usize, i: i32, j: i32, backward: bool): void {
+// b + every neighbour except the one the sweep has just written (E for backward, W for forward),
+// on both channels, each coupling loaded once.
+@inline function allBut2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: usize, i: i32, j: i32, backward: bool): void {
+  const h = backward ? vld(cW, i) : vld(cE, i);
+  const nn = vld(cN, i);
+  const ss = vld(cS, i);
+  const nw = vld(cNW, i);
+  const ne = vld(cNE, i);
+  const sw = vld(cSW, i);
+  const se = vld(cSE, i);
+  vst(t0, j, allButWith(x0, b0, i, backward, h, nn, ss, nw, ne, sw, se));
+  vst(t1, j, allButWith(x1, b1, i, backward, h, nn, ss, nw, ne, sw, se));
+}
+
+@inline function allButWith(x: usize, b: usize, i: i32, backward: bool, h: v128, nn: v128, ss: v128, nw: v128, ne: v128, sw: v128, se: v128): v128 {
   const n = i - gw;
   const s = i + gw;
-  let v = f32x4.add(vld(b, i), backward ? f32x4.mul(vld(cW, i), vld(x, i - 1)) : f32x4.mul(vld(cE, i), vld(x, i + 1)));
-  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cN, i), vld(x, n)), f32x4.mul(vld(cS, i), vld(x, s))));
-  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cNW, i), vld(x, n - 1)), f32x4.mul(vld(cNE, i), vld(x, n + 1))));
-  v = f32x4.add(v, f32x4.add(f32x4.mul(vld(cSW, i), vld(x, s - 1)), f32x4.mul(vld(cSE, i), vld(x, s + 1))));
-  vst(t, j, v);
+  let v = f32x4.add(vld(b, i), f32x4.mul(h, vld(x, backward ? i - 1 : i + 1)));
+  v = f32x4.add(v, f32x4.add(f32x4.mul(nn, vld(x, n)), f32x4.mul(ss, vld(x, s))));
+  v = f32x4.add(v, f32x4.add(f32x4.mul(nw, vld(x, n - 1)), f32x4.mul(ne, vld(x, n + 1))));
+  return f32x4.add(v, f32x4.add(f32x4.mul(sw, vld(x, s - 1)), f32x4.mul(se, vld(x, s + 1))));
 }
 
 @inline function allBut1(x: usize, b: usize, i: i32, backward: bool): f32 {
@@ -295,8 +320,7 @@ export function gs2(x0: usize, x1: usize, b0: usize, b1: usize, t0: usize, t1: u
     const row = pad + y * gw;
     let j = 0;
     for (; j + 4 <= gw; j += 4) {
-      allBut(x0, b0, t0, row + j, j, backward);
-      allBut(x1, b1, t1, row + j, j, backward);
+      allBut2(x0, x1, b0, b1, t0, t1, row + j, j, backward);
     }
     for (; j < gw; j++) {
       fst(t0, j, allBut1(x0, b0, row + j, backward));
