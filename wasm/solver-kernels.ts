@@ -1068,20 +1068,22 @@ export function balanceSpread(g: usize, off: i32, b: usize, from: i32, to: i32):
   for (; i < to; i++) fst(b, i, fld(b, i) + fld(g, i - off) - fld(g, i));
 }
 
-/**
- * The fit's row factors: π[i] = e^(φ[i] − mean φ) for i < n, the exponent clamped to ±range
- * (range ≤ 87). The mean is summed in double precision in index order, as the JavaScript does.
- */
-export function balanceFactors(phi: usize, pi: usize, n: i32, range: f32): void {
+/** Σ φ[from, to) in double precision (the mean of the balance's log factors, in two halves). */
+export function sumRange(phi: usize, from: i32, to: i32): f64 {
   let sum: f64 = 0;
-  for (let i = 0; i < n; i++) sum += <f64>fld(phi, i);
-  const mean = f32x4.splat(<f32>(sum / <f64>(n > 0 ? n : 1)));
+  for (let i = from; i < to; i++) sum += <f64>fld(phi, i);
+  return sum;
+}
+
+/** π = e^(φ − mean) with the exponent clamped to ±range, over [from, to). */
+export function expFactors(phi: usize, pi: usize, mean: f32, range: f32, from: i32, to: i32): void {
+  const m = f32x4.splat(mean);
   const hi = f32x4.splat(range);
   const lo = f32x4.splat(-range);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) vst(pi, i, vexpNeg(f32x4.min(hi, f32x4.max(lo, f32x4.sub(vld(phi, i), mean)))));
-  for (; i < n; i++) {
-    const d = f32x4.min(hi, f32x4.max(lo, f32x4.sub(f32x4.splat(fld(phi, i)), mean)));
+  let i = from;
+  for (; i + 4 <= to; i += 4) vst(pi, i, vexpNeg(f32x4.min(hi, f32x4.max(lo, f32x4.sub(vld(phi, i), m)))));
+  for (; i < to; i++) {
+    const d = f32x4.min(hi, f32x4.max(lo, f32x4.sub(f32x4.splat(fld(phi, i)), m)));
     fst(pi, i, f32x4.extract_lane(vexpNeg(d), 0));
   }
 }
@@ -1291,12 +1293,12 @@ export function symmetricDiagonal(
 // ---- Set-up passes that were JavaScript loops (src/solve/wasm/arena.ts, arena-multigrid.ts, balance.ts).
 
 /** Four interleaved f32 planes (q00, q10, q01, q11 per point, `len` points) into planar form at `out`. */
-export function deinterleave4(q: usize, out: usize, len: i32): void {
+export function deinterleave4(q: usize, out: usize, len: i32, from: i32, to: i32): void {
   const o1 = out + (<usize>len << 2);
   const o2 = o1 + (<usize>len << 2);
   const o3 = o2 + (<usize>len << 2);
-  let i = 0;
-  for (; i + 4 <= len; i += 4) {
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
     const a = vld(q, 4 * i);
     const b = vld(q, 4 * i + 4);
     const c = vld(q, 4 * i + 8);
@@ -1311,7 +1313,7 @@ export function deinterleave4(q: usize, out: usize, len: i32): void {
     vst(o2, i, v128.shuffle<f32>(ab23, cd23, 0, 1, 4, 5));
     vst(o3, i, v128.shuffle<f32>(ab23, cd23, 2, 3, 6, 7));
   }
-  for (; i < len; i++) {
+  for (; i < to; i++) {
     fst(out, i, fld(q, 4 * i));
     fst(o1, i, fld(q, 4 * i + 1));
     fst(o2, i, fld(q, 4 * i + 2));
@@ -1319,9 +1321,9 @@ export function deinterleave4(q: usize, out: usize, len: i32): void {
   }
 }
 
-/** An f64 diagonal (`src`) as f32 (`diag`) and its inverse (`inv`, 0 where the diagonal is 0), `len` entries. */
-export function diagonals64(src: usize, diag: usize, inv: usize, len: i32): void {
-  for (let i = 0; i < len; i++) {
+/** An f64 diagonal (`src`) as f32 (`diag`) and its inverse (`inv`, 0 where the diagonal is 0), entries [from, to). */
+export function diagonals64(src: usize, diag: usize, inv: usize, from: i32, to: i32): void {
+  for (let i = from; i < to; i++) {
     const d = load<f64>(src + (<usize>i << 3));
     fst(diag, i, <f32>d);
     fst(inv, i, d != 0 ? <f32>(1 / d) : 0);
@@ -1347,23 +1349,25 @@ export function inverse32(d: usize, inv: usize, len: i32): void {
 
 /**
  * The degrees of a symmetric stencil's couplings (e, s, se, sw f32) into its f64 diagonal `d` at
- * every pixel, then `ridgeFactor` times the largest degree added to all of them; returns that largest degree.
+ * padded indices [from, to); returns the largest (the ridge is added after: addScalar64).
  */
-export function degreesWithRidge(e: usize, s: usize, se: usize, sw: usize, d: usize, W: i32, H: i32, pad: i32, ridgeFactor: f64): f64 {
-  const end = pad + W * H;
+export function degrees(e: usize, s: usize, se: usize, sw: usize, d: usize, W: i32, from: i32, to: i32): f64 {
   let top: f64 = 0;
-  for (let j = pad; j < end; j++) {
+  for (let j = from; j < to; j++) {
     const degree =
       c64(e, j) + c64(e, j - 1) + c64(s, j) + c64(s, j - W) + c64(se, j) + c64(se, j - W - 1) + c64(sw, j) + c64(sw, j - W + 1);
     store<f64>(d + (<usize>j << 3), degree);
     top = max(top, degree);
   }
-  const ridge = ridgeFactor * (top > 0 ? top : 1);
-  for (let j = pad; j < end; j++) {
-    const a = d + (<usize>j << 3);
-    store<f64>(a, load<f64>(a) + ridge);
-  }
   return top;
+}
+
+/** d[from, to) += v (f64 entries). */
+export function addScalar64(d: usize, v: f64, from: i32, to: i32): void {
+  for (let j = from; j < to; j++) {
+    const a = d + (<usize>j << 3);
+    store<f64>(a, load<f64>(a) + v);
+  }
 }
 
 /**

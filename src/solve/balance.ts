@@ -129,17 +129,14 @@ function fit(
   const RIDGE = 1e-6;
   const arena = options.arena;
   if (arena && diag instanceof Float64Array && arena.owns(diag) && arena.holds(e, s, se, sw)) {
-    arena.kernels.degreesWithRidge(
-      e.byteOffset,
-      s.byteOffset,
-      se.byteOffset,
-      sw.byteOffset,
-      diag.byteOffset,
-      W,
-      H,
+    // The degrees in two halves, then RIDGE times the largest added (its scale: the largest degree).
+    const top = arena.rangeMax(
+      'degrees',
+      [e.byteOffset, s.byteOffset, se.byteOffset, sw.byteOffset, diag.byteOffset, W],
       pad,
-      RIDGE,
+      end,
     );
+    arena.rangeOf('addScalar64', [diag.byteOffset, RIDGE * (top || 1)], pad, end);
   } else {
     let scale = 0;
     for (let i = pad; i < end; i++) {
@@ -211,7 +208,8 @@ function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi:
 function factorsOf(logs: GridVector, pi: Float32Array, arena?: WasmArena): Float32Array {
   const n = pi.length;
   if (arena?.owns(logs) && arena.owns(pi)) {
-    arena.kernels.balanceFactors(logs.byteOffset, pi.byteOffset, n, LOG_RANGE);
+    const mean = arena.rangeOf('sumRange', [logs.byteOffset], 0, n) / (n || 1);
+    arena.rangeOf('expFactors', [logs.byteOffset, pi.byteOffset, mean, LOG_RANGE], 0, n);
     return pi;
   }
   let mean = 0;

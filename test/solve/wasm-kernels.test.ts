@@ -521,27 +521,34 @@ test("Levin's affinities in wasm (SIMD exp, single precision) equal the double-p
   }
 });
 
-test("the balance's factors in wasm (SIMD exp) equal e^(φ − mean φ), clamped to ±30, written out in double precision", () => {
-  const arena = WasmArena.create(1 << 20);
-  assert.ok(arena);
-  const n = 1003; // not a multiple of 4: the tail goes through the scalar lanes
-  const phi = arena.f32(n);
-  const pi = arena.f32(n);
-  const r = rng(17);
-  for (let i = 0; i < n; i++) phi[i] = 80 * (r() - 0.5); // ±40 around 0: some clamped at ±30
-  arena.kernels.balanceFactors(phi.byteOffset, pi.byteOffset, n, 30);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += phi[i];
-  mean /= n;
-  let clamped = 0;
-  for (let i = 0; i < n; i++) {
-    const d = phi[i] - mean;
-    if (Math.abs(d) > 30) clamped++;
-    const want = Math.exp(Math.min(30, Math.max(-30, d)));
-    assert.ok(Math.abs(pi[i] / want - 1) < 1e-6, `π[${i}] = ${pi[i]}, e^${d.toFixed(3)} = ${want}`);
-  }
-  assert.ok(clamped > 50, `the clamp was exercised (${clamped} values)`);
-});
+for (const n of [1003, 100_003]) {
+  test(`the balance's factors in wasm (SIMD exp) equal e^(φ − mean φ), clamped to ±30, written out in double precision (n = ${n})`, () => {
+    // n = 1003: not a multiple of 4, the tail goes through the scalar lanes; 100 003: the mean and
+    // the factors in two halves, one on the helper thread.
+    const arena = WasmArena.create(8 * n + (1 << 20), { threads: true });
+    assert.ok(arena);
+    const phi = arena.f32(n);
+    const pi = arena.f32(n);
+    const r = rng(17);
+    for (let i = 0; i < n; i++) phi[i] = 80 * (r() - 0.5); // ±40 around 0: some clamped at ±30
+    const sum = arena.rangeOf('sumRange', [phi.byteOffset], 0, n);
+    arena.rangeOf('expFactors', [phi.byteOffset, pi.byteOffset, sum / n, 30], 0, n);
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += phi[i];
+    assert.ok(Math.abs(sum - mean) < 1e-9 * n, `Σφ ${sum} against ${mean}`);
+    mean /= n;
+    let clamped = 0;
+    for (let i = 0; i < n; i++) {
+      const d = phi[i] - mean;
+      if (Math.abs(d) > 30) clamped++;
+      const want = Math.exp(Math.min(30, Math.max(-30, d)));
+      // φ − mean is formed in single precision: half an ulp of |d| ≤ 30 is 9.5e-7, plus the exp's 2e-7.
+      assert.ok(Math.abs(pi[i] / want - 1) < 1.2e-6, `π[${i}] = ${pi[i]}, e^${d.toFixed(3)} = ${want}`);
+    }
+    assert.ok(clamped > 50, `the clamp was exercised (${clamped} values)`);
+    arena.releaseHelper();
+  });
+}
 
 test('prolong2 (x = P e) writes what prolongAdd2 adds to a zero vector, without reading x', () => {
   const arena = WasmArena.create(1 << 20);

@@ -45,17 +45,13 @@ interface KernelExports extends SplitKernels {
     H: number,
     pad: number,
   ): void;
-  balanceFactors(phi: number, pi: number, n: number, range: number): void;
   zero(ptr: number, bytes: number): void;
   fill8(ptr: number, value: number, bytes: number): void;
   coarseEntries(...args: number[]): number;
   coarseIdentityRows(...args: number[]): void;
   copy(dst: number, src: number, bytes: number): void;
-  deinterleave4(q: number, out: number, len: number): void;
-  diagonals64(src: number, diag: number, inv: number, len: number): void;
   inverse32(d: number, inv: number, len: number): void;
   allOnes(d: number, from: number, to: number): number;
-  degreesWithRidge(...args: number[]): number;
   tvDual(...args: number[]): void;
   tvPrimal(...args: number[]): void;
   tvGradientW(...args: number[]): void;
@@ -352,7 +348,7 @@ export class WasmArena {
     const diag = this.f32(d.length, end);
     const inv = this.f32(d.length, end);
     if (d instanceof Float64Array && this.owns(d)) {
-      this.kernels.diagonals64(d.byteOffset, diag.byteOffset, inv.byteOffset, d.length);
+      this.rangeOf('diagonals64', [d.byteOffset, diag.byteOffset, inv.byteOffset], 0, d.length);
       return { diag: diag.byteOffset, inv: inv.byteOffset };
     }
     for (let i = 0; i < d.length; i++) {
@@ -429,9 +425,20 @@ export class WasmArena {
    * calls must not write what the other reads or writes.
    */
   together(kernel: HelperKernel, argsA: number[], argsB: number[], operator = false): number {
+    const [ra, rb] = this.togetherBoth(kernel, argsA, argsB, operator);
+    return ra + rb;
+  }
+
+  /** As {@link WasmArena.together}, both results. */
+  private togetherBoth(
+    kernel: HelperKernel,
+    argsA: number[],
+    argsB: number[],
+    operator = false,
+  ): [number, number] {
     const run = this.kernels[kernel];
     const h = this.helper;
-    if (!h) return (run(...argsA) ?? 0) + (run(...argsB) ?? 0);
+    if (!h) return [run(...argsA) ?? 0, run(...argsB) ?? 0];
     if (!h.attachedTo(this.memory)) h.attach(this.memory, this.module);
     h.start(kernel, argsB, operator ? this.operatorArgs : null);
     let ra: number;
@@ -441,7 +448,7 @@ export class WasmArena {
       h.join();
       throw e;
     }
-    return ra + h.join();
+    return [ra, h.join()];
   }
 
   /** A kernel over grid rows: split at ../row-blocks.ts's row where the grid is large enough. */
@@ -469,6 +476,14 @@ export class WasmArena {
     const s = splitIndex(from, to);
     if (s === to) return this.kernels[kernel](...args, from, to) ?? 0;
     return this.pair(kernel, args, [from, s], args, [s, to], false);
+  }
+
+  /** As {@link WasmArena.rangeOf}, the larger of the two halves' results (a maximum over the range). */
+  rangeMax(kernel: HelperKernel, args: number[], from: number, to: number): number {
+    const s = splitIndex(from, to);
+    if (s === to) return this.kernels[kernel](...args, from, to) ?? 0;
+    const both = this.togetherBoth(kernel, [...args, from, s], [...args, s, to], false);
+    return Math.max(both[0], both[1]);
   }
 }
 
@@ -692,7 +707,7 @@ export function planarWeights(arena: WasmArena, q: Float32Array): Float32Array {
   const len = q.length >> 2;
   const out = arena.f32(q.length);
   if (arena.owns(q)) {
-    arena.kernels.deinterleave4(q.byteOffset, out.byteOffset, len);
+    arena.rangeOf('deinterleave4', [q.byteOffset, out.byteOffset, len], 0, len);
     return out;
   }
   for (let i = 0; i < len; i++) {

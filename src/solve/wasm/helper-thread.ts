@@ -49,6 +49,12 @@ export const HELPER_KERNELS = [
   'symmetricDiagonal',
   'balancePairs',
   'balanceSpread',
+  'degrees',
+  'addScalar64',
+  'sumRange',
+  'expFactors',
+  'deinterleave4',
+  'diagonals64',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 
