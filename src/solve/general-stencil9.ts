@@ -193,6 +193,14 @@ export function generalDirichletSystem(
   // Only fixed pixels and their neighbours change, so walk the fixed pixels (strokes cover ~1 %).
   const list = planes.fixedIndex;
   const count = list ? list.length : n;
+  const c = A.c;
+  const diag = A.diag;
+  const channels = rhs.length;
+  // Per direction: the flat offset, and its x and y steps (a loop over plain arrays, not pairs:
+  // this runs once per solve, mostly before the optimising compiler has seen it).
+  const dxs = GENERAL_OFFSETS.map(([dx]) => dx);
+  const dys = GENERAL_OFFSETS.map(([, dy]) => dy);
+  const offs = GENERAL_OFFSETS.map(([dx, dy]) => dy * W + dx);
   for (let t = 0; t < count; t++) {
     const r = list ? list[t] : t;
     if (!fixed[r]) continue;
@@ -200,28 +208,29 @@ export function generalDirichletSystem(
     const x = r % W;
     const y = (r - x) / W;
     const i = pad + r;
-    A.diag[i] = 1;
-    for (let ch = 0; ch < rhs.length; ch++) rhs[ch][i] = values[ch][r];
+    diag[i] = 1;
+    for (let ch = 0; ch < channels; ch++) rhs[ch][i] = values[ch][r];
+    const scale = rowScale ? rowScale[r] : 1;
     for (let k = 0; k < 8; k++) {
-      const [dx, dy] = GENERAL_OFFSETS[k];
+      const plane = c[k];
+      const off = offs[k];
       // Row r's own coupling toward s = r + off_k: recorded as inflow of s, then dropped.
-      const cv = A.c[k][i];
+      const cv = plane[i];
       if (cv !== 0) {
-        const s2 = r + dy * W + dx;
         // `rowScale`: the inflow of the row-scaled operator (../solve/balance.ts), for its symmetric part.
-        if (!fixed[s2]) inflow[s2] += rowScale ? rowScale[r] * cv : cv;
-        A.c[k][i] = 0;
+        if (!fixed[r + off]) inflow[r + off] += scale * cv;
+        plane[i] = 0;
       }
       // A free row q = r − off_k coupled toward r: the coupling moves to q's right-hand side.
-      const qx = x - dx;
-      const qy = y - dy;
+      const qx = x - dxs[k];
+      const qy = y - dys[k];
       if (qx < 0 || qy < 0 || qx >= W || qy >= H) continue;
-      const q = qy * W + qx;
+      const q = r - off;
       if (fixed[q]) continue;
-      const cq = A.c[k][pad + q];
+      const cq = plane[pad + q];
       if (cq === 0) continue;
-      for (let ch = 0; ch < rhs.length; ch++) rhs[ch][pad + q] += cq * values[ch][r];
-      A.c[k][pad + q] = 0;
+      for (let ch = 0; ch < channels; ch++) rhs[ch][pad + q] += cq * values[ch][r];
+      plane[pad + q] = 0;
     }
   }
   return { A, rhs, active, inflow, release: planes.release };
