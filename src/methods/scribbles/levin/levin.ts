@@ -232,6 +232,8 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   const arena = solvesInArena(options)
     ? (takeReservedArena(width, height, options.threads) ?? levinArena(width, height, options.threads))
     : undefined;
+  // The stroke pixels listed now, on this thread, while the helper faults the arena's memory in.
+  const at = strokeChromaAt(strokes, space);
   const A = levinOperator(Y, width, height, options, precision, arena);
   // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
@@ -243,6 +245,7 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     { ...options, rowScale, arena },
     performance.now() - t0,
     true,
+    at,
   );
   // The result is copied out: the helper thread may let go of the arena's memory.
   arena?.releaseHelper();
@@ -252,7 +255,8 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
 /**
  * Levin's system on a prepared operator (`levinOperator`), for callers that solve one gray image
  * for many stroke sets (the preview): only the constraints and the multigrid are rebuilt. With
- * `consumeOperator`, A is constrained in place and must not be reused.
+ * `consumeOperator`, A is constrained in place and must not be reused. `at`: the strokes' pixels
+ * and chroma (`strokeChromaAt`), where the caller has listed them already.
  */
 export function solveLevinSystem(
   A: GeneralStencil9,
@@ -261,6 +265,7 @@ export function solveLevinSystem(
   options: ScribbleSolveOptions & { rowScale?: Float32Array; arena?: WasmArena; consumeRowScale?: boolean },
   buildMs = 0,
   consumeOperator = false,
+  at: FixedChroma = strokeChromaAt(strokes, space),
 ): ChromaResult {
   // `rowScale`: factors balancing A's rows for the preconditioner (solve/balance.ts); A stays as it
   // is. They are taken as the solve's padded factors (GeneralSolveOptions.consumeRowScale) with
@@ -285,7 +290,6 @@ export function solveLevinSystem(
   const mark = home?.mark();
   const spread = home && home.free() >= 2 * n * 4 + 1024;
   // The stroke pixels listed once: their colours, the constraints and the count all use the list.
-  const at = strokeChromaAt(strokes, space);
   const values = strokeChroma(
     strokes,
     space,
