@@ -492,6 +492,37 @@ export function dot(a: usize, b: usize, from: i32, to: i32): f64 {
   return s;
 }
 
+/**
+ * Σ t·t and Σ t·s over [from, to), as two f64 at `out` (BiCGStab's ω from one pass over t). Each
+ * sum runs as `dot` runs it, so the two equal two `dot` calls bit for bit.
+ */
+export function dot2(t: usize, s: usize, out: usize, from: i32, to: i32): void {
+  let i = from;
+  let tl = f64x2.splat(0);
+  let th = f64x2.splat(0);
+  let sl = f64x2.splat(0);
+  let sh = f64x2.splat(0);
+  for (; i + 4 <= to; i += 4) {
+    const vt = vld(t, i);
+    const vs = vld(s, i);
+    const lt = f64x2.promote_low_f32x4(vt);
+    const ht = f64x2.promote_low_f32x4(v128.shuffle<f32>(vt, vt, 2, 3, 0, 1));
+    tl = f64x2.add(tl, f64x2.mul(lt, lt));
+    th = f64x2.add(th, f64x2.mul(ht, ht));
+    sl = f64x2.add(sl, f64x2.mul(lt, f64x2.promote_low_f32x4(vs)));
+    sh = f64x2.add(sh, f64x2.mul(ht, f64x2.promote_low_f32x4(v128.shuffle<f32>(vs, vs, 2, 3, 0, 1))));
+  }
+  let tt = f64x2.extract_lane(tl, 0) + f64x2.extract_lane(tl, 1) + f64x2.extract_lane(th, 0) + f64x2.extract_lane(th, 1);
+  let ts = f64x2.extract_lane(sl, 0) + f64x2.extract_lane(sl, 1) + f64x2.extract_lane(sh, 0) + f64x2.extract_lane(sh, 1);
+  for (; i < to; i++) {
+    const a = <f64>fld(t, i);
+    tt += a * a;
+    ts += a * <f64>fld(s, i);
+  }
+  store<f64>(out, tt);
+  store<f64>(out + 8, ts);
+}
+
 // BiCGStab's vector updates (src/solve/bicgstab.ts), fused as the scalar loops are.
 
 /** p = r + β (p − ω v) over [from, to). */
@@ -503,6 +534,43 @@ export function bicgDirection(p: usize, r: usize, v: usize, beta: f32, omega: f3
     vst(p, i, f32x4.add(vld(r, i), f32x4.mul(vb, f32x4.sub(vld(p, i), f32x4.mul(vw, vld(v, i))))));
   }
   for (; i < to; i++) fst(p, i, fld(r, i) + beta * (fld(p, i) - omega * fld(v, i)));
+}
+
+/**
+ * bicgStep (r −= a·v, x += a·h) that also sums the new r against the shadow residual r̂: Σ r² and
+ * Σ r̂·r as two f64 at `out` (the next iteration's ρ without a pass of its own; each sum as `dot`
+ * runs it, bit for bit).
+ */
+export function bicgStepShadow(r: usize, v: usize, x: usize, h: usize, rhat: usize, a: f32, out: usize, from: i32, to: i32): void {
+  const va = f32x4.splat(a);
+  let lo = f64x2.splat(0);
+  let hi = f64x2.splat(0);
+  let ql = f64x2.splat(0);
+  let qh = f64x2.splat(0);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const s = f32x4.sub(vld(r, i), f32x4.mul(va, vld(v, i)));
+    vst(r, i, s);
+    vst(x, i, f32x4.add(vld(x, i), f32x4.mul(va, vld(h, i))));
+    const q = vld(rhat, i);
+    const sl = f64x2.promote_low_f32x4(s);
+    const sh = f64x2.promote_low_f32x4(v128.shuffle<f32>(s, s, 2, 3, 0, 1));
+    lo = f64x2.add(lo, f64x2.mul(sl, sl));
+    hi = f64x2.add(hi, f64x2.mul(sh, sh));
+    ql = f64x2.add(ql, f64x2.mul(f64x2.promote_low_f32x4(q), sl));
+    qh = f64x2.add(qh, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(q, q, 2, 3, 0, 1)), sh));
+  }
+  let sum = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+  let shadow = f64x2.extract_lane(ql, 0) + f64x2.extract_lane(ql, 1) + f64x2.extract_lane(qh, 0) + f64x2.extract_lane(qh, 1);
+  for (; i < to; i++) {
+    const s = fld(r, i) - a * fld(v, i);
+    fst(r, i, s);
+    fst(x, i, fld(x, i) + a * fld(h, i));
+    sum += <f64>s * <f64>s;
+    shadow += <f64>fld(rhat, i) * <f64>s;
+  }
+  store<f64>(out, sum);
+  store<f64>(out + 8, shadow);
 }
 
 /** s0 = f·r0 and s1 = f·r1 elementwise over [from, to) (into a row-scaled system's residual). */

@@ -7,7 +7,7 @@
  */
 import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
-import { copyVector, wasmBicgDirection, wasmBicgStep } from './wasm/arena.js';
+import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow, wasmDot2 } from './wasm/arena.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
@@ -61,6 +61,8 @@ export function bicgstab(
   const rho = new Array<number>(mm).fill(1);
   const alpha = new Array<number>(mm).fill(1);
   const omega = new Array<number>(mm).fill(1);
+  // r̂·r of the current r where the last step's kernel summed it already (NaN: not known).
+  const nextRho = new Array<number>(mm).fill(Number.NaN);
   const bnorm: number[] = [];
   const rnorm: number[] = [];
   const done: boolean[] = [];
@@ -85,7 +87,8 @@ export function bicgstab(
     it++;
     for (let c = 0; c < mm; c++) {
       if (done[c]) continue;
-      let rh = gridDot(rhat[c], r[c], from, to);
+      let rh = Number.isNaN(nextRho[c]) ? gridDot(rhat[c], r[c], from, to) : nextRho[c];
+      nextRho[c] = Number.NaN;
       if (rh === 0 || !Number.isFinite(rh)) {
         // Breakdown: restart the shadow residual from the current one.
         rhat[c].set(r[c]);
@@ -141,12 +144,16 @@ export function bicgstab(
       if (done[c]) continue;
       const tc = t[c];
       const rc = r[c];
-      const tt = gridDot(tc, tc, from, to);
-      const w = tt > 0 ? gridDot(tc, rc, from, to) / tt : 0;
+      // t·t and t·s in one pass where the kernels run.
+      const [tt, ts] = wasmDot2(tc, rc, from, to) ?? [gridDot(tc, tc, from, to), gridDot(tc, rc, from, to)];
+      const w = tt > 0 ? ts / tt : 0;
       omega[c] = w;
       const xc = xx[c];
       const sh = shat[c];
-      let rr = wasmBicgStep(rc, tc, xc, sh, w, from, to) ?? -1;
+      // The step's kernel also sums the new r against r̂: the next iteration's ρ.
+      const stepped = wasmBicgStepShadow(rc, tc, xc, sh, rhat[c], w, from, to);
+      if (stepped) nextRho[c] = stepped[1];
+      let rr = stepped ? stepped[0] : -1;
       if (rr < 0) {
         rr = 0;
         for (let i = from; i < to; i++) {
@@ -160,6 +167,7 @@ export function bicgstab(
       if (rnorm[c] <= tol) done[c] = true;
       else if (w === 0) {
         // Stagnation (t ⟂ s): restart from the true residual next iteration.
+        nextRho[c] = Number.NaN;
         rhat[c].set(rc);
         p[c].fill(0);
         v[c].fill(0);

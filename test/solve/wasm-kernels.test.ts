@@ -39,7 +39,15 @@ import {
   gridVector32,
   type Stencil9,
 } from '../../src/solve/stencil9.js';
-import { arenaOf, WasmArena, wasmKernelsAvailable } from '../../src/solve/wasm/arena.js';
+import {
+  arenaOf,
+  WasmArena,
+  wasmBicgStep,
+  wasmBicgStepShadow,
+  wasmDot,
+  wasmDot2,
+  wasmKernelsAvailable,
+} from '../../src/solve/wasm/arena.js';
 import { arenaGeneralStencil9, arenaStencil9 } from '../../src/solve/wasm/arena-stencils.js';
 import { moveGeneralSolve } from '../../src/solve/wasm/solve-arena.js';
 import { rng } from '../helpers/images.js';
@@ -604,3 +612,31 @@ test('the symmetric part of diag(π)·A built by the split wasm passes is the Ja
     }
   assert.ok(worst < 1e-6, `worst relative difference ${worst.toExponential(2)}`);
 });
+
+for (const n of [1003, 100_003]) {
+  test(`BiCGStab's fused sums (dot2, bicgStepShadow) equal the separate kernels bit for bit (n = ${n})`, () => {
+    // 100 003: split in two halves, one on the helper thread, each half's sums written apart.
+    const arena = WasmArena.create(64 * n + (1 << 20), { threads: true });
+    assert.ok(arena);
+    const r = rng(29);
+    const plane = () => {
+      const v = arena.f32(n);
+      for (let i = 0; i < n; i++) v[i] = r() - 0.5;
+      return v;
+    };
+    const [t, s, v, x, h, q] = [plane(), plane(), plane(), plane(), plane(), plane()];
+    const [tt, ts] = wasmDot2(t, s, 0, n) ?? [Number.NaN, Number.NaN];
+    assert.equal(tt, wasmDot(t, t, 0, n));
+    assert.equal(ts, wasmDot(t, s, 0, n));
+    // The step on copies: r −= a·v, x += a·h, with Σ r² and Σ r̂·r of the new r.
+    const [r1, x1, r2, x2] = [arena.copy32(s), arena.copy32(x), arena.copy32(s), arena.copy32(x)];
+    const sums = wasmBicgStepShadow(r1, v, x1, h, q, 0.37, 0, n);
+    const rr = wasmBicgStep(r2, v, x2, h, 0.37, 0, n);
+    assert.ok(sums);
+    assert.equal(sums[0], rr);
+    assert.equal(sums[1], wasmDot(q, r2, 0, n));
+    assert.deepEqual(r1, r2);
+    assert.deepEqual(x1, x2);
+    arena.releaseHelper();
+  });
+}

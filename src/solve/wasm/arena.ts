@@ -64,6 +64,8 @@ const PAGE = 65536;
 const EARLY_ATTACH_BYTES = 8 << 20;
 /** Bytes kept free at the start of the memory (address 0 is never handed out). */
 const BASE = 1024;
+/** Where kernels with two sums write them (below BASE: never handed out), each half 16 bytes apart. */
+const SUMS_AT = 64;
 
 let compiled: WebAssembly.Module | null | undefined;
 let compiledShared: WebAssembly.Module | null | undefined;
@@ -512,6 +514,22 @@ export class WasmArena {
     return this.pair(kernel, args, [from, s], args, [s, to], false);
   }
 
+  /**
+   * A kernel that writes two f64 sums at the address it takes last before its range (dot2,
+   * bicgStepShadow), over [from, to) split as {@link WasmArena.rangeOf} splits; the two sums, each
+   * added a's half first, as rangeOf adds.
+   */
+  rangeSums(kernel: HelperKernel, args: number[], from: number, to: number): [number, number] {
+    const s = splitIndex(from, to);
+    const sums = new Float64Array(this.memory.buffer, SUMS_AT, 4);
+    if (s === to) {
+      this.kernels[kernel](...args, SUMS_AT, from, to);
+      return [sums[0], sums[1]];
+    }
+    this.pair(kernel, [...args, SUMS_AT], [from, s], [...args, SUMS_AT + 16], [s, to], false);
+    return [sums[0] + sums[2], sums[1] + sums[3]];
+  }
+
   /** As {@link WasmArena.rangeOf}, the larger of the two halves' results (a maximum over the range). */
   rangeMax(kernel: HelperKernel, args: number[], from: number, to: number): number {
     const s = splitIndex(from, to);
@@ -715,6 +733,42 @@ export function wasmScale2(
   if (!k?.holds(r0, r1, s0, s1)) return false;
   k.rangeOf('scale2', [f.byteOffset, r0.byteOffset, r1.byteOffset, s0.byteOffset, s1.byteOffset], from, to);
   return true;
+}
+
+/** [Σ t·t, Σ t·s] over [from, to) in wasm in one pass (bit for bit two wasmDot calls), or undefined. */
+export function wasmDot2(
+  t: GridVector,
+  s: GridVector,
+  from: number,
+  to: number,
+): [number, number] | undefined {
+  const k = arenaOf(t);
+  if (!k?.holds(s)) return undefined;
+  return k.rangeSums('dot2', [t.byteOffset, s.byteOffset], from, to);
+}
+
+/**
+ * {@link wasmBicgStep} that also returns Σ r̂·r of the new r (bit for bit a wasmDot after it):
+ * [Σ r², Σ r̂·r], or undefined when not all in one arena.
+ */
+export function wasmBicgStepShadow(
+  r: GridVector,
+  v: GridVector,
+  x: GridVector,
+  h: GridVector,
+  rhat: GridVector,
+  a: number,
+  from: number,
+  to: number,
+): [number, number] | undefined {
+  const k = arenaOf(r);
+  if (!k?.holds(v, x, h, rhat)) return undefined;
+  return k.rangeSums(
+    'bicgStepShadow',
+    [r.byteOffset, v.byteOffset, x.byteOffset, h.byteOffset, rhat.byteOffset, a],
+    from,
+    to,
+  );
 }
 
 /** BiCGStab's r −= a·v, x += a·h over [from, to) in wasm, returning Σ r²; undefined when not all in one arena. */

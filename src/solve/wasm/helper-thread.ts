@@ -41,6 +41,8 @@ export const HELPER_KERNELS = [
   'bicgDirection',
   'scale2',
   'bicgStep',
+  'bicgStepShadow',
+  'dot2',
   'levinAffinityRows',
   'dendyEdges',
   'dendyCorners',
