@@ -536,43 +536,6 @@ export function bicgDirection(p: usize, r: usize, v: usize, beta: f32, omega: f3
   for (; i < to; i++) fst(p, i, fld(r, i) + beta * (fld(p, i) - omega * fld(v, i)));
 }
 
-/**
- * bicgStep (r −= a·v, x += a·h) that also sums the new r against the shadow residual r̂: Σ r² and
- * Σ r̂·r as two f64 at `out` (the next iteration's ρ without a pass of its own; each sum as `dot`
- * runs it, bit for bit).
- */
-export function bicgStepShadow(r: usize, v: usize, x: usize, h: usize, rhat: usize, a: f32, out: usize, from: i32, to: i32): void {
-  const va = f32x4.splat(a);
-  let lo = f64x2.splat(0);
-  let hi = f64x2.splat(0);
-  let ql = f64x2.splat(0);
-  let qh = f64x2.splat(0);
-  let i = from;
-  for (; i + 4 <= to; i += 4) {
-    const s = f32x4.sub(vld(r, i), f32x4.mul(va, vld(v, i)));
-    vst(r, i, s);
-    vst(x, i, f32x4.add(vld(x, i), f32x4.mul(va, vld(h, i))));
-    const q = vld(rhat, i);
-    const sl = f64x2.promote_low_f32x4(s);
-    const sh = f64x2.promote_low_f32x4(v128.shuffle<f32>(s, s, 2, 3, 0, 1));
-    lo = f64x2.add(lo, f64x2.mul(sl, sl));
-    hi = f64x2.add(hi, f64x2.mul(sh, sh));
-    ql = f64x2.add(ql, f64x2.mul(f64x2.promote_low_f32x4(q), sl));
-    qh = f64x2.add(qh, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(q, q, 2, 3, 0, 1)), sh));
-  }
-  let sum = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
-  let shadow = f64x2.extract_lane(ql, 0) + f64x2.extract_lane(ql, 1) + f64x2.extract_lane(qh, 0) + f64x2.extract_lane(qh, 1);
-  for (; i < to; i++) {
-    const s = fld(r, i) - a * fld(v, i);
-    fst(r, i, s);
-    fst(x, i, fld(x, i) + a * fld(h, i));
-    sum += <f64>s * <f64>s;
-    shadow += <f64>fld(rhat, i) * <f64>s;
-  }
-  store<f64>(out, sum);
-  store<f64>(out + 8, shadow);
-}
-
 /** s0 = f·r0 and s1 = f·r1 elementwise over [from, to) (into a row-scaled system's residual). */
 export function scale2(f: usize, r0: usize, r1: usize, s0: usize, s1: usize, from: i32, to: i32): void {
   let i = from;
@@ -589,9 +552,24 @@ export function scale2(f: usize, r0: usize, r1: usize, s0: usize, s1: usize, fro
 
 /** r −= a·v and x += a·h over [from, to); returns Σ r² (double-precision sum). */
 export function bicgStep(r: usize, v: usize, x: usize, h: usize, a: f32, from: i32, to: i32): f64 {
+  return stepRange(false, r, v, x, h, 0, a, 0, from, to);
+}
+
+/**
+ * bicgStep that also sums the new r against the shadow residual r̂: Σ r² and Σ r̂·r as two f64 at
+ * `out` (the next iteration's ρ without a pass of its own; each sum as `dot` runs it, bit for bit).
+ */
+export function bicgStepShadow(r: usize, v: usize, x: usize, h: usize, rhat: usize, a: f32, out: usize, from: i32, to: i32): void {
+  stepRange(true, r, v, x, h, rhat, a, out, from, to);
+}
+
+// The step of bicgStep; with `shadowed`, also Σ r̂·r, and both sums stored at `out`.
+@inline function stepRange(shadowed: bool, r: usize, v: usize, x: usize, h: usize, rhat: usize, a: f32, out: usize, from: i32, to: i32): f64 {
   const va = f32x4.splat(a);
   let lo = f64x2.splat(0);
   let hi = f64x2.splat(0);
+  let ql = f64x2.splat(0);
+  let qh = f64x2.splat(0);
   let i = from;
   for (; i + 4 <= to; i += 4) {
     const s = f32x4.sub(vld(r, i), f32x4.mul(va, vld(v, i)));
@@ -601,13 +579,24 @@ export function bicgStep(r: usize, v: usize, x: usize, h: usize, a: f32, from: i
     const sh = f64x2.promote_low_f32x4(v128.shuffle<f32>(s, s, 2, 3, 0, 1));
     lo = f64x2.add(lo, f64x2.mul(sl, sl));
     hi = f64x2.add(hi, f64x2.mul(sh, sh));
+    if (shadowed) {
+      const q = vld(rhat, i);
+      ql = f64x2.add(ql, f64x2.mul(f64x2.promote_low_f32x4(q), sl));
+      qh = f64x2.add(qh, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(q, q, 2, 3, 0, 1)), sh));
+    }
   }
   let sum = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+  let shadow = f64x2.extract_lane(ql, 0) + f64x2.extract_lane(ql, 1) + f64x2.extract_lane(qh, 0) + f64x2.extract_lane(qh, 1);
   for (; i < to; i++) {
     const s = fld(r, i) - a * fld(v, i);
     fst(r, i, s);
     fst(x, i, fld(x, i) + a * fld(h, i));
     sum += <f64>s * <f64>s;
+    if (shadowed) shadow += <f64>fld(rhat, i) * <f64>s;
+  }
+  if (shadowed) {
+    store<f64>(out, sum);
+    store<f64>(out + 8, shadow);
   }
   return sum;
 }
