@@ -21,7 +21,7 @@ import { markedImage, rasterizeStrokes } from '../src/methods/scribbles/strokes.
 import { psnr } from '../src/metrics/psnr.js';
 import { seededRandom } from '../src/random.js';
 import { startSolverThreads } from '../src/solve/wasm/helper-thread.js';
-import { peakRssMiB } from './util.js';
+import { peakRssMiB, streamGBs } from './util.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = path.resolve(here, '../../shared/data/exemplar/002_truth.png');
@@ -81,6 +81,7 @@ if (mode === 'write') {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const s = fast.stats;
+  const peak = peakRssMiB();
   console.log(
     JSON.stringify({
       ...base,
@@ -95,9 +96,17 @@ if (mode === 'write') {
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       iterations: s.iterations,
       relativeResidual: Number(s.relativeResidual.toExponential(2)),
-      peakRssMiB: Math.round(peakRssMiB()),
+      // The arena's first writes (part of buildMs): what this minute's fresh memory cost.
+      ...(s.faultIn && {
+        faultInMs: Math.round(s.faultIn.ms),
+        faultInMiB: Math.round(s.faultIn.mib),
+        faultInMsPerMiB: Number((s.faultIn.ms / s.faultIn.mib).toFixed(2)),
+      }),
+      peakRssMiB: Math.round(peak),
       baseRssMiB: Math.round(rss0),
       psnrVsTruth: Number(psnr(fast.rgb, truth).toFixed(3)),
+      // After the solve, not counted in its peak: this minute's memory throughput.
+      streamGBs: await streamGBs(),
     }),
   );
 } else if (mode === 'scipy') {

@@ -35,7 +35,14 @@ function runCase(args: string[], env: Record<string, string> = {}): BenchRecord 
 function medianCase(args: string[], env: Record<string, string> = {}, runs = 3): BenchRecord {
   const all = Array.from({ length: runs }, () => runCase(args, env));
   all.sort((a, b) => Number(a.solveMs) - Number(b.solveMs));
-  return { ...all[runs >> 1], solveMsRuns: all.map((r) => r.solveMs).join(' ') };
+  return {
+    ...all[runs >> 1],
+    solveMsRuns: all.map((r) => r.solveMs).join(' '),
+    // Each run's fresh-memory cost beside its time (docs/scribbles.md, "Fresh memory").
+    ...(all[0].faultInMsPerMiB !== undefined && {
+      faultInMsPerMiBRuns: all.map((r) => r.faultInMsPerMiB).join(' '),
+    }),
+  };
 }
 
 /**

@@ -48,3 +48,25 @@ export async function importBuilt<T>(rel: string): Promise<{ mod: T; build: 'dis
   }
   return { mod: (await import(pathToFileURL(src).href)) as T, build: 'src' };
 }
+
+/**
+ * This minute's memory throughput, GB/s: the best of five single-threaded passes of the solver's
+ * `dot` kernel over two 32 MiB planes already written (a pass reads 64 MiB). The solve's
+ * iterations are bound by such loads, so a slow minute shows here too: printed beside the
+ * timings as a reference measured in the same process, after its peak memory was read.
+ */
+export async function streamGBs(): Promise<number | undefined> {
+  const { WasmArena, wasmDot } = await import('../src/solve/wasm/arena.js');
+  const n = 8 << 20;
+  const arena = WasmArena.create(2 * 4 * n + (1 << 16));
+  if (!arena) return undefined;
+  const a = arena.f32(n).fill(1);
+  const b = arena.f32(n).fill(2);
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    wasmDot(a, b, 0, n);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Number(((2 * 4 * n) / best / 1e6).toFixed(1));
+}

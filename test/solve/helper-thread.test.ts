@@ -270,7 +270,7 @@ test('a Levin solve on a real photo is the same bit for bit with and without the
   assert.deepEqual(two.chroma.channels, one.chroma.channels);
 });
 
-test('a prefaulted arena is resident once its first split kernel has run, and what the caller wrote meanwhile is kept', {
+test('a prefaulted arena is resident once its first split kernel has run, what the caller wrote meanwhile is kept, and its fault-in is timed', {
   skip: kernelHelper() ? false : 'no helper thread here',
 }, () => {
   const MIB = 2 ** 20;
@@ -297,7 +297,17 @@ test('a prefaulted arena is resident once its first split kernel has run, and wh
     for (let i = 0; i < head.length; i += 977) assert.equal(head[i], i + 0.5);
     for (let i = 0; i < tail.length; i += 977) assert.equal(tail[i], -i);
     const grown = (process.memoryUsage().rss - before) / MIB;
+    // Its fault-in is timed once every chunk is written (and only where it was asked for).
+    const timed = arena.faultInTime();
+    if (prefault) {
+      assert.ok(
+        timed && timed.bytes >= 64 * MIB && timed.bytes < 65 * MIB,
+        `faulted in ${timed?.bytes} bytes`,
+      );
+      assert.ok(timed.ms > 0 && timed.ms < 60_000, `fault-in took ${timed.ms} ms`);
+    } else assert.equal(timed, null);
     arena.releaseHelper();
+    assert.equal(arena.faultInTime(), null);
     return grown;
   };
   const without = resident(false);

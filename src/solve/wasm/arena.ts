@@ -432,6 +432,15 @@ export class WasmArena {
   }
 
   /**
+   * How long the helper thread and the caller took to fault this arena's memory in (created with
+   * `prefault`), and how many bytes: null where it was not faulted in that way or has not ended.
+   * Read it before {@link releaseHelper}.
+   */
+  faultInTime(): { bytes: number; ms: number } | null {
+    return this.helper?.faultInTime(this.memory) ?? null;
+  }
+
+  /**
    * Lets the helper thread drop this arena's memory (call when the arena's work is done, so the
    * memory can be collected); the arena still works, single-threaded until it is next split.
    */

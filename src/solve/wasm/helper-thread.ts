@@ -62,7 +62,8 @@ export type HelperKernel = (typeof HELPER_KERNELS)[number];
 
 // Control block: Int32 [0] request count, [1] answered count, [2] failure flag, [3] the worker
 // is asleep (waiting on [0]), [4] the caller is asleep (waiting on [1]), [5] the next chunk to
-// fault in, [6] the chunk count; Float64 [0]
+// fault in, [6] the chunk count, [7] the chunks faulted in (the side that completes the last one
+// writes the time into the fault clock); Float64 [0]
 // result, [1] command, [2] kernel, [3] argument count, [4] operator given, [5..17) operator,
 // [17..) arguments.
 const COMMAND_RUN = 0;
@@ -91,6 +92,7 @@ const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const c = new Int32Array(workerData.control);
 const f = new Float64Array(workerData.values);
+const clock = new Float64Array(workerData.clock);
 const names = workerData.names;
 const port = workerData.port;
 let ex = null;
@@ -105,6 +107,7 @@ function prefault(mem, from, to) {
     const hi = to - k * ${PREFAULT_CHUNK};
     const lo = Math.max(from, hi - ${PREFAULT_CHUNK});
     for (let a = hi - 4; a >= lo; a -= 4096) Atomics.or(mem, a >> 2, 0);
+    if (Atomics.add(c, 7, 1) + 1 === Atomics.load(c, 6)) clock[0] = performance.timeOrigin + performance.now();
   }
 }
 for (;;) {
@@ -150,6 +153,10 @@ export class KernelHelper {
   /** The memory being faulted in and its range, while the counter has chunks left. */
   private faulting: { view: Int32Array; from: number; to: number } | null = null;
   private readonly values = new Float64Array(new SharedArrayBuffer(8 * (ARGS_AT + MAX_ARGS)));
+  /** When the last fault-in ended (ms since the epoch; 0 while it runs), written by either side. */
+  private readonly clock = new Float64Array(new SharedArrayBuffer(8));
+  /** The last fault-in started: its memory, bytes and start (ms since the epoch). */
+  private faultIn: { memory: WebAssembly.Memory; bytes: number; start: number } | null = null;
   private readonly port: { postMessage(message: unknown): void };
   private requested = 0;
   /** Kernel blocks run on the helper so far (tests check that it did run). */
@@ -168,6 +175,7 @@ export class KernelHelper {
       workerData: {
         control: this.control.buffer,
         values: this.values.buffer,
+        clock: this.clock.buffer,
         names: HELPER_KERNELS,
         port: port2,
       },
@@ -217,6 +225,13 @@ export class KernelHelper {
       const c = this.control;
       Atomics.store(c, 5, 0);
       Atomics.store(c, 6, Math.ceil((prefault[1] - prefault[0]) / PREFAULT_CHUNK));
+      Atomics.store(c, 7, 0);
+      this.clock[0] = 0;
+      this.faultIn = {
+        memory,
+        bytes: prefault[1] - prefault[0],
+        start: performance.timeOrigin + performance.now(),
+      };
       this.faulting = { view: new Int32Array(memory.buffer), from: prefault[0], to: prefault[1] };
     }
     this.port.postMessage({ memory, module, prefault: this.faulting ? prefault : undefined });
@@ -234,6 +249,7 @@ export class KernelHelper {
     this.signal();
     this.join();
     this.memory = null;
+    if (this.faultIn?.memory === memory) this.faultIn = null;
   }
 
   /**
@@ -307,7 +323,23 @@ export class KernelHelper {
       const hi = p.to - k * PREFAULT_CHUNK;
       const lo = Math.max(p.from, hi - PREFAULT_CHUNK);
       for (let a = hi - 4; a >= lo; a -= 4096) Atomics.or(p.view, a >> 2, 0);
+      if (Atomics.add(c, 7, 1) + 1 === Atomics.load(c, 6))
+        this.clock[0] = performance.timeOrigin + performance.now();
     }
+  }
+
+  /**
+   * How long faulting in `memory` took, wall time from {@link attach} until its last page was
+   * written by either thread, with the bytes faulted in; null until that has happened, or where
+   * `memory` was not the last memory faulted in or was given up before the end. The cost of a
+   * fresh page varies twentyfold over minutes on the virtual machines measured (docs/scribbles.md,
+   * "Fresh memory"), so the benchmark prints it beside each solve.
+   */
+  faultInTime(memory: WebAssembly.Memory): { bytes: number; ms: number } | null {
+    const f = this.faultIn;
+    const end = this.clock[0];
+    if (!f || f.memory !== memory || end === 0) return null;
+    return { bytes: f.bytes, ms: end - f.start };
   }
 }
 

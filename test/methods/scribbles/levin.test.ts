@@ -12,6 +12,7 @@ import {
 } from '../../../src/methods/scribbles/levin/levin.js';
 import { rasterizeStrokes } from '../../../src/methods/scribbles/strokes.js';
 import { psnr } from '../../../src/metrics/psnr.js';
+import { kernelHelper } from '../../../src/solve/wasm/helper-thread.js';
 import { grayOf, scene, simulatedStrokes } from './helpers.js';
 
 test('fast and exact solves agree within 0.1 dB on several images', () => {
@@ -110,6 +111,13 @@ test('an arena reserved ahead (the CLI, while it decodes) is taken by the solve 
   const withReserve = levinChroma(gray, strokes);
   assert.equal(reservedLevinGrid(), null, 'taken by the solve');
   for (let c = 0; c < 2; c++) assert.deepEqual(withReserve.chroma.channels[c], plain.chroma.channels[c]);
+  // Both solves report the fault-in of their arena (the reserve's from the reservation on).
+  if (kernelHelper())
+    for (const { stats } of [plain, withReserve])
+      assert.ok(
+        stats.faultIn && stats.faultIn.mib > 8 && stats.faultIn.ms > 0,
+        JSON.stringify(stats.faultIn),
+      );
   // Another size: the solve makes its own arena and drops the reserve.
   reserveLevinArena(200, 100);
   const other = levinChroma(gray, strokes);

@@ -121,6 +121,14 @@ export interface ScribbleStats {
   kernels?: 'wasm' | 'javascript';
   /** Whether Levin's system was row-balanced before the solve (`LevinOptions.balance`). */
   balanced?: boolean;
+  /**
+   * The solve's memory (MiB) and the wall time (ms) its first writes took, from the arena's making
+   * to its last page, where the helper thread faulted it in. Fresh memory costs 0.1–2.5 ms per MiB
+   * on the virtual machines measured, depending on how recently the host backed it
+   * (docs/scribbles.md, "Fresh memory"); part of `buildMs`, or before the call where a front end
+   * reserved the arena.
+   */
+  faultIn?: { mib: number; ms: number };
 }
 
 /** What a scribble method returns: chroma planes at the gray image's size, their space, and figures. */
@@ -247,9 +255,11 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     true,
     at,
   );
+  const fault = arena?.faultInTime();
   // The result is copied out: the helper thread may let go of the arena's memory.
   arena?.releaseHelper();
-  return { ...res, stats: { ...res.stats, balanced: balance } };
+  const faultIn = fault ? { mib: fault.bytes / 2 ** 20, ms: fault.ms } : undefined;
+  return { ...res, stats: { ...res.stats, balanced: balance, ...(faultIn && { faultIn }) } };
 }
 
 /**
