@@ -1004,6 +1004,15 @@ export { galerkinAccumulate } from './galerkin-kernel';
   return den > 0 ? <f32>(num / den) : 0;
 }
 
+// A weight's denominator, at least the sum of its point's numerators' magnitudes, so that the
+// point's weights sum to at most 1 in magnitude. Where a row is diagonally dominant this changes
+// nothing; where rounding or a Galerkin product has made it lose dominance (the balancing fit's
+// near-singular Laplacian), the plain ratio ran to 10⁴ within four levels, the coarsest operator
+// was indefinite and its Cholesky factorisation failed (docs/scribbles.md).
+@inline function bounded(den: f64, sum: f64): f64 {
+  return den < sum ? sum : den;
+}
+
 /**
  * Dendy's black-box interpolation weights of a symmetric 9-point stencil (d: f64 diagonal; e, s,
  * se, sw: f32 couplings; active: u8 per unpadded pixel) into q (4 interleaved f32 per padded
@@ -1030,13 +1039,17 @@ export function dendyEdges(d: usize, e: usize, s: usize, se: usize, sw: usize, a
       if (!ox && !oy) {
         store<f32>(qi, 1);
       } else if (ox && !oy) {
-        const den = f64At(d, i) - c64(s, i) - c64(s, i - W);
-        store<f32>(qi, ratio(c64(e, i - 1) + c64(se, i - W - 1) + c64(sw, i), den));
-        store<f32>(qi + 4, ratio(c64(e, i) + c64(sw, i - W + 1) + c64(se, i), den));
+        const a = c64(e, i - 1) + c64(se, i - W - 1) + c64(sw, i);
+        const b = c64(e, i) + c64(sw, i - W + 1) + c64(se, i);
+        const den = bounded(f64At(d, i) - c64(s, i) - c64(s, i - W), Math.abs(a) + Math.abs(b));
+        store<f32>(qi, ratio(a, den));
+        store<f32>(qi + 4, ratio(b, den));
       } else if (!ox && oy) {
-        const den = f64At(d, i) - c64(e, i) - c64(e, i - 1);
-        store<f32>(qi, ratio(c64(s, i - W) + c64(se, i - W - 1) + c64(sw, i - W + 1), den));
-        store<f32>(qi + 8, ratio(c64(s, i) + c64(se, i) + c64(sw, i), den));
+        const a = c64(s, i - W) + c64(se, i - W - 1) + c64(sw, i - W + 1);
+        const b = c64(s, i) + c64(se, i) + c64(sw, i);
+        const den = bounded(f64At(d, i) - c64(e, i) - c64(e, i - 1), Math.abs(a) + Math.abs(b));
+        store<f32>(qi, ratio(a, den));
+        store<f32>(qi + 8, ratio(b, den));
       }
     }
   }
@@ -1059,10 +1072,15 @@ export function dendyCorners(d: usize, e: usize, s: usize, se: usize, sw: usize,
       const we = 4 * (i - 1);
       const ea = 4 * (i + 1);
       const qi = q + (<usize>(4 * i) << 2);
-      store<f32>(qi, ratio(c64(se, i - W - 1) + wN * c64(q, n) + wW * c64(q, we), den));
-      store<f32>(qi + 4, ratio(c64(sw, i - W + 1) + wN * c64(q, n + 1) + wE * c64(q, ea), den));
-      store<f32>(qi + 8, ratio(c64(sw, i) + wS * c64(q, so) + wW * c64(q, we + 2), den));
-      store<f32>(qi + 12, ratio(c64(se, i) + wS * c64(q, so + 1) + wE * c64(q, ea + 2), den));
+      const a = c64(se, i - W - 1) + wN * c64(q, n) + wW * c64(q, we);
+      const b = c64(sw, i - W + 1) + wN * c64(q, n + 1) + wE * c64(q, ea);
+      const c = c64(sw, i) + wS * c64(q, so) + wW * c64(q, we + 2);
+      const g = c64(se, i) + wS * c64(q, so + 1) + wE * c64(q, ea + 2);
+      const den2 = bounded(den, Math.abs(a) + Math.abs(b) + Math.abs(c) + Math.abs(g));
+      store<f32>(qi, ratio(a, den2));
+      store<f32>(qi + 4, ratio(b, den2));
+      store<f32>(qi + 8, ratio(c, den2));
+      store<f32>(qi + 12, ratio(g, den2));
     }
   }
 }

@@ -122,6 +122,9 @@ function dendyInterpolation(A: Stencil9, active: Uint8Array): Float32Array {
   const { width: W, height: H, pad, diag: d, e, s, se, sw } = A;
   const q = new Float32Array(4 * (W * H + 2 * pad));
   const ratio = (num: number, den: number): number => (den > 0 ? num / den : 0);
+  // Each point's weights sum to at most 1 in magnitude (see `bounded` in the kernels: a row that
+  // lost dominance otherwise sent them to 10⁴ within four levels).
+  const bounded = (den: number, sum: number): number => (den < sum ? sum : den);
   // Pass 1: points on coarse points and on coarse grid lines.
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
@@ -133,13 +136,17 @@ function dendyInterpolation(A: Stencil9, active: Uint8Array): Float32Array {
       if (!ox && !oy) {
         q[4 * i] = 1;
       } else if (ox && !oy) {
-        const den = d[i] - s[i] - s[i - W];
-        q[4 * i] = ratio(e[i - 1] + se[i - W - 1] + sw[i], den);
-        q[4 * i + 1] = ratio(e[i] + sw[i - W + 1] + se[i], den);
+        const a = e[i - 1] + se[i - W - 1] + sw[i];
+        const b = e[i] + sw[i - W + 1] + se[i];
+        const den = bounded(d[i] - s[i] - s[i - W], Math.abs(a) + Math.abs(b));
+        q[4 * i] = ratio(a, den);
+        q[4 * i + 1] = ratio(b, den);
       } else if (!ox && oy) {
-        const den = d[i] - e[i] - e[i - 1];
-        q[4 * i] = ratio(s[i - W] + se[i - W - 1] + sw[i - W + 1], den);
-        q[4 * i + 2] = ratio(s[i] + se[i] + sw[i], den);
+        const a = s[i - W] + se[i - W - 1] + sw[i - W + 1];
+        const b = s[i] + se[i] + sw[i];
+        const den = bounded(d[i] - e[i] - e[i - 1], Math.abs(a) + Math.abs(b));
+        q[4 * i] = ratio(a, den);
+        q[4 * i + 2] = ratio(b, den);
       }
     }
   }
@@ -158,10 +165,15 @@ function dendyInterpolation(A: Stencil9, active: Uint8Array): Float32Array {
       const so = 4 * (i + W);
       const we = 4 * (i - 1); // west neighbour: on a coarse column, slots 00 (north) and 01 (south)
       const ea = 4 * (i + 1);
-      q[4 * i] = ratio(se[i - W - 1] + wN * q[n] + wW * q[we], den);
-      q[4 * i + 1] = ratio(sw[i - W + 1] + wN * q[n + 1] + wE * q[ea], den);
-      q[4 * i + 2] = ratio(sw[i] + wS * q[so] + wW * q[we + 2], den);
-      q[4 * i + 3] = ratio(se[i] + wS * q[so + 1] + wE * q[ea + 2], den);
+      const a = se[i - W - 1] + wN * q[n] + wW * q[we];
+      const b = sw[i - W + 1] + wN * q[n + 1] + wE * q[ea];
+      const c = sw[i] + wS * q[so] + wW * q[we + 2];
+      const g = se[i] + wS * q[so + 1] + wE * q[ea + 2];
+      const den2 = bounded(den, Math.abs(a) + Math.abs(b) + Math.abs(c) + Math.abs(g));
+      q[4 * i] = ratio(a, den2);
+      q[4 * i + 1] = ratio(b, den2);
+      q[4 * i + 2] = ratio(c, den2);
+      q[4 * i + 3] = ratio(g, den2);
     }
   }
   return q;

@@ -234,3 +234,28 @@ test("the fit's factors in the arena serve as the solve's padded factors: the sa
   const plane = (W * H + 2 * (W + 1)) * 4;
   assert.equal(copied.highWater - inPlace.highWater, (plane + 15) & ~15);
 });
+
+test("the fit's hierarchy stays definite where its coarse Laplacian loses dominance (a val photo at 1200 px)", async () => {
+  // Its Galerkin operators lost diagonal dominance to rounding (a row sum of −8.6·10⁻⁵ of the
+  // diagonal on the first coarse level, against a ridge of 10⁻⁶); Dendy's plain ratios then grew
+  // to 21, 519 and 1.4·10⁴ over four levels and the coarsest Cholesky factorisation failed.
+  const src = (await readImage(dataPath('val', 'bsds500_16004.jpg'))).image;
+  const f = 1200 / Math.max(src.width, src.height);
+  const truth = resizeImage(src, Math.round(src.width * f), Math.round(src.height * f), 'bicubic');
+  const { width, height } = truth;
+  const gray: ImageF32 = { width, height, channels: [lumaOf(truth)] };
+  for (const arena of [undefined, levinArena(width, height)]) {
+    const A = levinOperator(gray.channels[0], width, height, {}, 'single', arena);
+    const pi = stationaryBalance(A, { arena });
+    let lo = Infinity;
+    let hi = 0;
+    for (const v of pi) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    assert.ok(lo > 0 && Number.isFinite(hi), `π in [${lo}, ${hi}]`);
+    arena?.releaseHelper();
+  }
+  const res = levinChroma(gray, shortStrokes(truth, 200, 17));
+  assert.ok(res.stats.converged && res.stats.balanced, JSON.stringify(res.stats));
+});

@@ -5,7 +5,7 @@ import { bandCholesky, bandSolve, factorStencil9, solveStencil9 } from '../../sr
 import { dirichletSystem } from '../../src/solve/dirichlet.js';
 import { buildMultigrid, vcycle2 } from '../../src/solve/multigrid.js';
 import { solveSpd } from '../../src/solve/spd-solve.js';
-import { applyStencil9, gridVector, type Stencil9 } from '../../src/solve/stencil9.js';
+import { applyStencil9, createStencil9, gridVector, type Stencil9 } from '../../src/solve/stencil9.js';
 import { rng } from '../helpers/images.js';
 
 /** An affinity Laplacian of a random image with hard edges, plus random fixed pixels. */
@@ -115,4 +115,53 @@ test('a warm start from the solution needs no iterations', () => {
   const first = solveSpd(sys, { tolerance: 1e-6 });
   const again = solveSpd(sys, { tolerance: 1e-4, initial: first.planes });
   assert.equal(again.iterations, 0);
+});
+
+test("Dendy's weights of a point sum to at most 1 in magnitude where rows are not dominant, in JavaScript and in wasm alike", () => {
+  // Couplings of both signs and diagonals below their rows' sums: what rounding and Galerkin
+  // products leave on the coarse levels of a near-singular Laplacian (test/solve/balance.test.ts).
+  const W = 97;
+  const H = 71;
+  const r = rng(5);
+  const A = createStencil9(W, H);
+  for (let i = A.pad; i < A.pad + W * H; i++) {
+    for (const c of [A.e, A.s, A.se, A.sw]) c[i] = r() < 0.1 ? -0.2 * r() : r();
+  }
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = A.pad + y * W + x;
+      const sum =
+        A.e[i] + A.e[i - 1] + A.s[i] + A.s[i - W] + A.se[i] + A.se[i - W - 1] + A.sw[i] + A.sw[i - W + 1];
+      A.diag[i] = (0.3 + 0.9 * r()) * Math.abs(sum);
+    }
+  // Clear what the padding would couple to (the stencil's couplings leaving the grid).
+  for (let y = 0; y < H; y++) {
+    const i = A.pad + y * W + W - 1;
+    A.e[i] = 0;
+    A.se[i] = 0;
+    A.sw[i - W + 1] = 0;
+  }
+  for (let x = 0; x < W; x++) {
+    const i = A.pad + (H - 1) * W + x;
+    A.s[i] = 0;
+    A.se[i] = 0;
+    A.sw[i] = 0;
+  }
+  const active = new Uint8Array(W * H).fill(1);
+  const weights = (wasm: boolean) => {
+    const q = buildMultigrid(A, active, { wasm, coarsestSize: 64 }).levels[0].q;
+    assert.ok(q, 'interleaved weights on the finest level');
+    return q;
+  };
+  const js = weights(false);
+  const simd = weights(true);
+  assert.deepEqual(simd, js);
+  let worst = 0;
+  for (let i = A.pad; i < A.pad + W * H; i++)
+    worst = Math.max(
+      worst,
+      Math.abs(js[4 * i]) + Math.abs(js[4 * i + 1]) + Math.abs(js[4 * i + 2]) + Math.abs(js[4 * i + 3]),
+    );
+  assert.ok(worst <= 1 + 1e-6, `largest Σ|q| ${worst}`);
+  assert.ok(worst > 0.99, `the bound is reached: ${worst}`);
 });
