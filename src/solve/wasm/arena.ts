@@ -125,6 +125,44 @@ function compileOptimized(base64: string): WebAssembly.Module | null {
 }
 
 /**
+ * Bytes of shared arenas made since this thread last collected its garbage. V8 counts a plain
+ * wasm memory towards the heap's growth, but not a shared one: released arenas were collected only
+ * when the JavaScript heap itself filled, and 25 solves at 1 MP in one process held 3.5 GiB (a
+ * folder job, a worker serving a queue). Past {@link COLLECT_AFTER_BYTES} the next shared arena
+ * first collects (a full collection of a heap this size: a few ms, once every seven 1 MP solves).
+ */
+let sharedSinceCollect = 0;
+const COLLECT_AFTER_BYTES = 2 ** 30;
+let collector: (() => void) | null | undefined;
+
+/** Notes a new shared arena of `bytes`; collects first when the ones before it add up. */
+function collectIfDue(bytes: number): void {
+  sharedSinceCollect += bytes;
+  if (sharedSinceCollect <= COLLECT_AFTER_BYTES) return;
+  sharedSinceCollect = bytes;
+  if (collector === undefined) collector = gcFunction();
+  collector?.();
+}
+
+/** V8's `gc`, taken with --expose-gc set for a moment (Node; the flag set back unless given). */
+function gcFunction(): (() => void) | null {
+  const proc = (globalThis as { process?: NodeProcessFlags }).process;
+  const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString(flags: string): void } | undefined;
+  const vm = proc?.getBuiltinModule?.('node:vm') as { runInNewContext(code: string): unknown } | undefined;
+  if (!v8 || !vm) return null;
+  const given = [...(proc?.execArgv ?? []), ...(proc?.env?.NODE_OPTIONS ?? '').split(/\s+/)];
+  v8.setFlagsFromString('--expose-gc');
+  try {
+    const gc = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    return null;
+  } finally {
+    if (!given.includes('--expose-gc')) v8.setFlagsFromString('--no-expose-gc');
+  }
+}
+
+/**
  * The kernels importing a shared memory (for arenas with the helper thread: the solves), or null;
  * compiled optimised up front ({@link compileOptimized}).
  */
@@ -220,6 +258,7 @@ export class WasmArena {
     const shared = helper ? sharedKernelModule() : null;
     const module = shared ?? plain;
     try {
+      if (shared) collectIfDue(pages * PAGE);
       const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: !!shared });
       // Every page of an arena is written once (./huge-pages.ts: fewer, cheaper first writes).
       adviseHugePages(memory.buffer);
