@@ -13,6 +13,7 @@
 /** What is read of Node's `process` (typed here: this module is also compiled for the browser). */
 interface NodeProcess {
   env: Record<string, string | undefined>;
+  execArgv?: string[];
   versions: { node?: string };
   getBuiltinModule?: (id: string) => unknown;
 }
@@ -107,7 +108,7 @@ try {
   const v8 = require('node:v8');
   v8.setFlagsFromString('--expose-gc');
   collect = require('node:vm').runInNewContext('gc');
-  if (!process.execArgv.includes('--expose-gc')) v8.setFlagsFromString('--no-expose-gc');
+  if (!workerData.exposeGc) v8.setFlagsFromString('--no-expose-gc');
 } catch {}
 // Faults in [from, to) from the top down, a chunk per claim (the caller claims from the same
 // counter when it would otherwise wait). A write that changes nothing: the caller may already be
@@ -180,7 +181,7 @@ export class KernelHelper {
   private memory: WebAssembly.Memory | null = null;
   private pendingAttach = false;
 
-  private constructor(threads: WorkerThreads) {
+  private constructor(threads: WorkerThreads, proc: NodeProcess) {
     const { port1, port2 } = new threads.MessageChannel();
     this.port = port1;
     const worker = new threads.Worker(WORKER_SOURCE, {
@@ -191,6 +192,11 @@ export class KernelHelper {
         control: this.control.buffer,
         values: this.values.buffer,
         clock: this.clock.buffer,
+        // V8's flags are the process's: the worker sets --expose-gc back only if Node was not
+        // started with it.
+        exposeGc: [...(proc.execArgv ?? []), ...(proc.env.NODE_OPTIONS ?? '').split(/\s+/)].includes(
+          '--expose-gc',
+        ),
         names: HELPER_KERNELS,
         port: port2,
       },
@@ -213,7 +219,7 @@ export class KernelHelper {
       const os = proc.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
       const threads = proc.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
       if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
-      return new KernelHelper(threads);
+      return new KernelHelper(threads, proc);
     } catch {
       return null;
     }
