@@ -93,11 +93,18 @@ export function operator(
  * diagonal (Levin et al.'s I − w): no diagonal plane is read.
  */
 export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
-  if (dg) applyRows(true, x0, x1, y0, y1, rowFrom, rowTo);
-  else applyRows(false, x0, x1, y0, y1, rowFrom, rowTo);
+  if (dg) productRows(true, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  else productRows(false, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
 }
 
-@inline function applyRows(withDiag: bool, x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
+/** r = b − A x on two channels, grid rows [rowFrom, rowTo) (a diagonal address of 0: unit, as in apply2). */
+export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
+  if (dg) productRows(true, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  else productRows(false, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+}
+
+// y = A x, or with `fromB` y = b − A x, on both channels: each coupling loaded once for the two.
+@inline function productRows(withDiag: bool, fromB: bool, x0: usize, x1: usize, b0: usize, b1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
   const end = pad + gw * rowTo;
   let i = pad + gw * rowFrom;
@@ -111,44 +118,17 @@ export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32,
     const ne = vld(cNE, i);
     const sw = vld(cSW, i);
     const se = vld(cSE, i);
-    vst(y0, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se)));
-    vst(y1, i, f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se)));
+    const a0 = f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se));
+    vst(y0, i, fromB ? f32x4.sub(vld(b0, i), a0) : a0);
+    const a1 = f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se));
+    vst(y1, i, fromB ? f32x4.sub(vld(b1, i), a1) : a1);
   }
   for (; i < end; i++) {
     const d: f32 = withDiag ? fld(dg, i) : 1;
-    fst(y0, i, d * fld(x0, i) - neigh1(x0, i));
-    fst(y1, i, d * fld(x1, i) - neigh1(x1, i));
-  }
-}
-
-/** r = b − A x on two channels, grid rows [rowFrom, rowTo) (a diagonal address of 0: unit, as in apply2). */
-export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
-  if (dg) residualRows(true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
-  else residualRows(false, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
-}
-
-@inline function residualRows(withDiag: bool, x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
-  const pad = gw + 1;
-  const end = pad + gw * rowTo;
-  let i = pad + gw * rowFrom;
-  for (; i + 4 <= end; i += 4) {
-    const a0 = withDiag ? f32x4.mul(vld(dg, i), vld(x0, i)) : vld(x0, i);
-    const a1 = withDiag ? f32x4.mul(vld(dg, i), vld(x1, i)) : vld(x1, i);
-    const w = vld(cW, i);
-    const e = vld(cE, i);
-    const nn = vld(cN, i);
-    const ss = vld(cS, i);
-    const nw = vld(cNW, i);
-    const ne = vld(cNE, i);
-    const sw = vld(cSW, i);
-    const se = vld(cSE, i);
-    vst(r0, i, f32x4.sub(vld(b0, i), f32x4.sub(a0, neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se))));
-    vst(r1, i, f32x4.sub(vld(b1, i), f32x4.sub(a1, neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se))));
-  }
-  for (; i < end; i++) {
-    const d: f32 = withDiag ? fld(dg, i) : 1;
-    fst(r0, i, fld(b0, i) - (d * fld(x0, i) - neigh1(x0, i)));
-    fst(r1, i, fld(b1, i) - (d * fld(x1, i) - neigh1(x1, i)));
+    const a0 = d * fld(x0, i) - neigh1(x0, i);
+    fst(y0, i, fromB ? fld(b0, i) - a0 : a0);
+    const a1 = d * fld(x1, i) - neigh1(x1, i);
+    fst(y1, i, fromB ? fld(b1, i) - a1 : a1);
   }
 }
 
