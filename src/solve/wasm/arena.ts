@@ -22,6 +22,7 @@ import type { GridVector, Stencil9 } from '../stencil9.js';
 import { type HelperKernel, type KernelHelper, kernelHelper } from './helper-thread.js';
 import { adviseHugePages } from './huge-pages.js';
 import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binary.js';
+import { gcFunction, withV8Flags } from './v8-flags.js';
 
 /**
  * The kernels split by rows or ranges (./helper-thread.ts's HELPER_KERNELS) take their arguments
@@ -93,13 +94,6 @@ function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** What is read of Node's `process` here (this module is also compiled for the browser). */
-interface NodeProcessFlags {
-  execArgv?: string[];
-  env?: Record<string, string | undefined>;
-  getBuiltinModule?: (id: string) => unknown;
-}
-
 /**
  * `compile` with V8's optimising compiler for every function at once, where V8's flags can be set
  * (Node). By default V8 compiles a function on its first call with its baseline compiler and
@@ -111,17 +105,8 @@ interface NodeProcessFlags {
  * set back afterwards unless Node was started with them.
  */
 function compileOptimized(base64: string): WebAssembly.Module | null {
-  const proc = (globalThis as { process?: NodeProcessFlags }).process;
-  const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString(flags: string): void } | undefined;
-  if (!v8) return compile(base64);
-  const given = [...(proc?.execArgv ?? []), ...(proc?.env?.NODE_OPTIONS ?? '').split(/\s+/)];
-  const flags = ['liftoff', 'wasm-lazy-compilation'].filter((f) => !given.includes(`--no-${f}`));
-  for (const f of flags) v8.setFlagsFromString(`--no-${f}`);
-  try {
-    return compile(base64);
-  } finally {
-    for (const f of flags) v8.setFlagsFromString(`--${f}`);
-  }
+  const optimized = withV8Flags(['--no-liftoff', '--no-wasm-lazy-compilation'], () => compile(base64));
+  return optimized === undefined ? compile(base64) : optimized;
 }
 
 /**
@@ -142,24 +127,6 @@ function collectIfDue(bytes: number): void {
   sharedSinceCollect = bytes;
   if (collector === undefined) collector = gcFunction();
   collector?.();
-}
-
-/** V8's `gc`, taken with --expose-gc set for a moment (Node; the flag set back unless given). */
-function gcFunction(): (() => void) | null {
-  const proc = (globalThis as { process?: NodeProcessFlags }).process;
-  const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString(flags: string): void } | undefined;
-  const vm = proc?.getBuiltinModule?.('node:vm') as { runInNewContext(code: string): unknown } | undefined;
-  if (!v8 || !vm) return null;
-  const given = [...(proc?.execArgv ?? []), ...(proc?.env?.NODE_OPTIONS ?? '').split(/\s+/)];
-  v8.setFlagsFromString('--expose-gc');
-  try {
-    const gc = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : null;
-  } catch {
-    return null;
-  } finally {
-    if (!given.includes('--expose-gc')) v8.setFlagsFromString('--no-expose-gc');
-  }
 }
 
 /**

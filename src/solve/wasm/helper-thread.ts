@@ -10,10 +10,11 @@
  * one CPU) every block runs on the calling thread in the same order, with the same results.
  */
 
+import { nodeStartedWith } from './v8-flags.js';
+
 /** What is read of Node's `process` (typed here: this module is also compiled for the browser). */
 interface NodeProcess {
   env: Record<string, string | undefined>;
-  execArgv?: string[];
   versions: { node?: string };
   getBuiltinModule?: (id: string) => unknown;
 }
@@ -181,7 +182,7 @@ export class KernelHelper {
   private memory: WebAssembly.Memory | null = null;
   private pendingAttach = false;
 
-  private constructor(threads: WorkerThreads, proc: NodeProcess) {
+  private constructor(threads: WorkerThreads) {
     const { port1, port2 } = new threads.MessageChannel();
     this.port = port1;
     const worker = new threads.Worker(WORKER_SOURCE, {
@@ -194,9 +195,7 @@ export class KernelHelper {
         clock: this.clock.buffer,
         // V8's flags are the process's: the worker sets --expose-gc back only if Node was not
         // started with it.
-        exposeGc: [...(proc.execArgv ?? []), ...(proc.env.NODE_OPTIONS ?? '').split(/\s+/)].includes(
-          '--expose-gc',
-        ),
+        exposeGc: nodeStartedWith('--expose-gc'),
         names: HELPER_KERNELS,
         port: port2,
       },
@@ -219,7 +218,7 @@ export class KernelHelper {
       const os = proc.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
       const threads = proc.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
       if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
-      return new KernelHelper(threads, proc);
+      return new KernelHelper(threads);
     } catch {
       return null;
     }
