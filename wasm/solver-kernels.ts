@@ -454,6 +454,12 @@ export function prolong2(q: usize, qlen: i32, e0: usize, e1: usize, x0: usize, x
   prolongRows(false, q, qlen, e0, e1, x0, x1, fw, wc, rowFrom, rowTo);
 }
 
+// The four f64 lanes of a pair of double-precision accumulators, summed in the order every sum
+// kernel uses (dot's), so that fused kernels equal separate dot calls bit for bit.
+@inline function lanes(lo: v128, hi: v128): f64 {
+  return f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+}
+
 /** Σ a_i b_i over [from, to), products and sums in double precision (as the scalar loop). */
 export function dot(a: usize, b: usize, from: i32, to: i32): f64 {
   let i = from;
@@ -467,7 +473,7 @@ export function dot(a: usize, b: usize, from: i32, to: i32): f64 {
     const hb = v128.shuffle<f32>(vb, vb, 2, 3, 0, 1);
     hi = f64x2.add(hi, f64x2.mul(f64x2.promote_low_f32x4(ha), f64x2.promote_low_f32x4(hb)));
   }
-  let s = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
+  let s = lanes(lo, hi);
   for (; i < to; i++) s += <f64>fld(a, i) * <f64>fld(b, i);
   return s;
 }
@@ -492,8 +498,8 @@ export function dot2(t: usize, s: usize, out: usize, from: i32, to: i32): void {
     sl = f64x2.add(sl, f64x2.mul(lt, f64x2.promote_low_f32x4(vs)));
     sh = f64x2.add(sh, f64x2.mul(ht, f64x2.promote_low_f32x4(v128.shuffle<f32>(vs, vs, 2, 3, 0, 1))));
   }
-  let tt = f64x2.extract_lane(tl, 0) + f64x2.extract_lane(tl, 1) + f64x2.extract_lane(th, 0) + f64x2.extract_lane(th, 1);
-  let ts = f64x2.extract_lane(sl, 0) + f64x2.extract_lane(sl, 1) + f64x2.extract_lane(sh, 0) + f64x2.extract_lane(sh, 1);
+  let tt = lanes(tl, th);
+  let ts = lanes(sl, sh);
   for (; i < to; i++) {
     const a = <f64>fld(t, i);
     tt += a * a;
@@ -565,8 +571,8 @@ export function bicgStepShadow(r: usize, v: usize, x: usize, h: usize, rhat: usi
       qh = f64x2.add(qh, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(q, q, 2, 3, 0, 1)), sh));
     }
   }
-  let sum = f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1) + f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1);
-  let shadow = f64x2.extract_lane(ql, 0) + f64x2.extract_lane(ql, 1) + f64x2.extract_lane(qh, 0) + f64x2.extract_lane(qh, 1);
+  let sum = lanes(lo, hi);
+  let shadow = lanes(ql, qh);
   for (; i < to; i++) {
     const s = fld(r, i) - a * fld(v, i);
     fst(r, i, s);
