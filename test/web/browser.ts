@@ -57,6 +57,8 @@ export interface Studio {
   url: string;
   context: BrowserContext;
   page: Page;
+  /** Page errors, console errors and closed workers so far, for a failing test's message. */
+  events: string[];
   close(): Promise<void>;
 }
 
@@ -98,7 +100,16 @@ export async function openStudio(server: ServerOptions = {}, readyTimeoutMs = 60
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const events: string[] = [];
+    page.on('pageerror', (e) => {
+      errors.push(e.message);
+      events.push(`page error: ${e.message}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') events.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('worker', (w) => w.on('close', () => events.push(`worker closed: ${w.url()}`)));
+    page.on('crash', () => events.push('page crashed'));
     await page.goto(url);
     await page.waitForFunction(
       () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
@@ -110,6 +121,7 @@ export async function openStudio(server: ServerOptions = {}, readyTimeoutMs = 60
       url,
       context,
       page,
+      events,
       close: async () => {
         await closeAll();
         if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -192,4 +204,21 @@ export async function resultPng(page: Page): Promise<Buffer> {
   );
   if (!url) throw new Error('the studio shows no result');
   return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+}
+
+/**
+ * What the page shows when a wait gave up: the status and result lines, any visible form error and
+ * the harness's recorded events, so a timeout in CI says why.
+ */
+export async function pageState(s: Pick<Studio, 'page' | 'events'>): Promise<string> {
+  const shown = await s.page
+    .evaluate(() => {
+      const text = (id: string) => document.getElementById(id)?.textContent ?? '(none)';
+      const formErrors = Array.from(document.querySelectorAll<HTMLElement>('[role="alert"]'))
+        .filter((e) => !e.hidden && e.textContent)
+        .map((e) => e.textContent);
+      return `status: ${text('status')}; result: ${text('result-info')}; form errors: ${formErrors.join(' | ') || 'none'}`;
+    })
+    .catch((e: Error) => `page unreadable: ${e.message}`);
+  return `${shown}; events: ${s.events.join(' | ') || 'none'}`;
 }

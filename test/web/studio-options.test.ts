@@ -22,7 +22,7 @@ import { getMethod } from '../../src/methods/catalogue/catalogue.js';
 import { validateOptions } from '../../src/methods/catalogue/options.js';
 import type { ServerOptions } from '../../src/server/limits.js';
 import { dataPath } from '../helpers/shared.js';
-import { browserSkipReason, buildStudio, openStudio, resultPng, type Studio } from './browser.js';
+import { browserSkipReason, buildStudio, openStudio, pageState, resultPng, type Studio } from './browser.js';
 
 interface Spec {
   key: string;
@@ -88,11 +88,15 @@ describe('studio option controls', { skip, timeout: 120_000 }, () => {
       document.getElementById('result-info')!.textContent = '';
     });
     await s.page.click(button);
-    await s.page.waitForFunction(
-      (src) => new RegExp(src).test(document.getElementById('result-info')!.textContent ?? ''),
-      re.source,
-      { timeout },
-    );
+    try {
+      await s.page.waitForFunction(
+        (src) => new RegExp(src).test(document.getElementById('result-info')!.textContent ?? ''),
+        re.source,
+        { timeout },
+      );
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; waited for ${re} after ${button}; ${await pageState(s)}`);
+    }
   };
 
   test('every listed method has a control for every option of its GET v1/methods description', async () => {

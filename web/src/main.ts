@@ -21,6 +21,7 @@ import {
 import type { MethodDescription } from './method-description.js';
 import { OptionsForm } from './options-form.js';
 import type { WorkerReply } from './protocol.js';
+import { ResultOrder } from './result-order.js';
 import {
   colorizeOnServer,
   fetchGallery,
@@ -48,7 +49,9 @@ type Tool = 'brush' | 'eraser' | 'pan';
 const stage = new Stage($<HTMLCanvasElement>('canvas'));
 const history = new StrokeHistory();
 const preview = new WorkerClient();
-const heavy = new WorkerClient(); // full-resolution solves and transfers, so the preview stays live
+const heavy = new WorkerClient();
+/** Keeps a late preview from replacing a result asked for after it. */
+const order = new ResultOrder(); // full-resolution solves and transfers, so the preview stays live
 let photo: LoadedPhoto | null = null;
 let reference: { blob: Blob; planes: ImageF32; name: string } | null = null;
 let tool: Tool = 'brush';
@@ -67,7 +70,10 @@ const fuse = new FusePanel($('right'), {
   reference: () => (reference ? { blob: reference.blob } : galleryChoice ? { gallery: galleryChoice } : null),
   changed: () => requestPreview(),
   status,
-  showServerResult: (blob) => showServerResult(blob, 'full'),
+  showServerResult: (blob) => {
+    order.ask();
+    return showServerResult(blob, 'full');
+  },
   // Re-colouring: the photo's own colours are the result until a stroke changes them.
   showOriginal: (on) => {
     if (on && stage.layers.colour && history.current.length === 0) {
@@ -189,10 +195,12 @@ function requestPreview(): void {
     return;
   }
   const t0 = performance.now();
+  const ticket = order.ask();
   preview.latest(fuse.previewRequest(strokes) ?? { type: 'preview', strokes: toRaster(strokes) }).then(
     (r) => {
-      // Previews are asked for only when strokes change, so a reply replaces any earlier result.
-      if (r?.type !== 'image') return;
+      // Previews are asked for only when strokes change, so a reply replaces any earlier result,
+      // unless a result was asked for since (web/src/result-order.ts).
+      if (r?.type !== 'image' || !order.isNewest(ticket)) return;
       showResult(r, 'preview');
       const ms = performance.now() - t0;
       stats.previews++;
@@ -212,6 +220,7 @@ async function fullResolution(): Promise<void> {
   if (!photo || history.current.length === 0) return;
   const method = $<HTMLSelectElement>('scribble-method').value;
   const t0 = performance.now();
+  order.ask();
   if (runsInBrowser(method, scribbleForm)) {
     status(`Solving with ${method} at full resolution…`);
     const r = await inWorker(scribbleForm, {
@@ -476,6 +485,7 @@ async function runReference(): Promise<void> {
   const inBrowser = !galleryChoice && runsInBrowser(method, refForm);
   status(`Running ${method} ${inBrowser ? 'in the browser' : 'on the server'}…`);
   const t0 = performance.now();
+  order.ask();
   let note = '';
   if (inBrowser && reference) {
     const target = copyPlanes(photo.colour ?? photo.gray);
@@ -512,6 +522,7 @@ async function runAuto(): Promise<void> {
   const method = $<HTMLSelectElement>('auto-method').value;
   status(`Running ${method} on the server…`);
   const t0 = performance.now();
+  order.ask();
   const out = await onServer(autoForm, method, { gray: photo.blob });
   await showServerResult(out.blob);
   $('result-info').textContent =
