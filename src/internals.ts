@@ -122,6 +122,7 @@ export * from './segment/slic.js';
 export * from './solve/balance.js';
 export * from './solve/banded-cholesky.js';
 export * from './solve/bicgstab.js';
+export * from './solve/bicgstab2.js';
 export * from './solve/dirichlet.js';
 export * from './solve/general-multigrid.js';
 export * from './solve/general-solve.js';

@@ -522,6 +522,14 @@ export function bicgDirection(p: usize, r: usize, v: usize, beta: f32, omega: f3
   for (; i < to; i++) fst(p, i, fld(r, i) + beta * (fld(p, i) - omega * fld(v, i)));
 }
 
+/** y += a·x over [from, to) (BiCGStab(2)'s updates, ../src/solve/bicgstab2.ts). */
+export function axpy(y: usize, x: usize, a: f32, from: i32, to: i32): void {
+  const va = f32x4.splat(a);
+  let i = from;
+  for (; i + 4 <= to; i += 4) vst(y, i, f32x4.add(vld(y, i), f32x4.mul(va, vld(x, i))));
+  for (; i < to; i++) fst(y, i, fld(y, i) + a * fld(x, i));
+}
+
 /** s0 = f·r0 and s1 = f·r1 elementwise over [from, to) (into a row-scaled system's residual). */
 export function scale2(f: usize, r0: usize, r1: usize, s0: usize, s1: usize, from: i32, to: i32): void {
   let i = from;

@@ -5,6 +5,7 @@
  * preconditioning (A M⁻¹ y = b, x = M⁻¹ y) keeps the residual the true one, so the stopping test
  * ‖b − Ax‖ ≤ tol·‖b‖ means what it says.
  */
+import { type Bicgstab2Vectors, bicgstab2Steps } from './bicgstab2.js';
 import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
 import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow, wasmDot2 } from './wasm/arena.js';
@@ -19,7 +20,23 @@ export interface BicgstabOptions {
    * as the first residual), one work vector less per channel (issue 14: memory at 4 MP).
    */
   consumeRhs?: boolean;
+  /**
+   * Hand over to BiCGStab(2) (./bicgstab2.ts) from this many iterations on (default
+   * {@link BICGSTAB2_AFTER}) once a channel has stalled, if {@link BicgstabOptions.moreVector}
+   * gives the three more vectors per channel it needs; 0: at once, stalled or not.
+   */
+  switchAfter?: number;
+  /** A zeroed vector like b's, or null where there is no room: BiCGStab(2)'s extra work space. */
+  moreVector?: () => GridVector | null;
 }
+
+/**
+ * BiCGStab iterations before BiCGStab(2) takes over. On 40 val photos at 1000 px (strokes as in
+ * the benchmark), BiCGStab alone took 998 preconditioner applications in all and 90 at most;
+ * BiCGStab(2) after 8 BiCGStab iterations 873 and 65, and photos that converge within 8 are
+ * solved exactly as before (docs/scribbles.md, "Hard photos").
+ */
+export const BICGSTAB2_AFTER = 8;
 
 /**
  * Solves A xₖ = bₖ for every channel k with BiCGStab; `x` holds the start and receives the result.
@@ -48,6 +65,7 @@ export function bicgstab(
 ): PcgResult {
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
+  const switchAfter = options.switchAfter ?? BICGSTAB2_AFTER;
   const { from, to, m, mm, bb, xx, work } = pairChannels('bicgstab', problem, b, x);
   const r = bb.map(work);
   // b is read only for the first residual, so a consumable b can hold r̂ (set right after).
@@ -81,9 +99,26 @@ export function bicgstab(
     rnorm.push(Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c]);
     done.push(rnorm[c] <= tol);
   }
+  // Each channel's residual after each iteration, for the hand-over's test.
+  const history: number[][] = bb.map(() => []);
+  let switched = false;
   const pairActive = (c: number): boolean => !done[c] || !done[c + 1];
   let it = 0;
   while (it < maxIt && done.some((dn) => !dn)) {
+    if (!switched && (switchAfter === 0 || (it >= switchAfter && stalled(history, done)))) {
+      switched = true;
+      const more = extraVectors(mm, m, dummyOf(bb, m), options.moreVector);
+      if (more) {
+        // BiCGStab's vectors become BiCGStab(2)'s: r is r₀, r̂ is made again from it.
+        const vecs: Bicgstab2Vectors[] = [];
+        for (let c = 0; c < mm; c++) {
+          const [r2, y, z] = more[c];
+          vecs.push({ r: [r[c], t[c], r2], u: [p[c], v[c], phat[c]], rhat: rhat[c], y, z });
+        }
+        it += bicgstab2Steps(problem, vecs, { from, to, x: xx, bnorm, rnorm, done }, tol, maxIt - it);
+        break;
+      }
+    }
     it++;
     for (let c = 0; c < mm; c++) {
       if (done[c]) continue;
@@ -164,6 +199,7 @@ export function bicgstab(
         }
       }
       rnorm[c] = Math.sqrt(rr) / bnorm[c];
+      history[c].push(rnorm[c]);
       if (rnorm[c] <= tol) done[c] = true;
       else if (w === 0) {
         // Stagnation (t ⟂ s): restart from the true residual next iteration.
@@ -177,4 +213,47 @@ export function bicgstab(
   }
   const rel = rnorm.slice(0, m);
   return { iterations: it, relativeResiduals: rel, converged: rel.every((v2) => v2 <= tol) };
+}
+
+/** The odd channel's zero dummy (pairChannels), where there is one. */
+function dummyOf(bb: GridVector[], m: number): GridVector | undefined {
+  return bb.length > m ? bb[m] : undefined;
+}
+
+/** Three more vectors for each of the m channels (the dummy's are the dummy), or null. */
+function extraVectors(
+  mm: number,
+  m: number,
+  dummy: GridVector | undefined,
+  more: (() => GridVector | null) | undefined,
+): GridVector[][] | null {
+  if (!more) return null;
+  const out: GridVector[][] = [];
+  for (let c = 0; c < mm; c++) {
+    if (c >= m && dummy) {
+      out.push([dummy, dummy, dummy]);
+      continue;
+    }
+    const three = [more(), more(), more()];
+    if (three.some((q) => q === null)) return null;
+    out.push(three as GridVector[]);
+  }
+  return out;
+}
+
+/** Iterations over which {@link stalled} looks for progress. */
+const STALL_WINDOW = 4;
+
+/**
+ * Whether a channel still running has stalled: over its last {@link STALL_WINDOW} iterations its
+ * residual has not gone below half the least it had before them. A solve that converges as usual
+ * (a factor 2–3 an iteration) never stalls, and keeps its Krylov space.
+ */
+function stalled(history: number[][], done: boolean[]): boolean {
+  return history.some((h, c) => {
+    if (done[c] || h.length < 2 * STALL_WINDOW) return false;
+    const before = Math.min(...h.slice(0, h.length - STALL_WINDOW));
+    const recent = Math.min(...h.slice(h.length - STALL_WINDOW));
+    return recent > 0.5 * before;
+  });
 }

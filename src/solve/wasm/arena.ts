@@ -27,7 +27,7 @@ import { gcFunction, withV8Flags } from './v8-flags.js';
 /**
  * The kernels split by rows or ranges (./helper-thread.ts's HELPER_KERNELS) take their arguments
  * followed by a row range [from, to) of the grid (apply2, residual2, gsFromZero2, gs2, restrict2,
- * prolongAdd2) or an index range (dot, bicgDirection, scale2, bicgStep, symmetricCouplings,
+ * prolongAdd2) or an index range (dot, bicgDirection, axpy, scale2, bicgStep, symmetricCouplings,
  * symmetricDiagonal, balancePairs, balanceSpread); void ones return undefined.
  */
 type SplitKernels = Record<HelperKernel, (...args: number[]) => number | undefined>;
@@ -187,6 +187,10 @@ export class WasmArena {
   private topHigh = BASE;
   private lowLow: number;
   private inUseHigh = BASE;
+  /** End of the memory the two ends share; above it lies the spare, handed out by {@link WasmArena.spareF32} only. */
+  private readonly end: number;
+  /** Next free byte of the spare. */
+  private spareAt: number;
   private readonly operators = new WeakMap<object, OperatorPlanes>();
   private current: object | null = null;
   /** The current operator's `operator` arguments, for the helper thread. */
@@ -201,12 +205,15 @@ export class WasmArena {
     kernels: KernelExports,
     module: WebAssembly.Module,
     helper: KernelHelper | null,
+    spare = 0,
   ) {
     this.memory = memory;
     this.kernels = kernels;
     this.module = module;
     this.helper = helper;
-    this.low = memory.buffer.byteLength;
+    this.end = memory.buffer.byteLength - spare;
+    this.spareAt = this.end;
+    this.low = this.end;
     this.lowLow = this.low;
   }
 
@@ -214,12 +221,18 @@ export class WasmArena {
    * An arena of at least `bytes` bytes, or null when the kernels are unavailable or it is too
    * large. With `threads` (for the solves' arenas; default false) and where there is a helper
    * thread (./helper-thread.ts), its memory is shared and the helper runs one block of every split
-   * kernel; the results are the same either way (../row-blocks.ts).
+   * kernel; the results are the same either way (../row-blocks.ts). `spare` bytes more lie above
+   * them, not faulted in with `prefault` and not handed out by {@link WasmArena.f32}: memory that
+   * only a rare path takes ({@link WasmArena.spareF32}), so that its pages cost nothing until then.
    */
-  static create(bytes: number, options: { threads?: boolean; prefault?: boolean } = {}): WasmArena | null {
+  static create(
+    bytes: number,
+    options: { threads?: boolean; prefault?: boolean; spare?: number } = {},
+  ): WasmArena | null {
     const plain = kernelModule();
     if (!plain) return null;
-    const pages = Math.ceil((bytes + BASE) / PAGE);
+    const spare = Math.ceil((options.spare ?? 0) / PAGE) * PAGE;
+    const pages = Math.ceil((bytes + BASE) / PAGE) + spare / PAGE;
     if (pages > 65536) return null;
     const helper = options.threads ? kernelHelper() : null;
     const shared = helper ? sharedKernelModule() : null;
@@ -231,11 +244,11 @@ export class WasmArena {
       adviseHugePages(memory.buffer);
       const instance = new WebAssembly.Instance(module, { env: { memory } });
       const kernels = instance.exports as unknown as KernelExports;
-      const arena = new WasmArena(memory, kernels, module, shared ? helper : null);
+      const arena = new WasmArena(memory, kernels, module, shared ? helper : null, spare);
       // A large arena will split its kernels: the helper instantiates them while the caller builds.
       // `prefault`: the caller will write (nearly) all of it, so the helper faults it in meanwhile.
       if (shared && helper && bytes >= EARLY_ATTACH_BYTES)
-        helper.attach(memory, module, options.prefault ? [BASE, memory.buffer.byteLength] : undefined);
+        helper.attach(memory, module, options.prefault ? [BASE, arena.end] : undefined);
       arenas.set(memory.buffer, arena);
       return arena;
     } catch {
@@ -317,9 +330,7 @@ export class WasmArena {
     const at = end === 'top' ? this.low - size : this.top;
     const next = at + size;
     if (at < this.top || next > this.low)
-      throw new Error(
-        `wasm arena full: ${size} more bytes, ${this.low - this.top} free of ${this.memory.buffer.byteLength}`,
-      );
+      throw new Error(`wasm arena full: ${size} more bytes, ${this.low - this.top} free of ${this.end}`);
     if (end === 'top') this.low = at;
     else this.top = next;
     // Memory handed out before (at either end) and released is not zero any more.
@@ -331,8 +342,20 @@ export class WasmArena {
     }
     if (end === 'top') this.lowLow = Math.min(this.lowLow, at);
     else this.topHigh = Math.max(this.topHigh, next);
-    this.inUseHigh = Math.max(this.inUseHigh, this.top + this.memory.buffer.byteLength - this.low);
+    this.inUseHigh = Math.max(this.inUseHigh, this.top + this.end - this.low);
     return at;
+  }
+
+  /**
+   * A zeroed Float32Array of `length` from the spare ({@link WasmArena.create}), or null when the
+   * spare has no room left. Never given back: for a path taken at most once in an arena's life.
+   */
+  spareF32(length: number): Float32Array | null {
+    const size = (length * 4 + 15) & ~15;
+    if (this.spareAt + size > this.memory.buffer.byteLength) return null;
+    const view = new Float32Array(this.memory.buffer, this.spareAt, length);
+    this.spareAt += size;
+    return view;
   }
 
   /** Whether `view` (of any element type) lies in this arena's memory. */
@@ -731,6 +754,14 @@ export function wasmBicgDirection(
   const k = arenaOf(p);
   if (!k?.holds(r, v)) return false;
   k.rangeOf('bicgDirection', [p.byteOffset, r.byteOffset, v.byteOffset, beta, omega], from, to);
+  return true;
+}
+
+/** y += a·x over [from, to) in wasm; false when not both in one arena. */
+export function wasmAxpy(y: GridVector, a: number, x: GridVector, from: number, to: number): boolean {
+  const k = arenaOf(y);
+  if (!k?.holds(x)) return false;
+  k.rangeOf('axpy', [y.byteOffset, x.byteOffset, a], from, to);
   return true;
 }
 

@@ -41,6 +41,7 @@ export const HELPER_KERNELS = [
   'prolong2',
   'dot',
   'bicgDirection',
+  'axpy',
   'scale2',
   'bicgStep',
   'bicgStepShadow',

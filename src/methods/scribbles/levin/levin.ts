@@ -338,7 +338,8 @@ export function solveLevinSystem(
  * it (its multigrid 6 P and two vectors, and at the top its Laplacian, diagonals and right-hand
  * side 9 P, with the operator and π below) and the set-up scratch stay under that (at 0.25, 1
  * and 4 MP the fit takes 34.1, 34.0 and 33.9 and the solve 34.5, 34.4 and 34.3 finest-grid planes
- * with the coarse levels; scripts/probe-levin-memory.ts prints both).
+ * with the coarse levels; scripts/probe-levin-memory.ts prints both). Six planes more lie above
+ * all that as the arena's spare, untouched unless BiCGStab hands over to BiCGStab(2).
  */
 export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
@@ -348,6 +349,9 @@ export function levinArena(width: number, height: number, threads?: boolean): Wa
   const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), {
     threads: threads ?? true,
     prefault: true,
+    // BiCGStab(2)'s three more vectors per channel, for a solve that stalls (solve/bicgstab.ts):
+    // not faulted in, so they cost nothing until one does.
+    spare: planeBytes(width * height + 2 * (width + 1), 6) + 96,
   });
   // The Gauss–Seidel scratch rows first, below every mark the fit and the solve take.
   arena?.scratchRows(width);
