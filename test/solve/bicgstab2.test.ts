@@ -143,3 +143,11 @@ test("the arena's spare: not handed out by f32, zeroed views above it until it i
   assert.ok(arena.spareF32(16384));
   assert.equal(arena.spareF32(1), null);
 });
+
+test('an arena that fits the 4 GiB of a wasm memory only without its spare is made without it', () => {
+  // 4 GiB less 2 MiB, and a spare of 4 MiB: the arena, but no spare (not a null arena).
+  const arena = WasmArena.create(2 ** 32 - (2 << 20), { spare: 4 << 20 });
+  if (!arena) return; // a machine that cannot reserve 4 GiB of address space for it
+  assert.equal(arena.spareF32(1), null);
+  assert.ok(arena.memory.buffer.byteLength <= 2 ** 32);
+});

@@ -61,6 +61,8 @@ interface KernelExports extends SplitKernels {
 }
 
 const PAGE = 65536;
+/** A wasm memory's largest size in pages (4 GiB). */
+const MAX_PAGES = 65536;
 /** Arenas from this size on attach the helper thread when created (smaller ones when first split). */
 const EARLY_ATTACH_BYTES = 8 << 20;
 /** Bytes kept free at the start of the memory (address 0 is never handed out). */
@@ -223,7 +225,8 @@ export class WasmArena {
    * thread (./helper-thread.ts), its memory is shared and the helper runs one block of every split
    * kernel; the results are the same either way (../row-blocks.ts). `spare` bytes more lie above
    * them, not faulted in with `prefault` and not handed out by {@link WasmArena.f32}: memory that
-   * only a rare path takes ({@link WasmArena.spareF32}), so that its pages cost nothing until then.
+   * only a rare path takes ({@link WasmArena.spareF32}), so that its pages cost nothing until then;
+   * none where the two together would pass the 4 GiB of a wasm memory.
    */
   static create(
     bytes: number,
@@ -231,9 +234,12 @@ export class WasmArena {
   ): WasmArena | null {
     const plain = kernelModule();
     if (!plain) return null;
-    const spare = Math.ceil((options.spare ?? 0) / PAGE) * PAGE;
-    const pages = Math.ceil((bytes + BASE) / PAGE) + spare / PAGE;
-    if (pages > 65536) return null;
+    const base = Math.ceil((bytes + BASE) / PAGE);
+    if (base > MAX_PAGES) return null;
+    // The spare is given up where it would pass the 4 GiB of a wasm memory (its path then goes without).
+    const wanted = Math.ceil((options.spare ?? 0) / PAGE);
+    const spare = (base + wanted <= MAX_PAGES ? wanted : 0) * PAGE;
+    const pages = base + spare / PAGE;
     const helper = options.threads ? kernelHelper() : null;
     const shared = helper ? sharedKernelModule() : null;
     const module = shared ?? plain;
