@@ -31,12 +31,14 @@ export interface BicgstabOptions {
 }
 
 /**
- * BiCGStab iterations before BiCGStab(2) takes over. On 40 val photos at 1000 px (strokes as in
- * the benchmark), BiCGStab alone took 998 preconditioner applications in all and 90 at most;
- * BiCGStab(2) after 8 BiCGStab iterations 873 and 65, and photos that converge within 8 are
- * solved exactly as before (docs/scribbles.md, "Hard photos").
+ * The first BiCGStab iteration after which a stalled solve hands over to BiCGStab(2). Chosen on
+ * the 293 val photos at 700 px (strokes as in the benchmark): BiCGStab alone summed 5533
+ * iterations and left 7 unconverged at the 200 cap (3 of them diverging); handing over from the
+ * 8th iteration 3941 and 1, from the 12th 3866 and 1, with fewer photos made slower (30 against
+ * 65 of 293) since a solve about to converge keeps its Krylov space (docs/scribbles.md, "Hard
+ * photos").
  */
-export const BICGSTAB2_AFTER = 8;
+export const BICGSTAB2_AFTER = 12;
 
 /**
  * Solves A xₖ = bₖ for every channel k with BiCGStab; `x` holds the start and receives the result.
