@@ -142,6 +142,44 @@ describe('web studio', { skip, timeout: 150_000 }, () => {
     assert.equal(meta.hasAlpha, false);
   });
 
+  test('a preview that replies after Full resolution was asked for does not replace its result', async () => {
+    const { page } = s;
+    // Every preview reply now comes 1.5 s late: the full solve, asked for after it, replies first.
+    await page.evaluate(() => {
+      type Client = { latest: (...a: unknown[]) => Promise<unknown> };
+      const c = (window as unknown as { __studio: { previewClient: Client } }).__studio.previewClient;
+      const latest = c.latest.bind(c);
+      c.latest = (...a) => latest(...a).then((r) => new Promise((ok) => setTimeout(() => ok(r), 1500)));
+    });
+    const strokeCount = await page.evaluate(
+      () =>
+        (window as unknown as { __studio: { history: { current: unknown[] } } }).__studio.history.current
+          .length,
+    );
+    assert.ok(strokeCount > 0, 'strokes from the earlier tests');
+    const previews = await page.evaluate(
+      () => (window as unknown as { __studio: { stats: { previews: number } } }).__studio.stats.previews,
+    );
+    // Undo then redo: the strokes change, a preview is asked for, and Full resolution right after.
+    await page.click('#undo');
+    await page.click('#redo');
+    await page.click('#full');
+    await page.waitForFunction(() =>
+      /Full resolution in/.test(document.getElementById('result-info')!.textContent ?? ''),
+    );
+    // The late previews land while we wait; the result and its line stay the full solve's.
+    await page.waitForTimeout(3500);
+    assert.match((await page.textContent('#result-info')) ?? '', /Full resolution in/);
+    const after = await page.evaluate(
+      () => (window as unknown as { __studio: { stats: { previews: number } } }).__studio.stats.previews,
+    );
+    assert.equal(after, previews, 'no late preview was shown');
+    await page.reload();
+    await page.waitForFunction(
+      () => (window as unknown as { __studio?: { stats: { ready: boolean } } }).__studio?.stats.ready,
+    );
+  });
+
   test('reference: palette of dominant colours, transfer in the browser, compare slider', async () => {
     const { page } = s;
     await page.setInputFiles('#open-photo', path.join(REPO_ROOT, 'examples/scene_gray.png'));

@@ -99,6 +99,8 @@ Object.assign(window, {
     loadStrokesText,
     localMethods: () => localMethods,
     fuse,
+    // The preview's worker client: a test delays its replies to check their order (result-order.ts).
+    previewClient: preview,
   },
 });
 
