@@ -10,8 +10,8 @@ import { shortStrokes } from '../../scripts/stroke-simulation.js';
 import { lumaOf } from '../../src/color/linear-spaces.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
-import { levinChroma } from '../../src/methods/scribbles/levin/levin.js';
-import { type BicgstabOptions, bicgstab } from '../../src/solve/bicgstab.js';
+import { LEVIN_TOLERANCE, levinChroma } from '../../src/methods/scribbles/levin/levin.js';
+import { type BicgstabOptions, bicgstab, HANDED_OVER_TOLERANCE } from '../../src/solve/bicgstab.js';
 import { hybridVcycle2 } from '../../src/solve/general-multigrid.js';
 import { constrainedSymmetricPart } from '../../src/solve/general-solve.js';
 import { applyGeneral9x2, solveGeneralDirect } from '../../src/solve/general-stencil9.js';
@@ -75,15 +75,18 @@ test('without room for its vectors BiCGStab goes on alone, to the same exact sol
   assert.ok(error < 1e-4, `${error}`);
 });
 
-test('a val photo on which BiCGStab wandered for 111 iterations converges in at most 20 after the hand-over', async () => {
+test('a val photo on which BiCGStab wandered for 111 iterations converges in at most 30 after the hand-over', async () => {
+  // Brought up to 1000 px as the iteration surveys do (docs/scribbles.md, "Hard photos").
   const src = (await readImage(path.join(SHARED, 'data/val/bsds500_118072.jpg'))).image;
   const f = 1000 / Math.max(src.width, src.height);
-  const truth = resizeImage(src, Math.round(src.width * f), Math.round(src.height * f), 'area');
+  const truth = resizeImage(src, Math.round(src.width * f), Math.round(src.height * f), 'bicubic');
   const gray = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
   const res = levinChroma(gray, shortStrokes(truth, 200, 1));
-  // 16 with the hand-over (after 12 BiCGStab iterations; its vectors in the arena's spare).
+  // 24 with the hand-over after 12 BiCGStab iterations (to a quarter of the tolerance, its
+  // vectors in the arena's spare).
   assert.ok(res.stats.converged, `residual ${res.stats.relativeResidual}`);
-  assert.ok(res.stats.iterations <= 20, `${res.stats.iterations} iterations`);
+  assert.ok(res.stats.iterations <= 30, `${res.stats.iterations} iterations`);
+  assert.ok(res.stats.relativeResidual <= LEVIN_TOLERANCE * HANDED_OVER_TOLERANCE);
 });
 
 for (const n of [1003, 100_003]) {
