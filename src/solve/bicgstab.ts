@@ -6,9 +6,9 @@
  * ‖b − Ax‖ ≤ tol·‖b‖ means what it says.
  */
 import { type Bicgstab2Vectors, bicgstab2Steps } from './bicgstab2.js';
-import { gridDot, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
+import { gridDot, gridDot2, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
-import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow, wasmDot2 } from './wasm/arena.js';
+import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow } from './wasm/arena.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
@@ -26,7 +26,10 @@ export interface BicgstabOptions {
    * gives the three more vectors per channel it needs; 0: at once, stalled or not.
    */
   switchAfter?: number;
-  /** A zeroed vector like b's, or null where there is no room: BiCGStab(2)'s extra work space. */
+  /**
+   * A zeroed vector like b's, or null where there is no room: BiCGStab(2)'s extra work space. By
+   * default the arena's spare where b lies in an arena (levinArena leaves one), else a new vector.
+   */
   moreVector?: () => GridVector | null;
 }
 
@@ -77,7 +80,7 @@ export function bicgstab(
   const tol = options.tolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 500;
   const switchAfter = options.switchAfter ?? BICGSTAB2_AFTER;
-  const { from, to, m, mm, bb, xx, work } = pairChannels('bicgstab', problem, b, x);
+  const { from, to, m, mm, bb, xx, work, spare } = pairChannels('bicgstab', problem, b, x);
   const r = bb.map(work);
   // b is read only for the first residual, so a consumable b can hold r̂ (set right after).
   const rhat = options.consumeRhs ? bb : bb.map(work);
@@ -118,7 +121,7 @@ export function bicgstab(
   while (it < maxIt && done.some((dn) => !dn)) {
     if (!switched && (switchAfter === 0 || (it >= switchAfter && stalled(history, done)))) {
       switched = true;
-      const more = extraVectors(mm, m, dummyOf(bb, m), options.moreVector);
+      const more = extraVectors(bb, m, work, options.moreVector ?? spare);
       if (more) {
         // BiCGStab's vectors become BiCGStab(2)'s: r is r₀, r̂ is made again from it.
         const vecs: Bicgstab2Vectors[] = [];
@@ -192,7 +195,7 @@ export function bicgstab(
       const tc = t[c];
       const rc = r[c];
       // t·t and t·s in one pass where the kernels run.
-      const [tt, ts] = wasmDot2(tc, rc, from, to) ?? [gridDot(tc, tc, from, to), gridDot(tc, rc, from, to)];
+      const [tt, ts] = gridDot2(tc, rc, from, to);
       const w = tt > 0 ? ts / tt : 0;
       omega[c] = w;
       const xc = xx[c];
@@ -227,22 +230,17 @@ export function bicgstab(
   return { iterations: it, relativeResiduals: rel, converged: rel.every((v2) => v2 <= tol) };
 }
 
-/** The odd channel's zero dummy (pairChannels), where there is one. */
-function dummyOf(bb: GridVector[], m: number): GridVector | undefined {
-  return bb.length > m ? bb[m] : undefined;
-}
-
-/** Three more vectors for each of the m channels (the dummy's are the dummy), or null. */
+/** Three more vectors for each of the m channels (a dummy channel's are its zero plane), or null. */
 function extraVectors(
-  mm: number,
+  bb: GridVector[],
   m: number,
-  dummy: GridVector | undefined,
-  more: (() => GridVector | null) | undefined,
+  work: (b: GridVector, c: number) => GridVector,
+  more: () => GridVector | null,
 ): GridVector[][] | null {
-  if (!more) return null;
   const out: GridVector[][] = [];
-  for (let c = 0; c < mm; c++) {
-    if (c >= m && dummy) {
+  for (let c = 0; c < bb.length; c++) {
+    if (c >= m) {
+      const dummy = work(bb[c], c);
       out.push([dummy, dummy, dummy]);
       continue;
     }

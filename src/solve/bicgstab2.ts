@@ -15,7 +15,7 @@
  * lockstep with paired operator and preconditioner calls, each with its own scalars, and each
  * stops at the tolerance on its own.
  */
-import { gridDot, type PcgProblem } from './pcg.js';
+import { gridDot, gridDot2, type PcgProblem } from './pcg.js';
 import type { GridVector } from './stencil9.js';
 import { wasmAxpy, wasmBicgDirection } from './wasm/arena.js';
 
@@ -137,12 +137,12 @@ export function bicgstab2Steps(
       if (!active[c] || done[c]) continue;
       const { r, u, y } = v[c];
       // The minimal-residual part over r₁, r₂ (modified Gram–Schmidt).
-      const sigma1 = gridDot(r[1], r[1], from, to);
-      const g1 = sigma1 === 0 ? 0 : gridDot(r[0], r[1], from, to) / sigma1;
+      const [sigma1, r10] = gridDot2(r[1], r[0], from, to);
+      const g1 = sigma1 === 0 ? 0 : r10 / sigma1;
       const tau12 = sigma1 === 0 ? 0 : gridDot(r[2], r[1], from, to) / sigma1;
       axpy(r[2], -tau12, r[1], from, to);
-      const sigma2 = gridDot(r[2], r[2], from, to);
-      const g2 = sigma2 === 0 ? 0 : gridDot(r[0], r[2], from, to) / sigma2;
+      const [sigma2, r20] = gridDot2(r[2], r[0], from, to);
+      const g2 = sigma2 === 0 ? 0 : r20 / sigma2;
       const gamma2 = g2;
       const gamma1 = g1 - tau12 * gamma2;
       omega[c] = gamma2;

@@ -240,14 +240,7 @@ export function solveGeneral(sys: GeneralDirichletSystem, options: GeneralSolveO
     x,
     // In single precision b is a copy, or the system's own planes in the arena (consumed: the
     // right-hand sides of a system solved in its arena do not survive the solve).
-    {
-      tolerance: o.tolerance,
-      maxIterations: o.maxIterations,
-      consumeRhs: o.single,
-      // BiCGStab(2)'s work space: the arena's spare (levinArena leaves one), else the heap.
-      moreVector: () =>
-        arena ? arena.spareF32(W * H + 2 * pad) : o.single ? gridVector32(W, H) : gridVector(W, H),
-    },
+    { tolerance: o.tolerance, maxIterations: o.maxIterations, consumeRhs: o.single },
   );
   const out = iterativeResult(x, res, W, H, t1 - t0, t1);
   // An arena of this solve's own: its results are copied out, the helper thread may let it go.

@@ -6,7 +6,7 @@
  */
 import { ColorizeError } from '../errors.js';
 import { type GridVector, gridVector, gridVector32 } from './stencil9.js';
-import { arenaOf, copyVector, wasmBicgDirection, wasmBicgStep, wasmDot } from './wasm/arena.js';
+import { arenaOf, copyVector, wasmBicgDirection, wasmBicgStep, wasmDot, wasmDot2 } from './wasm/arena.js';
 
 export interface PcgProblem {
   readonly width: number;
@@ -44,6 +44,11 @@ export function gridDot(a: GridVector, b: GridVector, from: number, to: number):
   return s;
 }
 
+/** [Σ t·t, Σ t·s] over [from, to): one pass in wasm (bit for bit two {@link gridDot}s), else two. */
+export function gridDot2(t: GridVector, s: GridVector, from: number, to: number): [number, number] {
+  return wasmDot2(t, s, from, to) ?? [gridDot(t, t, from, to), gridDot(t, s, from, to)];
+}
+
 /** What every paired-channel Krylov solver starts from: the pixel range, channels padded to an even count, a vector maker. */
 export interface PairedChannels {
   /** Pixel range of the padded grid vectors. */
@@ -59,6 +64,11 @@ export interface PairedChannels {
   vec: () => GridVector;
   /** A work vector for channel c (map over `bb`): a new one, or the dummy's shared zero plane. */
   work: (b: GridVector, c: number) => GridVector;
+  /**
+   * A zero vector for a path few solves take (BiCGStab's hand-over, ./bicgstab.ts), or null where
+   * there is no room: in an arena, from its spare (./wasm/arena.ts `spareF32`); else a new one.
+   */
+  spare: () => GridVector | null;
 }
 
 /** Checks the channel counts and pairs the channels for a solver named `name`. */
@@ -91,7 +101,8 @@ export function pairChannels(
     xx.push(dummy);
   }
   const work = (_: GridVector, c: number): GridVector => (dummy && c >= m ? dummy : vec());
-  return { from, to, m, mm, bb, xx, vec, work };
+  const spare = (): GridVector | null => (arena ? arena.spareF32(len) : vec());
+  return { from, to, m, mm, bb, xx, vec, work, spare };
 }
 
 /**

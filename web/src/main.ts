@@ -49,9 +49,9 @@ type Tool = 'brush' | 'eraser' | 'pan';
 const stage = new Stage($<HTMLCanvasElement>('canvas'));
 const history = new StrokeHistory();
 const preview = new WorkerClient();
-const heavy = new WorkerClient();
+const heavy = new WorkerClient(); // full-resolution solves and transfers, so the preview stays live
 /** Keeps a late preview from replacing a result asked for after it. */
-const order = new ResultOrder(); // full-resolution solves and transfers, so the preview stays live
+const order = new ResultOrder();
 let photo: LoadedPhoto | null = null;
 let reference: { blob: Blob; planes: ImageF32; name: string } | null = null;
 let tool: Tool = 'brush';
