@@ -95,3 +95,64 @@ if (main && process.argv[2] === 'fixture') {
   );
   console.log(`wrote test/fixtures/levin-scipy-scene.json (${count} stroke pixels)`);
 }
+
+/** Block size of the urban fixture's chroma means: an error over a whole pane shows in them. */
+export const URBAN_FIXTURE_BLOCK = 10;
+
+/** Means of `plane` (width × height) over blocks of `block` × `block` pixels (ragged at the edges). */
+export function blockMeans(
+  plane: ArrayLike<number>,
+  width: number,
+  height: number,
+  block: number,
+): Float32Array {
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const sum = new Float64Array(bw * bh);
+  const cnt = new Float64Array(bw * bh);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const k = Math.floor(y / block) * bw + Math.floor(x / block);
+      sum[k] += plane[y * width + x];
+      cnt[k]++;
+    }
+  return Float32Array.from(sum, (s, k) => s / cnt[k]);
+}
+
+if (main && process.argv[2] === 'urban-fixture') {
+  // One of the hard photos (scripts/hard-scribble-photos.ts): stroke-free panels between railing
+  // bars, where a solve stopped on its residual was 0.26 dB from this exact one.
+  const { HARD_PHOTOS, hardCase } = await import('./hard-scribble-photos.js');
+  const { psnr } = await import('../src/metrics/psnr.js');
+  const { finish } = await import('../src/finish/finish.js');
+  const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
+  const [name, seed] = HARD_PHOTOS.find(([n]) => n === 'curban100_img_024.png') ?? ['', 0];
+  const made = await hardCase(path.join(shared, 'data/val'), name, seed);
+  if (!made) throw new Error(`${name} is not a colour photo`);
+  const { truth, gray, strokes } = made;
+  const ref = scipyLevin(gray, strokes);
+  const exact = finish({
+    original: gray,
+    chroma: { width: gray.width, height: gray.height, channels: ref.planes },
+    space: 'yuv',
+  });
+  const means = ref.planes.map((p) => blockMeans(p, gray.width, gray.height, URBAN_FIXTURE_BLOCK));
+  const out = {
+    about:
+      "Levin et al.'s exact solve (scripts/levin_exact.py, scipy) of a hard val photo made as scripts/hard-scribble-photos.ts makes it: its PSNR against the truth and its YUV chroma's block means",
+    photo: name,
+    seed,
+    width: gray.width,
+    height: gray.height,
+    block: URBAN_FIXTURE_BLOCK,
+    scipy: ref.info.scipy,
+    exactPsnr: psnr(exact, truth),
+    u: Buffer.from(means[0].buffer).toString('base64'),
+    v: Buffer.from(means[1].buffer).toString('base64'),
+  };
+  writeFileSync(
+    path.resolve(here, '../test/fixtures/levin-scipy-urban.json'),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
+  console.log(`wrote test/fixtures/levin-scipy-urban.json (exact ${out.exactPsnr.toFixed(3)} dB)`);
+}

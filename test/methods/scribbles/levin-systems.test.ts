@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fixtureProblem } from '../../../scripts/levin-reference.js';
+import { hardCase } from '../../../scripts/hard-scribble-photos.js';
+import { blockMeans, fixtureProblem } from '../../../scripts/levin-reference.js';
 import { shortStrokes } from '../../../scripts/stroke-simulation.js';
 import { lumaOf } from '../../../src/color/linear-spaces.js';
 import type { ImageF32 } from '../../../src/image/image.js';
@@ -20,7 +21,7 @@ import {
 } from '../../../src/methods/scribbles/levin/report-system.js';
 import { rasterizeStrokes } from '../../../src/methods/scribbles/strokes.js';
 import { psnr } from '../../../src/metrics/psnr.js';
-import { dataPath, REPO_ROOT } from '../../helpers/shared.js';
+import { dataPath, REPO_ROOT, SHARED } from '../../helpers/shared.js';
 
 function relativeError(a: Float32Array[], b: ArrayLike<number>[]): number {
   let num = 0;
@@ -79,6 +80,36 @@ test('levin on real photos: the fast solver meets the exact band LU to 1e-6, and
     const pf = psnr(fast.rgb, truth);
     assert.ok(Math.abs(pe - pf) <= 0.05, `${name}: exact ${pe.toFixed(3)} dB, default ${pf.toFixed(3)} dB`);
   }
+});
+
+test("levin on a hard urban photo: within 0.05 dB of scipy's exact solve, and so are its stroke-free panels", async () => {
+  // Stroke-free panels between railing bars (scripts/hard-scribble-photos.ts): their chroma hangs
+  // on weak couplings, so the residual says little about their error. Stopped at a quarter of the
+  // tolerance after the hand-over, the solve was 0.26 dB from the exact one and its panels' block
+  // means up to 0.018 off; at HANDED_OVER_TOLERANCE 0.014 dB and 0.006.
+  const fx = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/levin-scipy-urban.json'), 'utf8'));
+  const decode = (b64: string) => {
+    const buf = Buffer.from(b64, 'base64');
+    return new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
+  };
+  const made = await hardCase(path.join(SHARED, 'data/val'), fx.photo, fx.seed);
+  assert.ok(made, `${fx.photo} is a colour photo`);
+  const { truth, gray, strokes } = made;
+  assert.equal(gray.width, fx.width);
+  const fast = colorizeLevin(gray, strokes);
+  assert.ok(fast.stats.converged);
+  const diff = psnr(fast.rgb, truth) - fx.exactPsnr;
+  assert.ok(Math.abs(diff) <= 0.05, `${diff.toFixed(3)} dB from the exact solve`);
+  let worst = 0;
+  for (const [c, b64] of [fx.u, fx.v].entries()) {
+    const exact = decode(b64);
+    const means = blockMeans(fast.chroma.channels[c], gray.width, gray.height, fx.block);
+    for (let k = 0; k < means.length; k++) worst = Math.max(worst, Math.abs(means[k] - exact[k]));
+  }
+  assert.ok(
+    worst <= 0.01,
+    `a ${fx.block}-px block's mean chroma is ${worst.toFixed(4)} from the exact solve's`,
+  );
 });
 
 /** The report's `w(i, j, ori, T)` listing, evaluated literally for pixel (x, y) and direction ori. */

@@ -1,0 +1,99 @@
+/**
+ * `levin`'s default solve against the exact one on the hardest val photos (scripts/hard-scribble-photos.ts):
+ *
+ *   node --import tsx scripts/eval-scribble-hard.ts [hard|all] [count]
+ *
+ * `hard` (default): the 34 photos of HARD_PHOTOS. `all`: every colour photo of ../shared/data/val,
+ * made as the 700-px survey made them (seed: the index in the sorted folder, plus 1), to
+ * bench/results/scribble-hard-all.json.
+ *
+ * For each photo: scipy's exact solve of Levin et al.'s system (scripts/levin_exact.py), then the
+ * default `colorize scribble` solve; PSNR of both against the truth, their difference (the issue's
+ * 0.05 dB), PSNR of the default against the exact result, iterations and time. Prints a table and
+ * writes bench/results/scribble-hard.json (`all`: scribble-hard-all.json).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finish } from '../src/finish/finish.js';
+import { colorizeLevin } from '../src/methods/scribbles/levin/levin.js';
+import { psnr } from '../src/metrics/psnr.js';
+import { HANDED_OVER_TOLERANCE } from '../src/solve/bicgstab.js';
+import { HARD_LONG_SIDE, HARD_PHOTOS, HARD_STROKES_PER_MP, hardCase } from './hard-scribble-photos.js';
+import { scipyLevin } from './levin-reference.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
+const set = process.argv[2] ?? 'hard';
+if (set !== 'hard' && set !== 'all') throw new Error(`eval-scribble-hard: unknown set ${set} (hard or all)`);
+const valDir = path.join(shared, 'data/val');
+const photos: ReadonlyArray<readonly [string, number]> =
+  set === 'hard'
+    ? HARD_PHOTOS
+    : readdirSync(valDir)
+        .filter((n) => /\.(jpe?g|png)$/i.test(n))
+        .sort()
+        .map((n, k) => [n, k + 1] as const);
+const count = Number(process.argv[3] ?? photos.length);
+
+const rows: Record<string, number | string | boolean>[] = [];
+for (const [name, seed] of photos.slice(0, count)) {
+  const made = await hardCase(valDir, name, seed);
+  if (!made) continue; // a gray photo: nothing to simulate strokes from
+  const { truth, gray, strokes } = made;
+  const ref = scipyLevin(gray, strokes);
+  const exact = finish({
+    original: gray,
+    chroma: { width: gray.width, height: gray.height, channels: ref.planes },
+    space: 'yuv',
+  });
+  const t0 = performance.now();
+  const fast = colorizeLevin(gray, strokes);
+  const ms = performance.now() - t0;
+  const exactPsnr = psnr(exact, truth);
+  const levinPsnr = psnr(fast.rgb, truth);
+  const row = {
+    name,
+    seed,
+    width: gray.width,
+    height: gray.height,
+    iterations: fast.stats.iterations,
+    converged: fast.stats.converged,
+    relativeResidual: Number(fast.stats.relativeResidual.toExponential(2)),
+    levinMs: Math.round(ms),
+    scipyMs: Math.round(ref.info.totalMs),
+    exactPsnr: Number(exactPsnr.toFixed(3)),
+    levinPsnr: Number(levinPsnr.toFixed(3)),
+    diffDb: Number((levinPsnr - exactPsnr).toFixed(4)),
+    levinVsExact: Number(psnr(fast.rgb, exact).toFixed(2)),
+  };
+  rows.push(row);
+  console.log(
+    `${name.padEnd(22)} ${row.iterations}${row.converged ? '' : ' (not converged)'} it  ${row.levinMs} ms  exact ${row.exactPsnr}  levin ${row.levinPsnr}  diff ${row.diffDb.toFixed(3)} dB  vs exact ${row.levinVsExact} dB`,
+  );
+}
+const within = rows.filter((r) => Math.abs(Number(r.diffDb)) <= 0.05).length;
+const summary = {
+  photos: rows.length,
+  withinHalfTenthDb: within,
+  worstDiffDb: Math.max(...rows.map((r) => Math.abs(Number(r.diffDb)))),
+  iterations: rows.reduce((s, r) => s + Number(r.iterations), 0),
+  unconverged: rows.filter((r) => !r.converged).map((r) => r.name),
+};
+console.log(JSON.stringify(summary));
+writeFileSync(
+  path.resolve(here, `../bench/results/${set === 'hard' ? 'scribble-hard' : 'scribble-hard-all'}.json`),
+  `${JSON.stringify(
+    {
+      name: set === 'hard' ? 'scribble-hard' : 'scribble-hard-all',
+      date: new Date().toISOString(),
+      longSide: HARD_LONG_SIDE,
+      strokesPerMP: HARD_STROKES_PER_MP,
+      handedOverTolerance: HANDED_OVER_TOLERANCE,
+      summary,
+      rows,
+    },
+    null,
+    2,
+  )}\n`,
+);
