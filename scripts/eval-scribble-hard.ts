@@ -10,13 +10,18 @@
  * For each photo: scipy's exact solve of Levin et al.'s system (scripts/levin_exact.py), then the
  * default `colorize scribble` solve; PSNR of both against the truth, their difference (the issue's
  * 0.05 dB), PSNR of the default against the exact result, iterations and time. Prints a table and
- * writes bench/results/scribble-hard.json (`all`: scribble-hard-all.json).
+ * writes bench/results/scribble-hard.json (`all`: scribble-hard-all.json). With
+ * LEVIN_EXACT_CACHE=<dir>, scipy's solutions are kept there and reused (they take most of the
+ * time); LEVIN_TOLERANCE=<t> solves the default at another tolerance (the results then go to
+ * bench/results/scribble-hard-tol<t>.json and scribble-hard-all-tol<t>.json).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finish } from '../src/finish/finish.js';
-import { colorizeLevin } from '../src/methods/scribbles/levin/levin.js';
+import type { ImageF32 } from '../src/image/image.js';
+import { colorizeLevin, LEVIN_TOLERANCE } from '../src/methods/scribbles/levin/levin.js';
+import type { StrokeSet } from '../src/methods/scribbles/strokes.js';
 import { psnr } from '../src/metrics/psnr.js';
 import { HANDED_OVER_TOLERANCE } from '../src/solve/bicgstab.js';
 import { HARD_LONG_SIDE, HARD_PHOTOS, HARD_STROKES_PER_MP, hardCase } from './hard-scribble-photos.js';
@@ -36,19 +41,47 @@ const photos: ReadonlyArray<readonly [string, number]> =
         .map((n, k) => [n, k + 1] as const);
 const count = Number(process.argv[3] ?? photos.length);
 
+const tolerance = process.env.LEVIN_TOLERANCE ? Number(process.env.LEVIN_TOLERANCE) : undefined;
+const cache = process.env.LEVIN_EXACT_CACHE;
+
+/** scipy's exact solve, from LEVIN_EXACT_CACHE where it was kept. */
+function exactSolve(
+  name: string,
+  seed: number,
+  gray: ImageF32,
+  strokes: StrokeSet,
+): { planes: Float32Array[]; info: { totalMs: number } } {
+  const file = cache && path.join(cache, `${name}-${seed}-${HARD_LONG_SIDE}-${HARD_STROKES_PER_MP}.f32`);
+  const n = gray.width * gray.height;
+  if (file && existsSync(file)) {
+    const raw = readFileSync(file);
+    const all = new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
+    return { planes: [all.slice(0, n), all.slice(n, 2 * n)], info: { totalMs: Number.NaN } };
+  }
+  const ref = scipyLevin(gray, strokes);
+  if (file) {
+    mkdirSync(cache, { recursive: true });
+    const both = new Float32Array(2 * n);
+    both.set(ref.planes[0], 0);
+    both.set(ref.planes[1], n);
+    writeFileSync(file, Buffer.from(both.buffer));
+  }
+  return ref;
+}
+
 const rows: Record<string, number | string | boolean>[] = [];
 for (const [name, seed] of photos.slice(0, count)) {
   const made = await hardCase(valDir, name, seed);
   if (!made) continue; // a gray photo: nothing to simulate strokes from
   const { truth, gray, strokes } = made;
-  const ref = scipyLevin(gray, strokes);
+  const ref = exactSolve(name, seed, gray, strokes);
   const exact = finish({
     original: gray,
     chroma: { width: gray.width, height: gray.height, channels: ref.planes },
     space: 'yuv',
   });
   const t0 = performance.now();
-  const fast = colorizeLevin(gray, strokes);
+  const fast = colorizeLevin(gray, strokes, tolerance === undefined ? {} : { tolerance });
   const ms = performance.now() - t0;
   const exactPsnr = psnr(exact, truth);
   const levinPsnr = psnr(fast.rgb, truth);
@@ -81,11 +114,13 @@ const summary = {
   unconverged: rows.filter((r) => !r.converged).map((r) => r.name),
 };
 console.log(JSON.stringify(summary));
+const outName = `${set === 'hard' ? 'scribble-hard' : 'scribble-hard-all'}${tolerance === undefined ? '' : `-tol${tolerance}`}`;
 writeFileSync(
-  path.resolve(here, `../bench/results/${set === 'hard' ? 'scribble-hard' : 'scribble-hard-all'}.json`),
+  path.resolve(here, `../bench/results/${outName}.json`),
   `${JSON.stringify(
     {
-      name: set === 'hard' ? 'scribble-hard' : 'scribble-hard-all',
+      name: outName,
+      tolerance: tolerance ?? LEVIN_TOLERANCE,
       date: new Date().toISOString(),
       longSide: HARD_LONG_SIDE,
       strokesPerMP: HARD_STROKES_PER_MP,

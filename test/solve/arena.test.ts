@@ -12,7 +12,12 @@ import type { ImageF32 } from '../../src/image/image.js';
 import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
-import { levinArena, levinChroma, strokeChroma } from '../../src/methods/scribbles/levin/levin.js';
+import {
+  LEVIN_TOLERANCE,
+  levinArena,
+  levinChroma,
+  strokeChroma,
+} from '../../src/methods/scribbles/levin/levin.js';
 import { stationaryBalance } from '../../src/solve/balance.js';
 import { constrainedSymmetricPart, solveGeneral } from '../../src/solve/general-solve.js';
 import { generalDirichletSystem } from '../../src/solve/general-stencil9.js';
@@ -104,7 +109,7 @@ function withoutArena(gray: ImageF32, strokes: ReturnType<typeof shortStrokes>) 
   const pi = stationaryBalance(A);
   const values = strokeChroma(strokes, 'yuv');
   const sys = generalDirichletSystem(A, strokes.mask, values, true, {}, pi);
-  return solveGeneral(sys, { tolerance: 5e-5, rowScale: pi });
+  return solveGeneral(sys, { tolerance: LEVIN_TOLERANCE, rowScale: pi });
 }
 
 test('one arena holds the whole balanced solve at awkward sizes, and solves what the solve without it does', async () => {
