@@ -34,14 +34,16 @@ function relativeError(a: Float32Array[], b: ArrayLike<number>[]): number {
   return Math.sqrt(num / den);
 }
 
+/** A fixture's base64 float32 plane. */
+function decode(b64: string): Float32Array {
+  const buf = Buffer.from(b64, 'base64');
+  return new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
+}
+
 const TIGHT = { tolerance: 1e-11, precision: 'double', maxIterations: 1000 } as const;
 
 test("levin matches scipy's exact solve of getColorExact.m (fixture) to 1e-6; symmetric does not", async () => {
   const fx = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/levin-scipy-scene.json'), 'utf8'));
-  const decode = (b64: string) => {
-    const buf = Buffer.from(b64, 'base64');
-    return new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
-  };
   const ref = [decode(fx.u), decode(fx.v)];
   const { gray, strokes } = await fixtureProblem();
   const fast = levinChroma(gray, strokes, TIGHT);
@@ -88,10 +90,6 @@ test("levin on a hard urban photo: within 0.05 dB of scipy's exact solve, and so
   // tolerance after the hand-over, the solve was 0.26 dB from the exact one and its panels' block
   // means up to 0.018 off; at HANDED_OVER_TOLERANCE 0.014 dB and 0.006.
   const fx = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/levin-scipy-urban.json'), 'utf8'));
-  const decode = (b64: string) => {
-    const buf = Buffer.from(b64, 'base64');
-    return new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
-  };
   const made = await hardCase(path.join(SHARED, 'data/val'), fx.photo, fx.seed);
   assert.ok(made, `${fx.photo} is a colour photo`);
   const { truth, gray, strokes } = made;
