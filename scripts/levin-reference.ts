@@ -120,13 +120,21 @@ export function blockMeans(
 }
 
 if (main && process.argv[2] === 'urban-fixture') {
-  // One of the hard photos (scripts/hard-scribble-photos.ts): stroke-free panels between railing
-  // bars, where a solve stopped on its residual was 0.26 dB from this exact one.
+  // One of the hard photos (scripts/hard-scribble-photos.ts), by default curban100_img_024: stroke-free
+  // panels between railing bars, where a solve stopped on its residual was 0.26 dB from this exact
+  // one (test/fixtures/levin-scipy-urban.json). Another, named after the command, goes to
+  // test/fixtures/levin-scipy-<name>.json: curban100_img_056, whose balanced solve fails and is retried.
   const { HARD_PHOTOS, hardCase } = await import('./hard-scribble-photos.js');
   const { psnr } = await import('../src/metrics/psnr.js');
   const { finish } = await import('../src/finish/finish.js');
   const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
-  const [name, seed] = HARD_PHOTOS.find(([n]) => n === 'curban100_img_024.png') ?? ['', 0];
+  const wanted = process.argv[3] ?? 'curban100_img_024.png';
+  const [name, seed] = HARD_PHOTOS.find(([n]) => n === wanted) ?? ['', 0];
+  if (!name) throw new Error(`${wanted} is not one of HARD_PHOTOS`);
+  const fixture =
+    wanted === 'curban100_img_024.png'
+      ? 'levin-scipy-urban.json'
+      : `levin-scipy-${wanted.replace(/\.[a-z]+$/, '')}.json`;
   const made = await hardCase(path.join(shared, 'data/val'), name, seed);
   if (!made) throw new Error(`${name} is not a colour photo`);
   const { truth, gray, strokes } = made;
@@ -150,9 +158,6 @@ if (main && process.argv[2] === 'urban-fixture') {
     u: Buffer.from(means[0].buffer).toString('base64'),
     v: Buffer.from(means[1].buffer).toString('base64'),
   };
-  writeFileSync(
-    path.resolve(here, '../test/fixtures/levin-scipy-urban.json'),
-    `${JSON.stringify(out, null, 2)}\n`,
-  );
-  console.log(`wrote test/fixtures/levin-scipy-urban.json (exact ${out.exactPsnr.toFixed(3)} dB)`);
+  writeFileSync(path.resolve(here, `../test/fixtures/${fixture}`), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote test/fixtures/${fixture} (exact ${out.exactPsnr.toFixed(3)} dB)`);
 }

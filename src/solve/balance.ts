@@ -50,13 +50,31 @@ export interface BalanceOptions {
    * returning, so it costs no memory beyond what the solve after it takes anyway.
    */
   arena?: WasmArena;
+  /**
+   * φ is clamped to ±logRange of its mean (default {@link LOG_RANGE}): π spans at most e^(2·logRange).
+   * A narrower range trades balance for a hierarchy that single precision can still represent
+   * (../methods/scribbles/levin/levin.ts retries a failed solve with {@link REBALANCE_LOG_RANGE}).
+   */
+  logRange?: number;
 }
 
 /** CG steps of the 'coarse' fit on the first coarse level (see {@link BalanceOptions.fit}). */
 const COARSE_FIT_STEPS = 2;
 
 /** φ is kept within ±LOG_RANGE of its mean so that π and the scaled rows stay normal floats. */
-const LOG_RANGE = 30;
+export const LOG_RANGE = 30;
+
+/**
+ * The clamp of a retried solve ({@link BalanceOptions.logRange}). Where φ spans e^±10 and more
+ * (stroke-free panes closed in by edges, whose stationary mass hangs on the ratio of weak
+ * couplings in and out), the single-precision hierarchy of diag(π)·A can lose the panes
+ * altogether: curban100_img_056 at 700 px (φ from −12.6 to +9.5 about its mean) stopped at the
+ * 200-iteration cap with a residual of 4·10⁻³, 2.79 dB (PSNR against the truth) from scipy's
+ * exact solve; clamped to ±4 it converges in 127 iterations, 0.016 dB from it. Not the default:
+ * as the only clamp it left all 293 val photos within 0.05 dB of the exact solve, but took the
+ * benchmark photo at 1 MP (φ from −7.9 to +4.0) from 9 iterations to 37.
+ */
+export const REBALANCE_LOG_RANGE = 4;
 
 /**
  * Row factors π (one per pixel, unpadded) with π_r w_rs ≈ π_s w_sr for the couplings of `A`
@@ -147,7 +165,8 @@ function fit(
     for (let i = pad; i < end; i++) diag[i] += ridge;
   }
   register?.(L);
-  if ((options.fit ?? 'coarse') === 'coarse') return coarseFit(L, b, arena, pi);
+  const range = options.logRange ?? LOG_RANGE;
+  if ((options.fit ?? 'coarse') === 'coarse') return coarseFit(L, b, arena, pi, range);
   const res = solveSpd(
     { A: L, rhs: [b], active: new Uint8Array(n).fill(1) },
     {
@@ -157,14 +176,20 @@ function fit(
       into: phi && [phi()],
     },
   );
-  return factorsOf(res.planes[0], pi, arena);
+  return factorsOf(res.planes[0], pi, range, arena);
 }
 
 /**
  * The 'coarse' fit (see {@link BalanceOptions.fit}) on L's multigrid (in `arena` where L is
  * registered there, with its vectors), then π from φ.
  */
-function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi: Float32Array): Float32Array {
+function coarseFit(
+  L: Stencil9,
+  b: GridVector,
+  arena: WasmArena | undefined,
+  pi: Float32Array,
+  range: number,
+): Float32Array {
   const { width: W, height: H, pad } = L;
   const n = W * H;
   const home = arena?.registered(L) && arena.owns(b) ? arena : undefined;
@@ -198,25 +223,25 @@ function coarseFit(L: Stencil9, b: GridVector, arena: WasmArena | undefined, pi:
       );
     });
   }
-  return factorsOf(phi.subarray(pad, pad + n), pi, home);
+  return factorsOf(phi.subarray(pad, pad + n), pi, range, home);
 }
 
 /**
- * π = e^(φ − mean φ) with the exponent clamped to ±LOG_RANGE, into `pi`: in `arena`'s kernel
+ * π = e^(φ − mean φ) with the exponent clamped to ±`range`, into `pi`: in `arena`'s kernel
  * (a SIMD exponential, relative error < 2e-7) where both lie in it, else in JavaScript.
  */
-function factorsOf(logs: GridVector, pi: Float32Array, arena?: WasmArena): Float32Array {
+function factorsOf(logs: GridVector, pi: Float32Array, range: number, arena?: WasmArena): Float32Array {
   const n = pi.length;
   if (arena?.owns(logs) && arena.owns(pi)) {
     const mean = arena.rangeOf('sumRange', [logs.byteOffset], 0, n) / (n || 1);
-    arena.rangeOf('expFactors', [logs.byteOffset, pi.byteOffset, mean, LOG_RANGE], 0, n);
+    arena.rangeOf('expFactors', [logs.byteOffset, pi.byteOffset, mean, range], 0, n);
     return pi;
   }
   let mean = 0;
   for (let r = 0; r < n; r++) mean += logs[r];
   mean /= n || 1;
   for (let r = 0; r < n; r++) {
-    const d = Math.min(LOG_RANGE, Math.max(-LOG_RANGE, logs[r] - mean));
+    const d = Math.min(range, Math.max(-range, logs[r] - mean));
     pi[r] = Math.exp(d);
   }
   return pi;

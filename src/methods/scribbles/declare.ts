@@ -168,7 +168,9 @@ export function solveOptions(o: Record<string, unknown>): Record<string, unknown
 
 /** "N stroke pixels, K BiCGStab iterations, solve X s" (or "direct solve"). */
 export function solveSummary(stats: ScribbleStats, direct: boolean, iterationName: string): string {
-  const work = direct ? 'direct solve' : `${stats.iterations} ${iterationName} iterations`;
+  // A balanced solve that stopped short is retried (../levin/levin.ts): its iterations count both.
+  const retried = stats.rebalanced ? ' in two solves, the second with closer row factors' : '';
+  const work = direct ? 'direct solve' : `${stats.iterations} ${iterationName} iterations${retried}`;
   const s = (stats.buildMs + stats.setupMs + stats.solveMs) / 1000;
   const grid = stats.working ? ` on a ${stats.working.width}×${stats.working.height} working grid` : '';
   return `${stats.strokePixels} stroke pixels, ${work}${grid}, solve ${s.toFixed(2)} s`;

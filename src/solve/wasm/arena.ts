@@ -364,6 +364,15 @@ export class WasmArena {
     return view;
   }
 
+  /**
+   * Hands the spare back, zeroed, for a solve retried in this arena after everything it took was
+   * released (../../methods/scribbles/levin/levin.ts): its views must not be used again.
+   */
+  resetSpare(): void {
+    if (this.spareAt > this.end) this.kernels.zero(this.end, this.spareAt - this.end);
+    this.spareAt = this.end;
+  }
+
   /** Whether `view` (of any element type) lies in this arena's memory. */
   owns(view: ArrayBufferView): boolean {
     return view.buffer === this.memory.buffer;

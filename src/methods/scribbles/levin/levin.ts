@@ -19,7 +19,7 @@ import { checkChoice } from '../../../errors.js';
 import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '../../../finish/finish.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
-import { stationaryBalance } from '../../../solve/balance.js';
+import { REBALANCE_LOG_RANGE, stationaryBalance } from '../../../solve/balance.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import {
@@ -125,6 +125,11 @@ export interface ScribbleStats {
   kernels?: 'wasm' | 'javascript';
   /** Whether Levin's system was row-balanced before the solve (`LevinOptions.balance`). */
   balanced?: boolean;
+  /**
+   * Whether the balanced solve failed to converge and its retry with the row factors clamped
+   * closer (solve/balance.ts, REBALANCE_LOG_RANGE) gave the result; `iterations` counts both.
+   */
+  rebalanced?: boolean;
   /**
    * The solve's memory (MiB) and the wall time (ms) its first writes took, from the arena's making
    * to its last page, where the helper thread faulted it in. Fresh memory costs 0.1–2.5 ms per MiB
@@ -246,24 +251,59 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     : undefined;
   // The stroke pixels listed now, on this thread, while the helper faults the arena's memory in.
   const at = strokeChromaAt(strokes, space);
-  const A = levinOperator(Y, width, height, options, precision, arena);
-  // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
   const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
-  const rowScale = balance ? stationaryBalance(A, { arena }) : undefined;
-  const res = solveLevinSystem(
-    A,
-    strokes,
-    space,
-    { ...options, rowScale, arena },
-    performance.now() - t0,
-    true,
-    at,
-  );
+  const start = arena?.mark();
+  const solve = (logRange?: number): ChromaResult => {
+    const A = levinOperator(Y, width, height, options, precision, arena);
+    // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
+    const rowScale = balance ? stationaryBalance(A, { arena, logRange }) : undefined;
+    return solveLevinSystem(
+      A,
+      strokes,
+      space,
+      { ...options, rowScale, arena },
+      performance.now() - t0,
+      true,
+      at,
+    );
+  };
+  let res = solve();
+  let rebalanced = false;
+  if (balance && !res.stats.converged) {
+    // Factors too far apart for the single-precision hierarchy (REBALANCE_LOG_RANGE): once more,
+    // in the same arena, with φ clamped closer; the result with the smaller residual is kept.
+    if (arena && start) {
+      arena.release(start);
+      arena.resetSpare();
+    }
+    const again = solve(REBALANCE_LOG_RANGE);
+    const iterations = res.stats.iterations + again.stats.iterations;
+    if (again.stats.relativeResidual < res.stats.relativeResidual) {
+      res = again;
+      rebalanced = true;
+    }
+    res = {
+      ...res,
+      stats: {
+        ...res.stats,
+        iterations,
+        buildMs: performance.now() - t0 - res.stats.setupMs - res.stats.solveMs,
+      },
+    };
+  }
   const fault = arena?.faultInTime();
   // The result is copied out: the helper thread may let go of the arena's memory.
   arena?.releaseHelper();
   const faultIn = fault ? { mib: fault.bytes / 2 ** 20, ms: fault.ms } : undefined;
-  return { ...res, stats: { ...res.stats, balanced: balance, ...(faultIn && { faultIn }) } };
+  return {
+    ...res,
+    stats: {
+      ...res.stats,
+      balanced: balance,
+      ...(rebalanced && { rebalanced }),
+      ...(faultIn && { faultIn }),
+    },
+  };
 }
 
 /**
