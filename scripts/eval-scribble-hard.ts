@@ -1,11 +1,12 @@
 /**
  * `levin`'s default solve against the exact one on the hardest val photos (scripts/hard-scribble-photos.ts):
  *
- *   node --import tsx scripts/eval-scribble-hard.ts [hard|all] [count]
+ *   node --import tsx scripts/eval-scribble-hard.ts [hard|all|native] [count]
  *
  * `hard` (default): the 34 photos of HARD_PHOTOS. `all`: every colour photo of ../shared/data/val,
  * made as the 700-px survey made them (seed: the index in the sorted folder, plus 1), to
- * bench/results/scribble-hard-all.json.
+ * bench/results/scribble-hard-all.json. `native`: the same photos and seeds at their own size
+ * (BSDS500 481×321, Urban100 about 384×288 here), to bench/results/scribble-hard-native.json.
  *
  * For each photo: scipy's exact solve of Levin et al.'s system (scripts/levin_exact.py), then the
  * default `colorize scribble` solve; PSNR of both against the truth, their difference (the issue's
@@ -30,7 +31,9 @@ import { scipyLevin } from './levin-reference.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
 const set = process.argv[2] ?? 'hard';
-if (set !== 'hard' && set !== 'all') throw new Error(`eval-scribble-hard: unknown set ${set} (hard or all)`);
+if (set !== 'hard' && set !== 'all' && set !== 'native')
+  throw new Error(`eval-scribble-hard: unknown set ${set} (hard, all or native)`);
+const longSide = set === 'native' ? 'native' : HARD_LONG_SIDE;
 const valDir = path.join(shared, 'data/val');
 const photos: ReadonlyArray<readonly [string, number]> =
   set === 'hard'
@@ -51,7 +54,7 @@ function exactSolve(
   gray: ImageF32,
   strokes: StrokeSet,
 ): { planes: Float32Array[]; info: { totalMs: number } } {
-  const file = cache && path.join(cache, `${name}-${seed}-${HARD_LONG_SIDE}-${HARD_STROKES_PER_MP}.f32`);
+  const file = cache && path.join(cache, `${name}-${seed}-${longSide}-${HARD_STROKES_PER_MP}.f32`);
   const n = gray.width * gray.height;
   if (file && existsSync(file)) {
     const raw = readFileSync(file);
@@ -71,7 +74,7 @@ function exactSolve(
 
 const rows: Record<string, number | string | boolean>[] = [];
 for (const [name, seed] of photos.slice(0, count)) {
-  const made = await hardCase(valDir, name, seed);
+  const made = await hardCase(valDir, name, seed, longSide);
   if (!made) continue; // a gray photo: nothing to simulate strokes from
   const { truth, gray, strokes } = made;
   const ref = exactSolve(name, seed, gray, strokes);
@@ -114,7 +117,7 @@ const summary = {
   unconverged: rows.filter((r) => !r.converged).map((r) => r.name),
 };
 console.log(JSON.stringify(summary));
-const outName = `${set === 'hard' ? 'scribble-hard' : 'scribble-hard-all'}${tolerance === undefined ? '' : `-tol${tolerance}`}`;
+const outName = `${set === 'hard' ? 'scribble-hard' : `scribble-hard-${set}`}${tolerance === undefined ? '' : `-tol${tolerance}`}`;
 writeFileSync(
   path.resolve(here, `../bench/results/${outName}.json`),
   `${JSON.stringify(
@@ -122,7 +125,7 @@ writeFileSync(
       name: outName,
       tolerance: tolerance ?? LEVIN_TOLERANCE,
       date: new Date().toISOString(),
-      longSide: HARD_LONG_SIDE,
+      longSide,
       strokesPerMP: HARD_STROKES_PER_MP,
       handedOverTolerance: HANDED_OVER_TOLERANCE,
       summary,

@@ -62,13 +62,23 @@ export const HARD_STROKES_PER_MP = 200;
 
 /**
  * A hard case as the survey made it: the photo brought to {@link HARD_LONG_SIDE} (area when
- * shrinking, bicubic when enlarging), its Rec. 601 gray, and short strokes of the truth's colours;
- * null for a gray photo (the survey skipped those).
+ * shrinking, bicubic when enlarging) or another `longSide`, or kept at its own size ('native'),
+ * its Rec. 601 gray, and short strokes of the truth's colours; null for a gray photo (the survey
+ * skipped those).
  */
-export async function hardCase(valDir: string, name: string, seed: number): Promise<HardCase | null> {
+export async function hardCase(
+  valDir: string,
+  name: string,
+  seed: number,
+  longSide: number | 'native' = HARD_LONG_SIDE,
+): Promise<HardCase | null> {
   const src = (await readImage(`${valDir}/${name}`)).image;
   if (src.channels.length !== 3) return null;
-  const f = HARD_LONG_SIDE / Math.max(src.width, src.height);
+  if (longSide === 'native') {
+    const gray = { width: src.width, height: src.height, channels: [lumaOf(src)] };
+    return { truth: src, gray, strokes: shortStrokes(src, HARD_STROKES_PER_MP, seed) };
+  }
+  const f = longSide / Math.max(src.width, src.height);
   const w = Math.round(src.width * f);
   const h = Math.round(src.height * f);
   const truth = resizeImage(src, w, h, f < 1 ? 'area' : 'bicubic');

@@ -124,18 +124,23 @@ if (main && process.argv[2] === 'urban-fixture') {
   // panels between railing bars, where a solve stopped on its residual was 0.26 dB from this exact
   // one (test/fixtures/levin-scipy-urban.json). Another, named after the command, goes to
   // test/fixtures/levin-scipy-<name>.json: curban100_img_056, whose balanced solve fails and is retried.
-  const { HARD_PHOTOS, hardCase } = await import('./hard-scribble-photos.js');
+  const { HARD_LONG_SIDE, HARD_PHOTOS, hardCase } = await import('./hard-scribble-photos.js');
   const { psnr } = await import('../src/metrics/psnr.js');
   const { finish } = await import('../src/finish/finish.js');
   const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
+  // `urban-fixture NAME native SEED`: the photo at its own size, with that seed (the native survey's).
   const wanted = process.argv[3] ?? 'curban100_img_024.png';
-  const [name, seed] = HARD_PHOTOS.find(([n]) => n === wanted) ?? ['', 0];
-  if (!name) throw new Error(`${wanted} is not one of HARD_PHOTOS`);
+  const native = process.argv[4] === 'native';
+  const [name, seed] = native
+    ? [wanted, Number(process.argv[5])]
+    : (HARD_PHOTOS.find(([n]) => n === wanted) ?? ['', 0]);
+  if (!name || !seed) throw new Error(`${wanted} is not one of HARD_PHOTOS (or give: native SEED)`);
   const fixture =
-    wanted === 'curban100_img_024.png'
+    wanted === 'curban100_img_024.png' && !native
       ? 'levin-scipy-urban.json'
-      : `levin-scipy-${wanted.replace(/\.[a-z]+$/, '')}.json`;
-  const made = await hardCase(path.join(shared, 'data/val'), name, seed);
+      : `levin-scipy-${wanted.replace(/\.[a-z]+$/, '')}${native ? '-native' : ''}.json`;
+  const longSide = native ? 'native' : HARD_LONG_SIDE;
+  const made = await hardCase(path.join(shared, 'data/val'), name, seed, longSide);
   if (!made) throw new Error(`${name} is not a colour photo`);
   const { truth, gray, strokes } = made;
   const ref = scipyLevin(gray, strokes);
@@ -150,6 +155,7 @@ if (main && process.argv[2] === 'urban-fixture') {
       "Levin et al.'s exact solve (scripts/levin_exact.py, scipy) of a hard val photo made as scripts/hard-scribble-photos.ts makes it: its PSNR against the truth and its YUV chroma's block means",
     photo: name,
     seed,
+    longSide,
     width: gray.width,
     height: gray.height,
     block: URBAN_FIXTURE_BLOCK,

@@ -8,7 +8,7 @@
 import { type Bicgstab2Vectors, bicgstab2Steps } from './bicgstab2.js';
 import { gridDot, gridDot2, type PcgProblem, type PcgResult, pairChannels } from './pcg.js';
 import type { GridVector } from './stencil9.js';
-import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow } from './wasm/arena.js';
+import { copyVector, wasmBicgDirection, wasmBicgStep, wasmBicgStepShadow, zeroVector } from './wasm/arena.js';
 
 export interface BicgstabOptions {
   /** Stop when ‖b − Ax‖₂ ≤ tolerance·‖b‖₂ (default 1e-6). */
@@ -26,6 +26,14 @@ export interface BicgstabOptions {
    * gives the three more vectors per channel it needs; 0: at once, stalled or not.
    */
   switchAfter?: number;
+  /**
+   * Residual replacement (van der Vorst & Ye 2000): once every channel has met the tolerance, the
+   * true residual b − A x is formed (`restore` writes channel c's b into a vector: with
+   * `consumeRhs` b itself is gone), and a channel whose true residual is above `slack` times the
+   * tolerance goes on from there, with its shadow residual restarted, up to `restarts` times. In
+   * single precision the recurrence r ← r − α v can drift far from b − A x.
+   */
+  trueResidual?: { restore: (c: number, into: GridVector) => void; slack: number; restarts: number };
   /**
    * A zeroed vector like b's, or null where there is no room: BiCGStab(2)'s extra work space. By
    * default the arena's spare where b lies in an arena (levinArena leaves one), else a new vector.
@@ -124,116 +132,149 @@ export function bicgstab(
   let switched = false;
   const pairActive = (c: number): boolean => !done[c] || !done[c + 1];
   let it = 0;
-  while (it < maxIt && done.some((dn) => !dn)) {
-    if (!switched && (switchAfter === 0 || (it >= switchAfter && stalled(history, done)))) {
-      switched = true;
-      const more = extraVectors(bb, m, work, options.moreVector ?? spare);
-      if (more) {
-        // BiCGStab's vectors become BiCGStab(2)'s: r is r₀, r̂ is made again from it.
-        const vecs: Bicgstab2Vectors[] = [];
-        for (let c = 0; c < mm; c++) {
-          const [r2, y, z] = more[c];
-          vecs.push({ r: [r[c], t[c], r2], u: [p[c], v[c], phat[c]], rhat: rhat[c], y, z });
-        }
-        const tight = tol * HANDED_OVER_TOLERANCE;
-        it += bicgstab2Steps(problem, vecs, { from, to, x: xx, bnorm, rnorm, done }, tight, maxIt - it);
-        break;
-      }
-    }
-    it++;
-    for (let c = 0; c < mm; c++) {
-      if (done[c]) continue;
-      let rh = Number.isNaN(nextRho[c]) ? gridDot(rhat[c], r[c], from, to) : nextRho[c];
-      nextRho[c] = Number.NaN;
-      if (rh === 0 || !Number.isFinite(rh)) {
-        // Breakdown: restart the shadow residual from the current one.
-        rhat[c].set(r[c]);
-        p[c].fill(0);
-        v[c].fill(0);
-        rho[c] = alpha[c] = omega[c] = 1;
-        rh = gridDot(rhat[c], r[c], from, to);
-      }
-      const beta = (rh / rho[c]) * (alpha[c] / omega[c]);
-      rho[c] = rh;
-      const pc = p[c];
-      const rc = r[c];
-      const vc = v[c];
-      const w = omega[c];
-      if (wasmBicgDirection(pc, rc, vc, beta, w, from, to)) continue;
-      for (let i = from; i < to; i++) pc[i] = rc[i] + beta * (pc[i] - w * vc[i]);
-    }
-    for (let c = 0; c < mm; c += 2) {
-      if (!pairActive(c)) continue;
-      problem.precondition(p[c], p[c + 1], phat[c], phat[c + 1]);
-      problem.apply(phat[c], phat[c + 1], v[c], v[c + 1]);
-    }
-    for (let c = 0; c < mm; c++) {
-      if (done[c]) continue;
-      const den = gridDot(rhat[c], v[c], from, to);
-      alpha[c] = den === 0 ? 0 : rho[c] / den;
-      const a = alpha[c];
-      const rc = r[c];
-      const vc = v[c];
-      const xc = xx[c];
-      const ph = phat[c];
-      // r becomes s = r − α v; x takes the α step now, so a converged s ends the channel here.
-      let ss = wasmBicgStep(rc, vc, xc, ph, a, from, to) ?? -1;
-      if (ss < 0) {
-        ss = 0;
-        for (let i = from; i < to; i++) {
-          const sv = rc[i] - a * vc[i];
-          rc[i] = sv;
-          ss += sv * sv;
-          xc[i] += a * ph[i];
+  // Rounds of residual replacement done (−1: the true residual was never formed).
+  let restarted = -1;
+  const replace = options.trueResidual;
+  for (;;) {
+    while (it < maxIt && done.some((dn) => !dn)) {
+      if (!switched && (switchAfter === 0 || (it >= switchAfter && stalled(history, done)))) {
+        switched = true;
+        const more = extraVectors(bb, m, work, options.moreVector ?? spare);
+        if (more) {
+          // BiCGStab's vectors become BiCGStab(2)'s: r is r₀, r̂ is made again from it.
+          const vecs: Bicgstab2Vectors[] = [];
+          for (let c = 0; c < mm; c++) {
+            const [r2, y, z] = more[c];
+            vecs.push({ r: [r[c], t[c], r2], u: [p[c], v[c], phat[c]], rhat: rhat[c], y, z });
+          }
+          const tight = tol * HANDED_OVER_TOLERANCE;
+          it += bicgstab2Steps(problem, vecs, { from, to, x: xx, bnorm, rnorm, done }, tight, maxIt - it);
+          break;
         }
       }
-      rnorm[c] = Math.sqrt(ss) / bnorm[c];
-      if (rnorm[c] <= tol) done[c] = true;
-    }
-    if (done.every((dn) => dn)) break;
-    for (let c = 0; c < mm; c += 2) {
-      if (!pairActive(c)) continue;
-      problem.precondition(r[c], r[c + 1], shat[c], shat[c + 1]);
-      problem.apply(shat[c], shat[c + 1], t[c], t[c + 1]);
-    }
-    for (let c = 0; c < mm; c++) {
-      if (done[c]) continue;
-      const tc = t[c];
-      const rc = r[c];
-      // t·t and t·s in one pass where the kernels run.
-      const [tt, ts] = gridDot2(tc, rc, from, to);
-      const w = tt > 0 ? ts / tt : 0;
-      omega[c] = w;
-      const xc = xx[c];
-      const sh = shat[c];
-      // The step's kernel also sums the new r against r̂: the next iteration's ρ.
-      const stepped = wasmBicgStepShadow(rc, tc, xc, sh, rhat[c], w, from, to);
-      if (stepped) nextRho[c] = stepped[1];
-      let rr = stepped ? stepped[0] : -1;
-      if (rr < 0) {
-        rr = 0;
-        for (let i = from; i < to; i++) {
-          xc[i] += w * sh[i];
-          const nv = rc[i] - w * tc[i];
-          rc[i] = nv;
-          rr += nv * nv;
-        }
-      }
-      rnorm[c] = Math.sqrt(rr) / bnorm[c];
-      history[c].push(rnorm[c]);
-      if (rnorm[c] <= tol) done[c] = true;
-      else if (w === 0) {
-        // Stagnation (t ⟂ s): restart from the true residual next iteration.
+      it++;
+      for (let c = 0; c < mm; c++) {
+        if (done[c]) continue;
+        let rh = Number.isNaN(nextRho[c]) ? gridDot(rhat[c], r[c], from, to) : nextRho[c];
         nextRho[c] = Number.NaN;
-        rhat[c].set(rc);
-        p[c].fill(0);
-        v[c].fill(0);
-        rho[c] = alpha[c] = omega[c] = 1;
+        if (rh === 0 || !Number.isFinite(rh)) {
+          // Breakdown: restart the shadow residual from the current one.
+          rhat[c].set(r[c]);
+          p[c].fill(0);
+          v[c].fill(0);
+          rho[c] = alpha[c] = omega[c] = 1;
+          rh = gridDot(rhat[c], r[c], from, to);
+        }
+        const beta = (rh / rho[c]) * (alpha[c] / omega[c]);
+        rho[c] = rh;
+        const pc = p[c];
+        const rc = r[c];
+        const vc = v[c];
+        const w = omega[c];
+        if (wasmBicgDirection(pc, rc, vc, beta, w, from, to)) continue;
+        for (let i = from; i < to; i++) pc[i] = rc[i] + beta * (pc[i] - w * vc[i]);
+      }
+      for (let c = 0; c < mm; c += 2) {
+        if (!pairActive(c)) continue;
+        problem.precondition(p[c], p[c + 1], phat[c], phat[c + 1]);
+        problem.apply(phat[c], phat[c + 1], v[c], v[c + 1]);
+      }
+      for (let c = 0; c < mm; c++) {
+        if (done[c]) continue;
+        const den = gridDot(rhat[c], v[c], from, to);
+        alpha[c] = den === 0 ? 0 : rho[c] / den;
+        const a = alpha[c];
+        const rc = r[c];
+        const vc = v[c];
+        const xc = xx[c];
+        const ph = phat[c];
+        // r becomes s = r − α v; x takes the α step now, so a converged s ends the channel here.
+        let ss = wasmBicgStep(rc, vc, xc, ph, a, from, to) ?? -1;
+        if (ss < 0) {
+          ss = 0;
+          for (let i = from; i < to; i++) {
+            const sv = rc[i] - a * vc[i];
+            rc[i] = sv;
+            ss += sv * sv;
+            xc[i] += a * ph[i];
+          }
+        }
+        rnorm[c] = Math.sqrt(ss) / bnorm[c];
+        if (rnorm[c] <= tol) done[c] = true;
+      }
+      if (done.every((dn) => dn)) break;
+      for (let c = 0; c < mm; c += 2) {
+        if (!pairActive(c)) continue;
+        problem.precondition(r[c], r[c + 1], shat[c], shat[c + 1]);
+        problem.apply(shat[c], shat[c + 1], t[c], t[c + 1]);
+      }
+      for (let c = 0; c < mm; c++) {
+        if (done[c]) continue;
+        const tc = t[c];
+        const rc = r[c];
+        // t·t and t·s in one pass where the kernels run.
+        const [tt, ts] = gridDot2(tc, rc, from, to);
+        const w = tt > 0 ? ts / tt : 0;
+        omega[c] = w;
+        const xc = xx[c];
+        const sh = shat[c];
+        // The step's kernel also sums the new r against r̂: the next iteration's ρ.
+        const stepped = wasmBicgStepShadow(rc, tc, xc, sh, rhat[c], w, from, to);
+        if (stepped) nextRho[c] = stepped[1];
+        let rr = stepped ? stepped[0] : -1;
+        if (rr < 0) {
+          rr = 0;
+          for (let i = from; i < to; i++) {
+            xc[i] += w * sh[i];
+            const nv = rc[i] - w * tc[i];
+            rc[i] = nv;
+            rr += nv * nv;
+          }
+        }
+        rnorm[c] = Math.sqrt(rr) / bnorm[c];
+        history[c].push(rnorm[c]);
+        if (rnorm[c] <= tol) done[c] = true;
+        else if (w === 0) {
+          // Stagnation (t ⟂ s): restart from the true residual next iteration.
+          nextRho[c] = Number.NaN;
+          rhat[c].set(rc);
+          p[c].fill(0);
+          v[c].fill(0);
+          rho[c] = alpha[c] = omega[c] = 1;
+        }
       }
     }
+    if (!replace || restarted >= replace.restarts || done.some((dn) => !dn)) break;
+    restarted++;
+    // The true residual into r (b restored into r̂, p zeroed to serve the step kernel as x and h).
+    for (let c = 0; c < mm; c++) {
+      if (c < m) replace.restore(c, rhat[c]);
+      else zeroVector(rhat[c]);
+      zeroVector(p[c]);
+    }
+    for (let c = 0; c < mm; c += 2) problem.apply(xx[c], xx[c + 1], t[c], t[c + 1]);
+    let again = false;
+    for (let c = 0; c < mm; c++) {
+      const rc = r[c];
+      copyVector(rc, rhat[c]);
+      if (wasmBicgStep(rc, t[c], p[c], p[c], 1, from, to) === undefined)
+        for (let i = from; i < to; i++) rc[i] -= t[c][i];
+      rnorm[c] = Math.sqrt(gridDot(rc, rc, from, to)) / bnorm[c];
+      if (rnorm[c] <= replace.slack * tol || it >= maxIt) continue;
+      again = true;
+      done[c] = false;
+      copyVector(rhat[c], rc);
+      zeroVector(v[c]);
+      rho[c] = alpha[c] = omega[c] = 1;
+      nextRho[c] = Number.NaN;
+      history[c] = [];
+    }
+    if (!again) break;
   }
   const rel = rnorm.slice(0, m);
-  return { iterations: it, relativeResiduals: rel, converged: rel.every((v2) => v2 <= tol) };
+  // A true residual within the slack counts as converged.
+  const accept = tol * (options.trueResidual && restarted >= 0 ? options.trueResidual.slack : 1);
+  return { iterations: it, relativeResiduals: rel, converged: rel.every((v2) => v2 <= accept) };
 }
 
 /** Three more vectors for each of the m channels (a dummy channel's are its zero plane), or null. */

@@ -168,8 +168,8 @@ export function solveOptions(o: Record<string, unknown>): Record<string, unknown
 
 /** "N stroke pixels, K BiCGStab iterations, solve X s" (or "direct solve"). */
 export function solveSummary(stats: ScribbleStats, direct: boolean, iterationName: string): string {
-  // A balanced solve that stopped short is retried (../levin/levin.ts): its iterations count both.
-  const retried = stats.rebalanced ? ' in two solves, the second with closer row factors' : '';
+  // A solve that stopped short is retried (./levin/levin.ts): its iterations count both.
+  const retried = stats.rebalanced ? ' in two solves, the second with other row factors' : '';
   const work = direct ? 'direct solve' : `${stats.iterations} ${iterationName} iterations${retried}`;
   const s = (stats.buildMs + stats.setupMs + stats.solveMs) / 1000;
   const grid = stats.working ? ` on a ${stats.working.width}×${stats.working.height} working grid` : '';

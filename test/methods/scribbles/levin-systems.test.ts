@@ -90,7 +90,7 @@ test('levin on real photos: the fast solver meets the exact band LU to 1e-6, and
  */
 async function checkHardFixture(file: string): Promise<ReturnType<typeof colorizeLevin>> {
   const fx = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures', file), 'utf8'));
-  const made = await hardCase(path.join(SHARED, 'data/val'), fx.photo, fx.seed);
+  const made = await hardCase(path.join(SHARED, 'data/val'), fx.photo, fx.seed, fx.longSide);
   assert.ok(made, `${fx.photo} is a colour photo`);
   const { truth, gray, strokes } = made;
   assert.equal(gray.width, fx.width);
@@ -126,6 +126,22 @@ test('levin on the photo whose balanced solve fails: the retry with closer row f
   const fast = await checkHardFixture('levin-scipy-curban100_img_056.json');
   assert.equal(fast.stats.rebalanced, true, 'the retry gave the result');
   assert.ok(fast.stats.iterations > 200, 'iterations count both solves');
+});
+
+test("levin where BiCGStab's recurrence drifts from the true residual: replaced, it meets the exact solve", async () => {
+  // bsds500_246009 at its own size (the native survey of scripts/eval-scribble-hard.ts): the
+  // recurrence reported 1.7e-6 while b − A x was 6.4e-4, 0.79 dB from scipy's exact solve
+  // (solve/bicgstab.ts trueResidual).
+  const fast = await checkHardFixture('levin-scipy-bsds500_246009-native.json');
+  assert.ok(fast.stats.relativeResidual <= 4e-5, `true residual ${fast.stats.relativeResidual}`);
+});
+
+test('levin: an unbalanced solve that stops short is retried balanced, and meets the exact solve', async () => {
+  // curban100_img_040 at its own size (0.083 MP, so unbalanced by default): the cap of 200
+  // iterations at a residual of 1.9e-5, 0.057 dB from scipy's exact solve.
+  const fast = await checkHardFixture('levin-scipy-curban100_img_040-native.json');
+  assert.equal(fast.stats.rebalanced, true, 'the retry gave the result');
+  assert.equal(fast.stats.balanced, true);
 });
 
 test('levin: a balanced solve that stops short is retried once, and its iterations count both', async () => {

@@ -62,8 +62,9 @@ export const BALANCE_MIN_PIXELS = 100_000;
  * all 293 val photos at 700 px (scripts/eval-scribble-hard.ts all; docs/scribbles.md): at 5·10⁻⁵
  * 28 were more than 0.05 dB (PSNR against the truth) from it, some after 7 iterations (up to
  * 0.64 dB: a residual that falls fast and then dwells, with stroke-free regions still settling);
- * at 2·10⁻⁵ 6; at 10⁻⁵ 1, the one that does not converge. The benchmark photo takes 9 iterations
- * at 1 MP (7 at 5·10⁻⁵).
+ * at 2·10⁻⁵ 6; at 10⁻⁵ 1, the one that did not converge until the retry of levinChroma (now none;
+ * worst 0.039 dB with the true-residual check of solve/general-solve.ts). The benchmark photo
+ * takes 9 iterations at 1 MP (7 at 5·10⁻⁵).
  */
 export const LEVIN_TOLERANCE = 1e-5;
 
@@ -126,8 +127,9 @@ export interface ScribbleStats {
   /** Whether Levin's system was row-balanced before the solve (`LevinOptions.balance`). */
   balanced?: boolean;
   /**
-   * Whether the balanced solve failed to converge and its retry with the row factors clamped
-   * closer (solve/balance.ts, REBALANCE_LOG_RANGE) gave the result; `iterations` counts both.
+   * Whether the first solve failed to converge and its retry gave the result: a balanced solve
+   * retried with the row factors clamped closer (solve/balance.ts, REBALANCE_LOG_RANGE), an
+   * unbalanced one balanced (`balanced` then says true). `iterations` counts both solves.
    */
   rebalanced?: boolean;
   /**
@@ -251,12 +253,12 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     : undefined;
   // The stroke pixels listed now, on this thread, while the helper faults the arena's memory in.
   const at = strokeChromaAt(strokes, space);
-  const balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
+  let balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
   const start = arena?.mark();
-  const solve = (logRange?: number): ChromaResult => {
+  const solve = (balanced: boolean, logRange?: number): ChromaResult => {
     const A = levinOperator(Y, width, height, options, precision, arena);
     // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
-    const rowScale = balance ? stationaryBalance(A, { arena, logRange }) : undefined;
+    const rowScale = balanced ? stationaryBalance(A, { arena, logRange }) : undefined;
     return solveLevinSystem(
       A,
       strokes,
@@ -267,19 +269,23 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
       at,
     );
   };
-  let res = solve();
+  let res = solve(balance);
   let rebalanced = false;
-  if (balance && !res.stats.converged) {
-    // Factors too far apart for the single-precision hierarchy (REBALANCE_LOG_RANGE): once more,
-    // in the same arena, with φ clamped closer; the result with the smaller residual is kept.
+  // A solve that ends unconverged is done once more, in the same arena, with the row balancing
+  // that may rescue it: a balanced one with φ clamped closer (REBALANCE_LOG_RANGE: factors too far
+  // apart for the single-precision hierarchy), an unbalanced one (balanced by default from
+  // BALANCE_MIN_PIXELS only) balanced, unless the caller chose `balance: false`. The result with
+  // the smaller residual is kept.
+  if (!res.stats.converged && (balance || options.balance === undefined)) {
     if (arena && start) {
       arena.release(start);
       arena.resetSpare();
     }
-    const again = solve(REBALANCE_LOG_RANGE);
+    const again = solve(true, balance ? REBALANCE_LOG_RANGE : undefined);
     const iterations = res.stats.iterations + again.stats.iterations;
     if (again.stats.relativeResidual < res.stats.relativeResidual) {
       res = again;
+      balance = true;
       rebalanced = true;
     }
     res = {
