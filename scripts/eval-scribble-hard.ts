@@ -102,10 +102,11 @@ for (const [name, seed] of photos.slice(0, count)) {
     levinPsnr: Number(levinPsnr.toFixed(3)),
     diffDb: Number((levinPsnr - exactPsnr).toFixed(4)),
     levinVsExact: Number(psnr(fast.rgb, exact).toFixed(2)),
+    ...(fast.stats.precision && { precision: fast.stats.precision }),
   };
   rows.push(row);
   console.log(
-    `${name.padEnd(22)} ${row.iterations}${row.converged ? '' : ' (not converged)'} it  ${row.levinMs} ms  exact ${row.exactPsnr}  levin ${row.levinPsnr}  diff ${row.diffDb.toFixed(3)} dB  vs exact ${row.levinVsExact} dB`,
+    `${name.padEnd(22)} ${row.iterations}${row.converged ? '' : ' (not converged)'}${row.precision ? ' (double)' : ''} it  ${row.levinMs} ms  exact ${row.exactPsnr}  levin ${row.levinPsnr}  diff ${row.diffDb.toFixed(3)} dB  vs exact ${row.levinVsExact} dB`,
   );
 }
 const within = rows.filter((r) => Math.abs(Number(r.diffDb)) <= 0.05).length;
@@ -115,6 +116,7 @@ const summary = {
   worstDiffDb: Math.max(...rows.map((r) => Math.abs(Number(r.diffDb)))),
   iterations: rows.reduce((s, r) => s + Number(r.iterations), 0),
   unconverged: rows.filter((r) => !r.converged).map((r) => r.name),
+  solvedInDouble: rows.filter((r) => r.precision).map((r) => r.name),
 };
 console.log(JSON.stringify(summary));
 const outName = `${set === 'hard' ? 'scribble-hard' : `scribble-hard-${set}`}${tolerance === undefined ? '' : `-tol${tolerance}`}`;

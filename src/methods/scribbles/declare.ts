@@ -169,8 +169,17 @@ export function solveOptions(o: Record<string, unknown>): Record<string, unknown
 /** "N stroke pixels, K BiCGStab iterations, solve X s" (or "direct solve"). */
 export function solveSummary(stats: ScribbleStats, direct: boolean, iterationName: string): string {
   // A solve that stopped short is retried (./levin/levin.ts): its iterations count both.
-  const retried = stats.rebalanced ? ' in two solves, the second with other row factors' : '';
-  const work = direct ? 'direct solve' : `${stats.iterations} ${iterationName} iterations${retried}`;
+  const retried = stats.precision
+    ? ', the last solve in double precision'
+    : stats.rebalanced
+      ? ' in two solves, the second with other row factors'
+      : '';
+  // Strokes of one colour: that colour everywhere is the exact solution, nothing iterated.
+  const work = direct
+    ? 'direct solve'
+    : stats.iterations === 0 && stats.converged
+      ? 'one stroke colour (its chroma everywhere, exact)'
+      : `${stats.iterations} ${iterationName} iterations${retried}`;
   const s = (stats.buildMs + stats.setupMs + stats.solveMs) / 1000;
   const grid = stats.working ? ` on a ${stats.working.width}×${stats.working.height} working grid` : '';
   return `${stats.strokePixels} stroke pixels, ${work}${grid}, solve ${s.toFixed(2)} s`;

@@ -133,6 +133,16 @@ export interface ScribbleStats {
    */
   rebalanced?: boolean;
   /**
+   * 'double' where the single-precision result was out of the strokes' range or unconverged and
+   * the solve in double precision gave the result instead (`iterations` counts both).
+   */
+  precision?: 'double';
+  /**
+   * How far (chroma units) the solve's result had gone beyond the range of the stroke values
+   * before it was clamped to it (absent: not at all). Levin's exact solution stays within it.
+   */
+  outOfRange?: number;
+  /**
    * The solve's memory (MiB) and the wall time (ms) its first writes took, from the arena's making
    * to its last page, where the helper thread faulted it in. Fresh memory costs 0.1–2.5 ms per MiB
    * on the virtual machines measured, depending on how recently the host backed it
@@ -253,6 +263,26 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
     : undefined;
   // The stroke pixels listed now, on this thread, while the helper faults the arena's memory in.
   const at = strokeChromaAt(strokes, space);
+  const one = uniformChroma(at);
+  if (one) {
+    // Strokes of one colour: that colour everywhere is the exact solution (every free row's
+    // weights sum to one), which single precision cannot find where edges almost cut a region off.
+    arena?.releaseHelper();
+    const channels = one.map((v) => new Float32Array(width * height).fill(v));
+    return {
+      chroma: { width, height, channels },
+      space,
+      stats: {
+        strokePixels: at.index.length,
+        iterations: 0,
+        relativeResidual: 0,
+        converged: true,
+        buildMs: performance.now() - t0,
+        setupMs: 0,
+        solveMs: 0,
+      },
+    };
+  }
   let balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
   const start = arena?.mark();
   const solve = (balanced: boolean, logRange?: number): ChromaResult => {
@@ -301,6 +331,36 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   // The result is copied out: the helper thread may let go of the arena's memory.
   arena?.releaseHelper();
   const faultIn = fault ? { mib: fault.bytes / 2 ** 20, ms: fault.ms } : undefined;
+  // Single precision cannot hold what decides a region that no stroke touches and that strong
+  // edges almost cut off: its few couplings (weights down to 1e-10 of the row) drown in the rows'
+  // rounding (6e-8), and the solve, converged or not, puts it far from the exact solution. Such a
+  // result leaves the strokes' range (Levin's solution is a convex combination of the stroke
+  // values), or did not converge: it is solved again in double precision, and the better kept.
+  const overshoot = precision === 'single' ? (res.stats.outOfRange ?? 0) : 0;
+  if (
+    precision === 'single' &&
+    width * height <= DOUBLE_RETRY_MAX_PIXELS &&
+    (!res.stats.converged || overshoot > STROKE_RANGE_SLACK)
+  ) {
+    const exact = solveInDouble(Y, width, height, strokes, space, options, balance, at);
+    const better =
+      (exact.stats.converged || !res.stats.converged) &&
+      (exact.stats.outOfRange ?? 0) <= Math.max(overshoot, STROKE_RANGE_SLACK);
+    const iterations = res.stats.iterations + exact.stats.iterations;
+    const base = better ? exact : res;
+    return {
+      ...base,
+      stats: {
+        ...base.stats,
+        iterations,
+        buildMs: performance.now() - t0 - base.stats.setupMs - base.stats.solveMs,
+        balanced: better ? exact.stats.balanced : balance,
+        ...(rebalanced && !better && { rebalanced }),
+        ...(better && { precision: 'double' as const }),
+        ...(faultIn && { faultIn }),
+      },
+    };
+  }
   return {
     ...res,
     stats: {
@@ -310,6 +370,106 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
       ...(faultIn && { faultIn }),
     },
   };
+}
+
+/**
+ * Clamps each chroma plane to the range of the stroke values and returns how far (chroma units)
+ * the solution had gone beyond it, NaN counting as infinitely far (a NaN becomes the range's
+ * middle). Levin's free rows are u_r = Σ_s w_rs u_s with w ≥ 0 summing to 1, so the exact
+ * solution lies within the range: the projection never moves a value away from it.
+ *
+ * @example
+ * ```ts
+ * import { clampToStrokeRange, rasterizeStrokes, strokeChromaAt } from 'colorize-toolkit/internals';
+ * const strokes = rasterizeStrokes([{ points: [1, 1], radius: 0.5, rgb: [1, 0, 0] }], 4, 4);
+ * const at = strokeChromaAt(strokes, 'yuv');
+ * const chroma = { width: 4, height: 4, channels: [new Float32Array(16).fill(at.c1[0]), new Float32Array(16).fill(at.c2[0])] };
+ * chroma.channels[1][5] += 0.25;
+ * console.log(clampToStrokeRange(chroma, at).toFixed(2), chroma.channels[1][5] === at.c2[0]); // 0.25 true
+ * ```
+ */
+export function clampToStrokeRange(chroma: ImageF32, at: FixedChroma): number {
+  if (at.index.length === 0) return 0;
+  let worst = 0;
+  const values = [at.c1, at.c2];
+  for (let c = 0; c < 2; c++) {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of values[c]) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const plane = chroma.channels[c];
+    for (let i = 0; i < plane.length; i++) {
+      const v = plane[i];
+      if (v >= lo && v <= hi) continue;
+      const out = v < lo ? lo - v : v > hi ? v - hi : Number.POSITIVE_INFINITY;
+      if (out > worst) worst = out;
+      plane[i] = v < lo ? lo : v > hi ? hi : (lo + hi) / 2;
+    }
+  }
+  return worst;
+}
+
+/**
+ * How far beyond the strokes' range (chroma units: 0.02 is about five 8-bit code values) a
+ * single-precision result may go before it is solved again in double precision. On 25 val photos
+ * with two strokes of different colours single precision went at most 0.014 beyond it.
+ */
+export const STROKE_RANGE_SLACK = 0.02;
+
+/**
+ * The double-precision retry's tolerance, as a fraction of the solve's: a region decided by weak
+ * couplings is near the system's null space, so a small residual still leaves a large error there
+ * (one stroke on examples/scene.png: 0.030 off the exact constant at 1e-5, 3.4e-4 at 1e-7, for
+ * 45 % more iterations).
+ */
+export const DOUBLE_RETRY_TOLERANCE = 0.01;
+
+/**
+ * The largest image levinChroma solves again in double precision: its JavaScript kernels take
+ * about 0.35 s an iteration at 1 MP (six times the single-precision solve) and twice the memory.
+ */
+export const DOUBLE_RETRY_MAX_PIXELS = 1 << 20;
+
+/** The stroke chroma where every stroke pixel has the same, else null. */
+function uniformChroma(at: FixedChroma): [number, number] | null {
+  const n = at.index.length;
+  if (n === 0) return null;
+  const [a, b] = [at.c1[0], at.c2[0]];
+  for (let k = 1; k < n; k++) if (at.c1[k] !== a || at.c2[k] !== b) return null;
+  return [a, b];
+}
+
+/** Levin's system solved in double precision, outside any arena (the fallback of levinChroma). */
+function solveInDouble(
+  Y: Float32Array,
+  width: number,
+  height: number,
+  strokes: StrokeSet,
+  space: LinearSpace,
+  options: LevinOptions,
+  balance: boolean,
+  at: FixedChroma,
+): ChromaResult {
+  const t0 = performance.now();
+  const A = levinOperator(Y, width, height, options, 'double');
+  const rowScale = balance ? stationaryBalance(A) : undefined;
+  const res = solveLevinSystem(
+    A,
+    strokes,
+    space,
+    {
+      ...options,
+      precision: 'double',
+      rowScale,
+      tolerance: (options.tolerance ?? LEVIN_TOLERANCE) * DOUBLE_RETRY_TOLERANCE,
+    },
+    performance.now() - t0,
+    true,
+    at,
+  );
+  return { ...res, stats: { ...res.stats, balanced: balance } };
 }
 
 /**
@@ -372,7 +532,11 @@ export function solveLevinSystem(
     // A consumed operator's factors are levinChroma's own (stationaryBalance's, in the arena).
     consumeRowScale: options.consumeRowScale ?? consumeOperator,
   });
-  return packResult(res, at.index.length, space, A.width, A.height, buildMs + (t1 - t0));
+  const out = packResult(res, at.index.length, space, A.width, A.height, buildMs + (t1 - t0));
+  // Levin's solution lies within the strokes' range (a convex combination of their values), so
+  // the projection onto it only takes error away; how far it had to go is kept for levinChroma.
+  const outOfRange = clampToStrokeRange(out.chroma, at);
+  return outOfRange > 0 ? { ...out, stats: { ...out.stats, outOfRange } } : out;
 }
 
 /**
