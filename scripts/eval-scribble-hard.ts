@@ -14,7 +14,8 @@
  * writes bench/results/scribble-hard.json (`all`: scribble-hard-all.json). With
  * LEVIN_EXACT_CACHE=<dir>, scipy's solutions are kept there and reused (they take most of the
  * time); LEVIN_TOLERANCE=<t> solves the default at another tolerance (the results then go to
- * bench/results/scribble-hard-tol<t>.json and scribble-hard-all-tol<t>.json).
+ * bench/results/scribble-hard-tol<t>.json and scribble-hard-all-tol<t>.json); LEVIN_OPTIONS=<json>
+ * adds options to the solve (for trials: printed, nothing written).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,7 @@ const count = Number(process.argv[3] ?? photos.length);
 
 const tolerance = process.env.LEVIN_TOLERANCE ? Number(process.env.LEVIN_TOLERANCE) : undefined;
 const cache = process.env.LEVIN_EXACT_CACHE;
+const trial = process.env.LEVIN_OPTIONS ? JSON.parse(process.env.LEVIN_OPTIONS) : undefined;
 
 /** scipy's exact solve, from LEVIN_EXACT_CACHE where it was kept. */
 function exactSolve(
@@ -84,7 +86,7 @@ for (const [name, seed] of photos.slice(0, count)) {
     space: 'yuv',
   });
   const t0 = performance.now();
-  const fast = colorizeLevin(gray, strokes, tolerance === undefined ? {} : { tolerance });
+  const fast = colorizeLevin(gray, strokes, { ...trial, ...(tolerance !== undefined && { tolerance }) });
   const ms = performance.now() - t0;
   const exactPsnr = psnr(exact, truth);
   const levinPsnr = psnr(fast.rgb, truth);
@@ -119,6 +121,7 @@ const summary = {
   solvedInDouble: rows.filter((r) => r.precision).map((r) => r.name),
 };
 console.log(JSON.stringify(summary));
+if (trial) process.exit(0);
 const outName = `${set === 'hard' ? 'scribble-hard' : `scribble-hard-${set}`}${tolerance === undefined ? '' : `-tol${tolerance}`}`;
 writeFileSync(
   path.resolve(here, `../bench/results/${outName}.json`),
