@@ -177,7 +177,7 @@ export function solveSummary(stats: ScribbleStats, direct: boolean, iterationNam
   // Strokes of one colour: that colour everywhere is the exact solution, nothing iterated.
   const work = direct
     ? 'direct solve'
-    : stats.iterations === 0 && stats.converged
+    : stats.oneColour
       ? 'one stroke colour (its chroma everywhere, exact)'
       : `${stats.iterations} ${iterationName} iterations${retried}`;
   const s = (stats.buildMs + stats.setupMs + stats.solveMs) / 1000;

@@ -47,6 +47,7 @@ for (const { file, points } of ONE_STROKE_CASES) {
     const res = levinChroma(gray, strokes);
     assert.ok(res.stats.converged);
     assert.equal(res.stats.iterations, 0);
+    assert.equal(res.stats.oneColour, true);
     const off = offConstant(res.chroma, want);
     assert.ok(off < 1e-3, `${off} from the stroke's chroma`);
   });

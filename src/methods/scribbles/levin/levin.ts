@@ -142,6 +142,8 @@ export interface ScribbleStats {
    * before it was clamped to it (absent: not at all). Levin's exact solution stays within it.
    */
   outOfRange?: number;
+  /** True where the strokes have one colour and its chroma everywhere, the exact solution, was returned without a solve. */
+  oneColour?: boolean;
   /**
    * The solve's memory (MiB) and the wall time (ms) its first writes took, from the arena's making
    * to its last page, where the helper thread faulted it in. Fresh memory costs 0.1–2.5 ms per MiB
@@ -280,20 +282,27 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
         buildMs: performance.now() - t0,
         setupMs: 0,
         solveMs: 0,
+        oneColour: true,
       },
     };
   }
   let balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
   const start = arena?.mark();
-  const solve = (balanced: boolean, logRange?: number): ChromaResult => {
-    const A = levinOperator(Y, width, height, options, precision, arena);
+  // `inDouble`: the double-precision retry below, outside the arena, at DOUBLE_RETRY_TOLERANCE.
+  const solve = (balanced: boolean, logRange?: number, inDouble = false): ChromaResult => {
+    const where = inDouble ? undefined : arena;
+    const A = levinOperator(Y, width, height, options, inDouble ? 'double' : precision, where);
     // Row balancing (solve/balance.ts): same solution, a preconditioner that sees the walk's drift.
-    const rowScale = balanced ? stationaryBalance(A, { arena, logRange }) : undefined;
+    const rowScale = balanced ? stationaryBalance(A, { arena: where, logRange }) : undefined;
+    const retry = inDouble && {
+      precision: 'double' as const,
+      tolerance: (options.tolerance ?? LEVIN_TOLERANCE) * DOUBLE_RETRY_TOLERANCE,
+    };
     return solveLevinSystem(
       A,
       strokes,
       space,
-      { ...options, rowScale, arena },
+      { ...options, rowScale, arena: where, ...retry },
       performance.now() - t0,
       true,
       at,
@@ -336,13 +345,13 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   // rounding (6e-8), and the solve, converged or not, puts it far from the exact solution. Such a
   // result leaves the strokes' range (Levin's solution is a convex combination of the stroke
   // values), or did not converge: it is solved again in double precision, and the better kept.
-  const overshoot = precision === 'single' ? (res.stats.outOfRange ?? 0) : 0;
+  const overshoot = res.stats.outOfRange ?? 0;
   if (
     precision === 'single' &&
     width * height <= DOUBLE_RETRY_MAX_PIXELS &&
     (!res.stats.converged || overshoot > STROKE_RANGE_SLACK)
   ) {
-    const exact = solveInDouble(Y, width, height, strokes, space, options, balance, at);
+    const exact = solve(balance, undefined, true);
     const better =
       (exact.stats.converged || !res.stats.converged) &&
       (exact.stats.outOfRange ?? 0) <= Math.max(overshoot, STROKE_RANGE_SLACK);
@@ -354,7 +363,7 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
         ...base.stats,
         iterations,
         buildMs: performance.now() - t0 - base.stats.setupMs - base.stats.solveMs,
-        balanced: better ? exact.stats.balanced : balance,
+        balanced: balance,
         ...(rebalanced && !better && { rebalanced }),
         ...(better && { precision: 'double' as const }),
         ...(faultIn && { faultIn }),
@@ -439,37 +448,6 @@ function uniformChroma(at: FixedChroma): [number, number] | null {
   const [a, b] = [at.c1[0], at.c2[0]];
   for (let k = 1; k < n; k++) if (at.c1[k] !== a || at.c2[k] !== b) return null;
   return [a, b];
-}
-
-/** Levin's system solved in double precision, outside any arena (the fallback of levinChroma). */
-function solveInDouble(
-  Y: Float32Array,
-  width: number,
-  height: number,
-  strokes: StrokeSet,
-  space: LinearSpace,
-  options: LevinOptions,
-  balance: boolean,
-  at: FixedChroma,
-): ChromaResult {
-  const t0 = performance.now();
-  const A = levinOperator(Y, width, height, options, 'double');
-  const rowScale = balance ? stationaryBalance(A) : undefined;
-  const res = solveLevinSystem(
-    A,
-    strokes,
-    space,
-    {
-      ...options,
-      precision: 'double',
-      rowScale,
-      tolerance: (options.tolerance ?? LEVIN_TOLERANCE) * DOUBLE_RETRY_TOLERANCE,
-    },
-    performance.now() - t0,
-    true,
-    at,
-  );
-  return { ...res, stats: { ...res.stats, balanced: balance } };
 }
 
 /**
