@@ -5,7 +5,8 @@
  *
  * Every `step`-th colour photo of ../shared/data/val (default 25) at its own size, with `strokes`
  * (default 1) segments of 8–24 px and radius 2 at seeded random places (seed 7 + the photo's index
- * in the sorted folder), coloured alternately (0.2, 0.3, 0.9), (0.5, 0.3, 0.9) and (0.2, 0.3, 0.4).
+ * in the sorted folder), coloured alternately (0.2, 0.3, 0.9), (0.5, 0.3, 0.9) and (0.2, 0.3, 0.4)
+ * (stroke-simulation.ts, sparseStrokes).
  * Prints and writes bench/results/scribble-sparse-<strokes>.json: iterations, whether it
  * converged, whether the result came from the double-precision retry, how far the solve went
  * beyond the strokes' range before the clamp, and the largest |u − exact| in chroma units.
@@ -16,19 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { lumaOf } from '../src/color/linear-spaces.js';
 import { readImage } from '../src/image/io.js';
 import { levinChroma } from '../src/methods/scribbles/levin/levin.js';
-import { rasterizeStrokes } from '../src/methods/scribbles/strokes.js';
 import { scipyLevin } from './levin-reference.js';
-import { randomStrokeLines } from './stroke-simulation.js';
+import { sparseStrokes } from './stroke-simulation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
 const count = Number(process.argv[2] ?? 1);
 const step = Number(process.argv[3] ?? 25);
-const COLOURS: [number, number, number][] = [
-  [0.2, 0.3, 0.9],
-  [0.5, 0.3, 0.9],
-  [0.2, 0.3, 0.4],
-];
 const valDir = path.join(shared, 'data/val');
 const names = readdirSync(valDir)
   .filter((n) => /\.(png|jpe?g)$/i.test(n))
@@ -39,11 +34,7 @@ for (let k = 0; k < names.length; k += step) {
   const truth = (await readImage(path.join(valDir, name))).image;
   if (truth.channels.length !== 3) continue;
   const gray = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
-  const lines = randomStrokeLines(truth.width, truth.height, count, 7 + k, 2).map((s, j) => ({
-    ...s,
-    rgb: COLOURS[j % COLOURS.length],
-  }));
-  const strokes = rasterizeStrokes(lines, truth.width, truth.height);
+  const strokes = sparseStrokes(truth.width, truth.height, count, 7 + k);
   const ref = scipyLevin(gray, strokes);
   const t0 = performance.now();
   const res = levinChroma(gray, strokes);

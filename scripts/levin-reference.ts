@@ -4,17 +4,19 @@
  * scribble benchmark and scripts/eval-scribble-systems.ts.
  *
  *   node --import tsx scripts/levin-reference.ts fixture   # writes test/fixtures/levin-scipy-scene.json
+ *   node --import tsx scripts/levin-reference.ts sparse-fixture bsds500_140006.jpg 2
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LinearSpace } from '../src/color/linear-spaces.js';
+import { type LinearSpace, lumaOf } from '../src/color/linear-spaces.js';
 import { cropImage, type ImageF32 } from '../src/image/image.js';
 import { readImage } from '../src/image/io.js';
 import { grayPlane, strokeChroma } from '../src/methods/scribbles/levin/levin.js';
 import { type StrokeSet, strokesFromMarked } from '../src/methods/scribbles/strokes.js';
+import { sparseStrokes } from './stroke-simulation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PYTHON = process.env.COLORIZE_PYTHON ?? '/usr/bin/python3';
@@ -166,4 +168,49 @@ if (main && process.argv[2] === 'urban-fixture') {
   };
   writeFileSync(path.resolve(here, `../test/fixtures/${fixture}`), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote test/fixtures/${fixture} (exact ${out.exactPsnr.toFixed(3)} dB)`);
+}
+
+/** Block size of the sparse-stroke fixtures' chroma means. */
+export const SPARSE_FIXTURE_BLOCK = 4;
+
+/** The val photo (at its own size) and the few strokes of a sparse-stroke fixture, as scripts/eval-scribble-sparse.ts makes them. */
+export async function sparseCase(
+  valDir: string,
+  name: string,
+  count: number,
+): Promise<{ gray: ImageF32; strokes: StrokeSet }> {
+  const names = readdirSync(valDir)
+    .filter((n) => /\.(png|jpe?g)$/i.test(n))
+    .sort();
+  const k = names.indexOf(name);
+  if (k < 0) throw new Error(`${name} is not in ${valDir}`);
+  const truth = (await readImage(path.join(valDir, name))).image;
+  const gray = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
+  return { gray, strokes: sparseStrokes(truth.width, truth.height, count, 7 + k) };
+}
+
+if (main && process.argv[2] === 'sparse-fixture') {
+  // `sparse-fixture NAME COUNT`: a val photo with COUNT strokes (scripts/eval-scribble-sparse.ts),
+  // to test/fixtures/levin-scipy-<name>-<count>-strokes.json: its exact chroma's 4-px block means.
+  const name = process.argv[3] ?? 'bsds500_140006.jpg';
+  const count = Number(process.argv[4] ?? 2);
+  const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
+  const { gray, strokes } = await sparseCase(path.join(shared, 'data/val'), name, count);
+  const ref = scipyLevin(gray, strokes);
+  const means = ref.planes.map((p) => blockMeans(p, gray.width, gray.height, SPARSE_FIXTURE_BLOCK));
+  const fixture = `levin-scipy-${name.replace(/\.[a-z]+$/, '')}-${count}-strokes.json`;
+  const out = {
+    about:
+      "Levin et al.'s exact solve (scripts/levin_exact.py, scipy) of a val photo with a few strokes made as scripts/eval-scribble-sparse.ts makes them: its YUV chroma's block means",
+    photo: name,
+    strokes: count,
+    width: gray.width,
+    height: gray.height,
+    block: SPARSE_FIXTURE_BLOCK,
+    scipy: ref.info.scipy,
+    u: Buffer.from(means[0].buffer).toString('base64'),
+    v: Buffer.from(means[1].buffer).toString('base64'),
+  };
+  writeFileSync(path.resolve(here, `../test/fixtures/${fixture}`), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote test/fixtures/${fixture}`);
 }

@@ -55,6 +55,25 @@ export function randomStrokeLines(
   });
 }
 
+/** The colours of {@link sparseStrokes}, in turn. */
+export const SPARSE_STROKE_COLOURS: ReadonlyArray<[number, number, number]> = [
+  [0.2, 0.3, 0.9],
+  [0.5, 0.3, 0.9],
+  [0.2, 0.3, 0.4],
+];
+
+/**
+ * `count` strokes of 8–24 px and radius 2 at seeded random places, coloured in turn from
+ * {@link SPARSE_STROKE_COLOURS}: a user's few strokes (scripts/eval-scribble-sparse.ts).
+ */
+export function sparseStrokes(W: number, H: number, count: number, seed: number): StrokeSet {
+  const lines = randomStrokeLines(W, H, count, seed, 2).map((s, j) => ({
+    ...s,
+    rgb: SPARSE_STROKE_COLOURS[j % SPARSE_STROKE_COLOURS.length],
+  }));
+  return rasterizeStrokes(lines, W, H);
+}
+
 /** `perMegapixel` short strokes of width 2·radius carrying the truth's colours (at least 3). */
 export function shortStrokes(truth: ImageF32, perMegapixel: number, seed = 1, radius = 1.5): StrokeSet {
   const { width: W, height: H } = truth;

@@ -2,7 +2,9 @@
 // src/solve/wasm/kernels-binary.ts). Every array is a padded grid plane of f32 as in
 // src/solve/stencil9.ts (pixel i of a W×H grid at index W + 1 + i, zero padding); pointers are
 // byte addresses of index 0. The 9-point operator is given by its 8 coupling planes and its
-// diagonal: row i reads (A x)_i = d_i x_i − Σ_k c_k[i] x[i + off_k]. The symmetric storage of
+// diagonal: row i reads (A x)_i = d_i x_i − Σ_k c_k[i] x[i + off_k], or, where the operator keeps
+// its row sums s_i = d_i − Σ_k c_k[i] (a plane of them given), the products read
+// (A x)_i = s_i x_i + Σ_k c_k[i] (x_i − x[i + off_k]) (src/solve/general-stencil9.ts, rowSum). The symmetric storage of
 // stencil9.ts is the same operator with shifted plane pointers (cW = e − 1, cN = s − W, …), so
 // one set of kernels serves both.
 
@@ -30,6 +32,7 @@ let cSW: usize = 0;
 let cSE: usize = 0;
 let dg: usize = 0;
 let inv: usize = 0;
+let rs: usize = 0;
 let gw: i32 = 0;
 let gh: i32 = 0;
 
@@ -45,6 +48,7 @@ export function operator(
   se: usize,
   diag: usize,
   invDiag: usize,
+  rowSums: usize,
   width: i32,
   height: i32,
 ): void {
@@ -58,6 +62,7 @@ export function operator(
   cSE = se;
   dg = diag;
   inv = invDiag;
+  rs = rowSums;
   gw = width;
   gh = height;
 }
@@ -71,6 +76,32 @@ export function operator(
   t = f32x4.add(t, f32x4.add(f32x4.mul(nn, vld(x, n)), f32x4.mul(ss, vld(x, s))));
   t = f32x4.add(t, f32x4.add(f32x4.mul(nw, vld(x, n - 1)), f32x4.mul(ne, vld(x, n + 1))));
   return f32x4.add(t, f32x4.add(f32x4.mul(sw, vld(x, s - 1)), f32x4.mul(se, vld(x, s + 1))));
+}
+
+// Σ_k c_k (x_i − x[i + off_k]), 4 pixels at a time (u: x at i).
+@inline function diffWith(x: usize, i: i32, u: v128, w: v128, e: v128, nn: v128, ss: v128, nw: v128, ne: v128, sw: v128, se: v128): v128 {
+  const n = i - gw;
+  const s = i + gw;
+  let t = f32x4.add(f32x4.mul(w, f32x4.sub(u, vld(x, i - 1))), f32x4.mul(e, f32x4.sub(u, vld(x, i + 1))));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(nn, f32x4.sub(u, vld(x, n))), f32x4.mul(ss, f32x4.sub(u, vld(x, s)))));
+  t = f32x4.add(t, f32x4.add(f32x4.mul(nw, f32x4.sub(u, vld(x, n - 1))), f32x4.mul(ne, f32x4.sub(u, vld(x, n + 1)))));
+  return f32x4.add(t, f32x4.add(f32x4.mul(sw, f32x4.sub(u, vld(x, s - 1))), f32x4.mul(se, f32x4.sub(u, vld(x, s + 1)))));
+}
+
+@inline function diff1(x: usize, i: i32): f32 {
+  const n = i - gw;
+  const s = i + gw;
+  const u = fld(x, i);
+  return (
+    fld(cW, i) * (u - fld(x, i - 1)) +
+    fld(cE, i) * (u - fld(x, i + 1)) +
+    fld(cN, i) * (u - fld(x, n)) +
+    fld(cS, i) * (u - fld(x, s)) +
+    fld(cNW, i) * (u - fld(x, n - 1)) +
+    fld(cNE, i) * (u - fld(x, n + 1)) +
+    fld(cSW, i) * (u - fld(x, s - 1)) +
+    fld(cSE, i) * (u - fld(x, s + 1))
+  );
 }
 
 @inline function neigh1(x: usize, i: i32): f32 {
@@ -93,13 +124,15 @@ export function operator(
  * diagonal (Levin et al.'s I − w): no diagonal plane is read.
  */
 export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
-  if (dg) productRows(true, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  if (rs) differenceRows(false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  else if (dg) productRows(true, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
   else productRows(false, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
 }
 
 /** r = b − A x on two channels, grid rows [rowFrom, rowTo) (a diagonal address of 0: unit, as in apply2). */
 export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
-  if (dg) productRows(true, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  if (rs) differenceRows(true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  else if (dg) productRows(true, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
   else productRows(false, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
 }
 
@@ -128,6 +161,37 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
     const a0 = d * fld(x0, i) - neigh1(x0, i);
     fst(y0, i, fromB ? fld(b0, i) - a0 : a0);
     const a1 = d * fld(x1, i) - neigh1(x1, i);
+    fst(y1, i, fromB ? fld(b1, i) - a1 : a1);
+  }
+}
+
+// productRows in the row-sum form: y = s x + Σ_k c_k (x − x_k), or with `fromB` y = b − that.
+@inline function differenceRows(fromB: bool, x0: usize, x1: usize, b0: usize, b1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
+  const pad = gw + 1;
+  const end = pad + gw * rowTo;
+  let i = pad + gw * rowFrom;
+  for (; i + 4 <= end; i += 4) {
+    const d = vld(rs, i);
+    const w = vld(cW, i);
+    const e = vld(cE, i);
+    const nn = vld(cN, i);
+    const ss = vld(cS, i);
+    const nw = vld(cNW, i);
+    const ne = vld(cNE, i);
+    const sw = vld(cSW, i);
+    const se = vld(cSE, i);
+    const u0 = vld(x0, i);
+    const a0 = f32x4.add(f32x4.mul(d, u0), diffWith(x0, i, u0, w, e, nn, ss, nw, ne, sw, se));
+    vst(y0, i, fromB ? f32x4.sub(vld(b0, i), a0) : a0);
+    const u1 = vld(x1, i);
+    const a1 = f32x4.add(f32x4.mul(d, u1), diffWith(x1, i, u1, w, e, nn, ss, nw, ne, sw, se));
+    vst(y1, i, fromB ? f32x4.sub(vld(b1, i), a1) : a1);
+  }
+  for (; i < end; i++) {
+    const d: f32 = fld(rs, i);
+    const a0 = d * fld(x0, i) + diff1(x0, i);
+    fst(y0, i, fromB ? fld(b0, i) - a0 : a0);
+    const a1 = d * fld(x1, i) + diff1(x1, i);
     fst(y1, i, fromB ? fld(b1, i) - a1 : a1);
   }
 }

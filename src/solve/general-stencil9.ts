@@ -36,22 +36,38 @@ export interface GeneralStencil9 {
    * Single precision by default (half the memory traffic); double for reference solves.
    */
   readonly c: Array<Float32Array | Float64Array>;
+  /**
+   * The rows' sums diag − Σ_k c_k, kept exactly where the operator has them (Levin's I − w: 0,
+   * then after the constraints the couplings moved to the right-hand side): products then form
+   * (A x)_r = rowSum_r x_r + Σ_k c_k[r] (x_r − x_s). Rounded couplings do not sum to the rounded
+   * diagonal: in single precision every row of I − w leaked ±3e-8 to zero, more than the
+   * couplings (down to 1e-10 of a row) that decide a region strong edges almost cut off. In this
+   * form a constant is exactly what the rows say it is, and the products' rounding scales with
+   * the differences between neighbours, not with the values.
+   */
+  rowSum?: Float32Array | Float64Array;
 }
 
-/** A zero general stencil; `precision` sets the coupling planes' type. */
+/**
+ * A zero general stencil; `precision` sets the coupling planes' type, `rowSums` adds a zero
+ * {@link GeneralStencil9.rowSum} plane (an operator whose rows sum to zero exactly).
+ */
 export function createGeneralStencil9(
   width: number,
   height: number,
   precision: 'single' | 'double' = 'single',
+  rowSums = false,
 ): GeneralStencil9 {
   const pad = padFor(width);
   const len = width * height + 2 * pad;
+  const plane = () => (precision === 'double' ? new Float64Array(len) : new Float32Array(len));
   return {
     width,
     height,
     pad,
     diag: new Float64Array(len),
-    c: GENERAL_OFFSETS.map(() => (precision === 'double' ? new Float64Array(len) : new Float32Array(len))),
+    c: GENERAL_OFFSETS.map(plane),
+    ...(rowSums && { rowSum: plane() }),
   };
 }
 
@@ -61,7 +77,8 @@ export function generalOffsets(w: number): number[] {
 }
 
 /**
- * y = A·x for two channels on padded grid vectors.
+ * y = A·x for two channels on padded grid vectors (in the difference form of
+ * {@link GeneralStencil9.rowSum} where A keeps its row sums).
  *
  * @example
  * ```ts
@@ -82,9 +99,36 @@ export function applyGeneral9x2(
   y1: GridVector,
 ): void {
   if (wasmApply2(A, x0, x1, y0, y1)) return;
-  const { width: w, pad, diag } = A;
+  const { width: w, pad, diag, rowSum } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const end = pad + A.width * A.height;
+  if (rowSum) {
+    for (let i = pad; i < end; i++) {
+      const u = x0[i];
+      const v = x1[i];
+      y0[i] =
+        rowSum[i] * u +
+        cW[i] * (u - x0[i - 1]) +
+        cE[i] * (u - x0[i + 1]) +
+        cN[i] * (u - x0[i - w]) +
+        cS[i] * (u - x0[i + w]) +
+        cNW[i] * (u - x0[i - w - 1]) +
+        cNE[i] * (u - x0[i - w + 1]) +
+        cSW[i] * (u - x0[i + w - 1]) +
+        cSE[i] * (u - x0[i + w + 1]);
+      y1[i] =
+        rowSum[i] * v +
+        cW[i] * (v - x1[i - 1]) +
+        cE[i] * (v - x1[i + 1]) +
+        cN[i] * (v - x1[i - w]) +
+        cS[i] * (v - x1[i + w]) +
+        cNW[i] * (v - x1[i - w - 1]) +
+        cNE[i] * (v - x1[i - w + 1]) +
+        cSW[i] * (v - x1[i + w - 1]) +
+        cSE[i] * (v - x1[i + w + 1]);
+    }
+    return;
+  }
   for (let i = pad; i < end; i++) {
     const a = cW[i];
     const b = cE[i];
@@ -183,9 +227,10 @@ export function generalDirichletSystem(
   // In place when the caller has no further use for L (saves a copy of 8 coupling planes).
   let A = L;
   if (!inPlace) {
-    A = createGeneralStencil9(W, H, L.c[0] instanceof Float64Array ? 'double' : 'single');
+    A = createGeneralStencil9(W, H, L.c[0] instanceof Float64Array ? 'double' : 'single', !!L.rowSum);
     A.diag.set(L.diag);
     for (let k = 0; k < 8; k++) A.c[k].set(L.c[k]);
+    if (L.rowSum) A.rowSum?.set(L.rowSum);
   }
   const rhs = planes.rhs ?? values.map(() => gridVector(W, H));
   const active = planes.active ?? new Uint8Array(n).fill(1);
@@ -195,6 +240,9 @@ export function generalDirichletSystem(
   const count = list ? list.length : n;
   const c = A.c;
   const diag = A.diag;
+  // Row sums, where A keeps them: a fixed row's is 1 (an identity row), and a coupling moved to
+  // the right-hand side adds to its row's (the row's couplings lose it, its diagonal does not).
+  const rowSum = A.rowSum;
   const channels = rhs.length;
   // Per direction: the flat offset, and its x and y steps (a loop over plain arrays, not pairs:
   // this runs once per solve, mostly before the optimising compiler has seen it).
@@ -209,6 +257,7 @@ export function generalDirichletSystem(
     const y = (r - x) / W;
     const i = pad + r;
     diag[i] = 1;
+    if (rowSum) rowSum[i] = 1;
     for (let ch = 0; ch < channels; ch++) rhs[ch][i] = values[ch][r];
     const scale = rowScale ? rowScale[r] : 1;
     for (let k = 0; k < 8; k++) {
@@ -230,6 +279,7 @@ export function generalDirichletSystem(
       const cq = plane[pad + q];
       if (cq === 0) continue;
       for (let ch = 0; ch < channels; ch++) rhs[ch][pad + q] += cq * values[ch][r];
+      if (rowSum) rowSum[pad + q] += cq;
       plane[pad + q] = 0;
     }
   }

@@ -40,7 +40,8 @@ export function arenaStencil9(
 
 /**
  * A zero general stencil (../general-stencil9.ts, single precision) with its 8 coupling planes
- * and its diagonal (f32 too: it is the kernels' diagonal as it is) at the bottom of `arena`.
+ * and its diagonal (f32 too: it is the kernels' diagonal as it is) at the bottom of `arena`;
+ * `rowSums`: with a zero row-sum plane (GeneralStencil9.rowSum) after them.
  *
  * @example
  * ```ts
@@ -50,8 +51,15 @@ export function arenaStencil9(
  * console.log(A === null || A.c.length); // 8
  * ```
  */
-export function arenaGeneralStencil9(arena: WasmArena, width: number, height: number): GeneralStencil9 {
+export function arenaGeneralStencil9(
+  arena: WasmArena,
+  width: number,
+  height: number,
+  rowSums = false,
+): GeneralStencil9 {
   const pad = padFor(width);
   const len = width * height + 2 * pad;
-  return { width, height, pad, diag: arena.f32(len), c: GENERAL_OFFSETS.map(() => arena.f32(len)) };
+  const diag = arena.f32(len);
+  const c = GENERAL_OFFSETS.map(() => arena.f32(len));
+  return { width, height, pad, diag, c, ...(rowSums && { rowSum: arena.f32(len) }) };
 }

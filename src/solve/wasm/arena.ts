@@ -401,7 +401,8 @@ export class WasmArena {
       : here
         ? this.inverse(A.diag as Float32Array)
         : this.diagonals(A.diag);
-    this.operators.set(A, [w, e, n, s, nw, ne, sw, se, diag, inv]);
+    const rowSum = A.rowSum ? this.address(A.rowSum as Float32Array) : 0;
+    this.operators.set(A, [w, e, n, s, nw, ne, sw, se, diag, inv, rowSum]);
   }
 
   /**
@@ -415,7 +416,7 @@ export class WasmArena {
     const se = this.address(A.se);
     const sw = this.address(A.sw);
     const { diag, inv } = this.diagonals(A.diag, end);
-    this.operators.set(A, [e - 4, e, s - 4 * W, s, se - 4 * (W + 1), sw - 4 * (W - 1), sw, se, diag, inv]);
+    this.operators.set(A, [e - 4, e, s - 4 * W, s, se - 4 * (W + 1), sw - 4 * (W - 1), sw, se, diag, inv, 0]);
   }
 
   private inverse(d: Float32Array): { diag: number; inv: number } {
@@ -453,7 +454,7 @@ export class WasmArena {
     if (this.current === A) return true;
     const p = this.operators.get(A);
     if (!p) return false;
-    this.kernels.operator(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], width, height);
+    this.kernels.operator(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], width, height);
     this.current = A;
     this.operatorArgs = [...p, width, height];
     return true;

@@ -67,13 +67,14 @@ export type HelperKernel = (typeof HELPER_KERNELS)[number];
 // is asleep (waiting on [0]), [4] the caller is asleep (waiting on [1]), [5] the next chunk to
 // fault in, [6] the chunk count, [7] the chunks faulted in (the side that completes the last one
 // writes the time into the fault clock); Float64 [0]
-// result, [1] command, [2] kernel, [3] argument count, [4] operator given, [5..17) operator,
-// [17..) arguments.
+// result, [1] command, [2] kernel, [3] argument count, [4] operator given, [5..18) operator,
+// [18..) arguments.
 const COMMAND_RUN = 0;
 const COMMAND_ATTACH = 1;
 const COMMAND_DETACH = 2;
 const OPERATOR_AT = 5;
-const ARGS_AT = 17;
+const OPERATOR_ARGS = 13;
+const ARGS_AT = OPERATOR_AT + OPERATOR_ARGS;
 const MAX_ARGS = 24;
 /**
  * Bytes per claim when the memory of a new arena is faulted in (see {@link KernelHelper.attach}):
@@ -148,7 +149,7 @@ for (;;) {
       ex = null;
       fns = [];
     } else {
-      if (f[4]) ex.operator(f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]);
+      if (f[4]) ex.operator(f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16], f[17]);
       const n = f[3];
       args.length = n;
       for (let k = 0; k < n; k++) args[k] = f[${ARGS_AT} + k];
@@ -274,7 +275,7 @@ export class KernelHelper {
   }
 
   /**
-   * Starts `kernel`(...args) on the worker; `operator`: the 12 arguments of the kernels'
+   * Starts `kernel`(...args) on the worker; `operator`: the 13 arguments of the kernels'
    * `operator` to select first. {@link join} waits for it and returns its result.
    */
   start(kernel: HelperKernel, args: readonly number[], operator: readonly number[] | null): void {
@@ -284,7 +285,7 @@ export class KernelHelper {
     v[2] = HELPER_KERNELS.indexOf(kernel);
     v[3] = args.length;
     v[4] = operator ? 1 : 0;
-    if (operator) for (let k = 0; k < 12; k++) v[OPERATOR_AT + k] = operator[k];
+    if (operator) for (let k = 0; k < OPERATOR_ARGS; k++) v[OPERATOR_AT + k] = operator[k];
     for (let k = 0; k < args.length; k++) v[ARGS_AT + k] = args[k];
     this.kernelRuns++;
     this.signal();

@@ -43,14 +43,18 @@ export function moveGeneralSolve(
   extraPlanes = 0,
 ): { arena: WasmArena; mg: Multigrid } | null {
   if (!(A.c[0] instanceof Float32Array)) return null;
+  if (A.rowSum && !(A.rowSum instanceof Float32Array)) return null;
   const len0 = lengthOf(A.width, A.height);
   const pairs = channels + (channels & 1);
+  const operatorPlanes = A.rowSum ? 11 : 10;
   const arena = WasmArena.create(
-    planeBytes(len0, 10 + VECTORS_PER_CHANNEL * pairs + 2 + extraPlanes) + hierarchyBytes(mg, A.width),
+    planeBytes(len0, operatorPlanes + VECTORS_PER_CHANNEL * pairs + 2 + extraPlanes) +
+      hierarchyBytes(mg, A.width),
     { threads: true },
   );
   if (!arena) return null;
   for (let k = 0; k < A.c.length; k++) A.c[k] = arena.copy32(A.c[k]);
+  if (A.rowSum) A.rowSum = arena.copy32(A.rowSum);
   arena.registerGeneral(A);
   const levels = mg.levels;
   const moved = levels.map((level, l) => {

@@ -65,6 +65,8 @@ function resolve(options: AffinityOptions): Required<AffinityOptions> {
  * Levin et al.'s operator I − w as a general 9-point stencil: diagonal 1, coupling c_k[r] = w_rs
  * for s = r + offset_k (out-of-image couplings 0). With the strokes as Dirichlet constraints
  * this is exactly the system of their `getColorExact.m`: u_r − Σ_s w_rs u_s = 0 at free pixels.
+ * Its rows sum to zero, kept as such (GeneralStencil9.rowSum) for products that stay exact on
+ * constants whatever the weights' rounding.
  * `precision: 'double'` keeps the weights in double precision (reference solves). In single
  * precision the interior pixels are computed in the wasm kernels where they run (SIMD, within
  * 1e-6 of the double-precision weights; tested), the rest by the same JavaScript as in double.
@@ -90,8 +92,8 @@ export function levinOperator(
   // `arena`: the operator is built in the memory its solve will run in (single precision only).
   const A =
     arena && precision === 'single'
-      ? arenaGeneralStencil9(arena, width, height)
-      : createGeneralStencil9(width, height, precision);
+      ? arenaGeneralStencil9(arena, width, height, true)
+      : createGeneralStencil9(width, height, precision, true);
   const { pad, diag } = A;
   const [cW, cE, cN, cS, cNW, cNE, cSW, cSE] = A.c;
   const W = width;

@@ -521,22 +521,22 @@ export function solveLevinSystem(
  * The arena a Levin solve of a `width` × `height` image runs in (undefined where the kernels are
  * unavailable or it would pass the 4 GiB of a wasm memory), sized to what it needs at most, since
  * every page of it is faulted in before the solve (at 1 MP the 137 MiB take 40–200 ms on the VM
- * measured). In finest-grid planes P, the solve's need is the largest: the operator (8 couplings
- * and the diagonal, 9 P; a unit diagonal takes no inverse plane), right-hand sides 2 P, the
+ * measured). In finest-grid planes P, the solve's need is the largest: the operator (8 couplings,
+ * the diagonal and the row sums, 10 P; a unit diagonal takes no inverse plane), right-hand sides 2 P, the
  * interpolation weights 4 P, solutions 2 P, BiCGStab 10 P (r̂ in the right-hand sides), the
  * mask ¼ P, and either the row factors (1 P, padded in place: GeneralSolveOptions.consumeRowScale)
- * or, unbalanced, the hybrid cycle's residuals (2 P): 29¼ P, plus at most
+ * or, unbalanced, the hybrid cycle's residuals (2 P): 30¼ P, plus at most
  * {@link ARENA_PLANES_PER_COARSE_LEVEL} planes of their own size per coarse level. The fit before
  * it (its multigrid 6 P and two vectors, and at the top its Laplacian, diagonals and right-hand
  * side 9 P, with the operator and π below) and the set-up scratch stay under that (at 0.25, 1
- * and 4 MP the fit takes 34.1, 34.0 and 33.9 and the solve 34.5, 34.4 and 34.3 finest-grid planes
- * with the coarse levels; scripts/probe-levin-memory.ts prints both). Six planes more lie above
+ * and 4 MP the fit takes 34.9 and the solve 35.3 finest-grid planes with the coarse levels;
+ * scripts/probe-levin-memory.ts prints both). Six planes more lie above
  * all that as the arena's spare, untouched unless BiCGStab hands over to BiCGStab(2).
  */
 export function levinArena(width: number, height: number, threads?: boolean): WasmArena | undefined {
   const [, ...coarse] = levelSizes(width, height);
   // A quarter plane to spare: the counts above, measured, leave about 1.2 planes free.
-  let bytes = planeBytes(width * height + 2 * (width + 1), 29.5);
+  let bytes = planeBytes(width * height + 2 * (width + 1), 30.5);
   for (const [w, h] of coarse) bytes += planeBytes(w * h + 2 * (w + 1), ARENA_PLANES_PER_COARSE_LEVEL);
   const arena = WasmArena.create(bytes + planeBytes(width + 8, 4) + (1 << 16), {
     threads: threads ?? true,
