@@ -331,7 +331,7 @@ function pairsAndSpread(
 }
 
 /**
- * Multiplies row r of `A` (diagonal and couplings) by `pi[r]`, in place: the system's solution is
+ * Multiplies row r of `A` (diagonal, couplings and row sum) by `pi[r]`, in place: the system's solution is
  * unchanged; its right-hand side must be scaled the same way. (The Levin solve does not form the
  * scaled operator: solveGeneral's `rowScale` builds its preconditioner from it implicitly.)
  *
@@ -351,5 +351,6 @@ export function scaleRows(A: GeneralStencil9, pi: Float32Array): void {
     const i = pad + r;
     A.diag[i] *= p;
     for (let k = 0; k < 8; k++) A.c[k][i] *= p;
+    if (A.rowSum) A.rowSum[i] *= p;
   }
 }
