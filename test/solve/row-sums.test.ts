@@ -14,6 +14,7 @@ import { readImage } from '../../src/image/io.js';
 import { resizeImage } from '../../src/image/resize.js';
 import { levinOperator } from '../../src/methods/scribbles/levin/affinity.js';
 import { strokeChroma } from '../../src/methods/scribbles/levin/levin.js';
+import { scaleRows } from '../../src/solve/balance.js';
 import {
   applyGeneral9x2,
   GENERAL_OFFSETS,
@@ -149,4 +150,29 @@ test('row-sum products are exact on a constant and follow diag·x − Σ c x on 
   }
   assert.ok(dj < 1e-6, `JavaScript product ${dj} from the literal one`);
   assert.ok(dw < 1e-6, `wasm product ${dw} from the literal one`);
+});
+
+test('scaleRows scales the kept row sums with their rows: the product becomes diag(π)·A x', async () => {
+  const { Y, mask, values } = await photo();
+  const { A } = system(Y, mask, values);
+  const { pad } = A;
+  const r = rng(8);
+  const x0 = gridVector32(W, H);
+  const x1 = gridVector32(W, H);
+  for (let i = pad; i < pad + W * H; i++) {
+    x0[i] = 0.3;
+    x1[i] = r();
+  }
+  x0[pad + 5000] = 0.7; // not quite constant: the row sums and the couplings both count
+  const before = [gridVector32(W, H), gridVector32(W, H)];
+  applyGeneral9x2(A, x0, x1, before[0], before[1]);
+  const pi = Float32Array.from({ length: W * H }, () => 0.5 + 3 * r());
+  scaleRows(A, pi);
+  const after = [gridVector32(W, H), gridVector32(W, H)];
+  applyGeneral9x2(A, x0, x1, after[0], after[1]);
+  let worst = 0;
+  for (let c = 0; c < 2; c++)
+    for (let i = 0; i < W * H; i++)
+      worst = Math.max(worst, Math.abs(after[c][pad + i] - pi[i] * before[c][pad + i]));
+  assert.ok(worst < 1e-6, `scaled product ${worst} from π times the product`);
 });
