@@ -4,9 +4,9 @@
 // byte addresses of index 0. The 9-point operator is given by its 8 coupling planes and its
 // diagonal: row i reads (A x)_i = d_i x_i − Σ_k c_k[i] x[i + off_k], or, where the operator keeps
 // its row sums s_i = d_i − Σ_k c_k[i] (a plane of them given), the products read
-// (A x)_i = s_i x_i + Σ_k c_k[i] (x_i − x[i + off_k]) (src/solve/general-stencil9.ts, rowSum). The symmetric storage of
-// stencil9.ts is the same operator with shifted plane pointers (cW = e − 1, cN = s − W, …), so
-// one set of kernels serves both.
+// (A x)_i = s_i x_i + Σ_k c_k[i] (x_i − x[i + off_k]) (src/solve/general-stencil9.ts, rowSum).
+// The symmetric storage of stencil9.ts is the same operator with shifted plane pointers
+// (cW = e − 1, cN = s − W, …), so one set of kernels serves both.
 
 @inline function vld(p: usize, i: i32): v128 {
   return v128.load(p + (<usize>i << 2));
@@ -121,7 +121,8 @@ export function operator(
 
 /**
  * y = A x on two channels, grid rows [rowFrom, rowTo). A diagonal address of 0 means a unit
- * diagonal (Levin et al.'s I − w): no diagonal plane is read.
+ * diagonal (Levin et al.'s I − w): no diagonal plane is read. With a row-sum plane the product is
+ * formed from it and the differences instead (the diagonal is not read either).
  */
 export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
   if (rs) differenceRows(false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
