@@ -125,25 +125,45 @@ export function operator(
  * formed from it and the differences instead (the diagonal is not read either).
  */
 export function apply2(x0: usize, x1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
-  if (rs) differenceRows(false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
-  else if (dg) productRows(true, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
-  else productRows(false, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  if (rs) productRows(ROW_SUMS, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  else if (dg) productRows(DIAGONAL, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
+  else productRows(UNIT, false, x0, x1, 0, 0, y0, y1, rowFrom, rowTo);
 }
 
-/** r = b − A x on two channels, grid rows [rowFrom, rowTo) (a diagonal address of 0: unit, as in apply2). */
+/** r = b − A x on two channels, grid rows [rowFrom, rowTo) (the operator's form as in apply2). */
 export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize, r1: usize, rowFrom: i32, rowTo: i32): void {
-  if (rs) differenceRows(true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
-  else if (dg) productRows(true, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
-  else productRows(false, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  if (rs) productRows(ROW_SUMS, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  else if (dg) productRows(DIAGONAL, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+  else productRows(UNIT, true, x0, x1, b0, b1, r0, r1, rowFrom, rowTo);
+}
+
+// How productRows forms a row: d x − Σ c x_k with a unit diagonal or the diagonal plane, or
+// s x + Σ c (x − x_k) with the row-sum plane.
+const UNIT = 0;
+const DIAGONAL = 1;
+const ROW_SUMS = 2;
+
+// One row of A x for 4 pixels, the couplings at i given.
+@inline function row4(form: i32, x: usize, i: i32, d: v128, w: v128, e: v128, nn: v128, ss: v128, nw: v128, ne: v128, sw: v128, se: v128): v128 {
+  if (form == ROW_SUMS) {
+    const u = vld(x, i);
+    return f32x4.add(f32x4.mul(d, u), diffWith(x, i, u, w, e, nn, ss, nw, ne, sw, se));
+  }
+  return f32x4.sub(form == DIAGONAL ? f32x4.mul(d, vld(x, i)) : vld(x, i), neighWith(x, i, w, e, nn, ss, nw, ne, sw, se));
+}
+
+@inline function row1(form: i32, x: usize, i: i32, d: f32): f32 {
+  return form == ROW_SUMS ? d * fld(x, i) + diff1(x, i) : d * fld(x, i) - neigh1(x, i);
 }
 
 // y = A x, or with `fromB` y = b − A x, on both channels: each coupling loaded once for the two.
-@inline function productRows(withDiag: bool, fromB: bool, x0: usize, x1: usize, b0: usize, b1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
+@inline function productRows(form: i32, fromB: bool, x0: usize, x1: usize, b0: usize, b1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
   const pad = gw + 1;
   const end = pad + gw * rowTo;
+  const dp = form == ROW_SUMS ? rs : dg;
   let i = pad + gw * rowFrom;
   for (; i + 4 <= end; i += 4) {
-    const d = withDiag ? vld(dg, i) : f32x4.splat(1);
+    const d = form == UNIT ? f32x4.splat(1) : vld(dp, i);
     const w = vld(cW, i);
     const e = vld(cE, i);
     const nn = vld(cN, i);
@@ -152,47 +172,16 @@ export function residual2(x0: usize, x1: usize, b0: usize, b1: usize, r0: usize,
     const ne = vld(cNE, i);
     const sw = vld(cSW, i);
     const se = vld(cSE, i);
-    const a0 = f32x4.sub(withDiag ? f32x4.mul(d, vld(x0, i)) : vld(x0, i), neighWith(x0, i, w, e, nn, ss, nw, ne, sw, se));
+    const a0 = row4(form, x0, i, d, w, e, nn, ss, nw, ne, sw, se);
     vst(y0, i, fromB ? f32x4.sub(vld(b0, i), a0) : a0);
-    const a1 = f32x4.sub(withDiag ? f32x4.mul(d, vld(x1, i)) : vld(x1, i), neighWith(x1, i, w, e, nn, ss, nw, ne, sw, se));
+    const a1 = row4(form, x1, i, d, w, e, nn, ss, nw, ne, sw, se);
     vst(y1, i, fromB ? f32x4.sub(vld(b1, i), a1) : a1);
   }
   for (; i < end; i++) {
-    const d: f32 = withDiag ? fld(dg, i) : 1;
-    const a0 = d * fld(x0, i) - neigh1(x0, i);
+    const d: f32 = form == UNIT ? 1 : fld(dp, i);
+    const a0 = row1(form, x0, i, d);
     fst(y0, i, fromB ? fld(b0, i) - a0 : a0);
-    const a1 = d * fld(x1, i) - neigh1(x1, i);
-    fst(y1, i, fromB ? fld(b1, i) - a1 : a1);
-  }
-}
-
-// productRows in the row-sum form: y = s x + Σ_k c_k (x − x_k), or with `fromB` y = b − that.
-@inline function differenceRows(fromB: bool, x0: usize, x1: usize, b0: usize, b1: usize, y0: usize, y1: usize, rowFrom: i32, rowTo: i32): void {
-  const pad = gw + 1;
-  const end = pad + gw * rowTo;
-  let i = pad + gw * rowFrom;
-  for (; i + 4 <= end; i += 4) {
-    const d = vld(rs, i);
-    const w = vld(cW, i);
-    const e = vld(cE, i);
-    const nn = vld(cN, i);
-    const ss = vld(cS, i);
-    const nw = vld(cNW, i);
-    const ne = vld(cNE, i);
-    const sw = vld(cSW, i);
-    const se = vld(cSE, i);
-    const u0 = vld(x0, i);
-    const a0 = f32x4.add(f32x4.mul(d, u0), diffWith(x0, i, u0, w, e, nn, ss, nw, ne, sw, se));
-    vst(y0, i, fromB ? f32x4.sub(vld(b0, i), a0) : a0);
-    const u1 = vld(x1, i);
-    const a1 = f32x4.add(f32x4.mul(d, u1), diffWith(x1, i, u1, w, e, nn, ss, nw, ne, sw, se));
-    vst(y1, i, fromB ? f32x4.sub(vld(b1, i), a1) : a1);
-  }
-  for (; i < end; i++) {
-    const d: f32 = fld(rs, i);
-    const a0 = d * fld(x0, i) + diff1(x0, i);
-    fst(y0, i, fromB ? fld(b0, i) - a0 : a0);
-    const a1 = d * fld(x1, i) + diff1(x1, i);
+    const a1 = row1(form, x1, i, d);
     fst(y1, i, fromB ? fld(b1, i) - a1 : a1);
   }
 }
