@@ -6,7 +6,7 @@
  * Every `step`-th colour photo of ../shared/data/val (default 25) at its own size, with `strokes`
  * (default 1) segments of 8–24 px and radius 2 at seeded random places (seed 7 + the photo's index
  * in the sorted folder), coloured alternately (0.2, 0.3, 0.9), (0.5, 0.3, 0.9) and (0.2, 0.3, 0.4)
- * (stroke-simulation.ts, sparseStrokes).
+ * (levin-reference.ts, sparseCase).
  * Prints and writes bench/results/scribble-sparse-<strokes>.json: iterations, whether it
  * converged, whether the result came from the double-precision retry, how far the solve went
  * beyond the strokes' range before the clamp, and the largest |u − exact| in chroma units.
@@ -14,11 +14,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lumaOf } from '../src/color/linear-spaces.js';
-import { readImage } from '../src/image/io.js';
 import { levinChroma } from '../src/methods/scribbles/levin/levin.js';
-import { scipyLevin } from './levin-reference.js';
-import { sparseStrokes } from './stroke-simulation.js';
+import { scipyLevin, sparseCase } from './levin-reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
@@ -31,10 +28,9 @@ const names = readdirSync(valDir)
 const rows = [];
 for (let k = 0; k < names.length; k += step) {
   const name = names[k];
-  const truth = (await readImage(path.join(valDir, name))).image;
-  if (truth.channels.length !== 3) continue;
-  const gray = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
-  const strokes = sparseStrokes(truth.width, truth.height, count, 7 + k);
+  const made = await sparseCase(valDir, name, count);
+  if (!made) continue; // a gray photo
+  const { gray, strokes } = made;
   const ref = scipyLevin(gray, strokes);
   const t0 = performance.now();
   const res = levinChroma(gray, strokes);
@@ -47,8 +43,8 @@ for (let k = 0; k < names.length; k += step) {
   }
   const row = {
     name,
-    width: truth.width,
-    height: truth.height,
+    width: gray.width,
+    height: gray.height,
     iterations: res.stats.iterations,
     converged: res.stats.converged,
     precision: res.stats.precision ?? 'single',

@@ -173,18 +173,23 @@ if (main && process.argv[2] === 'urban-fixture') {
 /** Block size of the sparse-stroke fixtures' chroma means. */
 export const SPARSE_FIXTURE_BLOCK = 4;
 
-/** The val photo (at its own size) and the few strokes of a sparse-stroke fixture, as scripts/eval-scribble-sparse.ts makes them. */
+/**
+ * A val photo at its own size with `count` strokes (stroke-simulation.ts, sparseStrokes; seed 7 +
+ * the photo's index in the sorted folder): the cases of scripts/eval-scribble-sparse.ts and of the
+ * sparse-stroke fixtures. Null for a gray photo (no colour to compare).
+ */
 export async function sparseCase(
   valDir: string,
   name: string,
   count: number,
-): Promise<{ gray: ImageF32; strokes: StrokeSet }> {
+): Promise<{ gray: ImageF32; strokes: StrokeSet } | null> {
   const names = readdirSync(valDir)
     .filter((n) => /\.(png|jpe?g)$/i.test(n))
     .sort();
   const k = names.indexOf(name);
   if (k < 0) throw new Error(`${name} is not in ${valDir}`);
   const truth = (await readImage(path.join(valDir, name))).image;
+  if (truth.channels.length !== 3) return null;
   const gray = { width: truth.width, height: truth.height, channels: [lumaOf(truth)] };
   return { gray, strokes: sparseStrokes(truth.width, truth.height, count, 7 + k) };
 }
@@ -195,7 +200,9 @@ if (main && process.argv[2] === 'sparse-fixture') {
   const name = process.argv[3] ?? 'bsds500_140006.jpg';
   const count = Number(process.argv[4] ?? 2);
   const shared = process.env.COLORIZE_SHARED_DIR ?? path.resolve(here, '../../shared');
-  const { gray, strokes } = await sparseCase(path.join(shared, 'data/val'), name, count);
+  const made = await sparseCase(path.join(shared, 'data/val'), name, count);
+  if (!made) throw new Error(`${name} is not a colour photo`);
+  const { gray, strokes } = made;
   const ref = scipyLevin(gray, strokes);
   const means = ref.planes.map((p) => blockMeans(p, gray.width, gray.height, SPARSE_FIXTURE_BLOCK));
   const fixture = `levin-scipy-${name.replace(/\.[a-z]+$/, '')}-${count}-strokes.json`;

@@ -85,7 +85,9 @@ test("two strokes on bsds500_140006: single precision meets scipy's exact solve 
   const fx = JSON.parse(
     readFileSync(path.join(REPO_ROOT, 'test/fixtures/levin-scipy-bsds500_140006-2-strokes.json'), 'utf8'),
   );
-  const { gray, strokes } = await sparseCase(dataPath('val'), fx.photo, fx.strokes);
+  const made = await sparseCase(dataPath('val'), fx.photo, fx.strokes);
+  assert.ok(made, `${fx.photo} is a colour photo`);
+  const { gray, strokes } = made;
   assert.equal(gray.width, fx.width);
   const res = levinChroma(gray, strokes);
   assert.ok(res.stats.converged);
