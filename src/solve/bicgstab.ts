@@ -39,6 +39,12 @@ export interface BicgstabOptions {
    * default the arena's spare where b lies in an arena (levinArena leaves one), else a new vector.
    */
   moreVector?: () => GridVector | null;
+  /**
+   * Called after each iteration (after each BiCGStab(2) cycle once handed over) with the
+   * iterations so far and the largest relative residual of the channels still running: progress
+   * for a long solve. The residual is the recurrence's, and it need not fall every iteration.
+   */
+  onIteration?: (iterations: number, relativeResidual: number) => void;
 }
 
 /**
@@ -129,6 +135,14 @@ export function bicgstab(
   }
   // Each channel's residual after each iteration, for the hand-over's test.
   const history: number[][] = bb.map(() => []);
+  const onIteration = options.onIteration;
+  const report =
+    onIteration &&
+    ((iterations: number) => {
+      let worst = 0;
+      for (let c = 0; c < m; c++) if (!done[c] && rnorm[c] > worst) worst = rnorm[c];
+      onIteration(iterations, worst);
+    });
   let switched = false;
   const pairActive = (c: number): boolean => !done[c] || !done[c + 1];
   let it = 0;
@@ -148,7 +162,15 @@ export function bicgstab(
             vecs.push({ r: [r[c], t[c], r2], u: [p[c], v[c], phat[c]], rhat: rhat[c], y, z });
           }
           const tight = tol * HANDED_OVER_TOLERANCE;
-          it += bicgstab2Steps(problem, vecs, { from, to, x: xx, bnorm, rnorm, done }, tight, maxIt - it);
+          const before = it;
+          const onCycle = report && ((steps: number) => report(before + steps));
+          it += bicgstab2Steps(
+            problem,
+            vecs,
+            { from, to, x: xx, bnorm, rnorm, done, ...(onCycle && { onCycle }) },
+            tight,
+            maxIt - it,
+          );
           break;
         }
       }
@@ -243,6 +265,7 @@ export function bicgstab(
           rho[c] = alpha[c] = omega[c] = 1;
         }
       }
+      report?.(it);
     }
     if (!replace || restarted >= replace.restarts || done.some((dn) => !dn)) break;
     restarted++;

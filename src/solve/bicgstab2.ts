@@ -36,6 +36,8 @@ export interface Bicgstab2State {
   bnorm: number[];
   rnorm: number[];
   done: boolean[];
+  /** Called after each cycle with the steps run so far (`rnorm` then holds the cycle's residuals). */
+  onCycle?: (steps: number) => void;
 }
 
 /** y += a·x over [from, to). */
@@ -155,6 +157,7 @@ export function bicgstab2Steps(
       rnorm[c] = Math.sqrt(gridDot(r[0], r[0], from, to)) / bnorm[c];
       if (rnorm[c] <= tol) done[c] = true;
     }
+    s.onCycle?.(steps);
     if (allDone()) break;
   }
   // x += M⁻¹ y for the channels this ran.

@@ -78,6 +78,32 @@ describe('colorize()', () => {
     assert.equal(stages.length, 3, 'nothing reported after the abort');
   });
 
+  it('a levin solve reports its iterations as progress, and a cancel stops it at the next report', async () => {
+    const inputs = { gray: ex('scene_gray.png'), marked: ex('scene_marked.png') };
+    const seen: Array<[number, string]> = [];
+    await colorize(inputs, { method: 'levin' }, { progress: (f, stage) => seen.push([f, stage ?? '']) });
+    const solving = seen.filter(([, stage]) => stage.startsWith('solving (iteration'));
+    assert.ok(solving.length >= 2, JSON.stringify(seen));
+    for (let k = 1; k < solving.length; k++) assert.ok(solving[k][0] > solving[k - 1][0], 'never goes back');
+    assert.ok(solving.every(([f]) => f > 0.1 && f <= 0.9));
+    const ac = new AbortController();
+    const stages: string[] = [];
+    const run = colorize(
+      inputs,
+      { method: 'levin' },
+      {
+        signal: ac.signal,
+        progress: (_f, stage) => {
+          stages.push(stage ?? '');
+          if (stage?.startsWith('solving (iteration')) ac.abort();
+        },
+      },
+    );
+    await assert.rejects(run, /cancelled \(at solving \(iteration \d+\)\)/);
+    assert.ok(stages.at(-1)?.startsWith('solving (iteration'), 'nothing reported after the abort');
+    assert.equal(internals.reservedLevinGrid(), null, 'the reservation was handed back');
+  });
+
   it('every catalogue method has its family, a paper, at least one input, and options with a flag', () => {
     for (const m of listMethods()) {
       assert.ok(m.paper.length > 3, m.name);

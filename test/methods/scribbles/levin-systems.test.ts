@@ -149,10 +149,12 @@ test('levin: an unbalanced solve that used to stop short now meets the exact sol
 test('levin: an unbalanced solve that stops short is retried balanced, then in double precision', async () => {
   const { truth, gray } = await valCase('bsds500_100039.jpg', 300); // 0.06 MP: unbalanced
   const strokes = shortStrokes(truth, 200, 4);
-  const short = levinChroma(gray, strokes, { maxIterations: 2 });
+  const seen: number[] = [];
+  const short = levinChroma(gray, strokes, { maxIterations: 2, onIteration: (k) => seen.push(k) });
   assert.equal(short.stats.converged, false);
   // Two iterations each: unbalanced, balanced, and in double precision.
   assert.equal(short.stats.iterations, 6);
+  assert.deepEqual(seen, [1, 2, 3, 4, 5, 6], 'progress counts on through the retries');
   const full = levinChroma(gray, strokes);
   assert.ok(full.stats.converged && full.stats.balanced === false && full.stats.rebalanced === undefined);
 });

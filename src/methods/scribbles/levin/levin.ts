@@ -109,6 +109,12 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
    * where the saved iterations outweigh the cost of the fit.
    */
   balance?: boolean;
+  /**
+   * Called during the iterative solve of Levin's own system after each iteration, with the
+   * iterations so far (a retry's counted on from the first solve's) and the running solve's largest
+   * relative residual, which need not fall every iteration: progress for a long solve.
+   */
+  onIteration?: (iterations: number, relativeResidual: number) => void;
 }
 
 export interface ScribbleStats {
@@ -290,6 +296,10 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
   }
   let balance = options.balance ?? width * height >= BALANCE_MIN_PIXELS;
   const start = arena?.mark();
+  // Iterations of the solves before this one, so that a retry's progress counts on.
+  let spent = 0;
+  const report = options.onIteration;
+  const onIteration = report && ((k: number, r: number) => report(spent + k, r));
   // `inDouble`: the double-precision retry below, outside the arena, at DOUBLE_RETRY_TOLERANCE.
   const solve = (balanced: boolean, logRange?: number, inDouble = false): ChromaResult => {
     const where = inDouble ? undefined : arena;
@@ -300,15 +310,24 @@ export function levinChroma(gray: ImageF32, strokes: StrokeSet, options: LevinOp
       precision: 'double' as const,
       tolerance: (options.tolerance ?? LEVIN_TOLERANCE) * DOUBLE_RETRY_TOLERANCE,
     };
-    return solveLevinSystem(
-      A,
-      strokes,
-      space,
-      { ...options, rowScale, arena: where, ...retry },
-      performance.now() - t0,
-      true,
-      at,
-    );
+    let res: ChromaResult;
+    try {
+      res = solveLevinSystem(
+        A,
+        strokes,
+        space,
+        { ...options, rowScale, arena: where, ...retry, ...(onIteration && { onIteration }) },
+        performance.now() - t0,
+        true,
+        at,
+      );
+    } catch (e) {
+      // A run cancelled at a progress report (`onIteration` throwing) lets the helper go as well.
+      arena?.releaseHelper();
+      throw e;
+    }
+    spent += res.stats.iterations;
+    return res;
   };
   let res = solve(balance);
   let rebalanced = false;
@@ -465,7 +484,12 @@ export function solveLevinSystem(
   A: GeneralStencil9,
   strokes: StrokeSet,
   space: LinearSpace,
-  options: ScribbleSolveOptions & { rowScale?: Float32Array; arena?: WasmArena; consumeRowScale?: boolean },
+  options: ScribbleSolveOptions &
+    Pick<LevinOptions, 'onIteration'> & {
+      rowScale?: Float32Array;
+      arena?: WasmArena;
+      consumeRowScale?: boolean;
+    },
   buildMs = 0,
   consumeOperator = false,
   at: FixedChroma = strokeChromaAt(strokes, space),

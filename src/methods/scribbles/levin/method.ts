@@ -16,10 +16,41 @@ import {
   BALANCE_MIN_PIXELS,
   colorizeLevin,
   LEVIN_SYSTEMS,
+  LEVIN_TOLERANCE,
   LEVIN_WORKING_PIXELS,
   releaseLevinReservation,
   reserveLevinArena,
 } from './levin.js';
+
+/**
+ * Progress of a solve from its iterations, for `ctx.progress`: the share of the way from a
+ * relative residual of 1 to `tolerance` on a log scale, mapped to 0.1–0.9 of the run, never going
+ * back (the residual need not fall every iteration), and reported only when it has moved by a
+ * hundredth, so a long solve (a few strokes on a large photo: tens of iterations) moves the CLI's
+ * bar and the service's job progress, and can be cancelled there, without a report per iteration.
+ *
+ * @example
+ * ```ts
+ * import { solveProgress } from 'colorize-toolkit/internals';
+ * const seen: string[] = [];
+ * const report = solveProgress((f, stage) => seen.push(`${f.toFixed(2)} ${stage}`), 1e-4);
+ * report(1, 1e-2); report(2, 1e-2); report(3, 1e-4);
+ * console.log(seen.join('; ')); // 0.50 solving (iteration 1); 0.90 solving (iteration 3)
+ * ```
+ */
+export function solveProgress(
+  progress: (fraction: number, stage?: string) => void,
+  tolerance: number,
+): (iterations: number, relativeResidual: number) => void {
+  let shown = 0.1;
+  return (iterations, relativeResidual) => {
+    const way = Math.log(Math.max(relativeResidual, tolerance)) / Math.log(tolerance);
+    const fraction = 0.1 + 0.8 * Math.min(1, Math.max(0, relativeResidual > 0 ? way : 1));
+    if (fraction < shown + 0.01) return;
+    shown = fraction;
+    progress(fraction, `solving (iteration ${iterations})`);
+  };
+}
 
 /** From this size on, `--balance off` draws a notice: the unbalanced solve can stall. */
 const UNBALANCED_STALLS_PIXELS = 1_000_000;
@@ -91,9 +122,12 @@ export const levinMethod: MethodDeclaration = {
       ctx.notice?.(
         '--balance off: on a photo this large Levin’s unbalanced system takes many more iterations, and may stop before the tolerance; auto balances it',
       );
+    const tolerance = (rest.tolerance as number | undefined) ?? LEVIN_TOLERANCE;
+    const onIteration = ctx.progress && solveProgress(ctx.progress, tolerance);
     const res = colorizeLevin(gray, strokes, {
       ...rest,
       balance: balance === 'on' ? true : balance === 'off' ? false : undefined,
+      ...(onIteration && { onIteration }),
     });
     const s = res.stats;
     if (!s.converged)
