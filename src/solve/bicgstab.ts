@@ -44,8 +44,11 @@ export interface BicgstabOptions {
    * iterations so far and the largest relative residual of the channels still running: progress
    * for a long solve. The residual is the recurrence's, and it need not fall every iteration.
    */
-  onIteration?: (iterations: number, relativeResidual: number) => void;
+  onIteration?: IterationReport;
 }
+
+/** A solve's progress after an iteration: the iterations so far and the largest relative residual. */
+export type IterationReport = (iterations: number, relativeResidual: number) => void;
 
 /**
  * The first BiCGStab iteration after which a stalled solve hands over to BiCGStab(2). Chosen on

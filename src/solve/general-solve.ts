@@ -11,7 +11,7 @@
  * Both have an exact mode (band LU in double precision) for tests and small images.
  */
 import { ColorizeError, checkChoice, checkInteger, checkNumber } from '../errors.js';
-import { bicgstab } from './bicgstab.js';
+import { bicgstab, type IterationReport } from './bicgstab.js';
 import { dirichletSystem } from './dirichlet.js';
 import { hybridVcycle2 } from './general-multigrid.js';
 import {
@@ -141,7 +141,7 @@ export interface GeneralSolveOptions extends SpdSolveOptions {
    */
   consumeRowScale?: boolean;
   /** Progress of the iterations (./bicgstab.ts `BicgstabOptions.onIteration`). */
-  onIteration?: (iterations: number, relativeResidual: number) => void;
+  onIteration?: IterationReport;
 }
 
 /**

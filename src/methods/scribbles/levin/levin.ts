@@ -20,6 +20,7 @@ import { type ChromaSpace, type FinishOptions, type FixedChroma, finish } from '
 import type { ImageF32 } from '../../../image/image.js';
 import { checkWorkingPixels, resizePlane, workingGrid } from '../../../image/resize.js';
 import { REBALANCE_LOG_RANGE, stationaryBalance } from '../../../solve/balance.js';
+import type { IterationReport } from '../../../solve/bicgstab.js';
 import { dirichletSystem } from '../../../solve/dirichlet.js';
 import { solveGeneral, solveLeastSquares } from '../../../solve/general-solve.js';
 import {
@@ -114,7 +115,7 @@ export interface LevinOptions extends ScribbleSolveOptions, AffinityOptions {
    * iterations so far (a retry's counted on from the first solve's) and the running solve's largest
    * relative residual, which need not fall every iteration: progress for a long solve.
    */
-  onIteration?: (iterations: number, relativeResidual: number) => void;
+  onIteration?: IterationReport;
 }
 
 export interface ScribbleStats {

@@ -1,5 +1,6 @@
 /** Declares `levin`: Levin, Lischinski & Weiss 2004 (report §3.2), strokes spread along luminance. */
 
+import type { IterationReport } from '../../../solve/bicgstab.js';
 import { startSolverThreads } from '../../../solve/wasm/helper-thread.js';
 import type { MethodDeclaration } from '../../catalogue/types.js';
 import {
@@ -41,7 +42,7 @@ import {
 export function solveProgress(
   progress: (fraction: number, stage?: string) => void,
   tolerance: number,
-): (iterations: number, relativeResidual: number) => void {
+): IterationReport {
   let shown = 0.1;
   return (iterations, relativeResidual) => {
     const way = Math.log(Math.max(relativeResidual, tolerance)) / Math.log(tolerance);
