@@ -7,8 +7,12 @@
  * <split>-files.txt and meta.json into the work folder. Resumable: a split already complete is
  * skipped. `--flip` adds the split train-flip: the same training photos mirrored left to right,
  * features computed through the backbone again (train.py --augment-flip draws from both).
+ * `--semantic` adds, per split, <split>-semantic.f32: the Cityscapes DeepLab v3 class
+ * probabilities of the same gray image (road, building, vegetation, sky, …: the scene classes the
+ * ImageNet backbone was not trained to tell), resampled to 28² over the whole image as the
+ * backbone's input is (train.py --semantic feeds them to the head).
  *
- *   node --import tsx training/cnn/prepare.ts [--work training/cnn/work] [--limit N] [--flip]
+ *   node --import tsx training/cnn/prepare.ts [--work training/cnn/work] [--limit N] [--flip] [--semantic]
  */
 import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +29,8 @@ import {
   COLOR_BINS_FILE,
   colorBins313,
   headInputs,
+  SEMANTIC_GRID,
+  semanticHeadInput,
 } from '../../src/methods/automatic/cnn-tv/network.js';
 import { requireModelFile } from '../../src/models/locate.js';
 
@@ -34,6 +40,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: path.resolve('../shared/data') },
     limit: { type: 'string' },
     flip: { type: 'boolean', default: false },
+    semantic: { type: 'boolean', default: false },
   },
 });
 const work = values.work!;
@@ -116,6 +123,35 @@ async function prepare(split: string): Promise<void> {
   console.log(`${split}: ${names.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+/** <split>-semantic.f32: DeepLab's class probabilities of each photo's gray image at 28². */
+async function prepareSemantic(split: string): Promise<number> {
+  const dir = path.join(values.data!, split);
+  const files = (await fs.readFile(path.join(work, `${split}-files.txt`), 'utf8'))
+    .split('\n')
+    .filter((f) => f);
+  const out = path.join(work, `${split}-semantic.f32`);
+  const stream = createWriteStream(`${out}.tmp`);
+  const t0 = performance.now();
+  let classes = 0;
+  for (const [i, f] of files.entries()) {
+    const img = (await readImage(path.join(dir, f))).image;
+    const gray = { width: img.width, height: img.height, channels: [lumaOf(img)] };
+    const x = await semanticHeadInput(gray);
+    classes = x.channels;
+    await write(stream, x.data);
+    if ((i + 1) % 200 === 0)
+      console.log(
+        `${split} semantic: ${i + 1}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
+  }
+  await new Promise((r) => stream.end(r));
+  await fs.rename(`${out}.tmp`, out);
+  console.log(
+    `${split} semantic: ${files.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  return classes;
+}
+
 for (const split of ['val', 'train', ...(values.flip ? ['train-flip'] : [])]) {
   if (existsSync(path.join(work, `${split}-files.txt`)) && existsSync(path.join(work, 'meta.json'))) {
     console.log(`${split}: already prepared`);
@@ -126,6 +162,34 @@ for (const split of ['val', 'train', ...(values.flip ? ['train-flip'] : [])]) {
 if (inputsMeta.length === 0)
   inputsMeta = JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).inputs;
 const recordFloats = inputsMeta.reduce((s, x) => s + x.channels * x.height * x.width, 0);
+type SemanticMeta = {
+  name: string;
+  channels: number;
+  height: number;
+  width: number;
+  reduce: number;
+  variant: string;
+};
+// A run without --semantic keeps what an earlier one prepared.
+let semantic: SemanticMeta | undefined = existsSync(path.join(work, 'meta.json'))
+  ? JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).semantic
+  : undefined;
+if (values.semantic) {
+  let classes = semantic?.channels ?? 0;
+  for (const split of ['val', 'train']) {
+    if (existsSync(path.join(work, `${split}-semantic.f32`)))
+      console.log(`${split} semantic: already prepared`);
+    else classes = await prepareSemantic(split);
+  }
+  semantic = {
+    name: 'semantic',
+    channels: classes,
+    height: SEMANTIC_GRID,
+    width: SEMANTIC_GRID,
+    reduce: 16,
+    variant: 'cityscapes',
+  };
+}
 await fs.writeFile(
   path.join(work, 'meta.json'),
   JSON.stringify(
@@ -135,6 +199,7 @@ await fs.writeFile(
       grid: CNN_GRID,
       neighbours: NEIGHBOURS,
       binsFile: requireModelFile(COLOR_BINS_FILE),
+      ...(semantic && { semantic }),
     },
     null,
     2,

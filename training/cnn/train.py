@@ -202,15 +202,28 @@ def plot(log, path):
     plt.close(fig)
 
 
-def model_inputs(model, meta):
-    """(index in meta["inputs"], spec) of each input the model takes."""
+def model_inputs(model, specs):
+    """(index in specs, spec) of each input the model takes."""
     skip = "features_s32" if isinstance(model, TopAndHead) else None
-    return [(k, s) for k, s in enumerate(meta["inputs"]) if s["name"] != skip]
+    return [(k, s) for k, s in enumerate(specs) if s["name"] != skip]
 
 
-def export(model, meta, path):
+def load_semantic(work, split, n, spec):
+    """prepare.ts --semantic's class probabilities of a split: (n, channels * height * width)."""
+    per = spec["channels"] * spec["height"] * spec["width"]
+    return np.memmap(os.path.join(work, f"{split}-semantic.f32"), dtype=np.float32, mode="r", shape=(n, per))
+
+
+def soft_targets_ab(idx, wts, bins_a, bins_b):
+    """The truth's a*, b* on the grid, from its soft encoding (weights of the 5 nearest bins)."""
+    a = (wts * bins_a[idx]).sum(1) / wts.sum(1)
+    b = (wts * bins_b[idx]).sum(1) / wts.sum(1)
+    return a, b
+
+
+def export(model, specs, path):
     model.eval()
-    used = model_inputs(model, meta)
+    used = model_inputs(model, specs)
     dummy = [torch.zeros(1, s["channels"], s["height"], s["width"]) for _, s in used]
     names = [s["name"] for _, s in used]
     tmp = path + ".tmp"
@@ -262,6 +275,9 @@ def main():
     ap.add_argument("--augment-flip", action="store_true", help="draw each training photo mirrored left to right with probability 1/2 (the split train-flip of prepare.ts --flip); the order of photos is the run without it")
     ap.add_argument("--exclude", default="", help="comma-separated file-name prefixes of training photos to leave out (e.g. 'flower'); the rebalancing weights are then those of the photos kept")
     ap.add_argument("--init-onnx", help="start from the weights of an exported head (e.g. the committed one) instead of at random")
+    ap.add_argument("--semantic", action="store_true", help="also feed the head the Cityscapes DeepLab class probabilities of prepare.ts --semantic (input 'semantic', 28 x 28)")
+    ap.add_argument("--eval-only", action="store_true", help="print the validation figures (overall and per source) of --init-onnx or the checkpoint, and stop")
+    ap.add_argument("--eval-temperatures", default="0.38", help="with --eval-only: the annealed mean's temperatures to score, comma-separated")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -269,7 +285,14 @@ def main():
     meta = json.load(open(os.path.join(args.work, "meta.json")))
     bins = np.fromfile(meta["binsFile"], dtype="<f4")
     bins_a, bins_b = bins[:Q].astype(np.float64), bins[Q:].astype(np.float64)
-    model = Head(meta["inputs"], args.width)
+    specs = list(meta["inputs"])
+    if args.semantic:
+        if "semantic" not in meta:
+            raise SystemExit("no semantic input prepared: run prepare.ts --semantic first")
+        if args.unfreeze_top or args.augment_flip:
+            raise SystemExit("--semantic goes with neither --unfreeze-top nor --augment-flip")
+        specs.append(meta["semantic"])
+    model = Head(specs, args.width)
     if args.unfreeze_top:
         model = TopAndHead(meta["inputs"], args.width, BackboneTop(args.unfreeze_top))
     head = model.head if args.unfreeze_top else model
@@ -283,7 +306,7 @@ def main():
     ckpt_path = os.path.join(args.work, "checkpoint.pt")
     log_path = os.path.join(args.work, "log.jsonl")
     state = {"epoch": 0, "step": 0}
-    if args.resume or args.export_only:
+    if args.resume or args.export_only or (args.eval_only and not args.init_onnx):
         ck = torch.load(ckpt_path)
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
@@ -291,19 +314,21 @@ def main():
         rng = np.random.default_rng(args.seed + state["epoch"])
         print(f"resumed at epoch {state['epoch']}, step {state['step']}")
     if args.export_only:
-        export(model, meta, args.out)
+        export(model, specs, args.out)
         print(f"exported {args.out}")
         return
-    if not args.resume and os.path.exists(log_path):
-        os.remove(log_path)
+    used = [k for k, s in model_inputs(model, specs) if s["name"] != "semantic"]
 
-    used = [k for k, _ in model_inputs(model, meta)]
-
-    def feed(rows):
+    def feed(rows, sem=None):
         xs = unpack(meta, rows)
-        return [xs[k] for k in used]
+        out = [xs[k] for k in used]
+        if args.semantic:
+            sp = meta["semantic"]
+            out.append(torch.from_numpy(np.ascontiguousarray(sem)).view(-1, sp["channels"], sp["height"], sp["width"]))
+        return out
 
     n_all, feats, tidx, tw = load_split(args.work, "train", meta)
+    sems = load_semantic(args.work, "train", n_all, meta["semantic"]) if args.semantic else None
     names = open(os.path.join(args.work, "train-files.txt")).read().split("\n")[:n_all]
     excluded = [e for e in args.exclude.split(",") if e]
     # Rows of the photos trained on: sampling and the rebalancing prior see only these.
@@ -329,6 +354,9 @@ def main():
         # Its own generator, so that the photo order is the one of the run without flips.
         flip_rng = np.random.default_rng(args.seed + 1000 + state["step"])
     nv, vfeats, vtidx, vtw = load_split(args.work, "val", meta)
+    vsems = load_semantic(args.work, "val", nv, meta["semantic"]) if args.semantic else None
+    vnames = open(os.path.join(args.work, "val-files.txt")).read().split("\n")[:nv]
+    vsource = np.array([f.split("_")[0] for f in vnames])
     p, p_s, rebal_np = rebalance_weights(tidx if n == n_all else tidx[keep], tw if n == n_all else tw[keep], bins_a, bins_b)
     json.dump({"prior": p.tolist(), "smoothed": p_s.tolist(), "weights": rebal_np.tolist()}, open(os.path.join(args.work, "rebalance.json"), "w"))
     rebal = torch.from_numpy(rebal_np.astype(np.float32))
@@ -339,20 +367,55 @@ def main():
     def lr_at(step):
         return args.lr * 0.5 * (1 + math.cos(math.pi * min(step, total) / total))
 
-    def validate():
+    ta, tb = torch.from_numpy(bins_a.astype(np.float32)), torch.from_numpy(bins_b.astype(np.float32))
+
+    def validate(T=0.38):
+        """Validation losses, overall ("all") and per source (file-name prefix), with the annealed mean's
+        (temperature T) a*b* error on the grid against the truth's, as dB over predicting a* = b* = 0
+        (the gray image), and the mean chroma |ab| (the truth's beside it)."""
         model.eval()
-        tot, tot_ce = 0.0, 0.0
+        per = {}
         with torch.no_grad():
             for s in range(0, nv, 32):
                 rows = vfeats[s : s + 32]
-                logits = model(*feed(rows))
+                logits = model(*feed(rows, vsems[s : s + 32] if args.semantic else None))
                 idx = torch.from_numpy(vtidx[s : s + 32].astype(np.int64))
                 wts = torch.from_numpy(np.asarray(vtw[s : s + 32]))
-                l, ce = batch_loss(logits, idx, wts, rebal)
-                tot += l.item() * rows.shape[0]
-                tot_ce += ce.item() * rows.shape[0]
+                B = rows.shape[0]
+                probs = F.softmax(logits.view(B, Q, -1) / T, dim=1)
+                pa, pb = (probs * ta[None, :, None]).sum(1), (probs * tb[None, :, None]).sum(1)
+                ga, gb = soft_targets_ab(idx, wts, ta, tb)
+                for j in range(B):
+                    l, ce = batch_loss(logits[j : j + 1], idx[j : j + 1], wts[j : j + 1], rebal)
+                    for key in ("all", vsource[s + j]):
+                        acc = per.setdefault(key, {"n": 0, "loss": 0.0, "ce": 0.0, "se": 0.0, "se0": 0.0, "chroma": 0.0, "truth": 0.0})
+                        acc["n"] += 1
+                        acc["loss"] += l.item()
+                        acc["ce"] += ce.item()
+                        acc["se"] += ((pa[j] - ga[j]) ** 2 + (pb[j] - gb[j]) ** 2).mean().item()
+                        acc["se0"] += (ga[j] ** 2 + gb[j] ** 2).mean().item()
+                        acc["chroma"] += torch.sqrt(pa[j] ** 2 + pb[j] ** 2).mean().item()
+                        acc["truth"] += torch.sqrt(ga[j] ** 2 + gb[j] ** 2).mean().item()
         model.train()
-        return tot / nv, tot_ce / nv
+        return {
+            k: {
+                "n": v["n"],
+                "val": round(v["loss"] / v["n"], 4),
+                "valCE": round(v["ce"] / v["n"], 4),
+                "abGainDb": round(10 * math.log10(v["se0"] / v["se"]), 3),
+                "chroma": round(v["chroma"] / v["n"], 2),
+                "truthChroma": round(v["truth"] / v["n"], 2),
+            }
+            for k, v in per.items()
+        }
+
+    if args.eval_only:
+        for T in [float(t) for t in args.eval_temperatures.split(",")]:
+            print(json.dumps({"T": T, **validate(T)}), flush=True)
+        return
+    # A new run starts a new log (after --eval-only has returned: it must not delete a run's log).
+    if not args.resume and os.path.exists(log_path):
+        os.remove(log_path)
 
     log = [json.loads(l) for l in open(log_path)] if os.path.exists(log_path) else []
     logf = open(log_path, "a")
@@ -364,6 +427,7 @@ def main():
         for b in range(start, steps_per_epoch):
             sel = np.sort(keep[order[b * args.batch : (b + 1) * args.batch]])
             rows = feats[sel]
+            srows = sems[sel] if args.semantic else None
             idx = torch.from_numpy(tidx[sel].astype(np.int64))
             wts = torch.from_numpy(np.asarray(tw[sel]))
             if args.augment_flip:
@@ -375,7 +439,7 @@ def main():
                     wts[torch.from_numpy(m)] = torch.from_numpy(np.asarray(ftw[sel[m]]))
             for g in opt.param_groups:
                 g["lr"] = lr_at(state["step"]) * g["base"] / args.lr
-            logits = model(*feed(rows))
+            logits = model(*feed(rows, srows))
             loss, _ = batch_loss(logits, idx, wts, rebal)
             opt.zero_grad()
             loss.backward()
@@ -390,16 +454,17 @@ def main():
             if state["step"] % 100 == 0:
                 print(f"epoch {state['epoch']} step {state['step']}/{total} loss {running:.4f} ({time.time() - t0:.0f} s)", flush=True)
         state["epoch"] += 1
-        v, vce = validate()
-        rec = {"step": state["step"], "val": v, "valCE": vce, "epoch": state["epoch"], "time": time.time() - t0}
+        detail = validate()
+        v, vce = detail["all"]["val"], detail["all"]["valCE"]
+        rec = {"step": state["step"], "val": v, "valCE": vce, "epoch": state["epoch"], "time": time.time() - t0, "bySource": detail}
         log.append(rec)
         logf.write(json.dumps(rec) + "\n")
         logf.flush()
-        print(f"epoch {state['epoch']} done: val {v:.4f} (plain CE {vce:.4f})", flush=True)
+        print(f"epoch {state['epoch']} done: val {v:.4f} (plain CE {vce:.4f}); {json.dumps(detail)}", flush=True)
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state}, ckpt_path + ".tmp")
         os.replace(ckpt_path + ".tmp", ckpt_path)
         plot(log, args.curve)
-        export(model, meta, args.out)
+        export(model, specs, args.out)
     print(f"done in {time.time() - t0:.0f} s; exported {args.out}")
 
 

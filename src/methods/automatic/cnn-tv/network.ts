@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import { type AbBins, parseAbBins } from '../../../color/ab-bins.js';
 import type { ImageF32 } from '../../../image/image.js';
 import { resizeImage, resizePlane } from '../../../image/resize.js';
+import { deeplabProbabilities } from '../../../models/deeplab.js';
 import { requireModelFile } from '../../../models/locate.js';
 import { mobileNetV2Features } from '../../../models/mobilenet-v2.js';
 import '../../../models/catalogue.js';
@@ -63,6 +64,31 @@ export async function headInputs(gray: ImageF32): Promise<HeadInput[]> {
   ];
 }
 
+/** Side of the optional semantic input's grid (the backbone's stride 8). */
+export const SEMANTIC_GRID = 28;
+
+/**
+ * The optional `semantic` head input (a head trained with `train.py --semantic` declares it): the
+ * Cityscapes DeepLab v3 class probabilities of the gray image (road, building, vegetation, sky, …),
+ * resampled to 28² over the whole image, as the backbone's input covers it.
+ *
+ * @example
+ * ```ts
+ * import { createImage, semanticHeadInput } from 'colorize-toolkit/internals';
+ * const gray = createImage(64, 48, 1); gray.channels[0].fill(0.5);
+ * const x = await semanticHeadInput(gray);
+ * console.log(x.name, x.channels, x.height, x.width, x.data.length); // semantic 19 28 28 14896
+ * ```
+ */
+export async function semanticHeadInput(gray: ImageF32): Promise<HeadInput> {
+  const { probabilities: p } = await deeplabProbabilities(gray, 'cityscapes');
+  const n = SEMANTIC_GRID * SEMANTIC_GRID;
+  const data = new Float32Array(p.channels.length * n);
+  for (const [k, c] of p.channels.entries())
+    data.set(resizePlane(c, p.width, p.height, SEMANTIC_GRID, SEMANTIC_GRID, 'bilinear'), k * n);
+  return { name: 'semantic', channels: p.channels.length, height: SEMANTIC_GRID, width: SEMANTIC_GRID, data };
+}
+
 let binsPromise: Promise<AbBins> | null = null;
 
 /** The published 313 ab bins (../shared/models/color-bins), loaded once. */
@@ -96,6 +122,7 @@ export async function predictColorDistribution(gray: ImageF32): Promise<ColorDis
     headInputs(gray),
   ]);
   const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
+  if (session.inputNames.includes('semantic')) inputs.push(await semanticHeadInput(gray));
   // A head trained with the backbone's top unfrozen computes features_s32 itself and takes no such input.
   for (const x of inputs)
     if (session.inputNames.includes(x.name))
