@@ -30,8 +30,10 @@ import {
   colorBins313,
   headInputs,
   SEMANTIC_GRID,
+  SEMANTIC_VARIANT,
   semanticHeadInput,
 } from '../../src/methods/automatic/cnn-tv/network.js';
+import { deeplabLabels } from '../../src/models/deeplab.js';
 import { requireModelFile } from '../../src/models/locate.js';
 
 const { values } = parseArgs({
@@ -124,7 +126,7 @@ async function prepare(split: string): Promise<void> {
 }
 
 /** <split>-semantic.f32: DeepLab's class probabilities of each photo's gray image at 28². */
-async function prepareSemantic(split: string): Promise<number> {
+async function prepareSemantic(split: string): Promise<void> {
   const dir = path.join(values.data!, split);
   const files = (await fs.readFile(path.join(work, `${split}-files.txt`), 'utf8'))
     .split('\n')
@@ -132,13 +134,10 @@ async function prepareSemantic(split: string): Promise<number> {
   const out = path.join(work, `${split}-semantic.f32`);
   const stream = createWriteStream(`${out}.tmp`);
   const t0 = performance.now();
-  let classes = 0;
   for (const [i, f] of files.entries()) {
     const img = (await readImage(path.join(dir, f))).image;
     const gray = { width: img.width, height: img.height, channels: [lumaOf(img)] };
-    const x = await semanticHeadInput(gray);
-    classes = x.channels;
-    await write(stream, x.data);
+    await write(stream, (await semanticHeadInput(gray)).data);
     if ((i + 1) % 200 === 0)
       console.log(
         `${split} semantic: ${i + 1}/${files.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
@@ -149,18 +148,20 @@ async function prepareSemantic(split: string): Promise<number> {
   console.log(
     `${split} semantic: ${files.length} images in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
-  return classes;
 }
 
+// What an earlier run wrote: its inputs, and (kept by a run without --semantic) its semantic input.
+const previous = existsSync(path.join(work, 'meta.json'))
+  ? JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8'))
+  : undefined;
 for (const split of ['val', 'train', ...(values.flip ? ['train-flip'] : [])]) {
-  if (existsSync(path.join(work, `${split}-files.txt`)) && existsSync(path.join(work, 'meta.json'))) {
+  if (existsSync(path.join(work, `${split}-files.txt`)) && previous) {
     console.log(`${split}: already prepared`);
     continue;
   }
   await prepare(split);
 }
-if (inputsMeta.length === 0)
-  inputsMeta = JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).inputs;
+if (inputsMeta.length === 0) inputsMeta = previous.inputs;
 const recordFloats = inputsMeta.reduce((s, x) => s + x.channels * x.height * x.width, 0);
 type SemanticMeta = {
   name: string;
@@ -170,24 +171,20 @@ type SemanticMeta = {
   reduce: number;
   variant: string;
 };
-// A run without --semantic keeps what an earlier one prepared.
-let semantic: SemanticMeta | undefined = existsSync(path.join(work, 'meta.json'))
-  ? JSON.parse(await fs.readFile(path.join(work, 'meta.json'), 'utf8')).semantic
-  : undefined;
+let semantic: SemanticMeta | undefined = previous?.semantic;
 if (values.semantic) {
-  let classes = semantic?.channels ?? 0;
   for (const split of ['val', 'train']) {
     if (existsSync(path.join(work, `${split}-semantic.f32`)))
       console.log(`${split} semantic: already prepared`);
-    else classes = await prepareSemantic(split);
+    else await prepareSemantic(split);
   }
   semantic = {
     name: 'semantic',
-    channels: classes,
+    channels: (await deeplabLabels(SEMANTIC_VARIANT)).length,
     height: SEMANTIC_GRID,
     width: SEMANTIC_GRID,
     reduce: 16,
-    variant: 'cityscapes',
+    variant: SEMANTIC_VARIANT,
   };
 }
 await fs.writeFile(

@@ -387,19 +387,23 @@ def main():
                 ga, gb = soft_targets_ab(idx, wts, ta, tb)
                 for j in range(B):
                     l, ce = batch_loss(logits[j : j + 1], idx[j : j + 1], wts[j : j + 1], rebal)
+                    photo = {
+                        "n": 1,
+                        "loss": l.item(),
+                        "ce": ce.item(),
+                        "se": ((pa[j] - ga[j]) ** 2 + (pb[j] - gb[j]) ** 2).mean().item(),
+                        "se0": (ga[j] ** 2 + gb[j] ** 2).mean().item(),
+                        "chroma": torch.sqrt(pa[j] ** 2 + pb[j] ** 2).mean().item(),
+                        "truth": torch.sqrt(ga[j] ** 2 + gb[j] ** 2).mean().item(),
+                    }
                     for key in ("all", vsource[s + j]):
-                        acc = per.setdefault(key, {"n": 0, "loss": 0.0, "ce": 0.0, "se": 0.0, "se0": 0.0, "chroma": 0.0, "truth": 0.0})
-                        acc["n"] += 1
-                        acc["loss"] += l.item()
-                        acc["ce"] += ce.item()
-                        acc["se"] += ((pa[j] - ga[j]) ** 2 + (pb[j] - gb[j]) ** 2).mean().item()
-                        acc["se0"] += (ga[j] ** 2 + gb[j] ** 2).mean().item()
-                        acc["chroma"] += torch.sqrt(pa[j] ** 2 + pb[j] ** 2).mean().item()
-                        acc["truth"] += torch.sqrt(ga[j] ** 2 + gb[j] ** 2).mean().item()
+                        acc = per.setdefault(key, dict.fromkeys(photo, 0.0))
+                        for name, value in photo.items():
+                            acc[name] += value
         model.train()
         return {
             k: {
-                "n": v["n"],
+                "n": int(v["n"]),
                 "val": round(v["loss"] / v["n"], 4),
                 "valCE": round(v["ce"] / v["n"], 4),
                 "abGainDb": round(10 * math.log10(v["se0"] / v["se"]), 3),

@@ -66,6 +66,8 @@ export async function headInputs(gray: ImageF32): Promise<HeadInput[]> {
 
 /** Side of the optional semantic input's grid (the backbone's stride 8). */
 export const SEMANTIC_GRID = 28;
+/** The segmentation network behind the optional semantic input. */
+export const SEMANTIC_VARIANT = 'cityscapes';
 
 /**
  * The optional `semantic` head input (a head trained with `train.py --semantic` declares it): the
@@ -81,7 +83,7 @@ export const SEMANTIC_GRID = 28;
  * ```
  */
 export async function semanticHeadInput(gray: ImageF32): Promise<HeadInput> {
-  const { probabilities: p } = await deeplabProbabilities(gray, 'cityscapes');
+  const { probabilities: p } = await deeplabProbabilities(gray, SEMANTIC_VARIANT);
   const n = SEMANTIC_GRID * SEMANTIC_GRID;
   const data = new Float32Array(p.channels.length * n);
   for (const [k, c] of p.channels.entries())
